@@ -1,0 +1,5 @@
+import sys
+
+from casemgr.cli import main
+
+sys.exit(main())

@@ -1,0 +1,84 @@
+"""Domain errors.
+
+Split as qutebrowser does (STYLE.md §1): a :class:`KnownError` is the user's or the
+environment's doing and is shown as a message; anything else is a bug and goes to the
+crash handler. Each known error carries a stable ``code``, the ``field`` it concerns and
+a message in Chinese and in English, because ``casemgr`` imports no Qt and therefore
+cannot translate; the UI picks the text for the current language (``message(lang)``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+class KnownError(Exception):
+    """An error a user can understand and act on. Nothing was written."""
+
+    code: str = "error"
+
+    def __init__(self, zh: str, en: str, *, field: str | None = None, code: str | None = None) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+        self.field = field
+        if code is not None:
+            self.code = code
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang.lower().startswith("zh") else self.en
+
+    def __str__(self) -> str:
+        return f"{self.en} / {self.zh}"
+
+
+class ValidationError(KnownError):
+    """Bad input: names the field and the problem."""
+
+    code = "validation"
+
+
+class NotFoundError(KnownError):
+    code = "not_found"
+
+
+class PermissionDenied(KnownError):
+    code = "permission"
+
+
+class WorkflowError(KnownError):
+    """An illegal transition or a transition missing a required field."""
+
+    code = "workflow"
+
+
+class ConflictError(KnownError):
+    """Optimistic-lock failure: somebody else saved the record first."""
+
+    code = "conflict"
+
+    def __init__(self, entity: str, by: str | None, at: dt.datetime | None) -> None:
+        when = at.astimezone().strftime("%Y-%m-%d %H:%M") if at else "?"
+        who = by or "?"
+        super().__init__(
+            f"该{entity}已被 {who} 于 {when} 修改，请重新加载后再操作。",
+            f"This {entity} was changed by {who} at {when}; reload it and try again.",
+        )
+        self.by = by
+        self.at = at
+
+
+class CalendarError(KnownError):
+    """A date outside every known calendar year: never guessed."""
+
+    code = "calendar"
+
+
+class DatabaseError(KnownError):
+    """The database file cannot be used (locked, read-only, corrupt, too new, foreign)."""
+
+    code = "database"
+
+
+class AuthError(KnownError):
+    code = "auth"

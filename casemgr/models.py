@@ -1,0 +1,461 @@
+"""SQLAlchemy 2 typed models: the one description of the schema.
+
+Design decisions (see docs/architecture.md):
+
+* Money is stored as an integer number of fen (分) and surfaced as ``Decimal`` yuan.
+  SQLite has no decimal type (``NUMERIC`` affinity silently becomes a float), so an
+  integer column is the only way to make ``SUM()`` exact on both SQLite and PostgreSQL.
+* Timestamps are stored as naive UTC and returned as aware UTC datetimes; calendar
+  facts (received, accepted, due) are plain ``date`` because the law counts days.
+* Persons and employers are rows reused across cases (``case_parties``), so an
+  employer's history is a join, never a fuzzy search.
+* ``Case.version`` is SQLAlchemy's version counter: a stale UPDATE matches no row and
+  raises ``StaleDataError``, which the services turn into a ``ConflictError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+FEN = Decimal("0.01")
+
+
+class Money(TypeDecorator[Decimal]):
+    """Yuan as ``Decimal`` in Python, integer fen in the database (exact sums everywhere)."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            # A float here would already have lost precision; refuse it loudly.
+            if isinstance(value, int):
+                value = Decimal(value)
+            else:
+                raise TypeError(f"money must be Decimal, got {type(value).__name__}")
+        return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(FEN)
+
+
+def fen_to_yuan(value: int | None) -> Decimal:
+    """Convert a raw ``SUM()`` over a Money column (fen) into yuan."""
+    return (Decimal(int(value or 0)) / 100).quantize(FEN)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes in Python; naive UTC in the database (portable ordering)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware datetime (UTC)")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        dt.datetime: UTCDateTime(),
+        Decimal: Money(),
+    }
+
+
+# --------------------------------------------------------------------------- users
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))  # casemgr.enums.Role
+    district: Mapped[str | None] = mapped_column(String(32))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[dt.datetime | None]
+
+
+# --------------------------------------------------------------------------- parties
+
+
+class Person(Base):
+    """A natural person: worker, applicant, complainant, reporter, representative."""
+
+    __tablename__ = "persons"
+    __table_args__ = (Index("ix_persons_name", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)  # 居民身份证号码
+    phone: Mapped[str | None] = mapped_column(String(32))
+    migrant_worker: Mapped[bool] = mapped_column(Boolean, default=False)  # 农民工
+    address: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Employer(Base):
+    """用人单位. Key monitoring and blacklist status drive the inspector's warnings."""
+
+    __tablename__ = "employers"
+    __table_args__ = (Index("ix_employers_name", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    uscc: Mapped[str | None] = mapped_column(String(18), unique=True)  # 统一社会信用代码
+    legal_rep: Mapped[str | None] = mapped_column(String(64))
+    district: Mapped[str | None] = mapped_column(String(32))
+    industry: Mapped[str | None] = mapped_column(String(64))
+    address: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    key_monitoring: Mapped[bool] = mapped_column(Boolean, default=False)  # 工资支付重点监察
+    key_monitoring_since: Mapped[dt.date | None] = mapped_column(Date)
+    blacklisted_on: Mapped[dt.date | None] = mapped_column(Date)  # 失信联合惩戒名单 列入决定日
+    blacklisted_until: Mapped[dt.date | None] = mapped_column(Date)  # 3 years (令第45号 Art. 11)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+# --------------------------------------------------------------------------- cases
+
+
+class CaseNumberCounter(Base):
+    """Last sequence number per kind and year; bumped inside the registering transaction."""
+
+    __tablename__ = "case_number_counters"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        CheckConstraint("kind IN ('mediation','arbitration','inspection')", name="kind"),
+        CheckConstraint("workers >= 0", name="workers_nonneg"),
+        CheckConstraint("amount_claimed >= 0 AND amount_recovered >= 0", name="amounts_nonneg"),
+        # Lists: one kind, newest first, optionally filtered by status/district.
+        Index("ix_cases_kind_received", "kind", "received_on", "id"),
+        Index("ix_cases_kind_status_received", "kind", "status", "received_on"),
+        Index("ix_cases_kind_district_received", "kind", "district", "received_on"),
+        Index("ix_cases_assigned_status", "assigned_user_id", "status"),
+        # Indicators: accepted / closed in a period, per kind.
+        Index("ix_cases_kind_accepted", "kind", "accepted_on"),
+        Index("ix_cases_kind_closed", "kind", "closed_on"),
+        Index("ix_cases_employer", "employer_id", "received_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)  # 案号
+    kind: Mapped[str] = mapped_column(String(16))  # CaseKind
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(32))  # workflow state, see casemgr.workflow
+    district: Mapped[str | None] = mapped_column(String(32))
+    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employers.id"))
+
+    received_on: Mapped[dt.date] = mapped_column(Date)  # 收案 / 接到投诉
+    accepted_on: Mapped[dt.date | None] = mapped_column(Date)  # 受理 / 立案
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)  # 结案
+    outcome: Mapped[str | None] = mapped_column(String(32))  # Outcome
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+
+    # flags
+    migrant_worker: Mapped[bool] = mapped_column(Boolean, default=False)  # 农民工
+    wage_arrears: Mapped[bool] = mapped_column(Boolean, default=False)  # 欠薪 claim
+    green_channel: Mapped[bool] = mapped_column(Boolean, default=False)  # 绿色通道
+    green_channel_override: Mapped[str | None] = mapped_column(Text)  # reason when set by hand
+    collective: Mapped[bool] = mapped_column(Boolean, default=False)  # 集体 (≥10 workers)
+    supervised: Mapped[bool] = mapped_column(Boolean, default=False)  # 挂牌督办
+    simple_procedure: Mapped[bool] = mapped_column(Boolean, default=False)  # 简易处理
+    final_award: Mapped[bool] = mapped_column(Boolean, default=False)  # 终局裁决 (any item)
+
+    complaint_type: Mapped[str | None] = mapped_column(String(16))  # ComplaintType (inspection)
+    channel: Mapped[str] = mapped_column(String(16), default="window")  # Channel
+    external_ref: Mapped[str | None] = mapped_column(String(64))  # platform / 12345 / 信访 number
+
+    amount_claimed: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    amount_recovered: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    workers: Mapped[int] = mapped_column(Integer, default=1)
+
+    employment_ended_on: Mapped[dt.date | None] = mapped_column(Date)  # limitation (Law Art. 27)
+    violation_on: Mapped[dt.date | None] = mapped_column(Date)  # look-back (条例 Art. 20)
+    summary: Mapped[str | None] = mapped_column(Text)
+
+    assigned_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # mediation -> arbitration it became; complaint -> case it was transferred to
+    source_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    employer: Mapped[Employer | None] = relationship(foreign_keys=[employer_id])
+    parties: Mapped[list[CaseParty]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseParty.id"
+    )
+    claims: Mapped[list[ClaimItem]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="ClaimItem.id"
+    )
+    deadlines: Mapped[list[Deadline]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Deadline.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseParty(Base):
+    __tablename__ = "case_parties"
+    __table_args__ = (
+        CheckConstraint("(person_id IS NULL) <> (employer_id IS NULL)", name="person_xor_employer"),
+        Index("ix_case_parties_person", "person_id"),
+        Index("ix_case_parties_employer", "employer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))  # PartyRole
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employers.id"))
+
+    case: Mapped[Case] = relationship(back_populates="parties")
+    person: Mapped[Person | None] = relationship()
+    employer: Mapped[Employer | None] = relationship()
+
+
+class ClaimItem(Base):
+    """One claim of one worker; a collective case has one line per worker and type."""
+
+    __tablename__ = "claim_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    claim_type: Mapped[str] = mapped_column(String(24))  # ClaimType
+    months: Mapped[int | None] = mapped_column(Integer)
+    period_from: Mapped[dt.date | None] = mapped_column(Date)
+    period_to: Mapped[dt.date | None] = mapped_column(Date)
+    amount_claimed: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    amount_verified: Mapped[Decimal | None]
+    amount_ordered: Mapped[Decimal | None]
+    amount_paid: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    final_award: Mapped[bool | None] = mapped_column(Boolean)  # decided at award time
+
+    case: Mapped[Case] = relationship(back_populates="claims")
+    person: Mapped[Person | None] = relationship()
+
+
+class Event(Base):
+    """The case timeline: every transition, hearing, service, payment and note."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_case_occurred", "case_id", "occurred_on", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # EventKind
+    action: Mapped[str | None] = mapped_column(String(48))  # transition / clock action code
+    occurred_on: Mapped[dt.date] = mapped_column(Date)  # the legal date of the act
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    data: Mapped[str | None] = mapped_column(Text)  # JSON: the transition's fields
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+class DeadlineRule(Base):
+    """A statutory or policy period, as data (seeded from resources/rules, admin-editable)."""
+
+    __tablename__ = "deadline_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(48), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # CaseKind
+    name_zh: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    day_type: Mapped[str] = mapped_column(String(16))  # DayType
+    length: Mapped[int] = mapped_column(Integer)
+    extension_days: Mapped[int | None] = mapped_column(Integer)  # max extension, same day type
+    green_channel: Mapped[bool] = mapped_column(Boolean, default=False)  # a green-channel target
+    hard_limit: Mapped[bool] = mapped_column(Boolean, default=True)  # statutory (vs policy target)
+    selector: Mapped[str | None] = mapped_column(Text)  # JSON: flags that select the rule
+    citation: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Deadline(Base):
+    """A running statutory clock; stored so the deadline board is one indexed query."""
+
+    __tablename__ = "deadlines"
+    __table_args__ = (
+        Index("ix_deadlines_state_due", "state", "due_on"),
+        Index("ix_deadlines_case", "case_id", "rule_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    rule_code: Mapped[str] = mapped_column(String(48))
+    started_on: Mapped[dt.date] = mapped_column(Date)
+    base_due_on: Mapped[dt.date] = mapped_column(Date)  # before pauses and extension
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16))  # DeadlineState
+    paused_on: Mapped[dt.date | None] = mapped_column(Date)
+    paused_days: Mapped[int] = mapped_column(Integer, default=0)  # completed pauses, in the rule's unit
+    extended_days: Mapped[int] = mapped_column(Integer, default=0)
+    extension_requested_on: Mapped[dt.date | None] = mapped_column(Date)
+    extension_approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    extension_approved_at: Mapped[dt.datetime | None]
+    finished_on: Mapped[dt.date | None] = mapped_column(Date)  # met / breached / cancelled date
+    note: Mapped[str | None] = mapped_column(Text)
+
+    case: Mapped[Case] = relationship(back_populates="deadlines")
+
+
+class CalendarOverride(Base):
+    """An administrator's word on one day; beats the chinese-calendar package."""
+
+    __tablename__ = "calendar_overrides"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    day_type: Mapped[str] = mapped_column(String(16))  # CalendarDayType
+    note: Mapped[str | None] = mapped_column(String(100))
+
+
+# --------------------------------------------------------------------------- settings, audit, documents
+
+
+class Setting(Base):
+    """Dated settings: the value in force on a date is the row with the latest ``valid_from``."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    valid_from: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained record of every write (see casemgr.audit)."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (
+        Index("ix_audit_entity", "entity", "entity_id"),
+        Index("ix_audit_at", "at"),
+        Index("ix_audit_user", "user_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    before: Mapped[str | None] = mapped_column(Text)  # JSON
+    after: Mapped[str | None] = mapped_column(Text)  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Document(Base):
+    """A generated notice or an attachment; the hash proves it was not altered later."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(48))
+    title: Mapped[str] = mapped_column(String(200))
+    filename: Mapped[str] = mapped_column(String(200))
+    mime_type: Mapped[str] = mapped_column(String(64), default="application/pdf")
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class MonthClosure(Base):
+    """A supervisor's frozen monthly figures; reprints use the snapshot, not live data."""
+
+    __tablename__ = "month_closures"
+    __table_args__ = (UniqueConstraint("month", "district", name="month_district"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    district: Mapped[str] = mapped_column(String(32), server_default=text("''"), default="")
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the report figures
+    closed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -1,0 +1,1 @@
+"""PDF output (ReportLab): the monthly report and the notices. Pure functions of plain data."""

@@ -1,0 +1,446 @@
+"""Registering cases and writing to them: one call, one transaction, one audit entry.
+
+The caller owns the session and its transaction (``Database.write()``), so a failure
+anywhere in a call rolls back everything the call wrote, audit entry included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from casemgr import audit, permissions, settings, validation
+from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole
+from casemgr.errors import ConflictError, NotFoundError
+from casemgr.models import (
+    Case,
+    CaseNumberCounter,
+    CaseParty,
+    ClaimItem,
+    Employer,
+    Event,
+    Person,
+    User,
+    utcnow,
+)
+from casemgr.services import parties
+from casemgr.services.context import Actor
+
+INITIAL_STATUS = "received"
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    claim_type: ClaimType = ClaimType.WAGES
+    amount_claimed: Decimal | str | int = Decimal("0.00")
+    worker_index: int | None = None  # index into CaseInput.persons (the worker this line is for)
+    months: int | None = None
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PartyLink:
+    person: parties.PersonInput
+    role: PartyRole
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    kind: CaseKind
+    received_on: dt.date
+    employer: parties.EmployerInput | None
+    persons: Sequence[PartyLink] = ()
+    claims: Sequence[ClaimInput] = ()
+    district: str | None = None
+    workers: int | None = None  # defaults to the number of distinct workers named
+    summary: str | None = None
+    channel: Channel = Channel.WINDOW
+    external_ref: str | None = None
+    complaint_type: ComplaintType | None = None
+    employment_ended_on: dt.date | None = None
+    violation_on: dt.date | None = None
+    simple_procedure: bool = False
+    green_channel_override: bool | None = None  # None: decided automatically
+    green_channel_reason: str | None = None
+    assigned_user_id: int | None = None
+    source_case_id: int | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Flags:
+    migrant_worker: bool
+    wage_arrears: bool
+    green_channel: bool
+    collective: bool
+    supervised: bool
+    reasons: tuple[str, ...]  # Chinese, shown beside the proposed flags
+
+
+def propose_flags(
+    session: Session,
+    *,
+    migrant_worker: bool,
+    wage_arrears: bool,
+    workers: int,
+    amount: Decimal,
+    on: dt.date,
+    green_override: bool | None = None,
+) -> Flags:
+    """Green channel, collective and supervision as the policy defines them (legal-rules §5.3-5.4).
+
+    Green channel: a migrant worker's wage-arrears claim. Collective: ≥ N workers (default
+    10). Supervised (挂牌督办): a collective arrears case, or ≥ 100 workers, or ≥ 1,000,000
+    yuan (defaults; settings).
+    """
+    reasons: list[str] = []
+    green = migrant_worker and wage_arrears
+    if green:
+        reasons.append("农民工追讨工资，适用绿色通道")
+    if green_override is not None and green_override != green:
+        green = green_override
+        reasons.append("绿色通道由承办人手工设定")
+    collective = workers >= int(settings.get(session, "collective_min_workers", on))
+    if collective:
+        reasons.append(f"涉及 {workers} 名劳动者，为集体案件")
+    big = workers >= int(
+        settings.get(session, "supervision_min_workers", on)
+    ) or amount >= settings.get_decimal(session, "supervision_min_amount", on)
+    supervised = (collective and wage_arrears) or big
+    if supervised:
+        reasons.append("集体欠薪或涉及人数/金额较大，挂牌督办")
+    return Flags(migrant_worker, wage_arrears, green, collective, supervised, tuple(reasons))
+
+
+def next_case_number(session: Session, kind: CaseKind, year: int) -> tuple[str, int]:
+    """Bump the (kind, year) counter in this transaction; the row lock makes numbers unique.
+
+    One ``INSERT .. ON CONFLICT DO UPDATE .. RETURNING`` statement, so two writers can
+    never read the same ``last_seq`` (SQLite serialises writers; PostgreSQL locks the row).
+    """
+    dialect = session.get_bind().dialect.name
+    ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = (
+        ins(CaseNumberCounter)
+        .values(kind=kind.value, year=year, last_seq=1)
+        .on_conflict_do_update(
+            index_elements=["kind", "year"], set_={"last_seq": CaseNumberCounter.last_seq + 1}
+        )
+        .returning(CaseNumberCounter.last_seq)
+    )
+    seq = int(session.execute(stmt).scalar_one())
+    fmt = str(settings.get(session, f"case_number_format.{kind.value}"))
+    return fmt.format(year=year, seq=seq), seq
+
+
+def case_snapshot(case: Case) -> dict[str, object]:
+    """The audited view of a case row (before/after)."""
+    return {
+        "number": case.number,
+        "kind": case.kind,
+        "status": case.status,
+        "district": case.district,
+        "employer_id": case.employer_id,
+        "received_on": case.received_on,
+        "accepted_on": case.accepted_on,
+        "closed_on": case.closed_on,
+        "outcome": case.outcome,
+        "migrant_worker": case.migrant_worker,
+        "wage_arrears": case.wage_arrears,
+        "green_channel": case.green_channel,
+        "collective": case.collective,
+        "supervised": case.supervised,
+        "simple_procedure": case.simple_procedure,
+        "amount_claimed": case.amount_claimed,
+        "amount_recovered": case.amount_recovered,
+        "workers": case.workers,
+        "assigned_user_id": case.assigned_user_id,
+        "version": case.version,
+    }
+
+
+def add_event(
+    session: Session,
+    case: Case,
+    actor: Actor,
+    kind: EventKind,
+    *,
+    occurred_on: dt.date | None = None,
+    action: str | None = None,
+    from_status: str | None = None,
+    to_status: str | None = None,
+    data: dict[str, object] | None = None,
+    note: str | None = None,
+) -> Event:
+    """Append to the timeline (internal: callers have already checked permissions)."""
+    ev = Event(
+        case_id=case.id,
+        kind=kind.value,
+        action=action,
+        occurred_on=occurred_on or dt.date.today(),
+        user_id=actor.user_id,
+        from_status=from_status,
+        to_status=to_status,
+        data=audit.to_json(data) if data else None,
+        note=note,
+    )
+    session.add(ev)
+    session.flush()
+    return ev
+
+
+def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.date | None = None) -> Case:
+    """Open a case with its parties and claims; number it; start its clocks; audit it."""
+    kind = CaseKind(data.kind)
+    permissions.require(actor, "case.register", kind)
+    today = today or dt.date.today()
+    received = validation.clean_date(data.received_on, "received_on", not_after=today)
+    assert received is not None
+    district = parties.clean_district(data.district)
+    summary = validation.clean_text(data.summary, "summary", max_len=4000, required=False)
+    external_ref = validation.clean_text(data.external_ref, "external_ref", max_len=64, required=False)
+    if data.employer is None and kind is not CaseKind.MEDIATION:
+        raise validation.fail("employer", "不能为空", "is required")
+    if not data.persons and kind is not CaseKind.INSPECTION:
+        raise validation.fail("applicant", "至少需要一名申请人", "at least one applicant is required")
+    claims_clean: list[tuple[ClaimInput, Decimal]] = []
+    for i, c in enumerate(data.claims):
+        amount = validation.clean_amount(c.amount_claimed, "amount_claimed")
+        if c.worker_index is not None and not 0 <= c.worker_index < len(data.persons):
+            raise validation.fail(
+                "claims", f"第{i + 1}项请求指向不存在的劳动者", f"claim {i + 1} names no listed worker"
+            )
+        claims_clean.append((c, amount))
+    # Validate every party before the first write, so bad input writes nothing at all.
+    cleaned_persons = [parties.clean_person(p.person) for p in data.persons]
+    if data.employer is not None:
+        parties.clean_employer(data.employer)
+    worker_roles = {PartyRole.APPLICANT, PartyRole.COMPLAINANT}
+    n_workers = len(
+        {
+            (p.id_number or f"#{i}")
+            for i, (p, link) in enumerate(zip(cleaned_persons, data.persons, strict=True))
+            if link.role in worker_roles
+        }
+    )
+    workers = validation.clean_int(
+        data.workers if data.workers is not None else max(n_workers, 1), "workers", minimum=0, maximum=100_000
+    )
+    if data.assigned_user_id is not None and session.get(User, data.assigned_user_id) is None:
+        raise validation.fail("assigned_user", "用户不存在", "no such user")
+
+    employer: Employer | None = None
+    if data.employer is not None:
+        employer = parties.find_or_register_employer(session, actor, data.employer)
+    persons: list[Person] = [parties.find_or_register_person(session, actor, p.person) for p in data.persons]
+
+    amount_total = sum((a for _, a in claims_clean), Decimal("0.00"))
+    migrant = any(
+        p.migrant_worker for p, link in zip(persons, data.persons, strict=True) if link.role in worker_roles
+    )
+    wage_arrears = any(c.claim_type in (ClaimType.WAGES, ClaimType.OVERTIME) for c, _ in claims_clean)
+    flags = propose_flags(
+        session,
+        migrant_worker=migrant,
+        wage_arrears=wage_arrears,
+        workers=workers,
+        amount=amount_total,
+        on=received,
+        green_override=data.green_channel_override,
+    )
+    complaint_type = None
+    if kind is CaseKind.INSPECTION:
+        complaint_type = (data.complaint_type or ComplaintType.COMPLAINT).value
+    number, seq = next_case_number(session, kind, received.year)
+    case = Case(
+        number=number,
+        kind=kind.value,
+        year=received.year,
+        seq=seq,
+        status=INITIAL_STATUS,
+        district=district or (employer.district if employer else None),
+        employer_id=employer.id if employer else None,
+        received_on=received,
+        migrant_worker=flags.migrant_worker,
+        wage_arrears=flags.wage_arrears,
+        green_channel=flags.green_channel,
+        green_channel_override=(
+            data.green_channel_reason if data.green_channel_override is not None else None
+        ),
+        collective=flags.collective,
+        supervised=flags.supervised,
+        simple_procedure=bool(data.simple_procedure),
+        complaint_type=complaint_type,
+        channel=Channel(data.channel).value,
+        external_ref=external_ref,
+        amount_claimed=amount_total,
+        amount_recovered=Decimal("0.00"),
+        workers=workers,
+        employment_ended_on=data.employment_ended_on,
+        violation_on=data.violation_on,
+        summary=summary,
+        assigned_user_id=data.assigned_user_id if data.assigned_user_id is not None else actor.user_id,
+        source_case_id=data.source_case_id,
+        created_by_id=actor.user_id,
+        updated_by_id=actor.user_id,
+    )
+    session.add(case)
+    session.flush()
+    if employer is not None:
+        respondent_role = PartyRole.RESPONDENT
+        session.add(CaseParty(case_id=case.id, role=respondent_role.value, employer_id=employer.id))
+    for person, link in zip(persons, data.persons, strict=True):
+        session.add(CaseParty(case_id=case.id, role=PartyRole(link.role).value, person_id=person.id))
+    for c, amount in claims_clean:
+        session.add(
+            ClaimItem(
+                case_id=case.id,
+                person_id=persons[c.worker_index].id if c.worker_index is not None else None,
+                claim_type=ClaimType(c.claim_type).value,
+                months=c.months,
+                period_from=c.period_from,
+                period_to=c.period_to,
+                amount_claimed=amount,
+            )
+        )
+    session.flush()
+    add_event(
+        session,
+        case,
+        actor,
+        EventKind.CREATED,
+        occurred_on=received,
+        to_status=INITIAL_STATUS,
+        data={"flags": list(flags.reasons)} if flags.reasons else None,
+    )
+    _start_clocks(session, case, actor)
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="case.register",
+        entity="case",
+        entity_id=case.id,
+        after=case_snapshot(case),
+    )
+    return case
+
+
+def _start_clocks(session: Session, case: Case, actor: Actor) -> None:
+    """Start the clocks that run from receipt (acceptance decision and so on).
+
+    Delegated to the deadline engine when it is installed; imported lazily so the
+    foundation works on its own.
+    """
+    try:
+        from casemgr.deadlines import clocks
+    except ImportError:
+        return
+    clocks.on_case_registered(session, case, actor)
+
+
+def load_case_for_update(session: Session, case_id: int, expected_version: int | None) -> Case:
+    """Fetch a case to change it; a stale ``expected_version`` is a conflict, not an overwrite."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFoundError("案件不存在。", "No such case.")
+    if expected_version is not None and case.version != expected_version:
+        raise conflict_for(session, case)
+    return case
+
+
+def conflict_for(session: Session, case: Case) -> ConflictError:
+    who = session.get(User, case.updated_by_id).display_name if case.updated_by_id else None
+    return ConflictError("案件", who, case.updated_at)
+
+
+def touch(case: Case, actor: Actor) -> None:
+    case.updated_at = utcnow()
+    case.updated_by_id = actor.user_id
+
+
+def flush_or_conflict(session: Session, case: Case) -> None:
+    """Flush; a concurrent writer that bumped the version first turns into a ConflictError."""
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        session.rollback()
+        raise ConflictError("案件", None, None) from exc
+
+
+def update_amounts(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    *,
+    expected_version: int | None,
+    amount_claimed: Decimal | str | None = None,
+    amount_recovered: Decimal | str | None = None,
+    workers: int | None = None,
+    occurred_on: dt.date | None = None,
+) -> Case:
+    case = load_case_for_update(session, case_id, expected_version)
+    permissions.require(actor, "case.edit", case.kind)
+    before = case_snapshot(case)
+    changes: dict[str, object] = {}
+    if amount_claimed is not None:
+        case.amount_claimed = validation.clean_amount(amount_claimed, "amount_claimed")
+        changes["amount_claimed"] = case.amount_claimed
+    if amount_recovered is not None:
+        case.amount_recovered = validation.clean_amount(amount_recovered, "amount_recovered")
+        changes["amount_recovered"] = case.amount_recovered
+    if workers is not None:
+        case.workers = validation.clean_int(workers, "workers", minimum=0, maximum=100_000)
+        changes["workers"] = case.workers
+    if not changes:
+        return case
+    touch(case, actor)
+    flush_or_conflict(session, case)
+    add_event(session, case, actor, EventKind.AMOUNTS, occurred_on=occurred_on, data=changes)
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="case.update_amounts",
+        entity="case",
+        entity_id=case.id,
+        before=before,
+        after=case_snapshot(case),
+    )
+    return case
+
+
+def add_note(
+    session: Session, actor: Actor, case_id: int, note: str, *, occurred_on: dt.date | None = None
+) -> Event:
+    case = load_case_for_update(session, case_id, None)
+    permissions.require(actor, "case.edit", case.kind)
+    text = validation.clean_text(note, "note", max_len=4000)
+    ev = add_event(session, case, actor, EventKind.NOTE, occurred_on=occurred_on, note=text)
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="case.note",
+        entity="case",
+        entity_id=case.id,
+        after={"event_id": ev.id, "note": text},
+    )
+    return ev
+
+
+def event_data(ev: Event) -> dict[str, object]:
+    return json.loads(ev.data) if ev.data else {}
+
+
+def case_by_number(session: Session, number: str) -> Case | None:
+    return session.execute(select(Case).where(Case.number == number)).scalar_one_or_none()

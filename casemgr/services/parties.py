@@ -1,0 +1,204 @@
+"""Persons and employers: one row each, found by their national identifier, reused across cases.
+
+A clerk must never retype a party already on file, and an inspector must see that the
+same employer was reported last month, so registering is always "find or create" keyed
+on the resident ID number / unified social credit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casemgr import audit, permissions, validation
+from casemgr.enums import DISTRICTS_SHANWEI
+from casemgr.models import Employer, Person, utcnow
+from casemgr.services.context import Actor
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    name: str
+    id_number: str | None = None
+    phone: str | None = None
+    migrant_worker: bool = False
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class EmployerInput:
+    name: str
+    uscc: str | None = None
+    legal_rep: str | None = None
+    district: str | None = None
+    industry: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+def _person_dict(p: Person) -> dict[str, object]:
+    return {
+        "name": p.name,
+        "id_number": p.id_number,
+        "phone": p.phone,
+        "migrant_worker": p.migrant_worker,
+        "address": p.address,
+    }
+
+
+def _employer_dict(e: Employer) -> dict[str, object]:
+    return {
+        "name": e.name,
+        "uscc": e.uscc,
+        "legal_rep": e.legal_rep,
+        "district": e.district,
+        "industry": e.industry,
+        "address": e.address,
+    }
+
+
+def clean_person(data: PersonInput) -> PersonInput:
+    return PersonInput(
+        name=validation.clean_text(data.name, "name", max_len=64) or "",
+        id_number=validation.clean_resident_id(data.id_number),
+        phone=validation.clean_phone(data.phone),
+        migrant_worker=bool(data.migrant_worker),
+        address=validation.clean_text(data.address, "address", max_len=200, required=False),
+    )
+
+
+def clean_district(value: object) -> str | None:
+    d = validation.clean_text(value, "district", max_len=32, required=False)
+    if d is not None and d not in DISTRICTS_SHANWEI:
+        raise validation.fail("district", f"“{d}”不是本市的区县", f"'{d}' is not a district of this city")
+    return d
+
+
+def clean_employer(data: EmployerInput) -> EmployerInput:
+    return EmployerInput(
+        name=validation.clean_text(data.name, "employer", max_len=200) or "",
+        uscc=validation.clean_uscc(data.uscc),
+        legal_rep=validation.clean_text(data.legal_rep, "legal_rep", max_len=64, required=False),
+        district=clean_district(data.district),
+        industry=validation.clean_text(data.industry, "industry", max_len=64, required=False),
+        address=validation.clean_text(data.address, "address", max_len=200, required=False),
+        phone=validation.clean_phone(data.phone),
+    )
+
+
+def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -> Person:
+    """The person with this ID number, updated with any new contact details, or a new row.
+
+    Without an ID number (anonymous reporters, workers known only by name) a new row is
+    always created: a name alone is not an identity.
+    """
+    permissions.require(actor, "party.register")
+    clean = clean_person(data)
+    person = None
+    if clean.id_number:
+        person = session.execute(
+            select(Person).where(Person.id_number == clean.id_number)
+        ).scalar_one_or_none()
+    if person is None:
+        person = Person(
+            name=clean.name,
+            id_number=clean.id_number,
+            phone=clean.phone,
+            migrant_worker=clean.migrant_worker,
+            address=clean.address,
+            updated_by_id=actor.user_id,
+        )
+        session.add(person)
+        session.flush()
+        audit.record(
+            session,
+            user_id=actor.user_id,
+            username=actor.username,
+            action="person.create",
+            entity="person",
+            entity_id=person.id,
+            after=_person_dict(person),
+        )
+        return person
+    before = _person_dict(person)
+    if clean.phone and clean.phone != person.phone:
+        person.phone = clean.phone
+    if clean.migrant_worker and not person.migrant_worker:
+        person.migrant_worker = True
+    if clean.address and clean.address != person.address:
+        person.address = clean.address
+    after = _person_dict(person)
+    if after != before:
+        person.updated_at = utcnow()
+        person.updated_by_id = actor.user_id
+        session.flush()
+        audit.record(
+            session,
+            user_id=actor.user_id,
+            username=actor.username,
+            action="person.update",
+            entity="person",
+            entity_id=person.id,
+            before=before,
+            after=after,
+        )
+    return person
+
+
+def find_or_register_employer(session: Session, actor: Actor, data: EmployerInput) -> Employer:
+    """The employer with this credit code (or, lacking one, this exact name), or a new row."""
+    permissions.require(actor, "party.register")
+    clean = clean_employer(data)
+    employer = None
+    if clean.uscc:
+        employer = session.execute(select(Employer).where(Employer.uscc == clean.uscc)).scalar_one_or_none()
+    else:
+        employer = session.execute(
+            select(Employer).where(Employer.name == clean.name, Employer.uscc.is_(None)).limit(1)
+        ).scalar_one_or_none()
+    if employer is None:
+        employer = Employer(
+            name=clean.name,
+            uscc=clean.uscc,
+            legal_rep=clean.legal_rep,
+            district=clean.district,
+            industry=clean.industry,
+            address=clean.address,
+            phone=clean.phone,
+            updated_by_id=actor.user_id,
+        )
+        session.add(employer)
+        session.flush()
+        audit.record(
+            session,
+            user_id=actor.user_id,
+            username=actor.username,
+            action="employer.create",
+            entity="employer",
+            entity_id=employer.id,
+            after=_employer_dict(employer),
+        )
+        return employer
+    before = _employer_dict(employer)
+    for field in ("legal_rep", "district", "industry", "address", "phone"):
+        value = getattr(clean, field)
+        if value and not getattr(employer, field):
+            setattr(employer, field, value)
+    after = _employer_dict(employer)
+    if after != before:
+        employer.updated_at = utcnow()
+        employer.updated_by_id = actor.user_id
+        session.flush()
+        audit.record(
+            session,
+            user_id=actor.user_id,
+            username=actor.username,
+            action="employer.update",
+            entity="employer",
+            entity_id=employer.id,
+            before=before,
+            after=after,
+        )
+    return employer

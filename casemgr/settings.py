@@ -1,0 +1,88 @@
+"""Dated settings: bureau name, number formats, thresholds, minimum wage.
+
+A value is looked up *as of a date* because the law does: the final-award threshold
+depends on the minimum wage in force on the award date (legal-rules §8), and a report
+for last year must use last year's thresholds. Defaults live here, in code, so a fresh
+database works; an administrator's row with a later ``valid_from`` overrides them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casemgr.models import Setting
+
+EPOCH = dt.date(1900, 1, 1)
+
+#: key -> list of (valid_from, value), oldest first. Values are JSON-serialisable.
+DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
+    "bureau_name": [(EPOCH, "汕尾市人力资源和社会保障局")],
+    "arbitration_commission_name": [(EPOCH, "汕尾市劳动人事争议仲裁委员会")],
+    "case_number_format.arbitration": [(EPOCH, "汕劳人仲案字〔{year}〕第{seq:04d}号")],
+    "case_number_format.mediation": [(EPOCH, "汕劳人调字〔{year}〕第{seq:04d}号")],
+    "case_number_format.inspection": [(EPOCH, "汕人社监字〔{year}〕第{seq:04d}号")],
+    # 汕尾 月最低工资标准 (legal-rules §8). 2025-03-01 value is 🧠 until confirmed by the admin.
+    "minimum_wage_monthly": [
+        (dt.date(2018, 7, 1), "1410.00"),
+        (dt.date(2021, 12, 1), "1620.00"),
+        (dt.date(2025, 3, 1), "1720.00"),
+    ],
+    "minimum_wage_confirmed": [(EPOCH, False), (dt.date(2021, 12, 1), True), (dt.date(2025, 3, 1), False)],
+    # 集体 / 挂牌督办 triggers (legal-rules §2.5, §5.4; configurable)
+    "collective_min_workers": [(EPOCH, 10)],
+    "supervision_min_workers": [(EPOCH, 100)],
+    "supervision_min_amount": [(EPOCH, "1000000.00")],
+    # 拒不支付劳动报酬罪 thresholds, Guangdong 二类 incl. 汕尾 (legal-rules §5.5)
+    "crime_threshold_single": [(EPOCH, "10000.00")],
+    "crime_threshold_collective": [(EPOCH, "60000.00")],
+    "reminder_lead_working_days": [(EPOCH, [5, 1])],
+    "inspection_rule_set": [(EPOCH, "guangdong")],  # or "national" (60 + 30 wd)
+    "idle_lock_minutes": [(EPOCH, 15)],
+}
+
+
+def _decode(raw: str) -> Any:
+    return json.loads(raw)
+
+
+def get(session: Session, key: str, on: dt.date | None = None) -> Any:
+    """The value in force on ``on`` (today by default): a stored row, else the code default."""
+    on = on or dt.date.today()
+    row = session.execute(
+        select(Setting.valid_from, Setting.value)
+        .where(Setting.key == key, Setting.valid_from <= on)
+        .order_by(Setting.valid_from.desc())
+        .limit(1)
+    ).first()
+    default = None
+    default_from = None
+    for since, value in DEFAULTS.get(key, []):
+        if since <= on:
+            default, default_from = value, since
+    # A stored row wins unless a newer code default (a later legal change) supersedes it.
+    if row is not None and (default_from is None or row.valid_from >= default_from):
+        return _decode(row.value)
+    if default_from is None:
+        raise KeyError(key)
+    return default
+
+
+def get_decimal(session: Session, key: str, on: dt.date | None = None) -> Decimal:
+    return Decimal(str(get(session, key, on)))
+
+
+def put(session: Session, key: str, value: Any, valid_from: dt.date = EPOCH) -> None:
+    """Store a value (callers audit it: see services.admin)."""
+    raw = json.dumps(value, ensure_ascii=False, default=str)
+    existing = session.get(Setting, (key, valid_from))
+    if existing is None:
+        session.add(Setting(key=key, valid_from=valid_from, value=raw))
+    else:
+        existing.value = raw
+    session.flush()

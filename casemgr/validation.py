@@ -1,0 +1,266 @@
+"""Checks on identifiers, phone numbers and amounts, shared by services, import and UI.
+
+The boolean predicates never raise, whatever they are given (the UI calls them on every
+keystroke, the importer on every cell). The ``clean_*`` functions normalise and raise a
+:class:`~casemgr.errors.ValidationError` naming the field, for the services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from casemgr.errors import ValidationError
+
+# GB 11643-1999 ------------------------------------------------------------------------------
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_ID_RE = re.compile(r"^[1-9]\d{16}[\dX]$")
+# First digit of the administrative division code: 1 North, 2 North-east, 3 East,
+# 4 Central-south, 5 South-west, 6 North-west, 7 Taiwan, 8 HK/Macau (港澳台居住证).
+_ID_REGION_FIRST = frozenset("12345678")
+
+
+def resident_id_check_char(first17: str) -> str:
+    """ISO 7064 MOD 11-2 check character for the first 17 digits."""
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def normalize_resident_id(value: str) -> str:
+    return value.strip().upper()
+
+
+def is_valid_resident_id(value: object, *, today: dt.date | None = None) -> bool:
+    """18 characters, plausible region, a real birth date not in the future, MOD 11-2 check."""
+    if not isinstance(value, str):
+        return False
+    v = normalize_resident_id(value)
+    if not _ID_RE.match(v) or v[0] not in _ID_REGION_FIRST:
+        return False
+    if v[2:4] == "00" and v[0] != "8":  # a prefecture code is never 00 except 港澳台
+        return False
+    try:
+        born = dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+    except ValueError:
+        return False
+    if born.year < 1900 or born > (today or dt.date.today()):
+        return False
+    return resident_id_check_char(v[:17]) == v[17]
+
+
+def birth_date_from_id(value: str) -> dt.date:
+    v = normalize_resident_id(value)
+    return dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+
+
+# GB 32100-2015 ------------------------------------------------------------------------------
+
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+
+
+def uscc_check_char(first17: str) -> str:
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def normalize_uscc(value: str) -> str:
+    return value.strip().upper()
+
+
+def is_valid_uscc(value: object) -> bool:
+    """18 characters from the code's alphabet, 6-digit region code, MOD 31 check character."""
+    if not isinstance(value, str):
+        return False
+    v = normalize_uscc(value)
+    if not _USCC_RE.match(v):
+        return False
+    return uscc_check_char(v[:17]) == v[17]
+
+
+# phones ----------------------------------------------------------------------------------------
+
+_MOBILE_RE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
+_LANDLINE_RE = re.compile(r"^(?:\+?86)?0\d{2,3}\d{7,8}(?:\d{1,6})?$")
+
+
+def normalize_phone(value: str) -> str:
+    return re.sub(r"[\s\-()（）]", "", value.strip())
+
+
+def is_valid_mobile(value: object) -> bool:
+    return isinstance(value, str) and bool(_MOBILE_RE.match(normalize_phone(value)))
+
+
+def is_valid_landline(value: object) -> bool:
+    """Area code 0xx / 0xxx + 7-8 digit number, optional extension; separators allowed."""
+    if not isinstance(value, str):
+        return False
+    v = normalize_phone(value)
+    return bool(_LANDLINE_RE.match(v)) and len(v) <= 18
+
+
+def is_valid_phone(value: object) -> bool:
+    return is_valid_mobile(value) or is_valid_landline(value)
+
+
+# amounts ---------------------------------------------------------------------------------------
+
+MAX_AMOUNT = Decimal("100000000000.00")  # 1,000 亿元: above any single case, below BIGINT fen
+
+
+def parse_amount(value: object) -> Decimal | None:
+    """A non-negative amount with at most 2 decimals, or None. Floats are refused on purpose."""
+    if isinstance(value, bool) or isinstance(value, float):
+        return None
+    if isinstance(value, int):
+        d = Decimal(value)
+    elif isinstance(value, Decimal):
+        d = value
+    elif isinstance(value, str):
+        s = value.strip().replace(",", "").replace("，", "").replace("¥", "").replace("元", "")
+        if not s or len(s) > 20:
+            return None
+        try:
+            d = Decimal(s)
+        except InvalidOperation:
+            return None
+    else:
+        return None
+    if not d.is_finite() or d < 0 or d > MAX_AMOUNT:
+        return None
+    if d.as_tuple().exponent < -2 and d != d.quantize(Decimal("0.01")):  # type: ignore[operator]
+        return None
+    return d.quantize(Decimal("0.01"))
+
+
+def is_valid_amount(value: object) -> bool:
+    return parse_amount(value) is not None
+
+
+# clean_* for services ------------------------------------------------------------------------
+
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "id_number": ("身份证号码", "resident ID number"),
+    "uscc": ("统一社会信用代码", "unified social credit code"),
+    "phone": ("电话号码", "phone number"),
+    "name": ("姓名/名称", "name"),
+    "amount_claimed": ("申请金额", "amount claimed"),
+    "amount_recovered": ("追回金额", "amount recovered"),
+    "amount": ("金额", "amount"),
+    "workers": ("涉及人数", "number of workers"),
+    "received_on": ("收案日期", "date received"),
+    "district": ("所属区县", "district"),
+    "employer": ("用人单位", "employer"),
+}
+
+
+def _label(field: str) -> tuple[str, str]:
+    return FIELD_LABELS.get(field, (field, field))
+
+
+def fail(field: str, zh_problem: str, en_problem: str) -> ValidationError:
+    zh, en = _label(field)
+    return ValidationError(f"{zh}：{zh_problem}", f"{en}: {en_problem}", field=field)
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: object, field: str, *, max_len: int, required: bool = True) -> str | None:
+    """Trimmed text without control characters, within ``max_len``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise fail(field, "不能为空", "is required")
+        return None
+    if not isinstance(value, str):
+        raise fail(field, "必须是文字", "must be text")
+    v = value.strip()
+    if _CONTROL_RE.search(v):
+        raise fail(field, "含有不可见的控制字符", "contains control characters")
+    if len(v) > max_len:
+        raise fail(field, f"不能超过 {max_len} 个字符", f"must be at most {max_len} characters")
+    return v
+
+
+def clean_resident_id(value: object, field: str = "id_number", *, required: bool = False) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise fail(field, "不能为空", "is required")
+        return None
+    if not is_valid_resident_id(value):
+        raise fail(
+            field,
+            "不是有效的18位身份证号码（校验位或出生日期不符）",
+            "is not a valid 18-character resident ID number",
+        )
+    assert isinstance(value, str)
+    return normalize_resident_id(value)
+
+
+def clean_uscc(value: object, field: str = "uscc", *, required: bool = False) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise fail(field, "不能为空", "is required")
+        return None
+    if not is_valid_uscc(value):
+        raise fail(
+            field, "不是有效的18位统一社会信用代码（校验位不符）", "is not a valid unified social credit code"
+        )
+    assert isinstance(value, str)
+    return normalize_uscc(value)
+
+
+def clean_phone(value: object, field: str = "phone") -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not is_valid_phone(value):
+        raise fail(field, "不是有效的手机或固定电话号码", "is not a valid mobile or landline number")
+    assert isinstance(value, str)
+    return normalize_phone(value)
+
+
+def clean_amount(value: object, field: str = "amount") -> Decimal:
+    if value is None or value == "":
+        return Decimal("0.00")
+    d = parse_amount(value)
+    if d is None:
+        raise fail(
+            field,
+            "必须是不小于0、最多两位小数的金额",
+            "must be a non-negative amount with at most 2 decimals",
+        )
+    return d
+
+
+def clean_int(value: object, field: str, *, minimum: int = 0, maximum: int = 1_000_000) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        else:
+            raise fail(field, "必须是整数", "must be a whole number")
+    assert isinstance(value, int)
+    if not minimum <= value <= maximum:
+        raise fail(field, f"必须在 {minimum} 到 {maximum} 之间", f"must be between {minimum} and {maximum}")
+    return value
+
+
+def clean_date(
+    value: object, field: str, *, required: bool = True, not_after: dt.date | None = None
+) -> dt.date | None:
+    if value is None:
+        if required:
+            raise fail(field, "不能为空", "is required")
+        return None
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise fail(field, "必须是日期", "must be a date")
+    if value.year < 1950:
+        raise fail(field, "日期过早", "is too early")
+    if not_after is not None and value > not_after:
+        raise fail(field, "不能晚于今天", "cannot be in the future")
+    return value

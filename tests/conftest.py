@@ -1,0 +1,65 @@
+"""Shared fixtures: a fresh migrated database per test, users of every role.
+
+Migrating takes a while, so one template file is migrated per session and copied for
+each test (Anki's ``getEmptyCol`` trick, STYLE.md §9).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from casemgr import db
+from casemgr.enums import Role
+from casemgr.models import User
+from casemgr.services.context import Actor
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()) or "qapp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    db.upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    path = tmp_path / "casemgr.db"
+    shutil.copy(template_db, path)
+    return path
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[db.Database]:
+    database = db.open_database(f"sqlite:///{db_path}")
+    yield database
+    database.dispose()
+
+
+def make_user(
+    database: db.Database, role: Role, username: str | None = None, district: str | None = None
+) -> Actor:
+    name = username or role.value
+    with database.write() as s:
+        u = User(username=name, display_name=f"{name}-显示名", role=role.value, district=district)
+        s.add(u)
+        s.flush()
+        return Actor(user_id=u.id, username=u.username, role=role, district=district)
+
+
+@pytest.fixture
+def actors(database: db.Database) -> dict[Role, Actor]:
+    """One user per role, keyed by role."""
+    return {role: make_user(database, role) for role in Role}
