@@ -13,7 +13,7 @@ from casemgr.errors import PermissionDenied
 from casemgr.services.context import Actor
 
 ALL_KINDS: frozenset[CaseKind] = frozenset(CaseKind)
-M, A, I = CaseKind.MEDIATION, CaseKind.ARBITRATION, CaseKind.INSPECTION
+MED, ARB, INS = CaseKind.MEDIATION, CaseKind.ARBITRATION, CaseKind.INSPECTION
 
 #: action -> role -> kinds the role may act on (empty set for kind-less actions means allowed)
 MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
@@ -21,22 +21,22 @@ MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
     "case.register": {
         Role.ADMIN: ALL_KINDS,
         Role.SUPERVISOR: ALL_KINDS,
-        Role.CLERK: frozenset({A}),
-        Role.MEDIATOR: frozenset({M}),
-        Role.INSPECTOR: frozenset({I}),
+        Role.CLERK: frozenset({ARB}),
+        Role.MEDIATOR: frozenset({MED}),
+        Role.INSPECTOR: frozenset({INS}),
     },
     "case.edit": {
         Role.ADMIN: ALL_KINDS,
         Role.SUPERVISOR: ALL_KINDS,
-        Role.CLERK: frozenset({A}),
-        Role.MEDIATOR: frozenset({M}),
-        Role.INSPECTOR: frozenset({I}),
+        Role.CLERK: frozenset({ARB}),
+        Role.MEDIATOR: frozenset({MED}),
+        Role.INSPECTOR: frozenset({INS}),
     },
     "case.transition": {
         Role.SUPERVISOR: ALL_KINDS,
-        Role.CLERK: frozenset({A}),
-        Role.MEDIATOR: frozenset({M}),
-        Role.INSPECTOR: frozenset({I}),
+        Role.CLERK: frozenset({ARB}),
+        Role.MEDIATOR: frozenset({MED}),
+        Role.INSPECTOR: frozenset({INS}),
     },
     "case.assign": {Role.ADMIN: ALL_KINDS, Role.SUPERVISOR: ALL_KINDS},
     "deadline.approve_extension": {Role.SUPERVISOR: ALL_KINDS},
@@ -55,17 +55,17 @@ MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
     "data.import": {
         Role.ADMIN: ALL_KINDS,
         Role.SUPERVISOR: ALL_KINDS,
-        Role.CLERK: frozenset({A}),
-        Role.MEDIATOR: frozenset({M}),
-        Role.INSPECTOR: frozenset({I}),
+        Role.CLERK: frozenset({ARB}),
+        Role.MEDIATOR: frozenset({MED}),
+        Role.INSPECTOR: frozenset({INS}),
     },
     "data.export": {r: ALL_KINDS for r in Role},
     "personal_data.view": {
         Role.ADMIN: ALL_KINDS,
         Role.SUPERVISOR: ALL_KINDS,
-        Role.CLERK: frozenset({A}),
-        Role.MEDIATOR: frozenset({M}),
-        Role.INSPECTOR: frozenset({I}),
+        Role.CLERK: frozenset({ARB}),
+        Role.MEDIATOR: frozenset({MED}),
+        Role.INSPECTOR: frozenset({INS}),
     },
 }
 
