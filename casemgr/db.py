@@ -197,10 +197,14 @@ def downgrade(url: str, revision: str) -> None:
     command.downgrade(alembic_config(url), revision)
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Raise a clear DatabaseError for a file we must not touch."""
+def check_sqlite_file(path: Path) -> str | None:
+    """Raise a clear DatabaseError for a file we must not touch; else return its revision.
+
+    Everything here reads through a read-only connection: even switching a file to WAL
+    rewrites its header, and a file we refuse must stay byte-for-byte as it was.
+    """
     if not path.exists():
-        return
+        return None
     if path.is_dir():
         raise errors.DatabaseError(
             f"{path} 是一个文件夹，不是数据库文件。", f"{path} is a folder, not a database file."
@@ -211,7 +215,7 @@ def check_sqlite_file(path: Path) -> None:
             f"Cannot read database file {path} (permission denied).",
         )
     if path.stat().st_size == 0:
-        return
+        return None
     with open(path, "rb") as f:
         header = f.read(16)
     if header != b"SQLite format 3\x00":
@@ -229,6 +233,11 @@ def check_sqlite_file(path: Path) -> None:
         try:
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             ok = con.execute("PRAGMA quick_check").fetchone()
+            rev_row = (
+                con.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in names
+                else None
+            )
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -250,6 +259,18 @@ def check_sqlite_file(path: Path) -> None:
         raise errors.DatabaseError(
             f"{path} 不是本程序的数据库。程序没有改动它。",
             f"{path} is not a casemgr database. It was left untouched.",
+        )
+    rev = rev_row[0] if rev_row else None
+    _refuse_unknown_revision(rev)
+    return rev
+
+
+def _refuse_unknown_revision(rev: str | None) -> None:
+    if rev is not None and rev not in known_revisions():
+        raise errors.DatabaseError(
+            "该数据库由更新版本的程序创建，请升级本程序后再打开。程序没有改动它。",
+            "This database was created by a newer version of casemgr; upgrade the program. It was left untouched.",
+            code="db_too_new",
         )
 
 
@@ -285,13 +306,11 @@ def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
         engine.dispose()
         raise errors.DatabaseError(f"无法打开数据库：{exc}", f"Cannot open the database: {exc}") from exc
     head = head_revision()
-    if rev is not None and rev not in known_revisions():
+    try:
+        _refuse_unknown_revision(rev)
+    except errors.DatabaseError:
         engine.dispose()
-        raise errors.DatabaseError(
-            "该数据库由更新版本的程序创建，请升级本程序后再打开。程序没有改动它。",
-            "This database was created by a newer version of casemgr; upgrade the program. It was left untouched.",
-            code="db_too_new",
-        )
+        raise
     if rev != head:
         if not upgrade_schema:
             engine.dispose()

@@ -1,0 +1,129 @@
+"""Identifier checks on published samples and on random corruptions of valid numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from casemgr import validation as v
+
+# The sample printed in GB 11643-1999 itself, and well-known published examples.
+PUBLISHED_IDS = ["11010519491231002X", "440524188001010014", "11010119900307803X"]
+PUBLISHED_USCC = ["91350100M000100Y43", "91110000600037341L"]
+
+
+def test_published_resident_ids_are_valid() -> None:
+    for value in PUBLISHED_IDS:
+        assert v.is_valid_resident_id(value), value
+    assert v.is_valid_resident_id("11010519491231002x")  # lower-case x accepted as X
+
+
+def test_resident_id_rejections() -> None:
+    assert not v.is_valid_resident_id("110105194912310021")  # wrong check character
+    assert not v.is_valid_resident_id("11010519491331002X")  # month 13
+    assert not v.is_valid_resident_id("11010519490230002X")  # 30 February
+    assert not v.is_valid_resident_id("1101051949123100")  # too short
+    assert not v.is_valid_resident_id("01010519491231002X")  # no region starts with 0
+    assert not v.is_valid_resident_id(None)
+    assert not v.is_valid_resident_id(11010519491231002)
+    future = "110105" + (dt.date.today() + dt.timedelta(days=400)).strftime("%Y%m%d") + "001"
+    assert not v.is_valid_resident_id(future + v.resident_id_check_char(future))
+
+
+def test_published_uscc_are_valid() -> None:
+    for value in PUBLISHED_USCC:
+        assert v.is_valid_uscc(value), value
+
+
+def test_uscc_rejections() -> None:
+    assert not v.is_valid_uscc("91350100M000100Y44")
+    assert not v.is_valid_uscc("91350100M000100I43")  # I is not in the alphabet
+    assert not v.is_valid_uscc("")
+    assert not v.is_valid_uscc(["91350100M000100Y43"])
+
+
+@st.composite
+def resident_ids(draw: st.DrawFn) -> str:
+    region = draw(st.sampled_from(["441502", "441521", "441581", "441523", "110105", "440304"]))
+    born = draw(st.dates(min_value=dt.date(1930, 1, 1), max_value=dt.date(2010, 12, 31)))
+    serial = draw(st.integers(min_value=0, max_value=999))
+    first17 = f"{region}{born:%Y%m%d}{serial:03d}"
+    return first17 + v.resident_id_check_char(first17)
+
+
+@st.composite
+def usccs(draw: st.DrawFn) -> str:
+    head = draw(st.sampled_from(["91", "92", "93", "11", "12", "51", "52", "Y1"]))
+    region = draw(st.sampled_from(["441500", "441521", "441581", "110000"]))
+    body = draw(st.text(alphabet=v.USCC_ALPHABET, min_size=9, max_size=9))
+    first17 = head + region + body
+    return first17 + v.uscc_check_char(first17)
+
+
+@given(resident_ids())
+def test_generated_ids_valid(value: str) -> None:
+    assert v.is_valid_resident_id(value)
+    assert v.birth_date_from_id(value).year >= 1930
+
+
+@given(resident_ids(), st.integers(min_value=0, max_value=17), st.sampled_from("0123456789X"))
+def test_any_single_character_change_is_caught(value: str, pos: int, char: str) -> None:
+    # MOD 11-2 detects every single-character substitution.
+    assume(value[pos] != char)
+    corrupted = value[:pos] + char + value[pos + 1 :]
+    assert not v.is_valid_resident_id(corrupted)
+
+
+@given(resident_ids(), st.integers(min_value=0, max_value=16))
+def test_adjacent_transpositions_are_caught(value: str, pos: int) -> None:
+    swapped = value[:pos] + value[pos + 1] + value[pos] + value[pos + 2 :]
+    assume(swapped != value)
+    assert not v.is_valid_resident_id(swapped)
+
+
+@given(usccs())
+def test_generated_uscc_valid(value: str) -> None:
+    assert v.is_valid_uscc(value)
+
+
+@given(usccs(), st.integers(min_value=0, max_value=17), st.sampled_from(v.USCC_ALPHABET))
+def test_uscc_single_change_is_caught(value: str, pos: int, char: str) -> None:
+    assume(value[pos] != char)
+    corrupted = value[:pos] + char + value[pos + 1 :]
+    assert not v.is_valid_uscc(corrupted)
+
+
+@given(st.text(max_size=30))
+def test_predicates_never_raise(value: str) -> None:
+    for pred in (v.is_valid_resident_id, v.is_valid_uscc, v.is_valid_phone, v.is_valid_amount):
+        assert isinstance(pred(value), bool)
+
+
+def test_phones() -> None:
+    assert v.is_valid_mobile("13800138000")
+    assert v.is_valid_mobile("+86 138-0013-8000")
+    assert not v.is_valid_mobile("12800138000")
+    assert v.is_valid_landline("0660-3388123")
+    assert v.is_valid_landline("020-88886666")
+    assert not v.is_valid_landline("3388123")
+    assert not v.is_valid_phone("abc")
+
+
+def test_amounts() -> None:
+    assert v.parse_amount("12,000.50") == Decimal("12000.50")
+    assert v.parse_amount("1.000") == Decimal("1.00")
+    assert v.parse_amount(Decimal("3")) == Decimal("3.00")
+    assert v.parse_amount("1.005") is None  # three decimals
+    assert v.parse_amount("-1") is None
+    assert v.parse_amount(1.5) is None  # floats refused on purpose
+    assert v.parse_amount("NaN") is None
+    assert v.parse_amount("1e400") is None
+    assert v.parse_amount(True) is None
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_amount_round_trip(d: Decimal) -> None:
+    assert v.parse_amount(str(d)) == d
