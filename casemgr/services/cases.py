@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from sqlalchemy import case as sa_case
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -74,6 +76,8 @@ class CaseInput:
     assigned_user_id: int | None = None
     source_case_id: int | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    #: A case number given by the caller (ledger import keeps the ledger's numbers); None: next free.
+    number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,38 @@ def next_case_number(session: Session, kind: CaseKind, year: int) -> tuple[str, 
     seq = int(session.execute(stmt).scalar_one())
     fmt = str(settings.get(session, f"case_number_format.{kind.value}"))
     return fmt.format(year=year, seq=seq), seq
+
+
+def reserve_given_number(session: Session, kind: CaseKind, number: object) -> tuple[str, int]:
+    """Take a number the caller brings (an imported ledger's 案号); refuse one already used.
+
+    When it follows this bureau's format, the (kind, year) counter is moved past it, so a
+    case registered by hand afterwards never collides with an imported one.
+    """
+    clean = validation.clean_text(number, "case_number", max_len=64)
+    assert clean is not None
+    if session.execute(select(Case.id).where(Case.number == clean)).first() is not None:
+        raise validation.fail("case_number", f"“{clean}”已存在", f"'{clean}' already exists")
+    fmt = str(settings.get(session, f"case_number_format.{kind.value}"))
+    pattern = re.escape(fmt).replace(re.escape("{year}"), r"(?P<year>\d{4})")
+    pattern = re.sub(r"\\\{seq[^}]*\\\}", r"(?P<seq>\\d+)", pattern)
+    m = re.fullmatch(pattern, clean)
+    if m is None:
+        return clean, 0
+    year, seq = int(m.group("year")), int(m.group("seq"))
+    dialect = session.get_bind().dialect.name
+    ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(
+        ins(CaseNumberCounter)
+        .values(kind=kind.value, year=year, last_seq=seq)
+        .on_conflict_do_update(
+            index_elements=["kind", "year"],
+            set_={
+                "last_seq": sa_case((CaseNumberCounter.last_seq < seq, seq), else_=CaseNumberCounter.last_seq)
+            },
+        )
+    )
+    return clean, seq
 
 
 def case_snapshot(case: Case) -> dict[str, object]:
@@ -260,7 +296,10 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
     complaint_type = None
     if kind is CaseKind.INSPECTION:
         complaint_type = (data.complaint_type or ComplaintType.COMPLAINT).value
-    number, seq = next_case_number(session, kind, received.year)
+    if data.number is not None:
+        number, seq = reserve_given_number(session, kind, data.number)
+    else:
+        number, seq = next_case_number(session, kind, received.year)
     case = Case(
         number=number,
         kind=kind.value,
