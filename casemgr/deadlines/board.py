@@ -1,0 +1,258 @@
+"""The deadline board: what is overdue, due today, due soon; green-channel and supervised
+cases; extensions waiting for a supervisor.
+
+Each section is ONE query that starts from the ``(state, due_on)`` index of ``deadlines``
+and joins the case by primary key, with ``COUNT(*) OVER ()`` giving the section's total
+beside its first ``limit`` rows. Closed cases have no running clock, so the cost grows
+with the number of open clocks, never with the number of cases ever registered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from casemgr import settings
+from casemgr.deadlines import rules as rules_mod
+from casemgr.deadlines.calendar import CalendarWarning, calendar_for, calendar_warning
+from casemgr.deadlines.clocks import reminder_level
+from casemgr.enums import DeadlineState
+from casemgr.errors import CalendarError
+from casemgr.models import Case, Deadline
+
+RUNNING = DeadlineState.RUNNING.value
+ACTIVE = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    case_id: int
+    case_number: str
+    kind: str
+    status: str
+    district: str | None
+    assigned_user_id: int | None
+    green_channel: bool
+    supervised: bool
+    due_on: dt.date
+    deadline_id: int | None = None  # None on per-case rows (green channel, supervised)
+    rule_code: str | None = None
+    rule_name_zh: str | None = None
+    rule_name_en: str | None = None
+    hard_limit: bool = True
+    state: str | None = None
+    reminder: str | None = None  # "breached" | "due_today" | "lead_N" | None
+    extension_requested_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class BoardSection:
+    code: str  # overdue | due_today | due_soon | green_channel | supervised | extensions
+    count: int
+    rows: list[BoardRow]
+
+
+@dataclass(frozen=True)
+class Board:
+    today: dt.date
+    within_working_days: int
+    soon_until: dt.date
+    window_approximate: bool  # the calendar ran out: the due-soon window was widened, never narrowed
+    overdue: BoardSection
+    due_today: BoardSection
+    due_soon: BoardSection
+    green_channel: BoardSection
+    supervised: BoardSection
+    extensions: BoardSection
+    calendar_warning: CalendarWarning | None = None
+    sections: tuple[str, ...] = field(
+        default=("overdue", "due_today", "due_soon", "green_channel", "supervised", "extensions")
+    )
+
+
+def _filters(user_id: int | None, district: str | None, kind: str | None) -> list[Any]:
+    f: list[Any] = []
+    if user_id is not None:
+        f.append(Case.assigned_user_id == user_id)
+    if district is not None:
+        f.append(Case.district == district)
+    if kind is not None:
+        f.append(Case.kind == str(kind))
+    return f
+
+
+def deadline_query(where: list[Any], filters: list[Any], limit: int) -> Select[Any]:
+    return (
+        select(
+            Deadline.id,
+            Deadline.rule_code,
+            Deadline.due_on,
+            Deadline.state,
+            Deadline.extension_requested_on,
+            Case.id.label("case_id"),
+            Case.number,
+            Case.kind,
+            Case.status,
+            Case.district,
+            Case.assigned_user_id,
+            Case.green_channel,
+            Case.supervised,
+            func.count().over().label("total"),
+        )
+        .join(Case, Case.id == Deadline.case_id)
+        .where(*where, *filters)
+        .order_by(Deadline.due_on, Deadline.id)
+        .limit(limit)
+    )
+
+
+def case_query(flag: Any, filters: list[Any], limit: int) -> Select[Any]:
+    due = func.min(Deadline.due_on).label("due_on")
+    return (
+        select(
+            Case.id.label("case_id"),
+            Case.number,
+            Case.kind,
+            Case.status,
+            Case.district,
+            Case.assigned_user_id,
+            Case.green_channel,
+            Case.supervised,
+            due,
+            func.count().over().label("total"),
+        )
+        .join(Case, Case.id == Deadline.case_id)
+        .where(Deadline.state.in_(ACTIVE), flag.is_(True), *filters)
+        .group_by(
+            Case.id,
+            Case.number,
+            Case.kind,
+            Case.status,
+            Case.district,
+            Case.assigned_user_id,
+            Case.green_channel,
+            Case.supervised,
+        )
+        .order_by(due, Case.id)
+        .limit(limit)
+    )
+
+
+def board(
+    session: Session,
+    *,
+    today: dt.date,
+    user_id: int | None = None,
+    district: str | None = None,
+    within_working_days: int = 3,
+    kind: str | None = None,
+    limit: int = 200,
+) -> Board:
+    cal = calendar_for(session)
+    approximate = False
+    try:
+        soon_until = cal.add_working_days(today, within_working_days)
+    except CalendarError:
+        # Never hide a deadline because next year's calendar is missing: widen the window.
+        soon_until = today + dt.timedelta(days=2 * within_working_days + 14)
+        approximate = True
+    try:
+        leads = [int(x) for x in settings.get(session, "reminder_lead_working_days", today)]
+    except KeyError:
+        leads = [5, 1]
+    all_rules = rules_mod.all_rules(session)
+    party = [c for c, r in all_rules.items() if r.party_period]
+    filters = _filters(user_id, district, kind)
+
+    def level(due: dt.date) -> str | None:
+        try:
+            return reminder_level(cal, due, today, leads)
+        except CalendarError:
+            return "breached" if today > due else None
+
+    def dl_section(code: str, where: list[Any]) -> BoardSection:
+        rows = session.execute(deadline_query(where, filters, limit)).all()
+        out = []
+        for r in rows:
+            spec = all_rules.get(r.rule_code)
+            out.append(
+                BoardRow(
+                    case_id=r.case_id,
+                    case_number=r.number,
+                    kind=r.kind,
+                    status=r.status,
+                    district=r.district,
+                    assigned_user_id=r.assigned_user_id,
+                    green_channel=bool(r.green_channel),
+                    supervised=bool(r.supervised),
+                    due_on=r.due_on,
+                    deadline_id=r.id,
+                    rule_code=r.rule_code,
+                    rule_name_zh=spec.name_zh if spec else None,
+                    rule_name_en=spec.name_en if spec else None,
+                    hard_limit=spec.hard_limit if spec else True,
+                    state=r.state,
+                    reminder=level(r.due_on) if r.state == RUNNING else None,
+                    extension_requested_on=r.extension_requested_on,
+                )
+            )
+        return BoardSection(code, int(rows[0].total) if rows else 0, out)
+
+    def case_section(code: str, flag: Any) -> BoardSection:
+        rows = session.execute(case_query(flag, filters, limit)).all()
+        out = [
+            BoardRow(
+                case_id=r.case_id,
+                case_number=r.number,
+                kind=r.kind,
+                status=r.status,
+                district=r.district,
+                assigned_user_id=r.assigned_user_id,
+                green_channel=bool(r.green_channel),
+                supervised=bool(r.supervised),
+                due_on=r.due_on,
+                reminder=level(r.due_on),
+            )
+            for r in rows
+        ]
+        return BoardSection(code, int(rows[0].total) if rows else 0, out)
+
+    not_party = [Deadline.rule_code.not_in(party)] if party else []
+    return Board(
+        today=today,
+        within_working_days=within_working_days,
+        soon_until=soon_until,
+        window_approximate=approximate,
+        overdue=dl_section("overdue", [Deadline.state == RUNNING, Deadline.due_on < today, *not_party]),
+        due_today=dl_section("due_today", [Deadline.state == RUNNING, Deadline.due_on == today]),
+        due_soon=dl_section(
+            "due_soon", [Deadline.state == RUNNING, Deadline.due_on > today, Deadline.due_on <= soon_until]
+        ),
+        green_channel=case_section("green_channel", Case.green_channel),
+        supervised=case_section("supervised", Case.supervised),
+        extensions=dl_section(
+            "extensions",
+            [
+                Deadline.state.in_(ACTIVE),
+                Deadline.extension_requested_on.is_not(None),
+                Deadline.extension_approved_by_id.is_(None),
+            ],
+        ),
+        calendar_warning=calendar_warning(today, session),
+    )
+
+
+def reminders(
+    session: Session, *, today: dt.date, user_id: int | None = None, district: str | None = None
+) -> list[BoardRow]:
+    """Start-up reminders: every running clock breached or within the largest lead time."""
+    try:
+        leads = [int(x) for x in settings.get(session, "reminder_lead_working_days", today)]
+    except KeyError:
+        leads = [5, 1]
+    b = board(session, today=today, user_id=user_id, district=district, within_working_days=max(leads))
+    return [r for s in (b.overdue, b.due_today, b.due_soon) for r in s.rows]

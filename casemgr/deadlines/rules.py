@@ -1,0 +1,288 @@
+"""Deadline rules as data: seeded from ``resources/rules/*.json``, editable by an administrator.
+
+Each rule says how long a period is, in which unit (办案规则 Art. 80: 3/5/10 days are
+working days, 15/45 days calendar days), whether it may be extended and by how much, which
+case flags select it (green channel, collective, the inspection rule set), and which
+*group* it belongs to. Workflow transitions start, stop, pause and restart groups, never
+individual rules, so a bureau can add a tighter green-channel target to a group without
+touching code.
+
+A fresh database works without seeding: a rule that has no row in ``deadline_rules`` is
+taken from the shipped resource file. :func:`seed_rules` copies the shipped rules into the
+table so an administrator can edit them; an edited row always wins over the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casemgr import audit, permissions, settings
+from casemgr.enums import CaseKind, DayType
+from casemgr.errors import NotFoundError, ValidationError
+from casemgr.models import Case, DeadlineRule, utcnow
+from casemgr.services.context import Actor
+
+RESOURCE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "rules"
+
+#: The selector keys stored as JSON in ``deadline_rules.selector``.
+SELECTOR_KEYS = ("group", "start_on", "when", "party_period", "anchor", "anchor_field", "pause_public_notice")
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    kind: str
+    group: str
+    name_zh: str
+    name_en: str
+    day_type: str
+    length: int
+    extension_days: int | None
+    green_channel: bool
+    hard_limit: bool
+    citation: str
+    active: bool = True
+    start_on: str | None = None  # "received": started when the case is registered
+    when: dict[str, Any] = field(default_factory=dict)  # flag -> required value
+    party_period: bool = False  # a party's period: shown, never "overdue" for the clerk
+    anchor: str = "start"  # "start" | "due_field" (due = a given date) | "before_field" (n before a date)
+    anchor_field: str | None = None
+    pause_public_notice: bool = False  # 公告送达 time is excluded (办案规则 46(六), 粤条例 44)
+
+    @property
+    def working(self) -> bool:
+        return DayType(self.day_type) is DayType.WORKING
+
+    def selector_json(self) -> str:
+        d = asdict(self)
+        return json.dumps({k: d[k] for k in SELECTOR_KEYS}, ensure_ascii=False, sort_keys=True)
+
+
+def _from_dict(kind: str, raw: dict[str, Any]) -> RuleSpec:
+    return RuleSpec(
+        code=raw["code"],
+        kind=kind,
+        group=raw["group"],
+        name_zh=raw["name_zh"],
+        name_en=raw["name_en"],
+        day_type=DayType(raw["day_type"]).value,
+        length=int(raw["length"]),
+        extension_days=raw.get("extension_days"),
+        green_channel=bool(raw.get("green_channel", False)),
+        hard_limit=bool(raw.get("hard_limit", True)),
+        citation=raw["citation"],
+        start_on=raw.get("start_on"),
+        when=dict(raw.get("when") or {}),
+        party_period=bool(raw.get("party_period", False)),
+        anchor=raw.get("anchor", "start"),
+        anchor_field=raw.get("anchor_field"),
+        pause_public_notice=bool(raw.get("pause_public_notice", False)),
+    )
+
+
+@cache
+def default_rules() -> tuple[RuleSpec, ...]:
+    """The shipped rules, in file order (mediation, arbitration, inspection)."""
+    out: list[RuleSpec] = []
+    for path in sorted(RESOURCE_DIR.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        kind = CaseKind(doc["kind"]).value
+        out.extend(_from_dict(kind, r) for r in doc["rules"])
+    codes = [r.code for r in out]
+    if len(codes) != len(set(codes)):
+        raise RuntimeError("duplicate rule codes in resources/rules")
+    return tuple(out)
+
+
+def _from_row(row: DeadlineRule) -> RuleSpec:
+    sel: dict[str, Any] = json.loads(row.selector) if row.selector else {}
+    return RuleSpec(
+        code=row.code,
+        kind=row.kind,
+        group=sel.get("group") or row.code,
+        name_zh=row.name_zh,
+        name_en=row.name_en,
+        day_type=row.day_type,
+        length=row.length,
+        extension_days=row.extension_days,
+        green_channel=row.green_channel,
+        hard_limit=row.hard_limit,
+        citation=row.citation,
+        active=row.active,
+        start_on=sel.get("start_on"),
+        when=dict(sel.get("when") or {}),
+        party_period=bool(sel.get("party_period", False)),
+        anchor=sel.get("anchor") or "start",
+        anchor_field=sel.get("anchor_field"),
+        pause_public_notice=bool(sel.get("pause_public_notice", False)),
+    )
+
+
+_SESSION_KEY = "casemgr.rules"
+
+
+def all_rules(session: Session) -> dict[str, RuleSpec]:
+    """Every rule by code: the table's rows over the shipped defaults (cached per session)."""
+    cached = session.info.get(_SESSION_KEY)
+    if isinstance(cached, dict):
+        return cached
+    merged = {r.code: r for r in default_rules()}
+    for row in session.execute(select(DeadlineRule)).scalars():
+        merged[row.code] = _from_row(row)
+    session.info[_SESSION_KEY] = merged
+    return merged
+
+
+def forget_cached(session: Session) -> None:
+    session.info.pop(_SESSION_KEY, None)
+
+
+def rule(session: Session, code: str) -> RuleSpec:
+    r = all_rules(session).get(code)
+    if r is None:
+        raise NotFoundError(f"期限规则 {code} 不存在。", f"No deadline rule {code}.")
+    return r
+
+
+def case_facts(session: Session, case: Case, on: dt.date | None = None) -> dict[str, Any]:
+    """The flags a rule's ``when`` may test."""
+    return {
+        "green_channel": bool(case.green_channel),
+        "collective": bool(case.collective),
+        "supervised": bool(case.supervised),
+        "simple_procedure": bool(case.simple_procedure),
+        "migrant_worker": bool(case.migrant_worker),
+        "rule_set": str(settings.get(session, "inspection_rule_set", on or case.received_on)),
+    }
+
+
+def selects(r: RuleSpec, facts: dict[str, Any]) -> bool:
+    return r.active and all(facts.get(k) == v for k, v in r.when.items())
+
+
+def rules_in_group(session: Session, case: Case, group: str, *, on: dt.date | None = None) -> list[RuleSpec]:
+    """The active rules of ``group`` for this case's kind that its flags select."""
+    facts = case_facts(session, case, on)
+    return [
+        r
+        for r in all_rules(session).values()
+        if r.kind == case.kind and r.group == group and selects(r, facts)
+    ]
+
+
+def rules_started_on_receipt(session: Session, case: Case) -> list[RuleSpec]:
+    facts = case_facts(session, case, case.received_on)
+    return [
+        r
+        for r in all_rules(session).values()
+        if r.kind == case.kind and r.start_on == "received" and selects(r, facts)
+    ]
+
+
+def party_period_codes(session: Session) -> list[str]:
+    return sorted(r.code for r in all_rules(session).values() if r.party_period)
+
+
+# --------------------------------------------------------------------------- administration
+
+
+def _row_snapshot(r: RuleSpec) -> dict[str, Any]:
+    d = asdict(r)
+    d.pop("when")
+    d["selector"] = r.selector_json()
+    return d
+
+
+def seed_rules(session: Session, actor: Actor) -> list[str]:
+    """Copy shipped rules missing from the table into it (idempotent); returns the codes added."""
+    permissions.require(actor, "settings.edit")
+    existing = set(session.execute(select(DeadlineRule.code)).scalars())
+    added: list[str] = []
+    for r in default_rules():
+        if r.code in existing:
+            continue
+        session.add(
+            DeadlineRule(
+                code=r.code,
+                kind=r.kind,
+                name_zh=r.name_zh,
+                name_en=r.name_en,
+                day_type=r.day_type,
+                length=r.length,
+                extension_days=r.extension_days,
+                green_channel=r.green_channel,
+                hard_limit=r.hard_limit,
+                selector=r.selector_json(),
+                citation=r.citation,
+                active=r.active,
+            )
+        )
+        added.append(r.code)
+    if added:
+        session.flush()
+        audit.record(
+            session,
+            user_id=actor.user_id,
+            username=actor.username,
+            action="deadline_rule.seed",
+            entity="deadline_rule",
+            after={"codes": added},
+        )
+    forget_cached(session)
+    return added
+
+
+EDITABLE = ("length", "extension_days", "active", "hard_limit", "name_zh", "name_en", "citation", "day_type")
+
+
+def update_rule(session: Session, actor: Actor, code: str, **changes: Any) -> RuleSpec:
+    """An administrator tightens or loosens a rule; audited with before and after.
+
+    Only future clocks use the new values: running clocks keep the period they started
+    with, because a party was told that date.
+    """
+    permissions.require(actor, "settings.edit")
+    bad = set(changes) - set(EDITABLE)
+    if bad:
+        name = sorted(bad)[0]
+        raise ValidationError(f"字段 {name} 不能修改。", f"Field {name} cannot be changed.", field=name)
+    if "length" in changes and (not isinstance(changes["length"], int) or changes["length"] < 0):
+        raise ValidationError(
+            "期限天数必须是非负整数。", "The length must be a whole number ≥ 0.", field="length"
+        )
+    ext = changes.get("extension_days")
+    if ext is not None and (not isinstance(ext, int) or ext < 0):
+        raise ValidationError(
+            "延长天数必须是非负整数。", "The extension must be a whole number ≥ 0.", field="extension_days"
+        )
+    if "day_type" in changes:
+        changes["day_type"] = DayType(changes["day_type"]).value
+    before = rule(session, code)
+    if session.execute(select(DeadlineRule.id).where(DeadlineRule.code == code)).first() is None:
+        seed_rules(session, actor)
+    row = session.execute(select(DeadlineRule).where(DeadlineRule.code == code)).scalar_one()
+    for k, v in changes.items():
+        setattr(row, k, v)
+    row.updated_at = utcnow()
+    session.flush()
+    forget_cached(session)
+    after = rule(session, code)
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="deadline_rule.update",
+        entity="deadline_rule",
+        entity_id=code,
+        before=_row_snapshot(before),
+        after=_row_snapshot(after),
+    )
+    return replace(after)

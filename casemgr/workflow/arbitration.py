@@ -1,0 +1,336 @@
+"""Arbitration (仲裁) — Law Arts. 29-50, 办案规则 Arts. 29-79 (clock events per Art. 46)."""
+
+from __future__ import annotations
+
+from casemgr.enums import CaseKind, Outcome, Role, ServiceMethod
+from casemgr.workflow.model import PREVIOUS, STAY, ClockEffect, FieldDef, TransitionDef
+
+K = CaseKind.ARBITRATION
+ROLES = frozenset({Role.CLERK, Role.SUPERVISOR})
+
+OPEN = ("received", "supplement", "accepted", "tribunal_formed", "hearing_scheduled", "suspended")
+CLOSED = (
+    "refused",
+    "awarded",
+    "settled",
+    "withdrawn",
+    "deemed_withdrawn",
+    "terminated",
+    "served",
+    "archived",
+)
+STATES = OPEN + CLOSED
+LIVE = ("accepted", "tribunal_formed", "hearing_scheduled")  # accepted and not suspended
+
+REASON = FieldDef("reason", "text", label_zh="理由", label_en="reason")
+DOC = FieldDef("document_no", "text", label_zh="文书编号", label_en="document number")
+DESC = FieldDef("description", "text", label_zh="内容", label_en="description")
+
+#: 办案规则 Art. 47 中止 grounds
+SUSPENSION_GROUNDS = (
+    "party_died_or_incapacitated",  # 劳动者死亡/丧失民事行为能力
+    "employer_terminated",  # 用人单位终止
+    "force_majeure",  # 不可抗力
+    "depends_on_other_case",  # 本案以另一案结果为依据
+    "awaiting_appraisal",  # 等待工伤认定、伤残等级鉴定以及其他鉴定结论
+    "other",
+)
+
+STOP_ALL = ClockEffect("stop_all")
+RESTART_AWARD = (ClockEffect("restart", "award"),)
+
+TRANSITIONS: tuple[TransitionDef, ...] = (
+    TransitionDef(
+        "request_supplement",
+        K,
+        "通知补正材料",
+        "Ask for missing materials (补正)",
+        ("received",),
+        "supplement",
+        ROLES,
+        fields=(FieldDef("items", "text", label_zh="需补正的材料", label_en="missing items"),),
+        clocks=(ClockEffect("stop", "supplement_notice"), ClockEffect("pause", "accept")),
+    ),
+    TransitionDef(
+        "complete_supplement",
+        K,
+        "材料补正完毕",
+        "Materials supplemented",
+        ("supplement",),
+        "received",
+        ROLES,
+        # Art. 46(二): receipt counts from the day the materials are complete.
+        clocks=(ClockEffect("restart", "accept"),),
+    ),
+    TransitionDef(
+        "accept",
+        K,
+        "受理",
+        "Accept",
+        ("received",),
+        "accepted",
+        ROLES,
+        clocks=(
+            ClockEffect("stop", "accept"),
+            ClockEffect("stop", "supplement_notice"),
+            ClockEffect("start", "serve_copy"),
+            ClockEffect("start", "tribunal"),
+            ClockEffect("start", "one_shot_notice"),
+            ClockEffect("start", "award"),
+        ),
+        sets_accepted="on",
+    ),
+    TransitionDef(
+        "refuse",
+        K,
+        "不予受理",
+        "Refuse",
+        ("received", "supplement"),
+        "refused",
+        ROLES,
+        fields=(REASON,),
+        outcome=Outcome.REFUSED,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        "form_tribunal",
+        K,
+        "组成仲裁庭",
+        "Form the tribunal",
+        ("accepted",),
+        "tribunal_formed",
+        ROLES,
+        fields=(FieldDef("arbitrators", "strings", label_zh="仲裁员", label_en="arbitrators"),),
+        clocks=(ClockEffect("stop", "tribunal"),),
+        guards=("tribunal_size",),
+    ),
+    TransitionDef(
+        "send_one_shot_notice",
+        K,
+        "一次性通知后续事项",
+        "One-shot notice of all matters",
+        LIVE,
+        STAY,
+        ROLES,
+        clocks=(ClockEffect("stop", "one_shot_notice"),),
+    ),
+    TransitionDef(
+        "schedule_hearing",
+        K,
+        "确定开庭",
+        "Schedule the hearing",
+        ("tribunal_formed", "hearing_scheduled"),
+        "hearing_scheduled",
+        ROLES,
+        fields=(
+            FieldDef("hearing_date", "date", label_zh="开庭日期", label_en="hearing date"),
+            FieldDef("place", "text", required=False, label_zh="开庭地点", label_en="place"),
+        ),
+        clocks=(ClockEffect("start", "hearing_notice", anchor_field="hearing_date"),),
+        guards=("hearing_notice_possible",),
+    ),
+    TransitionDef(
+        "suspend",
+        K,
+        "中止审理",
+        "Suspend (中止)",
+        LIVE,
+        "suspended",
+        ROLES,
+        fields=(
+            FieldDef("ground", "choice", choices=SUSPENSION_GROUNDS, label_zh="中止事由", label_en="ground"),
+            FieldDef("approved_by", "text", label_zh="批准人", label_en="approved by"),
+        ),
+        clocks=(ClockEffect("pause", "award"),),
+    ),
+    TransitionDef(
+        "resume",
+        K,
+        "恢复审理",
+        "Resume",
+        ("suspended",),
+        PREVIOUS,
+        ROLES,
+        clocks=(ClockEffect("resume", "award"),),
+    ),
+    TransitionDef(
+        "change_claims",
+        K,
+        "增加、变更仲裁请求",
+        "Claims added or changed",
+        LIVE,
+        STAY,
+        ROLES,
+        fields=(DESC,),
+        clocks=RESTART_AWARD,
+    ),
+    TransitionDef(
+        "join_counterclaim",
+        K,
+        "合并处理反申请",
+        "Counter-claim joined",
+        LIVE,
+        STAY,
+        ROLES,
+        fields=(DESC,),
+        clocks=RESTART_AWARD,
+    ),
+    TransitionDef(
+        "join_party",
+        K,
+        "追加当事人或第三人",
+        "Party or third party joined",
+        LIVE,
+        STAY,
+        ROLES,
+        fields=(DESC,),
+        clocks=RESTART_AWARD,
+    ),
+    TransitionDef(
+        "accept_transfer",
+        K,
+        "接受移送管辖",
+        "Case received on transfer of jurisdiction",
+        LIVE,
+        STAY,
+        ROLES,
+        fields=(
+            FieldDef("from_commission", "text", label_zh="移送机构", label_en="transferring commission"),
+        ),
+        clocks=RESTART_AWARD,
+    ),
+    TransitionDef(
+        "set_simple_procedure",
+        K,
+        "适用简易处理",
+        "Use the simple procedure",
+        ("accepted", "tribunal_formed"),
+        STAY,
+        ROLES,
+        fields=(
+            FieldDef(
+                "ground",
+                "choice",
+                choices=("clear_facts", "small_amount", "parties_agree"),
+                label_zh="适用理由",
+                label_en="ground",
+            ),
+        ),
+        sets_flags={"simple_procedure": True},
+    ),
+    TransitionDef(
+        # Art. 61: conversion does not reset the clock.
+        "convert_to_ordinary",
+        K,
+        "转为普通程序",
+        "Convert to the ordinary procedure",
+        LIVE,
+        STAY,
+        ROLES,
+        fields=(REASON,),
+        sets_flags={"simple_procedure": False},
+    ),
+    TransitionDef(
+        "award",
+        K,
+        "作出裁决",
+        "Award",
+        ("tribunal_formed", "hearing_scheduled"),
+        "awarded",
+        ROLES,
+        fields=(DOC, FieldDef("items", "items", label_zh="裁决事项", label_en="award items")),
+        outcome=Outcome.AWARD,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        "settle",
+        K,
+        "仲裁调解书（双方签收生效）",
+        "Mediation statement signed by both",
+        LIVE,
+        "settled",
+        ROLES,
+        fields=(DOC, FieldDef("signed_by_both", "bool", label_zh="双方签收", label_en="signed for by both")),
+        outcome=Outcome.ARB_MEDIATION,
+        closes=True,
+        clocks=(STOP_ALL,),
+        guards=("signed_by_both",),
+    ),
+    TransitionDef(
+        "withdraw",
+        K,
+        "撤回申请",
+        "Withdrawn",
+        OPEN,
+        "withdrawn",
+        ROLES,
+        fields=(FieldDef("reason", "text", required=False),),
+        outcome=Outcome.WITHDRAWN,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        "deem_withdrawn",
+        K,
+        "按撤回处理（申请人无正当理由拒不到庭）",
+        "Deemed withdrawn (applicant absent)",
+        ("hearing_scheduled",),
+        "deemed_withdrawn",
+        ROLES,
+        fields=(REASON,),
+        outcome=Outcome.DEEMED_WITHDRAWN,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        "terminate",
+        K,
+        "终止审理（其他方式结案）",
+        "Terminated (other)",
+        (*LIVE, "suspended"),
+        "terminated",
+        ROLES,
+        fields=(REASON,),
+        outcome=Outcome.TERMINATED,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        "serve_award",
+        K,
+        "送达裁决书/调解书",
+        "Award or statement served",
+        ("awarded", "settled"),
+        "served",
+        ROLES,
+        fields=(
+            FieldDef(
+                "method",
+                "choice",
+                choices=tuple(m.value for m in ServiceMethod),
+                label_zh="送达方式",
+                label_en="method",
+            ),
+        ),
+    ),
+    TransitionDef(
+        "archive",
+        K,
+        "归档",
+        "Archive",
+        ("served", "withdrawn", "deemed_withdrawn", "terminated", "refused"),
+        "archived",
+        ROLES,
+    ),
+)
+
+TERMINAL: dict[Outcome, str] = {
+    Outcome.AWARD: "awarded",
+    Outcome.ARB_MEDIATION: "settled",
+    Outcome.WITHDRAWN: "withdrawn",
+    Outcome.DEEMED_WITHDRAWN: "deemed_withdrawn",
+    Outcome.TERMINATED: "terminated",
+    Outcome.REFUSED: "refused",
+}

@@ -1,0 +1,269 @@
+"""Labour-inspection complaints and reports (监察投诉/举报) — 条例 Arts. 17-26, 粤条例 Arts. 36-47."""
+
+from __future__ import annotations
+
+from casemgr.enums import CaseKind, ComplaintType, Outcome, Role
+from casemgr.workflow.model import STAY, ClockEffect, FieldDef, TransitionDef
+
+K = CaseKind.INSPECTION
+ROLES = frozenset({Role.INSPECTOR, Role.SUPERVISOR})
+
+OPEN = ("received", "investigating", "awaiting", "suspended", "payment_ordered")
+CLOSED = ("refused", "transferred", "handled", "penalized", "cancelled", "police", "referred")
+STATES = OPEN + CLOSED
+
+REASON = FieldDef("reason", "text", label_zh="理由", label_en="reason")
+DOC = FieldDef("document_no", "text", label_zh="文书编号", label_en="document number")
+STOP_ALL = ClockEffect("stop_all")
+
+#: 粤条例 Art. 39 不予受理 grounds
+REFUSAL_GROUNDS = (
+    "outside_powers",
+    "outside_jurisdiction",
+    "beyond_lookback",
+    "in_arbitration_or_court",
+    "dispute_procedure",
+    "repeat_complaint",
+    "other",
+)
+#: 粤条例 Art. 44 pauses (not counted in the time limit)
+EXTERNAL_CAUSES = ("public_notice", "audit", "appraisal")
+#: 粤条例 Art. 45 中止 grounds
+SUSPENSION_GROUNDS = ("awaiting_other_authority", "complainant_unreachable", "force_majeure", "other")
+#: 粤条例 Art. 46 撤销立案 grounds
+CANCEL_GROUNDS = (
+    "facts_not_established",
+    "corrected_no_penalty",
+    "filed_in_error",
+    "complaint_withdrawn",
+    "mediated_and_paid",
+    "other",
+)
+
+TRANSITIONS: tuple[TransitionDef, ...] = (
+    TransitionDef(
+        "accept",
+        K,
+        "受理并立案",
+        "Accept and file",
+        ("received",),
+        "investigating",
+        ROLES,
+        fields=(
+            FieldDef(
+                "complaint_type",
+                "choice",
+                required=False,
+                choices=tuple(c.value for c in ComplaintType),
+                label_zh="举报/投诉",
+                label_en="report or complaint",
+            ),
+        ),
+        clocks=(ClockEffect("stop", "accept"), ClockEffect("start", "investigate")),
+        sets_accepted="on",
+    ),
+    TransitionDef(
+        # 粤条例 Art. 39: not told within 5 working days -> accepted from the day the complaint came in.
+        "deem_accept",
+        K,
+        "逾期未告知，视为受理",
+        "Deemed accepted (no answer in 5 working days)",
+        ("received",),
+        "investigating",
+        ROLES,
+        clocks=(ClockEffect("stop", "accept"), ClockEffect("start", "investigate", start_from="received_on")),
+        sets_accepted="received_on",
+        guards=("acceptance_period_elapsed",),
+    ),
+    TransitionDef(
+        "refuse",
+        K,
+        "不予受理（书面告知理由）",
+        "Refuse (written reasons)",
+        ("received",),
+        "refused",
+        ROLES,
+        fields=(
+            FieldDef("ground", "choice", choices=REFUSAL_GROUNDS, label_zh="不予受理事由", label_en="ground"),
+            REASON,
+        ),
+        outcome=Outcome.REFUSED,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        # 首问负责 (保障农民工工资支付条例 Art. 10): hand over and report the result back.
+        "transfer_out",
+        K,
+        "移送有关部门",
+        "Transfer to another department",
+        ("received", "investigating"),
+        "transferred",
+        ROLES,
+        fields=(FieldDef("department", "text", label_zh="接收部门", label_en="department"),),
+        outcome=Outcome.TRANSFERRED,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        "report_back",
+        K,
+        "告知处理结果",
+        "Result reported back",
+        ("transferred",),
+        STAY,
+        ROLES,
+        fields=(FieldDef("result", "text", label_zh="处理结果", label_en="result"),),
+    ),
+    TransitionDef(
+        "await_external",
+        K,
+        "公告/审计/鉴定（不计入时限）",
+        "Public notice, audit or appraisal (not counted)",
+        ("investigating",),
+        "awaiting",
+        ROLES,
+        fields=(FieldDef("cause", "choice", choices=EXTERNAL_CAUSES, label_zh="事由", label_en="cause"),),
+        clocks=(ClockEffect("pause", "investigate"),),
+    ),
+    TransitionDef(
+        "end_external",
+        K,
+        "公告/审计/鉴定结束",
+        "Public notice, audit or appraisal ended",
+        ("awaiting",),
+        "investigating",
+        ROLES,
+        clocks=(ClockEffect("resume", "investigate"),),
+    ),
+    TransitionDef(
+        "suspend",
+        K,
+        "中止",
+        "Suspend (中止)",
+        ("investigating",),
+        "suspended",
+        ROLES,
+        fields=(
+            FieldDef("ground", "choice", choices=SUSPENSION_GROUNDS, label_zh="中止事由", label_en="ground"),
+        ),
+        clocks=(ClockEffect("pause", "investigate"),),
+    ),
+    TransitionDef(
+        "resume",
+        K,
+        "恢复",
+        "Resume",
+        ("suspended",),
+        "investigating",
+        ROLES,
+        clocks=(ClockEffect("resume", "investigate"),),
+    ),
+    TransitionDef(
+        "order_payment",
+        K,
+        "责令限期支付",
+        "Order to pay within a time limit",
+        ("investigating",),
+        "payment_ordered",
+        ROLES,
+        fields=(
+            DOC,
+            FieldDef("pay_by", "date", label_zh="限期", label_en="pay by"),
+            FieldDef("amount_ordered", "decimal", label_zh="责令支付金额", label_en="amount ordered"),
+        ),
+        clocks=(ClockEffect("stop", "investigate"), ClockEffect("start", "pay_order", anchor_field="pay_by")),
+        guards=("pay_by_after_order",),
+    ),
+    TransitionDef(
+        "handling_decision",
+        K,
+        "责令改正/行政处理决定",
+        "Order to rectify or handling decision",
+        ("investigating", "payment_ordered"),
+        "handled",
+        ROLES,
+        fields=(DOC,),
+        outcome=Outcome.HANDLING_DECISION,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        "penalty_decision",
+        K,
+        "行政处罚决定（可加付赔偿金）",
+        "Penalty decision (with additional compensation)",
+        ("investigating", "payment_ordered"),
+        "penalized",
+        ROLES,
+        fields=(
+            DOC,
+            FieldDef(
+                "compensation_rate",
+                "decimal",
+                required=False,
+                label_zh="加付赔偿金比例",
+                label_en="additional compensation rate",
+            ),
+        ),
+        outcome=Outcome.PENALTY,
+        closes=True,
+        clocks=(STOP_ALL,),
+        guards=("compensation_after_unpaid_order",),
+    ),
+    TransitionDef(
+        "cancel_filing",
+        K,
+        "撤销立案",
+        "Cancel the filing",
+        ("investigating", "awaiting", "suspended"),
+        "cancelled",
+        ROLES,
+        fields=(
+            FieldDef("ground", "choice", choices=CANCEL_GROUNDS, label_zh="撤销立案事由", label_en="ground"),
+        ),
+        outcome=Outcome.CANCELLED,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+    TransitionDef(
+        "refer_police",
+        K,
+        "移送公安机关（涉嫌拒不支付劳动报酬罪）",
+        "Refer to the police (refusal to pay wages)",
+        ("investigating", "payment_ordered"),
+        "police",
+        ROLES,
+        fields=(
+            DOC,
+            FieldDef("arrears", "decimal", label_zh="拖欠金额", label_en="arrears"),
+            FieldDef("workers", "int", label_zh="涉及人数", label_en="workers"),
+        ),
+        outcome=Outcome.TRANSFERRED,
+        closes=True,
+        clocks=(STOP_ALL,),
+        guards=("crime_threshold",),
+    ),
+    TransitionDef(
+        "refer_to_dispute",
+        K,
+        "告知通过争议处理程序解决",
+        "Refer to dispute resolution",
+        ("investigating",),
+        "referred",
+        ROLES,
+        fields=(REASON,),
+        outcome=Outcome.REFER_TO_DISPUTE,
+        closes=True,
+        clocks=(STOP_ALL,),
+    ),
+)
+
+TERMINAL: dict[Outcome, str] = {
+    Outcome.HANDLING_DECISION: "handled",
+    Outcome.PENALTY: "penalized",
+    Outcome.CANCELLED: "cancelled",
+    Outcome.TRANSFERRED: "transferred",
+    Outcome.REFER_TO_DISPUTE: "referred",
+    Outcome.REFUSED: "refused",
+}
