@@ -1,0 +1,580 @@
+"""Importing a ledger: check every row first, then write through the case services.
+
+Decisions (see docs/ledger-import.md):
+
+* **Validation first, all or nothing by default.** Every row is parsed and checked against
+  the database before the first write. Any rejected row refuses the whole file unless the
+  caller asks for ``all_or_nothing=False``; either way a rejection workbook lists row,
+  column and reason in Chinese next to the row itself, so the clerk can fix it there and
+  import that workbook again.
+* **The case number is the key.** A number already in the database is skipped (re-importing
+  a file creates nothing new); a number used twice in the file is rejected.
+* **Through the services.** Each case goes through :func:`casemgr.services.cases.register_case`
+  (numbering, parties matched by ID number / credit code, flags, clocks from receipt, audit);
+  acceptance and closing then replay the workflow's own clock effects on the ledger's dates,
+  recorded as ``imported`` events, so deadlines, statuses and indicators come out as if a
+  clerk had entered the case by hand on those dates.
+* **One transaction.** The caller owns it (``Database.write()``); nothing is committed per
+  row. The session is flushed and cleared every :data:`CHUNK` rows to keep memory flat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casemgr import audit, permissions, validation, workflow
+from casemgr.deadlines import clocks
+from casemgr.deadlines import rules as rules_mod
+from casemgr.enums import (
+    DISTRICTS_SHANWEI,
+    CaseKind,
+    Channel,
+    ClaimType,
+    ComplaintType,
+    DeadlineState,
+    EventKind,
+    Outcome,
+    PartyRole,
+)
+from casemgr.errors import KnownError
+from casemgr.io import columns
+from casemgr.io.columns import CellError
+from casemgr.io.readers import Table, read_table
+from casemgr.models import Case, Person
+from casemgr.services import cases, parties
+from casemgr.services.context import Actor
+
+CHUNK = 1000
+#: Clock groups a ledger's dates decide: acceptance and each kind's overall time limit.
+LEDGER_GROUPS = frozenset(
+    {"accept", "supplement_notice", "award", "investigate", "mediation", "arbitration_right"}
+)
+LOOKUP_BATCH = 500
+
+
+class ImportCancelled(KnownError):
+    code = "import_cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("导入已取消，没有写入任何数据。", "Import cancelled; nothing was written.")
+
+
+class ImportRefused(KnownError):
+    """Raised by callers that want an exception for a refused file (the CLI prints the result)."""
+
+    code = "import_refused"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    row: int  # 1-based row number in the file
+    column: str  # the header as written in the file ("" for the whole row)
+    reason: str  # Chinese, for the clerk
+    value: str = ""  # the offending value, shortened
+
+
+@dataclass
+class LedgerRow:
+    row: int
+    case_no: str
+    kind: CaseKind
+    received_on: dt.date
+    accepted_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    outcome: Outcome | None = None
+    migrant_worker: bool = False
+    workers: int | None = None
+    amount_claimed: Decimal = Decimal("0.00")
+    amount_recovered: Decimal = Decimal("0.00")
+    employer: str | None = None
+    uscc: str | None = None
+    district: str | None = None
+    applicant: str | None = None
+    id_number: str | None = None
+    claim_type: ClaimType = ClaimType.WAGES
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    dry_run: bool = False
+    all_or_nothing: bool = True
+    kind: CaseKind | None = None  # the kind of every row when the file has no kind column
+    report_path: Path | None = None  # where to write the rejection workbook (None: not written)
+    today: dt.date | None = None
+
+
+@dataclass
+class ImportResult:
+    file: str
+    rows: int = 0  # non-empty data rows
+    valid: int = 0
+    created: int = 0
+    existing: int = 0  # case numbers already in the database: left as they are
+    rejections: list[Rejection] = field(default_factory=list)
+    rejected_rows: int = 0
+    committed: bool = False  # rows were written in the caller's transaction
+    dry_run: bool = False
+    report_path: str | None = None
+    notes: list[str] = field(default_factory=list)  # Chinese, e.g. columns not imported
+
+    @property
+    def refused(self) -> bool:
+        return not self.committed and not self.dry_run and bool(self.rejections)
+
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+Cancelled = Callable[[], bool]
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _title(table: Table, key: str) -> str:
+    for col, k in table.fields.items():
+        if k == key:
+            return table.headers[col] or columns.BY_KEY[key].title
+    return columns.BY_KEY[key].title
+
+
+def parse_row(
+    rowno: int, cells: Sequence[object], table: Table, default_kind: CaseKind | None, today: dt.date
+) -> LedgerRow | list[Rejection]:
+    """One row into a :class:`LedgerRow`, or every problem it has (not only the first)."""
+    raw: dict[str, object] = {}
+    for col, key in table.fields.items():
+        raw[key] = cells[col] if col < len(cells) else None
+    problems: list[Rejection] = []
+    bad_keys: set[str] = set()
+
+    def bad(key: str, reason: str) -> None:
+        bad_keys.add(key)
+        problems.append(Rejection(rowno, _title(table, key), reason, columns.echo(raw.get(key))))
+
+    def get(key: str, parser: Callable[[object], object]) -> object:
+        value = raw.get(key)
+        if columns.is_formula(value):
+            bad(key, "单元格是公式，请在Excel中复制后“选择性粘贴→数值”再导入")
+            return None
+        try:
+            return parser(value)
+        except CellError as exc:
+            bad(key, exc.reason)
+            return None
+
+    case_no = get("case_no", lambda v: columns.parse_text(v, 64))
+    if case_no is None and "case_no" not in bad_keys:
+        bad("case_no", "案号不能为空")
+    kind = get("kind", columns.parse_kind)
+    if kind is None and "kind" not in bad_keys:
+        if default_kind is None:
+            if "kind" not in bad_keys:
+                bad("kind", "案件类型不能为空（调解、仲裁 或 监察）")
+        else:
+            kind = default_kind
+    elif kind is not None and default_kind is not None and kind != default_kind:
+        bad("kind", f"与指定的导入类型“{columns.KIND_TITLES[default_kind]}”不一致")
+    received = get("received_on", columns.parse_date)
+    accepted = get("accepted_on", columns.parse_date)
+    closed = get("closed_on", columns.parse_date)
+    for key, d in (("received_on", received), ("accepted_on", accepted), ("closed_on", closed)):
+        if isinstance(d, dt.date):
+            if d > today:
+                bad(key, "日期不能晚于今天")
+            elif d.year < 1950:
+                bad(key, "日期过早")
+    if received is None and "received_on" not in bad_keys:
+        bad("received_on", "收案日期不能为空")
+    if isinstance(received, dt.date) and isinstance(accepted, dt.date) and accepted < received:
+        bad("accepted_on", "受理日期早于收案日期")
+    if isinstance(closed, dt.date):
+        start = accepted if isinstance(accepted, dt.date) else received
+        if isinstance(start, dt.date) and closed < start:
+            bad("closed_on", "结案日期早于收案/受理日期")
+    outcome = None
+    if isinstance(kind, CaseKind):
+        outcome = get("outcome", lambda v: columns.parse_outcome(v, kind))
+    if closed is not None and outcome is None and "outcome" not in bad_keys:
+        bad("outcome", "已填结案日期，但没有填结案方式")
+    if outcome is not None and closed is None and "closed_on" in table.fields.values():
+        if "closed_on" not in bad_keys:
+            bad("closed_on", "已填结案方式，但没有填结案日期")
+    if outcome is not None and closed is None and "closed_on" not in table.fields.values():
+        bad("outcome", "文件没有“结案日期”列，无法导入结案方式")
+    if outcome is Outcome.REFUSED and accepted is not None:
+        bad("accepted_on", "不予受理的案件不应有受理日期")
+    if outcome is not None and outcome is not Outcome.REFUSED and closed is not None and accepted is None:
+        bad("accepted_on", "已结案（非不予受理）的案件须填写受理日期")
+    migrant = get("migrant_worker", columns.parse_bool)
+    workers = get("workers", columns.parse_int)
+    claimed = get("amount_claimed", columns.parse_amount)
+    recovered = get("amount_recovered", columns.parse_amount)
+    employer = get("employer", lambda v: columns.parse_text(v, 200))
+    uscc = get("uscc", lambda v: columns.parse_text(v, 18 * 3))
+    district = get("district", lambda v: columns.parse_text(v, 32))
+    applicant = get("applicant", lambda v: columns.parse_text(v, 64))
+    id_number = get("id_number", lambda v: columns.parse_text(v, 18 * 3))
+    claim_type = get("claim_type", columns.parse_claim_type)
+
+    if isinstance(uscc, str):
+        if columns.looks_masked(uscc):
+            bad("uscc", "统一社会信用代码已脱敏（含*），请填写完整代码")
+        elif not validation.is_valid_uscc(uscc):
+            bad("uscc", "不是有效的18位统一社会信用代码（校验位不符）")
+        else:
+            uscc = validation.normalize_uscc(uscc)
+    if isinstance(id_number, str):
+        if columns.looks_masked(id_number):
+            bad("id_number", "身份证号已脱敏（含*），无法用来识别当事人，请填写完整号码")
+        elif not validation.is_valid_resident_id(id_number, today=today):
+            bad("id_number", "不是有效的18位身份证号码（校验位或出生日期不符）")
+        else:
+            id_number = validation.normalize_resident_id(id_number)
+        if applicant is None and "applicant" not in bad_keys:
+            bad("applicant", "填写了身份证号，但没有申请人姓名")
+    if isinstance(district, str) and district not in DISTRICTS_SHANWEI:
+        bad("district", f"“{district}”不是本市的区县（可填：{'、'.join(DISTRICTS_SHANWEI)}）")
+    if isinstance(kind, CaseKind):
+        if kind is not CaseKind.MEDIATION and employer is None and "employer" not in bad_keys:
+            bad("employer", f"{columns.KIND_TITLES[kind]}案件须填写用人单位")
+        if kind is not CaseKind.INSPECTION and applicant is None:
+            if "applicant" not in bad_keys:
+                bad("applicant", f"{columns.KIND_TITLES[kind]}案件须填写申请人")
+    if uscc is not None and employer is None and "employer" not in bad_keys:
+        bad("employer", "填写了统一社会信用代码，但没有用人单位名称")
+    if problems:
+        return problems
+    assert isinstance(case_no, str) and isinstance(kind, CaseKind) and isinstance(received, dt.date)
+    return LedgerRow(
+        row=rowno,
+        case_no=case_no,
+        kind=kind,
+        received_on=received,
+        accepted_on=accepted if isinstance(accepted, dt.date) else None,
+        closed_on=closed if isinstance(closed, dt.date) else None,
+        outcome=outcome if isinstance(outcome, Outcome) else None,
+        migrant_worker=bool(migrant),
+        workers=workers if isinstance(workers, int) else None,
+        amount_claimed=claimed if isinstance(claimed, Decimal) else Decimal("0.00"),
+        amount_recovered=recovered if isinstance(recovered, Decimal) else Decimal("0.00"),
+        employer=employer if isinstance(employer, str) else None,
+        uscc=uscc if isinstance(uscc, str) else None,
+        district=district if isinstance(district, str) else None,
+        applicant=applicant if isinstance(applicant, str) else None,
+        id_number=id_number if isinstance(id_number, str) else None,
+        claim_type=claim_type if isinstance(claim_type, ClaimType) else ClaimType.WAGES,
+    )
+
+
+def _file_problems(table: Table, default_kind: CaseKind | None) -> list[Rejection]:
+    out: list[Rejection] = []
+    present = set(table.fields.values())
+    for col in columns.COLUMNS:
+        if col.required and col.key not in present:
+            out.append(Rejection(table.header_row, col.title, f"缺少必需的列“{col.title}”"))
+    if "kind" not in present and default_kind is None:
+        out.append(
+            Rejection(table.header_row, "案件类型", "缺少“案件类型”列；请添加该列，或在导入时指定案件类型")
+        )
+    for title in table.duplicates:
+        out.append(Rejection(table.header_row, title, f"“{title}”列出现了不止一次"))
+    return out
+
+
+# --------------------------------------------------------------------------- database checks
+
+
+def _chunks(items: Sequence[str], n: int = LOOKUP_BATCH) -> list[Sequence[str]]:
+    return [items[i : i + n] for i in range(0, len(items), n)]
+
+
+def _check_against_db(
+    session: Session, rows: list[LedgerRow], table: Table
+) -> tuple[list[LedgerRow], int, list[Rejection]]:
+    """Rows to create, how many are already present, and conflicts with what is on file."""
+    numbers = [r.case_no for r in rows]
+    existing: dict[str, str] = {}
+    for batch in _chunks(numbers):
+        for number, kind in session.execute(select(Case.number, Case.kind).where(Case.number.in_(batch))):
+            existing[number] = kind
+    ids = sorted({r.id_number for r in rows if r.id_number})
+    names: dict[str, str] = {}
+    for batch in _chunks(ids):
+        for idn, name in session.execute(
+            select(Person.id_number, Person.name).where(Person.id_number.in_(batch))
+        ):
+            names[idn] = name
+    todo: list[LedgerRow] = []
+    present = 0
+    problems: list[Rejection] = []
+    seen_ids: dict[str, tuple[str, int]] = {}
+    for r in rows:
+        kind = existing.get(r.case_no)
+        if kind is not None:
+            if kind != r.kind.value:
+                problems.append(
+                    Rejection(r.row, _title(table, "case_no"), "该案号已登记为其他类型的案件", r.case_no)
+                )
+            else:
+                present += 1
+            continue
+        if r.id_number and r.applicant:
+            on_file = names.get(r.id_number)
+            if on_file is not None and on_file != r.applicant:
+                problems.append(
+                    Rejection(
+                        r.row,
+                        _title(table, "id_number"),
+                        f"该身份证号已登记为“{on_file}”，与本行姓名“{r.applicant}”不符",
+                        columns.echo(r.id_number),
+                    )
+                )
+                continue
+            first = seen_ids.setdefault(r.id_number, (r.applicant, r.row))
+            if first[0] != r.applicant:
+                problems.append(
+                    Rejection(
+                        r.row,
+                        _title(table, "id_number"),
+                        f"同一身份证号在第{first[1]}行姓名为“{first[0]}”，与本行“{r.applicant}”不符",
+                        columns.echo(r.id_number),
+                    )
+                )
+                continue
+        todo.append(r)
+    return todo, present, problems
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _case_input(r: LedgerRow) -> cases.CaseInput:
+    worker_role = PartyRole.COMPLAINANT if r.kind is CaseKind.INSPECTION else PartyRole.APPLICANT
+    persons: list[cases.PartyLink] = []
+    if r.applicant:
+        persons.append(
+            cases.PartyLink(
+                parties.PersonInput(name=r.applicant, id_number=r.id_number, migrant_worker=r.migrant_worker),
+                worker_role,
+            )
+        )
+    employer = (
+        parties.EmployerInput(name=r.employer, uscc=r.uscc, district=r.district) if r.employer else None
+    )
+    complaint_type = None
+    if r.kind is CaseKind.INSPECTION:
+        # 粤条例 Art. 34: without a named worker asserting own rights, it is a report (举报).
+        complaint_type = ComplaintType.COMPLAINT if r.applicant else ComplaintType.REPORT
+    return cases.CaseInput(
+        kind=r.kind,
+        received_on=r.received_on,
+        employer=employer,
+        persons=persons,
+        claims=[cases.ClaimInput(r.claim_type, r.amount_claimed, 0 if persons else None)],
+        district=r.district,
+        workers=r.workers,
+        channel=Channel.IMPORT,
+        complaint_type=complaint_type,
+        number=r.case_no,
+    )
+
+
+_CLOCK_ACTIONS = {
+    "start": clocks.start_group,
+    "stop": clocks.stop_group,
+    "cancel": clocks.cancel_group,
+}
+
+
+def _replay(session: Session, actor: Actor, case: Case, r: LedgerRow) -> None:
+    """Acceptance and closing on the ledger's dates, with the workflow's clock effects."""
+    kind = CaseKind(case.kind)
+    if r.accepted_on is not None:
+        t = workflow.get_transition(kind, "accept")
+        before = case.status
+        case.accepted_on = r.accepted_on
+        for eff in t.clocks:
+            fn = _CLOCK_ACTIONS.get(eff.action)
+            if fn is not None and eff.group:
+                start = case.received_on if eff.start_from == "received_on" else r.accepted_on
+                fn(session, case, eff.group, start)
+        case.status = t.to_state or before
+        cases.add_event(
+            session,
+            case,
+            actor,
+            EventKind.IMPORTED,
+            occurred_on=r.accepted_on,
+            action="accept",
+            from_status=before,
+            to_status=case.status,
+        )
+        # A ledger records receipt, acceptance and closing only. Clocks of the steps in between
+        # (service, tribunal, notices) would otherwise show as breached for want of a date.
+        for d in clocks.active_deadlines(case):
+            if rules_mod.rule(session, d.rule_code).group not in LEDGER_GROUPS:
+                d.state = DeadlineState.CANCELLED.value
+                d.finished_on = r.closed_on or r.accepted_on
+                d.note = "台账导入：台账未记录该环节的日期"
+    if r.closed_on is not None and r.outcome is not None:
+        before = case.status
+        clocks.stop_all(session, case, r.closed_on)
+        case.closed_on = r.closed_on
+        case.outcome = r.outcome.value
+        case.amount_recovered = r.amount_recovered
+        case.status = workflow.terminal_status(kind, r.outcome)
+        cases.add_event(
+            session,
+            case,
+            actor,
+            EventKind.IMPORTED,
+            occurred_on=r.closed_on,
+            action="close",
+            from_status=before,
+            to_status=case.status,
+            data={"outcome": r.outcome.value, "amount_recovered": r.amount_recovered},
+        )
+    elif r.amount_recovered:
+        case.amount_recovered = r.amount_recovered
+
+
+def _write_row(session: Session, actor: Actor, r: LedgerRow, today: dt.date) -> Case:
+    case = cases.register_case(session, actor, _case_input(r), today=today)
+    if r.accepted_on is None and r.closed_on is None and not r.amount_recovered:
+        return case
+    _replay(session, actor, case, r)
+    session.flush()
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="case.import_history",
+        entity="case",
+        entity_id=case.id,
+        after=cases.case_snapshot(case),
+    )
+    return case
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def import_ledger(
+    session: Session,
+    actor: Actor,
+    path: Path,
+    options: ImportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportResult:
+    """Check and (unless refused or a dry run) write a ledger in the caller's transaction.
+
+    A refused file writes nothing; the caller still commits harmlessly. A cancelled import
+    raises :class:`ImportCancelled`, and the caller's transaction rolls back.
+    """
+    opts = options or ImportOptions()
+    today = opts.today or dt.date.today()
+    permissions.require(actor, "data.import", opts.kind)  # kind None: any kind this role imports
+    table = read_table(Path(path))
+    result = ImportResult(file=str(path), dry_run=opts.dry_run)
+    if table.unknown:
+        result.notes.append("以下列不导入：" + "、".join(table.unknown))
+    if table.encoding:
+        result.notes.append(f"文件编码：{table.encoding}")
+    rejections = _file_problems(table, opts.kind)
+    kept: list[tuple[int, list[object]]] = []  # every non-empty row, for the report
+    rows: list[LedgerRow] = []
+    bad_rows: set[int] = set()
+    seen: dict[str, int] = {}
+    if not rejections:
+        for rowno, cells in table.rows:
+            if all(columns.is_blank(c) for c in cells):
+                continue
+            kept.append((rowno, cells))
+            parsed = parse_row(rowno, cells, table, opts.kind, today)
+            if isinstance(parsed, list):
+                rejections.extend(parsed)
+                bad_rows.add(rowno)
+                continue
+            first = seen.get(parsed.case_no)
+            if first is not None:
+                rejections.append(
+                    Rejection(rowno, _title(table, "case_no"), f"案号与第{first}行重复", parsed.case_no)
+                )
+                bad_rows.add(rowno)
+                continue
+            seen[parsed.case_no] = rowno
+            rows.append(parsed)
+            if progress is not None and len(kept) % CHUNK == 0:
+                progress("check", len(kept), 0)
+            if cancelled is not None and len(kept) % CHUNK == 0 and cancelled():
+                raise ImportCancelled()
+    result.rows = len(kept)
+    for kind in sorted({r.kind for r in rows}):
+        if not permissions.allowed(actor, "data.import", kind):
+            rejections.append(Rejection(0, "案件类型", f"您的角色无权导入{columns.KIND_TITLES[kind]}案件"))
+    todo, result.existing, db_problems = _check_against_db(session, rows, table)
+    rejections.extend(db_problems)
+    bad_rows.update(p.row for p in db_problems)
+    result.valid = len(todo) + result.existing
+    rejections.sort(key=lambda p: (p.row, p.column))
+    result.rejections = rejections
+    result.rejected_rows = len({p.row for p in rejections})
+    if rejections and opts.report_path is not None:
+        from casemgr.io.report import write_rejection_report
+
+        only_bad = not opts.all_or_nothing
+        write_rejection_report(opts.report_path, table, kept, rejections, only_rejected=only_bad)
+        result.report_path = str(opts.report_path)
+    if opts.dry_run or (rejections and opts.all_or_nothing):
+        return result
+    total = len(todo)
+    for i, r in enumerate(todo, start=1):
+        _write_row(session, actor, r, today)
+        if i % CHUNK == 0:
+            session.flush()
+            session.expunge_all()  # everything is flushed; keep memory flat on big files
+            if progress is not None:
+                progress("write", i, total)
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+    session.flush()
+    if progress is not None:
+        progress("write", total, total)
+    result.created = total
+    result.committed = True
+    if total:
+        audit.record(
+            session,
+            user_id=actor.user_id,
+            username=actor.username,
+            action="ledger.import",
+            entity="ledger",
+            entity_id=Path(path).name,
+            after={
+                "file": Path(path).name,
+                "rows": result.rows,
+                "created": result.created,
+                "existing": result.existing,
+                "rejected_rows": result.rejected_rows,
+            },
+        )
+    return result
+
+
+__all__ = [
+    "ImportCancelled",
+    "ImportOptions",
+    "ImportResult",
+    "LedgerRow",
+    "Rejection",
+    "import_ledger",
+    "parse_row",
+]

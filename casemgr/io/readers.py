@@ -1,0 +1,184 @@
+"""Reading a ledger file into header + rows, whatever Excel or WPS wrote.
+
+* ``.xlsx`` through openpyxl in read-only mode (streams 100,000 rows in little memory).
+  Formulas are read *as formulas*, not as their cached values: a cached value may be stale
+  or missing, so the importer refuses them and asks for "paste as values".
+* ``.csv`` in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or GB18030
+  (a superset of GBK, which is what Chinese Excel writes by default). The encoding is
+  detected: a BOM decides; otherwise strict UTF-8 is tried first, because GBK text almost
+  never decodes as valid UTF-8 while the converse is common.
+* The header is *found*, not assumed to be row 1: ledgers often carry a merged title row
+  ("2026年仲裁案件台账") and two-row headers whose group cells are merged ("金额" over
+  "申请金额 | 追回金额"). The header row is the one naming the most known columns; an empty
+  or unknown cell in it takes a known name from the one or two rows above (a vertically
+  merged cell keeps its text only in its top cell).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casemgr.errors import KnownError
+from casemgr.io import columns
+
+HEADER_SCAN_ROWS = 12
+
+
+class LedgerFileError(KnownError):
+    """The file as a whole cannot be read (format, encoding, no header)."""
+
+    code = "ledger_file"
+
+
+@dataclass
+class Table:
+    """A ledger as read: the header row's number, field per column index, and the data rows."""
+
+    header_row: int  # 1-based row number of the header in the file
+    headers: list[str]  # the header text per column, as written (for the report)
+    fields: dict[int, str]  # column index -> field key, for the columns we import
+    rows: Iterator[tuple[int, list[object]]]  # (1-based row number, cells)
+    encoding: str | None = None  # CSV only
+    unknown: list[str] = field(default_factory=list)  # header texts we do not import
+    duplicates: list[str] = field(default_factory=list)  # fields named by more than one column
+
+
+def detect_encoding(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError:
+        raise LedgerFileError(
+            "无法识别CSV文件的编码（既不是UTF-8，也不是GBK/GB18030）。请在Excel中另存为“CSV UTF-8”或.xlsx后再导入。",
+            "Cannot tell the CSV file's encoding (neither UTF-8 nor GBK/GB18030). Save it as CSV UTF-8 or .xlsx.",
+            field="file",
+        ) from None
+
+
+def _csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[object]]], str]:
+    data = path.read_bytes()
+    encoding = detect_encoding(data)
+    text = data.decode(encoding)
+    sample = text[:4096]
+    first = sample.splitlines()[0] if sample else ""
+    delimiter = max(",\t;", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return ((i, list(r)) for i, r in enumerate(reader, start=1)), encoding
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise LedgerFileError(
+            f"无法打开Excel文件：{exc}", f"Cannot open the Excel file: {exc}", field="file"
+        ) from exc
+    except Exception as exc:  # zipfile.BadZipFile and friends: a damaged or renamed file
+        raise LedgerFileError(
+            "文件不是有效的.xlsx工作簿（可能已损坏，或是旧版.xls，请另存为.xlsx）。",
+            "The file is not a valid .xlsx workbook (damaged, or an old .xls: save it as .xlsx).",
+            field="file",
+        ) from exc
+
+    def gen() -> Iterator[tuple[int, list[object]]]:
+        try:
+            ws = wb.worksheets[0]
+            for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                yield i, list(row)
+        finally:
+            wb.close()
+
+    return gen()
+
+
+def read_table(path: Path) -> Table:
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise LedgerFileError(f"找不到文件 {path}", f"No such file: {path}", field="file")
+    encoding: str | None = None
+    if suffix in (".csv", ".txt"):
+        rows, encoding = _csv_rows(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path)
+    else:
+        raise LedgerFileError(
+            f"不支持的文件类型“{suffix}”，请使用 .xlsx 或 .csv。",
+            f"Unsupported file type '{suffix}'; use .xlsx or .csv.",
+            field="file",
+        )
+    head: list[tuple[int, list[object]]] = []
+    for item in rows:
+        head.append(item)
+        if len(head) >= HEADER_SCAN_ROWS:
+            break
+    best, best_count = -1, 0
+    for idx, (_, cells) in enumerate(head):
+        count = len({columns.column_for(c) for c in cells if columns.column_for(c)})
+        if count > best_count:
+            best, best_count = idx, count
+    if best < 0 or best_count < 2:
+        raise LedgerFileError(
+            "没有找到表头行：前12行中没有一行写有“案号”“收案日期”等列名。",
+            "No header row found: none of the first 12 rows names columns such as 案号 or 收案日期.",
+            field="header",
+        )
+    header_no, header_cells = head[best]
+    width = max(len(c) for _, c in head)
+    headers: list[str] = []
+    fields: dict[int, str] = {}
+    taken: dict[str, int] = {}
+    unknown: list[str] = []
+    duplicates: list[str] = []
+    for col in range(width):
+        cell = header_cells[col] if col < len(header_cells) else None
+        key = columns.column_for(cell)
+        text = columns.text_of(cell) if not columns.is_blank(cell) else ""
+        if key is None:
+            for up in (best - 1, best - 2):  # merged cells keep their text in the top cell only
+                if up < 0:
+                    break
+                above = head[up][1][col] if col < len(head[up][1]) else None
+                if columns.column_for(above):
+                    key, text = columns.column_for(above), columns.text_of(above)
+                    break
+        headers.append(text)
+        if key is None:
+            if text:
+                unknown.append(text)
+            continue
+        if key in taken:
+            duplicates.append(columns.BY_KEY[key].title)
+            continue
+        taken[key] = col
+        fields[col] = key
+
+    def data_rows() -> Iterator[tuple[int, list[object]]]:
+        yield from head[best + 1 :]
+        yield from rows
+
+    return Table(
+        header_row=header_no,
+        headers=headers,
+        fields=fields,
+        rows=data_rows(),
+        encoding=encoding,
+        unknown=unknown,
+        duplicates=duplicates,
+    )
