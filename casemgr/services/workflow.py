@@ -422,9 +422,11 @@ def apply_transition(
         setattr(case, flag, value)
     if kind is CaseKind.INSPECTION and "complaint_type" in f:
         case.complaint_type = f["complaint_type"]
-    _apply_clock_effects(session, case, t, f, on)
+    # One UPDATE of the case row (one version bump), before the clocks flush their rows.
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
+    _apply_clock_effects(session, case, t, f, on)
+    session.flush()
     data = {k: v for k, v in f.items() if k != "items"} | extra
     cases.add_event(
         session,

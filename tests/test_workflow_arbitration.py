@@ -1,0 +1,351 @@
+"""Arbitration walked through every path; dates worked out by hand from legal-rules §7 (2026 notice)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from casemgr import workflow
+from casemgr.enums import CaseKind, Outcome, Role
+from casemgr.errors import PermissionDenied, ValidationError, WorkflowError
+from casemgr.models import AuditEntry, Case, Event
+from casemgr.services import cases
+from casemgr.services import workflow as wf
+from tests import helpers
+
+D = dt.date
+
+
+def clocks(case: Case) -> dict[str, tuple[str, dt.date]]:
+    """Latest clock per rule: (state, due_on)."""
+    out: dict[str, tuple[str, dt.date]] = {}
+    for d in case.deadlines:
+        out[d.rule_code] = (d.state, d.due_on)
+    return out
+
+
+def register(database, actor, **kw) -> int:
+    with database.write() as s:
+        c = cases.register_case(
+            s, actor, helpers.case_input(CaseKind.ARBITRATION, **kw), today=D(2026, 11, 26)
+        )
+        return c.id
+
+
+def step(database, actor, case_id, code, on, **fields) -> Case:
+    with database.write() as s:
+        c = wf.apply_transition(s, actor, case_id, code, fields, expected_version=None, on=on)
+        s.refresh(c)
+        _ = (c.deadlines, c.claims)
+        return c
+
+
+def test_full_path_around_spring_festival_2026(database, actors) -> None:
+    clerk, boss = actors[Role.CLERK], actors[Role.SUPERVISOR]
+    # Received Fri 2026-02-13, a migrant worker's wage claim -> green channel.
+    cid = register(database, clerk, received_on=D(2026, 2, 13))
+    with database.read() as s:
+        c = s.get(Case, cid)
+        assert c.status == "received" and c.green_channel
+        k = clocks(c)
+    # 5 wd: 02-14 (Sat, make-up) 1, 02-15..23 holiday, 02-24 2, 25 3, 26 4, 27 5.
+    assert k["arb.accept"] == ("running", D(2026, 2, 27))
+    assert k["arb.supplement_notice"] == ("running", D(2026, 2, 27))
+    assert k["arb.green.accept"] == ("running", D(2026, 2, 13))  # same working day
+
+    # 补正 asked on the make-up Saturday: the acceptance clock waits.
+    c = step(database, clerk, cid, "request_supplement", D(2026, 2, 14), items="劳动合同复印件")
+    assert c.status == "supplement"
+    assert clocks(c)["arb.accept"][0] == "paused"
+    assert clocks(c)["arb.supplement_notice"][0] == "met"
+    # Completed Mon 03-02: receipt counts from then (办案规则 46(二)): 03-03..06 = 4, 03-09 = 5.
+    c = step(database, clerk, cid, "complete_supplement", D(2026, 3, 2))
+    assert c.status == "received"
+    assert clocks(c)["arb.accept"] == ("running", D(2026, 3, 9))
+    assert clocks(c)["arb.green.accept"] == ("running", D(2026, 3, 2))
+
+    # Accepted Tue 03-03: statutory clock met, the green same-day target missed.
+    c = step(database, clerk, cid, "accept", D(2026, 3, 3))
+    k = clocks(c)
+    assert c.accepted_on == D(2026, 3, 3) and c.closed_on is None
+    assert k["arb.accept"][0] == "met" and k["arb.green.accept"][0] == "breached"
+    assert k["arb.serve_copy"] == ("running", D(2026, 3, 10))  # 03-04,05,06,09,10
+    assert k["arb.tribunal_notice"] == ("running", D(2026, 3, 10))
+    assert k["arb.green.notify"] == ("running", D(2026, 3, 6))  # 3 wd
+    assert k["arb.award"] == ("running", D(2026, 4, 17))  # 03-03 + 45 = Fri 04-17
+    assert k["arb.green.award"] == ("running", D(2026, 4, 2))  # + 30 = Thu 04-02
+
+    with database.write() as s:
+        wf.record_service(
+            s,
+            clerk,
+            cid,
+            document="application_copy",
+            method="post",
+            served_on=D(2026, 3, 5),
+            expected_version=None,
+        )
+    c = step(database, clerk, cid, "form_tribunal", D(2026, 3, 5), arbitrators=["甲", "乙", "丙"])
+    assert clocks(c)["arb.tribunal_notice"][0] == "met"
+    assert clocks(c)["arb.serve_copy"][0] == "met"
+    # Defence: 10 wd from the respondent's receipt 03-05 -> 03-06, 09..13, 16..19 -> 03-19.
+    assert clocks(c)["arb.defence"] == ("running", D(2026, 3, 19))
+    c = step(database, clerk, cid, "send_one_shot_notice", D(2026, 3, 6))
+    assert clocks(c)["arb.green.notify"][0] == "met" and c.status == "tribunal_formed"
+
+    # 中止 03-10 .. 恢复 03-20: ten calendar days do not count (46(六)).
+    c = step(
+        database, clerk, cid, "suspend", D(2026, 3, 10), ground="awaiting_appraisal", approved_by="仲裁院院长"
+    )
+    assert c.status == "suspended" and clocks(c)["arb.award"][0] == "paused"
+    c = step(database, clerk, cid, "resume", D(2026, 3, 20))
+    assert c.status == "tribunal_formed"  # back where it was
+    assert clocks(c)["arb.award"] == ("running", D(2026, 4, 27))  # 03-03 + 55 = Mon 04-27
+    assert clocks(c)["arb.green.award"] == ("running", D(2026, 4, 13))  # + 40 = Sun 04-12 -> Mon 04-13
+
+    # Claims changed 04-01: the award period restarts (46(三)); the pause is forgotten.
+    c = step(database, clerk, cid, "change_claims", D(2026, 4, 1), description="增加加班费请求")
+    assert clocks(c)["arb.award"] == ("running", D(2026, 5, 18))  # 04-01 + 45 = Sat 05-16 -> Mon 05-18
+    assert clocks(c)["arb.green.award"] == ("running", D(2026, 5, 6))  # + 30 = 05-01 (劳动节) -> Wed 05-06
+
+    # Hearing on Mon 04-20: notice to be served by 04-10 (04-13..17 are the 5 wd before the hearing).
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "schedule_hearing", D(2026, 4, 10), hearing_date=D(2026, 4, 16))
+    assert exc.value.field == "hearing_date"
+    c = step(
+        database,
+        clerk,
+        cid,
+        "schedule_hearing",
+        D(2026, 4, 10),
+        hearing_date=D(2026, 4, 20),
+        place="第一仲裁庭",
+    )
+    assert clocks(c)["arb.hearing_notice"] == ("running", D(2026, 4, 10))
+    with database.write() as s:
+        wf.record_service(
+            s,
+            clerk,
+            cid,
+            document="hearing_notice",
+            method="direct",
+            served_on=D(2026, 4, 10),
+            expected_version=None,
+        )
+    with database.read() as s:
+        assert clocks(s.get(Case, cid))["arb.hearing_notice"][0] == "met"
+
+    # Extension: supervisor only, once, at most 15 days.
+    with database.read() as s:
+        award_id = next(
+            d.id for d in s.get(Case, cid).deadlines if d.rule_code == "arb.award" and d.state == "running"
+        )
+    with database.write() as s, pytest.raises(PermissionDenied):
+        wf.approve_extension(s, clerk, cid, award_id, 15, "案情复杂", None)
+    with database.write() as s, pytest.raises(ValidationError) as exc:
+        wf.approve_extension(s, boss, cid, award_id, 16, "案情复杂", None)
+    assert exc.value.field == "days"
+    with database.write() as s:
+        d = wf.approve_extension(s, boss, cid, award_id, 15, "案情复杂", None, on=D(2026, 5, 10))
+        # 04-01 + 45 + 15 = Sun 05-31 -> Mon 06-01.
+        assert d.due_on == D(2026, 6, 1)
+    with database.write() as s, pytest.raises(WorkflowError):
+        wf.approve_extension(s, boss, cid, award_id, 1, "再次延期", None)
+
+    # Award 05-20: per item against 12 x 1,720 = 20,640 yuan (minimum wage from 2025-03-01).
+    with database.read() as s:
+        claim_id = s.get(Case, cid).claims[0].id
+    c = step(
+        database,
+        clerk,
+        cid,
+        "award",
+        D(2026, 5, 20),
+        document_no="汕劳人仲裁字〔2026〕1号",
+        items=[
+            {"claim_item_id": claim_id, "claim_type": "wages", "amount": Decimal("15000.00")},
+            {"claim_type": "severance", "amount": Decimal("30000.00")},
+        ],
+    )
+    assert c.status == "awarded" and c.outcome == Outcome.AWARD and c.closed_on == D(2026, 5, 20)
+    assert (
+        c.final_award
+        and c.claims[0].final_award is True
+        and c.claims[0].amount_ordered == Decimal("15000.00")
+    )
+    k = clocks(c)
+    assert k["arb.award"][0] == "met"  # 05-20 <= 06-01
+    assert k["arb.green.award"][0] == "breached"  # the 30-day target was 05-06
+    assert k["arb.defence"][0] == "cancelled"  # a party's period just ends with the case
+    with database.read() as s:
+        ev = s.execute(select(Event).where(Event.case_id == cid, Event.action == "award")).scalar_one()
+        data = cases.event_data(ev)
+        assert data["final_award"]["threshold"] == "20640.00"
+        assert data["final_award"]["separate_awards_needed"] is True
+        assert [i["final"] for i in data["final_award"]["items"]] == [True, False]
+
+    c = step(database, clerk, cid, "serve_award", D(2026, 5, 22), method="direct")
+    c = step(database, clerk, cid, "archive", D(2026, 6, 1))
+    assert c.status == "archived" and workflow.status_is_closed(CaseKind.ARBITRATION, c.status)
+    assert c.outcome == Outcome.AWARD  # archiving keeps the outcome
+
+
+def test_public_notice_service_is_excluded_from_the_award_clock(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 3, 2), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 3, 3))  # award due 04-17
+    with database.write() as s:
+        wf.record_service(
+            s,
+            clerk,
+            cid,
+            document="application_copy",
+            method="public_notice",
+            served_on=D(2026, 3, 6),
+            expected_version=None,
+        )
+    with database.read() as s:
+        k = clocks(s.get(Case, cid))
+    # 30 days of publication (民诉法 95) excluded: 03-03 + 75 = Sun 05-17 -> Mon 05-18.
+    assert k["arb.award"] == ("running", D(2026, 5, 18))
+    # The defence period runs from the deemed service 04-05 (Sun, 清明 off 04-04..06):
+    # 10 wd: 04-07..10 (4), 04-13..17 (9), 04-20 (10).
+    assert k["arb.defence"] == ("running", D(2026, 4, 20))
+
+
+@pytest.mark.parametrize(
+    ("code", "fields", "status", "outcome"),
+    [
+        ("settle", {"document_no": "调解书1", "signed_by_both": True}, "settled", Outcome.ARB_MEDIATION),
+        ("withdraw", {}, "withdrawn", Outcome.WITHDRAWN),
+        ("terminate", {"reason": "终止审理"}, "terminated", Outcome.TERMINATED),
+    ],
+)
+def test_other_closings(database, actors, code, fields, status, outcome) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 3, 2), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 3, 3))
+    c = step(database, clerk, cid, code, D(2026, 3, 20), **fields)
+    assert (c.status, c.outcome, c.closed_on, c.accepted_on) == (
+        status,
+        outcome,
+        D(2026, 3, 20),
+        D(2026, 3, 3),
+    )
+    assert all(d.state in ("met", "breached", "cancelled") for d in c.deadlines)
+
+
+def test_deemed_withdrawn_needs_a_scheduled_hearing(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 3, 2), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 3, 3))
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "deem_withdrawn", D(2026, 3, 4), reason="未到庭")
+    assert exc.value.field == "code"
+    step(database, clerk, cid, "form_tribunal", D(2026, 3, 4), arbitrators=["甲", "乙", "丙"])
+    step(database, clerk, cid, "schedule_hearing", D(2026, 3, 4), hearing_date=D(2026, 3, 16))
+    c = step(database, clerk, cid, "deem_withdrawn", D(2026, 3, 16), reason="申请人无正当理由拒不到庭")
+    assert c.outcome == Outcome.DEEMED_WITHDRAWN and c.status == "deemed_withdrawn"
+
+
+def test_refusal_closes_without_acceptance(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 3, 2))
+    c = step(database, clerk, cid, "refuse", D(2026, 3, 4), reason="不属于受理范围")
+    assert c.outcome == Outcome.REFUSED and c.closed_on == D(2026, 3, 4) and c.accepted_on is None
+    assert workflow.terminal_status(CaseKind.ARBITRATION, Outcome.REFUSED) == "refused"
+
+
+def test_bad_steps_write_nothing(database, actors) -> None:
+    clerk, mediator = actors[Role.CLERK], actors[Role.MEDIATOR]
+    cid = register(database, clerk, received_on=D(2026, 3, 2))
+    with database.read() as s:
+        version = s.get(Case, cid).version
+        n_events = s.scalar(select(func.count()).select_from(Event))
+        n_audit = s.scalar(select(func.count()).select_from(AuditEntry))
+    with pytest.raises(WorkflowError) as exc:  # illegal from "received"
+        step(database, clerk, cid, "award", D(2026, 3, 3), document_no="x", items=[])
+    assert exc.value.field == "code"
+    with pytest.raises(WorkflowError) as exc:  # missing required field
+        step(database, clerk, cid, "refuse", D(2026, 3, 3))
+    assert exc.value.field == "reason"
+    with pytest.raises(ValidationError) as exc:  # unknown field
+        step(database, clerk, cid, "accept", D(2026, 3, 3), hearing_date=D(2026, 3, 9))
+    assert exc.value.field == "hearing_date"
+    with pytest.raises(PermissionDenied):
+        step(database, mediator, cid, "accept", D(2026, 3, 3))
+    step(database, clerk, cid, "accept", D(2026, 3, 3))
+    with pytest.raises(WorkflowError) as exc:  # not signed by both
+        step(database, clerk, cid, "settle", D(2026, 3, 5), document_no="调解书", signed_by_both=False)
+    assert exc.value.field == "signed_by_both"
+    with database.read() as s:
+        c = s.get(Case, cid)
+        assert c.status == "accepted" and c.version == version + 1
+        assert s.scalar(select(func.count()).select_from(Event)) == n_events + 1
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == n_audit + 1
+    # a stale version is a conflict, not an overwrite
+    from casemgr.errors import ConflictError
+
+    with database.write() as s, pytest.raises(ConflictError):
+        wf.apply_transition(
+            s, clerk, cid, "form_tribunal", {"arbitrators": ["甲", "乙", "丙"]}, expected_version=version
+        )
+
+
+def test_collective_case_rules(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 3, 2), workers=10, migrant=False)
+    c = step(database, clerk, cid, "accept", D(2026, 3, 3))
+    assert c.collective and c.supervised  # 10 workers with wage arrears -> 挂牌督办
+    assert clocks(c)["arb.collective.notice"] == ("running", D(2026, 3, 10))  # one-shot notice, 5 wd
+    with pytest.raises(WorkflowError) as exc:  # Art. 65: three arbitrators
+        step(database, clerk, cid, "form_tribunal", D(2026, 3, 4), arbitrators=["甲"])
+    assert exc.value.field == "arbitrators"
+
+
+def test_simple_procedure_allows_a_sole_arbitrator_and_keeps_the_clock(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 3, 2), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 3, 3))
+    c = step(database, clerk, cid, "set_simple_procedure", D(2026, 3, 3), ground="small_amount")
+    assert c.simple_procedure
+    c = step(database, clerk, cid, "form_tribunal", D(2026, 3, 4), arbitrators=["独任仲裁员"])
+    c = step(database, clerk, cid, "convert_to_ordinary", D(2026, 3, 10), reason="案情复杂")
+    assert not c.simple_procedure
+    assert clocks(c)["arb.award"] == ("running", D(2026, 4, 17))  # Art. 61: no reset
+
+
+@pytest.mark.parametrize("code", ["join_counterclaim", "join_party"])
+def test_restarts(database, actors, code) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 1), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 2))  # 09-02 + 45 = Sat 10-17 -> Mon 10-19
+    with database.read() as s:
+        assert clocks(s.get(Case, cid))["arb.award"][1] == D(2026, 10, 19)
+    # Restart on 09-16: + 45 = Sat 10-31 -> Mon 11-02.
+    c = step(database, clerk, cid, code, D(2026, 9, 16), description="反申请/追加")
+    assert clocks(c)["arb.award"] == ("running", D(2026, 11, 2))
+
+
+def test_workflow_tables_are_consistent() -> None:
+    for kind in CaseKind:
+        for t in workflow.TRANSITIONS[kind].values():
+            if t.closes:
+                assert workflow.terminal_status(kind, t.outcome) in workflow.CLOSED_STATES[kind]
+        assert workflow.STATES[kind][0] == cases.INITIAL_STATUS
+    with pytest.raises(WorkflowError):
+        workflow.terminal_status(CaseKind.ARBITRATION, Outcome.PENALTY)
+
+
+def test_available_transitions_follow_status_and_role(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 3, 2))
+    with database.read() as s:
+        c = s.get(Case, cid)
+        codes = {t.code for t in workflow.available_transitions(c, clerk)}
+        assert {"accept", "refuse", "request_supplement", "withdraw"} <= codes and "award" not in codes
+        assert workflow.available_transitions(c, actors[Role.MEDIATOR]) == []
+        assert workflow.available_transitions(c, actors[Role.ADMIN]) == []
