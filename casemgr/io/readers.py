@@ -72,7 +72,14 @@ def detect_encoding(data: bytes) -> str:
 def _csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[object]]], str]:
     data = path.read_bytes()
     encoding = detect_encoding(data)
-    text = data.decode(encoding)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise LedgerFileError(
+            f"CSV文件按{encoding}编码读取失败，文件可能已损坏。",
+            f"The CSV file does not decode as {encoding}; it may be damaged.",
+            field="file",
+        ) from None
     sample = text[:4096]
     first = sample.splitlines()[0] if sample else ""
     delimiter = max(",\t;", key=first.count) if first else ","
@@ -140,6 +147,14 @@ def read_table(path: Path) -> Table:
             field="header",
         )
     header_no, header_cells = head[best]
+    # A two-row header: the row below names the columns under a merged group cell ("金额").
+    block = [best]
+    while block[-1] + 1 < len(head):
+        below = [c for c in head[block[-1] + 1][1] if not columns.is_blank(c)]
+        if not below or not all(columns.column_for(c) for c in below):
+            break
+        block.append(block[-1] + 1)
+    last = block[-1]
     width = max(len(c) for _, c in head)
     headers: list[str] = []
     fields: dict[int, str] = {}
@@ -148,16 +163,18 @@ def read_table(path: Path) -> Table:
     duplicates: list[str] = []
     for col in range(width):
         cell = header_cells[col] if col < len(header_cells) else None
-        key = columns.column_for(cell)
+        key = None
         text = columns.text_of(cell) if not columns.is_blank(cell) else ""
-        if key is None:
-            for up in (best - 1, best - 2):  # merged cells keep their text in the top cell only
-                if up < 0:
-                    break
-                above = head[up][1][col] if col < len(head[up][1]) else None
-                if columns.column_for(above):
-                    key, text = columns.column_for(above), columns.text_of(above)
-                    break
+        # Lower header rows name columns more precisely; merged cells keep their text in the
+        # top cell only, so look below first, then at this row, then up to two rows above.
+        for idx in [*reversed(block), best - 1, best - 2]:
+            if idx < 0:
+                continue
+            cells = head[idx][1]
+            value = cells[col] if col < len(cells) else None
+            if columns.column_for(value):
+                key, text = columns.column_for(value), columns.text_of(value)
+                break
         headers.append(text)
         if key is None:
             if text:
@@ -170,7 +187,7 @@ def read_table(path: Path) -> Table:
         fields[col] = key
 
     def data_rows() -> Iterator[tuple[int, list[object]]]:
-        yield from head[best + 1 :]
+        yield from head[last + 1 :]
         yield from rows
 
     return Table(
