@@ -254,7 +254,7 @@ def test_broken_rows_refuse_the_file_and_the_report_names_each_problem(
          "郑" * 10_000, make_id(11)],
         [arb_no(43), "劳务", "2027-01-01", "", "", "判决", "也许", "十", "-5", "", "", "", "火星区", "", ""],
     ]  # fmt: skip
-    path = write_xlsx(tmp_path / "broken.xlsx", rows + [[None] * 15, ["", "  "]] + bad)
+    path = write_xlsx(tmp_path / "broken.xlsx", [*rows, [None] * 15, ["", "  "], *bad])
     before = {m: count(database, m) for m in (Case, Person, Employer, Event, AuditEntry, Deadline)}
     result = run(database, admin, path)
     assert not result.committed and result.refused and result.created == 0
@@ -271,7 +271,7 @@ def test_broken_rows_refuse_the_file_and_the_report_names_each_problem(
     reasons = {(r, c): reason for r, c, reason, _ in report_rows(result.report_path)}
     assert "第2行重复" in str(reasons[(10, "案号")])
     assert "过长" in str(reasons[(11, "申请人")])
-    long_echo = [v for r, c, _, v in report_rows(result.report_path) if (r, c) == (11, "申请人")][0]
+    long_echo = next(v for r, c, _, v in report_rows(result.report_path) if (r, c) == (11, "申请人"))
     assert len(str(long_echo)) < 100  # the report echoes a shortened value
     # the fixable sheet repeats every row (all-or-nothing) with the reasons beside them
     wb = openpyxl.load_workbook(result.report_path)  # type: ignore[arg-type]
