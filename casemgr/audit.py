@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from casemgr.models import AuditEntry, utcnow
@@ -145,3 +145,129 @@ def iter_problems(session: Session, batch: int = 5000) -> Iterator[ChainProblem]
 def verify_chain(session: Session) -> ChainProblem | None:
     """The first broken entry, or None when the whole chain is intact."""
     return next(iter_problems(session), None)
+
+
+# --------------------------------------------------------------------------- browsing and case checks
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One entry as the audit browser shows it (plain data; JSON left as text)."""
+
+    id: int
+    at: dt.datetime
+    user_id: int | None
+    username: str | None
+    action: str
+    entity: str
+    entity_id: str | None
+    before: str | None
+    after: str | None
+
+
+def browse(
+    session: Session,
+    actor: Any,
+    *,
+    case_id: int | None = None,
+    user_id: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    action_prefix: str | None = None,
+    before_id: int | None = None,
+    limit: int = 100,
+) -> list[AuditRow]:
+    """A page of entries, newest first, for supervisors and auditors (``audit.view``).
+
+    Paged by ``before_id`` (the last id of the previous page), never by OFFSET, so the
+    thousandth page costs what the first does; each filter has an index
+    (``ix_audit_entity``, ``ix_audit_user``, ``ix_audit_at``). Dates are local calendar
+    days converted to UTC bounds.
+    """
+    from casemgr import permissions
+
+    permissions.require(actor, "audit.view")
+    q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(max(1, min(int(limit), 1000)))
+    if case_id is not None:
+        q = q.where(AuditEntry.entity == "case", AuditEntry.entity_id == str(case_id))
+    if user_id is not None:
+        q = q.where(AuditEntry.user_id == user_id)
+    if date_from is not None:
+        q = q.where(AuditEntry.at >= _local_midnight_utc(date_from))
+    if date_to is not None:
+        q = q.where(AuditEntry.at < _local_midnight_utc(date_to + dt.timedelta(days=1)))
+    if action_prefix:
+        q = q.where(AuditEntry.action.startswith(action_prefix, autoescape=True))
+    if before_id is not None:
+        q = q.where(AuditEntry.id < before_id)
+    return [
+        AuditRow(e.id, e.at, e.user_id, e.username, e.action, e.entity, e.entity_id, e.before, e.after)
+        for e in session.execute(q).scalars()
+    ]
+
+
+def _local_midnight_utc(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC)
+
+
+@dataclass(frozen=True)
+class CaseProblem:
+    """A case row that differs from its last audited snapshot (changed behind the app's back)."""
+
+    case_id: int
+    number: str
+    entry_id: int | None  # the last audit entry with a snapshot of the case; None: no entry at all
+    fields: tuple[str, ...]
+
+
+def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProblem]:
+    """Compare each case row with the ``after`` snapshot of its last audit entry that has one.
+
+    The chain proves the audit rows were not changed; this proves the case rows were not
+    either: every service that changes a case records ``case_snapshot`` (with ``version``)
+    as the entry's ``after``, so a row edited with the ``sqlite3`` shell no longer matches.
+    Limits: only the fields in the snapshot are covered (not parties, claims or events),
+    and an edit that restores the snapshot values exactly is, by definition, not seen.
+    """
+    from casemgr.models import Case
+    from casemgr.services.cases import case_snapshot
+
+    last_id = 0
+    while True:
+        cases = (
+            session.execute(select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch))
+            .scalars()
+            .all()
+        )
+        if not cases:
+            return
+        ids = [str(c.id) for c in cases]
+        latest: dict[str, tuple[int, dict[str, Any]]] = {}
+        rows = session.execute(
+            select(AuditEntry.id, AuditEntry.entity_id, AuditEntry.after)
+            .where(AuditEntry.entity == "case", AuditEntry.entity_id.in_(ids), AuditEntry.after.is_not(None))
+            .order_by(AuditEntry.id)
+        )
+        for entry_id, entity_id, after in rows:
+            try:
+                data = json.loads(after)
+            except ValueError:
+                continue
+            if isinstance(data, dict) and "version" in data and "number" in data:
+                latest[entity_id] = (entry_id, data)
+        for c in cases:
+            found = latest.get(str(c.id))
+            if found is None:
+                yield CaseProblem(c.id, c.number, None, ("(no audit entry)",))
+                continue
+            entry_id, snap = found
+            current = json.loads(to_json(case_snapshot(c)) or "{}")
+            diff = tuple(sorted(k for k in snap if k in current and current[k] != snap[k]))
+            if diff:
+                yield CaseProblem(c.id, c.number, entry_id, diff)
+        last_id = cases[-1].id
+        session.expunge_all()
+
+
+def count_entries(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
