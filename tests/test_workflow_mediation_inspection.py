@@ -1,0 +1,345 @@
+"""Mediation (around National Day 2025) and inspection (around Spring Festival 2025) walked through.
+
+Expected dates are worked out by hand from 国办发明电〔2024〕12号 (legal-rules §7.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from casemgr import settings
+from casemgr.enums import CaseKind, ComplaintType, Outcome, Role
+from casemgr.errors import WorkflowError
+from casemgr.models import Case, Employer
+from casemgr.services import cases
+from casemgr.services import workflow as wf
+from tests import helpers
+
+D = dt.date
+
+
+def clocks(case: Case) -> dict[str, tuple[str, dt.date]]:
+    return {d.rule_code: (d.state, d.due_on) for d in case.deadlines}
+
+
+def register(database, actor, kind, **kw) -> int:
+    with database.write() as s:
+        return cases.register_case(s, actor, helpers.case_input(kind, **kw), today=D(2026, 11, 26)).id
+
+
+def step(database, actor, case_id, code, on, **fields) -> Case:
+    with database.write() as s:
+        c = wf.apply_transition(s, actor, case_id, code, fields, expected_version=None, on=on)
+        s.refresh(c)
+        _ = (c.deadlines, c.claims)
+        return c
+
+
+def load_clocks(database, case_id) -> dict[str, tuple[str, dt.date]]:
+    with database.read() as s:
+        return clocks(s.get(Case, case_id))
+
+
+# --------------------------------------------------------------------------- mediation
+
+
+def test_mediation_expires_and_goes_to_arbitration(database, actors) -> None:
+    med = actors[Role.MEDIATOR]
+    # Fri 2025-09-26. Accept within 3 wd: 09-28 (Sun, make-up) 1, 09-29 2, 09-30 3.
+    # Right to arbitrate: 09-26 + 15 = Sat 10-11, itself a make-up working day -> 10-11.
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26))
+    k = load_clocks(database, cid)
+    assert k["med.accept"] == ("running", D(2025, 9, 30))
+    assert k["med.arbitration_right"] == ("running", D(2025, 10, 11))
+    c = step(database, med, cid, "accept", D(2025, 9, 29))
+    assert c.accepted_on == D(2025, 9, 29)
+    assert clocks(c)["med.conclude"] == ("running", D(2025, 10, 14))  # 09-29 + 15 = Tue 10-14
+    step(database, med, cid, "start_mediation", D(2025, 9, 30))
+    with pytest.raises(WorkflowError) as exc:  # 10-11 is still inside the period
+        step(database, med, cid, "expire", D(2025, 10, 11))
+    assert exc.value.field == "on"
+    c = step(database, med, cid, "expire", D(2025, 10, 13))
+    assert (c.status, c.outcome, c.closed_on) == ("expired", Outcome.EXPIRED, D(2025, 10, 13))
+    assert clocks(c)["med.arbitration_right"][0] == "breached"
+
+    # A mediator hands it over in one step; the arbitration is pre-filled and linked both ways.
+    with database.write() as s:
+        arb = wf.hand_to_arbitration(s, med, cid, received_on=D(2025, 10, 14), expected_version=None)
+        arb_id = arb.id
+        assert arb.kind == "arbitration" and arb.source_case_id == cid and arb.status == "received"
+        assert arb.amount_claimed == Decimal("8000.00") and arb.green_channel
+        assert len(arb.parties) == 2 and arb.created_by_id == med.user_id
+    with database.read() as s:
+        assert [x[0] for x in wf.linked_cases(s, cid)] == [arb_id]
+        assert [x[0] for x in wf.linked_cases(s, arb_id)] == [cid]
+    with database.write() as s, pytest.raises(WorkflowError):
+        wf.hand_to_arbitration(s, med, cid, received_on=D(2025, 10, 15), expected_version=None)
+
+
+def test_mediation_agreement_and_arbitration_review(database, actors) -> None:
+    med = actors[Role.MEDIATOR]
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26))
+    step(database, med, cid, "accept", D(2025, 9, 29))
+    c = step(
+        database, med, cid, "reach_agreement", D(2025, 10, 10), document_no="调解协议1", signed_by_both=True
+    )
+    assert c.outcome == Outcome.AGREEMENT and all(d.state in ("met", "breached") for d in c.deadlines)
+    # Review within 15 days of 10-10: 10-25 is a Saturday (not a make-up day) -> Mon 10-27.
+    with pytest.raises(WorkflowError):
+        step(database, med, cid, "request_review", D(2025, 10, 28))
+    c = step(database, med, cid, "request_review", D(2025, 10, 27))
+    assert clocks(c)["med.review"] == ("running", D(2025, 11, 3))  # 5 wd: 10-28..31, 11-03
+    c = step(database, med, cid, "confirm_review", D(2025, 10, 30), document_no="仲裁调解书1")
+    assert c.status == "review_confirmed" and c.outcome == Outcome.AGREEMENT
+    assert clocks(c)["med.review"][0] == "met"
+
+
+@pytest.mark.parametrize(
+    ("code", "fields", "outcome"),
+    [
+        ("fail", {"reason": "被申请人不同意"}, Outcome.FAILED),
+        ("withdraw", {}, Outcome.WITHDRAWN),
+        ("withdraw_settled", {}, Outcome.WITHDRAWN_SETTLED),
+        ("settle", {}, Outcome.SETTLEMENT),
+    ],
+)
+def test_mediation_closings(database, actors, code, fields, outcome) -> None:
+    med = actors[Role.MEDIATOR]
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26))
+    step(database, med, cid, "accept", D(2025, 9, 29))
+    c = step(database, med, cid, code, D(2025, 10, 9), **fields)
+    assert c.outcome == outcome and c.closed_on == D(2025, 10, 9)
+
+
+def test_mediation_refusal(database, actors) -> None:
+    med = actors[Role.MEDIATOR]
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26))
+    c = step(database, med, cid, "refuse", D(2025, 9, 28), reason="不属于劳动争议")
+    assert c.outcome == Outcome.REFUSED and c.accepted_on is None and c.closed_on == D(2025, 9, 28)
+    assert clocks(c)["med.accept"][0] == "met"
+
+
+# --------------------------------------------------------------------------- inspection
+
+
+def test_inspection_deemed_acceptance_pause_and_enforcement_ladder(database, actors) -> None:
+    ins, boss = actors[Role.INSPECTOR], actors[Role.SUPERVISOR]
+    # Complaint Fri 2025-01-24. 5 wd: 01-26 (Sun, make-up) 1, 01-27 2, 01-28..02-04 off,
+    # 02-05 3, 02-06 4, 02-07 5.
+    cid = register(database, ins, CaseKind.INSPECTION, received_on=D(2025, 1, 24))
+    k = load_clocks(database, cid)
+    assert k["insp.accept"] == ("running", D(2025, 2, 7))
+    assert k["insp.green.accept"] == ("running", D(2025, 1, 24))
+    with pytest.raises(WorkflowError):
+        step(database, ins, cid, "deem_accept", D(2025, 2, 7))
+    # Nobody answered: on 02-10 it counts as accepted from the day it came in (粤条例 39).
+    with database.write() as s:
+        assert wf.apply_deemed_acceptances(s, ins, today=D(2025, 2, 10)) == [cid]
+    with database.read() as s:
+        c = s.get(Case, cid)
+        assert c.status == "investigating" and c.accepted_on == D(2025, 1, 24)
+    with database.write() as s:
+        c = s.get(Case, cid)
+        _ = c.deadlines
+    # Guangdong 45 wd from 01-24: 01-26, 01-27, 02-05..07, 02-08 (Sat make-up) = 6,
+    # 02-10..14 = 11, 02-17..21 = 16, 02-24..28 = 21, 03-03..07 = 26, 03-10..14 = 31,
+    # 03-17..21 = 36, 03-24..28 = 41, 03-31, 04-01, 04-02, 04-03 = 45 (04-04 清明).
+    assert clocks(c)["insp.investigate.gd"] == ("running", D(2025, 4, 3))
+    assert clocks(c)["insp.green.investigate"] == ("running", D(2025, 3, 13))  # 30th: 03-13
+    assert clocks(c)["insp.accept"][0] == "breached"
+
+    # Public notice 03-03..03-10 is not counted (粤条例 44): 5 wd (03-04..07, 03-10).
+    step(database, ins, cid, "await_external", D(2025, 3, 3), cause="public_notice")
+    c = step(database, ins, cid, "end_external", D(2025, 3, 10))
+    # 45 + 5 = 50th working day: 04-03 (45), 04-07, 08, 09, 10, 11 (50).
+    assert clocks(c)["insp.investigate.gd"] == ("running", D(2025, 4, 11))
+
+    # Order to pay by Mon 03-31; partial payment does not meet it.
+    c = step(
+        database,
+        ins,
+        cid,
+        "order_payment",
+        D(2025, 3, 20),
+        document_no="限期支付令1",
+        pay_by=D(2025, 3, 31),
+        amount_ordered=Decimal("50000.00"),
+    )
+    assert clocks(c)["insp.investigate.gd"][0] == "met"
+    assert clocks(c)["insp.pay_order"] == ("running", D(2025, 3, 31))
+    with pytest.raises(WorkflowError) as exc:  # not yet expired: no additional compensation
+        step(
+            database,
+            ins,
+            cid,
+            "penalty_decision",
+            D(2025, 3, 28),
+            document_no="处罚1",
+            compensation_rate="0.5",
+        )
+    assert exc.value.field == "compensation_rate"
+    with database.write() as s:
+        c2 = wf.record_payment(s, ins, cid, "20000.00", paid_on=D(2025, 3, 25), expected_version=None)
+        assert c2.amount_recovered == Decimal("20000.00")
+    assert load_clocks(database, cid)["insp.pay_order"][0] == "running"
+    with pytest.raises(WorkflowError) as exc:
+        step(
+            database,
+            ins,
+            cid,
+            "penalty_decision",
+            D(2025, 4, 7),
+            document_no="处罚1",
+            compensation_rate="1.5",
+        )
+    assert exc.value.field == "compensation_rate"
+    c = step(
+        database, ins, cid, "penalty_decision", D(2025, 4, 7), document_no="处罚1", compensation_rate="0.5"
+    )
+    assert (c.status, c.outcome, c.closed_on) == ("penalized", Outcome.PENALTY, D(2025, 4, 7))
+    assert clocks(c)["insp.pay_order"][0] == "breached"
+
+    # Blacklist proposal: decision due 20 wd after the order expired (令45号 Art. 8):
+    # 04-01..03 (3), 04-07..11 (8), 04-14..18 (13), 04-21..25 (18), 04-27 (Sun, make-up) 19, 04-28 20.
+    with database.write() as s:
+        d = wf.propose_blacklist(
+            s,
+            ins,
+            cid,
+            document_no="提请1",
+            ground="crime_threshold",
+            on=D(2025, 4, 8),
+            expected_version=None,
+        )
+        assert d.due_on == D(2025, 4, 28)
+    with database.write() as s:
+        wf.decide_blacklist(
+            s, boss, cid, listed=True, document_no="列入决定1", on=D(2025, 4, 25), expected_version=None
+        )
+    with database.read() as s:
+        c = s.get(Case, cid)
+        emp = s.get(Employer, c.employer_id)
+        assert (emp.blacklisted_on, emp.blacklisted_until) == (D(2025, 4, 25), D(2028, 4, 25))
+        assert clocks(c)["insp.blacklist"][0] == "met"
+
+
+def test_refer_to_police_at_the_crime_threshold(database, actors) -> None:
+    ins = actors[Role.INSPECTOR]
+    cid = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 2), migrant=False)
+    step(database, ins, cid, "accept", D(2026, 3, 2))
+    step(
+        database,
+        ins,
+        cid,
+        "order_payment",
+        D(2026, 3, 10),
+        document_no="令1",
+        pay_by=D(2026, 3, 20),
+        amount_ordered=Decimal("12000"),
+    )
+    with pytest.raises(WorkflowError) as exc:  # before the deadline: no crime yet
+        step(
+            database,
+            ins,
+            cid,
+            "refer_police",
+            D(2026, 3, 19),
+            document_no="移送1",
+            arrears="12000",
+            workers=1,
+        )
+    assert exc.value.field == "document_no"
+    with pytest.raises(WorkflowError) as exc:  # 汕尾 二类: 10,000 yuan for one worker
+        step(
+            database,
+            ins,
+            cid,
+            "refer_police",
+            D(2026, 3, 23),
+            document_no="移送1",
+            arrears="9999.99",
+            workers=1,
+        )
+    assert exc.value.field == "arrears"
+    with pytest.raises(WorkflowError):  # ten workers: 60,000
+        step(
+            database,
+            ins,
+            cid,
+            "refer_police",
+            D(2026, 3, 23),
+            document_no="移送1",
+            arrears="59999",
+            workers=10,
+        )
+    c = step(
+        database, ins, cid, "refer_police", D(2026, 3, 23), document_no="移送1", arrears="12000", workers=1
+    )
+    assert (c.status, c.outcome) == ("police", Outcome.TRANSFERRED)
+
+
+def test_national_rule_set_and_suspension(database, actors) -> None:
+    ins = actors[Role.INSPECTOR]
+    with database.write() as s:
+        settings.put(s, "inspection_rule_set", "national")
+    cid = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 9, 1), migrant=False)
+    c = step(database, ins, cid, "accept", D(2026, 9, 1), complaint_type=ComplaintType.REPORT.value)
+    assert c.complaint_type == "report"  # 举报 recorded
+    k = clocks(c)
+    assert "insp.investigate.gd" not in k
+    # 60 wd from Tue 09-01: 09-02..04 (3), 07-11 (8), 14-18 (13), 09-20 Sun make-up (14), 21-24 (18),
+    # 09-25 中秋 off, 09-28..30 (21), 10-01..07 off, 10-08, 09 (23), 10-10 Sat make-up (24),
+    # 10-12..16 (29), 19-23 (34), 26-30 (39), 11-02..06 (44), 09-13 (49), 16-20 (54), 23-27 (59), 11-30 (60).
+    assert k["insp.investigate.national"] == ("running", D(2026, 11, 30))
+    step(database, ins, cid, "suspend", D(2026, 9, 4), ground="complainant_unreachable")
+    c = step(database, ins, cid, "resume", D(2026, 9, 11))  # (09-04, 09-11]: 07..11 = 5 wd
+    assert clocks(c)["insp.investigate.national"][1] == D(2026, 12, 7)  # 5 wd after 11-30
+    c = step(database, ins, cid, "cancel_filing", D(2026, 9, 30), ground="complaint_withdrawn")
+    assert c.outcome == Outcome.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("code", "fields", "status", "outcome"),
+    [
+        ("refuse", {"ground": "beyond_lookback", "reason": "超过两年"}, "refused", Outcome.REFUSED),
+        ("transfer_out", {"department": "住建局"}, "transferred", Outcome.TRANSFERRED),
+    ],
+)
+def test_inspection_closings_at_receipt(database, actors, code, fields, status, outcome) -> None:
+    ins = actors[Role.INSPECTOR]
+    cid = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 2))
+    c = step(database, ins, cid, code, D(2026, 3, 3), **fields)
+    assert (c.status, c.outcome, c.accepted_on) == (status, outcome, None)
+    if code == "transfer_out":
+        c = step(database, ins, cid, "report_back", D(2026, 3, 20), result="住建局已督促支付")
+        assert c.status == "transferred"
+
+
+def test_handling_decision_and_dispute_referral(database, actors) -> None:
+    ins = actors[Role.INSPECTOR]
+    a = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 2))
+    step(database, ins, a, "accept", D(2026, 3, 2))
+    assert step(database, ins, a, "handling_decision", D(2026, 3, 20), document_no="处理1").outcome == (
+        Outcome.HANDLING_DECISION
+    )
+    b = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 2), n=2)
+    step(database, ins, b, "accept", D(2026, 3, 2))
+    assert step(database, ins, b, "refer_to_dispute", D(2026, 3, 20), reason="事实无法查清").outcome == (
+        Outcome.REFER_TO_DISPUTE
+    )
+
+
+def test_limitation_warnings() -> None:
+    from casemgr.deadlines.limitation import limitation_warnings
+
+    w = limitation_warnings("arbitration", D(2026, 3, 2), D(2025, 3, 1), None)
+    assert [x.code for x in w] == ["arbitration_limitation"] and w[0].limit_date == D(2026, 3, 1)
+    assert limitation_warnings("arbitration", D(2026, 3, 1), D(2025, 3, 1), None) == []
+    assert (
+        limitation_warnings("arbitration", D(2026, 3, 1), None, None) == []
+    )  # still employed: wages unlimited
+    w = limitation_warnings("inspection", D(2026, 3, 2), None, D(2024, 3, 1))
+    assert [x.code for x in w] == ["inspection_lookback"]
