@@ -1,0 +1,156 @@
+"""Clocks and the deadline board: pause properties, the indexed board query, rule edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from casemgr import deadlines
+from casemgr.deadlines import board, clocks, rules
+from casemgr.enums import CaseKind, Role
+from casemgr.errors import ValidationError
+from casemgr.models import Case
+from casemgr.services import cases
+from casemgr.services import workflow as wf
+from tests import helpers
+
+D = dt.date
+CAL = deadlines.default_calendar()
+RULES = {r.code: r for r in rules.default_rules()}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=st.dates(min_value=D(2006, 1, 1), max_value=D(2026, 6, 30)),
+    code=st.sampled_from(["arb.award", "insp.investigate.gd", "arb.accept", "med.conclude"]),
+    offset=st.integers(0, 20),
+    length=st.integers(0, 40),
+)
+def test_a_pause_moves_the_due_date_by_exactly_the_paused_amount(start, code, offset, length) -> None:
+    r = RULES[code]
+    p = start + dt.timedelta(days=offset)
+    resume = p + dt.timedelta(days=length)
+    k = clocks.span(CAL, r, p, resume)
+    _, before = clocks.compute_due(CAL, r, start, None, 0, 0)
+    _, after = clocks.compute_due(CAL, r, start, None, k, 0)
+    if r.working:
+        # as if the paused working days did not exist
+        assert k == CAL.working_days_between(p, resume)
+        assert after == CAL.add_working_days(before, k)
+        assert CAL.working_days_between(before, after) == k
+    else:
+        assert k == (resume - p).days
+        raw = start + dt.timedelta(days=r.length)
+        assert after == CAL.add_calendar_days(raw, k)
+
+
+def _register(database, actor, kind=CaseKind.ARBITRATION, **kw) -> int:
+    with database.write() as s:
+        return cases.register_case(s, actor, helpers.case_input(kind, **kw), today=D(2026, 11, 26)).id
+
+
+def test_board_sections_filters_and_reminders(database, actors) -> None:
+    clerk, ins = actors[Role.CLERK], actors[Role.INSPECTOR]
+    a = _register(database, clerk, received_on=D(2026, 3, 2), n=1)  # green; accept due 03-09
+    b = _register(database, clerk, received_on=D(2026, 3, 5), n=2, migrant=False)  # accept due 03-12
+    c = _register(
+        database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 2), n=3, workers=100, migrant=False
+    )
+    with database.write() as s:
+        wf.apply_transition(s, clerk, b, "accept", {}, expected_version=None, on=D(2026, 3, 6))
+    with database.read() as s:
+        bd = board.board(s, today=D(2026, 3, 9), within_working_days=3)
+        overdue = {(r.case_id, r.rule_code) for r in bd.overdue.rows}
+        # green same-day target 03-02 is overdue; the statutory clock of case a is due today
+        assert (a, "arb.green.accept") in overdue and bd.overdue.count == len(bd.overdue.rows)
+        assert {(r.case_id, r.rule_code) for r in bd.due_today.rows} >= {
+            (a, "arb.accept"),
+            (c, "insp.accept"),
+        }
+        assert all(r.reminder == "due_today" for r in bd.due_today.rows)
+        # 03-09 + 3 wd = 03-12: case b's serve-copy and tribunal clocks (due 03-13) are outside
+        assert bd.soon_until == D(2026, 3, 12)
+        assert all(r.due_on <= D(2026, 3, 12) for r in bd.due_soon.rows)
+        assert {r.case_id for r in bd.green_channel.rows} == {a}
+        assert {r.case_id for r in bd.supervised.rows} == {c} and bd.supervised.rows[
+            0
+        ].assigned_user_id == ins.user_id
+        assert bd.calendar_warning is None
+        # per kind / per user filters
+        only_ins = board.board(s, today=D(2026, 3, 9), kind="inspection")
+        assert {r.case_id for r in only_ins.due_today.rows} == {c}
+        mine = board.board(s, today=D(2026, 3, 9), user_id=clerk.user_id)
+        assert c not in {r.case_id for r in mine.due_today.rows}
+        assert board.board(s, today=D(2026, 3, 9), district="海丰县").due_today.count == 0
+        # start-up reminders reach five working days ahead
+        assert {r.case_id for r in board.reminders(s, today=D(2026, 3, 9))} == {a, b, c}
+        # late in the year the window is widened, never narrowed, and admins are warned
+        late = board.board(s, today=D(2026, 12, 29))
+        assert late.window_approximate and late.calendar_warning is not None
+
+
+def test_extension_request_shows_on_the_board(database, actors) -> None:
+    clerk, boss = actors[Role.CLERK], actors[Role.SUPERVISOR]
+    a = _register(
+        database, actors[Role.INSPECTOR], kind=CaseKind.INSPECTION, received_on=D(2026, 3, 2), migrant=False
+    )
+    with database.write() as s:
+        wf.apply_transition(
+            s, actors[Role.INSPECTOR], a, "accept", {}, expected_version=None, on=D(2026, 3, 2)
+        )
+        case = s.get(Case, a)
+        did = next(d.id for d in case.deadlines if d.rule_code == "insp.investigate.gd")
+        wf.request_extension(
+            s, actors[Role.INSPECTOR], a, did, "需要审计", expected_version=None, on=D(2026, 4, 1)
+        )
+    with database.read() as s:
+        assert [r.deadline_id for r in board.board(s, today=D(2026, 4, 2)).extensions.rows] == [did]
+    with database.write() as s:
+        d = wf.approve_extension(s, boss, a, did, 30, "情况复杂，批准延长30个工作日", None, on=D(2026, 4, 2))
+        assert d.extended_days == 30
+    with database.read() as s:
+        assert board.board(s, today=D(2026, 4, 2)).extensions.count == 0
+
+
+def test_board_queries_use_the_state_due_index(database, actors) -> None:
+    with database.read() as s:
+        for where in (
+            [board.Deadline.state == "running", board.Deadline.due_on < D(2026, 3, 9)],
+            [board.Deadline.state == "running", board.Deadline.due_on == D(2026, 3, 9)],
+        ):
+            stmt = board.deadline_query(where, [board.Case.district == "城区"], 200)
+            sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+            plan = " | ".join(str(r[-1]) for r in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+            assert "ix_deadlines_state_due" in plan, plan
+            assert "SCAN cases" not in plan and "SCAN deadlines" not in plan, plan
+        stmt = board.case_query(board.Case.green_channel, [], 200)
+        sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+        plan = " | ".join(str(r[-1]) for r in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+        assert "ix_deadlines_state_due" in plan and "SCAN cases" not in plan, plan
+
+
+def test_rules_are_data_and_edits_are_audited(database, actors) -> None:
+    admin, clerk = actors[Role.ADMIN], actors[Role.CLERK]
+    green_award = RULES["arb.green.award"]
+    assert green_award.green_channel and not green_award.hard_limit and RULES["arb.award"].hard_limit
+    assert all(r.citation for r in RULES.values())
+    with database.write() as s:
+        assert "arb.award" in rules.seed_rules(s, admin)
+        assert rules.seed_rules(s, admin) == []
+        rules.update_rule(s, admin, "arb.green.award", length=20)
+    with database.write() as s:
+        try:
+            rules.update_rule(s, admin, "arb.green.award", length=-1)
+        except ValidationError as e:
+            assert e.field == "length"
+        else:
+            raise AssertionError("negative length accepted")
+    a = _register(database, clerk, received_on=D(2026, 3, 2))
+    with database.write() as s:
+        c = wf.apply_transition(s, clerk, a, "accept", {}, expected_version=None, on=D(2026, 3, 3))
+        due = {d.rule_code: d.due_on for d in c.deadlines}
+        assert due["arb.green.award"] == D(2026, 3, 23)  # 03-03 + 20 = Mon 03-23
+        assert due["arb.award"] == D(2026, 4, 17)  # the statutory hard limit is untouched
