@@ -93,7 +93,7 @@ def test_board_sections_filters_and_reminders(database, actors) -> None:
 
 
 def test_extension_request_shows_on_the_board(database, actors) -> None:
-    clerk, boss = actors[Role.CLERK], actors[Role.SUPERVISOR]
+    boss = actors[Role.SUPERVISOR]
     a = _register(
         database, actors[Role.INSPECTOR], kind=CaseKind.INSPECTION, received_on=D(2026, 3, 2), migrant=False
     )
