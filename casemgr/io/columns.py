@@ -242,8 +242,13 @@ def echo(value: object) -> str:
     return s if len(s) <= MAX_CELL_ECHO else s[:MAX_CELL_ECHO] + f"…（共{len(s)}字）"
 
 
+class Formula(str):
+    """An .xlsx cell holding a formula (its text, e.g. ``=SUM(A1:B1)``), never its cached value."""
+
+
 def is_formula(value: object) -> bool:
-    return isinstance(value, str) and value.startswith("=") and len(value) > 1
+    """A formula cell of a workbook, or CSV text that Excel would take for one (see readers)."""
+    return isinstance(value, Formula)
 
 
 def parse_text(value: object, max_len: int) -> str | None:

@@ -84,7 +84,12 @@ def _csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[object]]], str]:
     first = sample.splitlines()[0] if sample else ""
     delimiter = max(",\t;", key=first.count) if first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return ((i, list(r)) for i, r in enumerate(reader, start=1)), encoding
+
+    def cell(v: str) -> object:
+        # Excel would evaluate "=..." on opening the CSV; a leading apostrophe keeps it text.
+        return columns.Formula(v) if len(v) > 1 and v[0] == "=" else v
+
+    return ((i, [cell(v) for v in r]) for i, r in enumerate(reader, start=1)), encoding
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
@@ -107,8 +112,10 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
     def gen() -> Iterator[tuple[int, list[object]]]:
         try:
             ws = wb.worksheets[0]
-            for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield i, list(row)
+            for i, row in enumerate(ws.iter_rows(), start=1):
+                # A formula is told by the cell's type, not by its text: a text cell may
+                # legitimately start with "=" (the exporter writes such names as text).
+                yield i, [columns.Formula(c.value) if c.data_type == "f" else c.value for c in row]
         finally:
             wb.close()
 
