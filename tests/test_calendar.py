@@ -152,3 +152,22 @@ def test_add_calendar_days_is_the_first_working_day_on_or_after_start_plus_n(sta
     raw = start + dt.timedelta(days=n)
     assert d >= raw and CAL.is_working_day(d)
     assert all(not CAL.is_working_day(raw + dt.timedelta(days=i)) for i in range((d - raw).days))
+
+
+def test_admin_imports_a_year_and_it_is_audited(database, actors) -> None:
+    from casemgr.enums import Role
+    from casemgr.errors import PermissionDenied
+
+    with database.write() as s, pytest.raises(PermissionDenied):
+        deadlines.calendar.import_year(s, actors[Role.CLERK], 2027, holidays=[D(2027, 1, 1)], workdays=[])
+    with database.write() as s:
+        n = deadlines.calendar.import_year(
+            s, actors[Role.ADMIN], 2027, holidays=[D(2027, 1, 1)], workdays=[D(2027, 2, 6)], note="测试"
+        )
+        assert n == 2
+        cal = deadlines.calendar_for(s)
+        assert cal.is_working_day(D(2027, 2, 6)) and not cal.is_working_day(D(2027, 1, 1))
+        # counting into 2027 now works: Thu 2026-12-31 + 1 wd -> Mon 2027-01-04
+        assert cal.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)
+    with database.write() as s, pytest.raises(CalendarError):
+        deadlines.calendar.import_year(s, actors[Role.ADMIN], 2027, holidays=[D(2028, 1, 1)], workdays=[])
