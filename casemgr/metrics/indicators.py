@@ -1,0 +1,442 @@
+"""The official indicators, each a SQL aggregate with its definition beside it.
+
+A number computed differently from the official definition is worse than no number
+(issue 4), so every predicate is written once, here, as a SQLAlchemy expression, and both
+the one-indicator functions and the report's combined query are built from them. The
+definitions (legal-rules §6.1) are repeated in ``docs/indicators.md`` in Chinese and English.
+
+Common rules (共同口径):
+
+* *accepted* (受理/立案) in a period: ``accepted_on`` falls in the period.
+* *closed* (结案) in a period: ``closed_on`` falls in the period and the case was accepted
+  (``accepted_on`` is set). A matter never accepted is not a case that can be closed.
+* *pending at the start* (期初未结): accepted before the period began and not closed
+  before it began.
+* Refused applications and complaints (``Outcome.REFUSED``, 不予受理/不予立案) never count
+  as accepted, pending or closed, whatever dates they carry (imports may set both).
+
+Why the query looks like this: only the columns ``kind, accepted_on, closed_on, outcome,
+district, green_channel, collective, supervised, workers, amount_*`` and the
+``deadlines`` rows are read, so imported cases count the same as cases worked in the app.
+All figures of several periods come from one pass with conditional ``SUM(CASE ...)``.
+The rows that can contribute anything are those still open, or accepted or closed on or
+after the earliest period start; the ``WHERE`` spells that as an OR of per-kind ranges on
+the ``(kind, closed_on)`` and ``(kind, accepted_on)`` indexes, so the cost follows this
+year's cases plus the open backlog, not the whole history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    case,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from casemgr import settings
+from casemgr.enums import MEDIATION_SUCCESS_OUTCOMES, CaseKind, DeadlineState, Outcome
+from casemgr.metrics.periods import Period
+from casemgr.models import Case, Deadline, DeadlineRule, fen_to_yuan
+
+RATE_QUANTUM = Decimal("0.0001")
+
+#: Plan targets (汕尾市“十四五”规划 专栏2). Overridable with dated settings of the same key.
+TARGET_DEFAULTS: dict[str, Decimal] = {
+    "target.mediation_success_rate": Decimal("0.60"),
+    "target.arbitration_closure_rate": Decimal("0.90"),
+    "target.inspection_closure_rate": Decimal("0.96"),
+}
+
+KINDS: tuple[str, ...] = tuple(k.value for k in CaseKind)
+SUCCESS_CODES: tuple[str, ...] = tuple(sorted(o.value for o in MEDIATION_SUCCESS_OUTCOMES))
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+def not_refused() -> ColumnElement[bool]:
+    """不予受理 never counts (NULL-safe: an open case has no outcome)."""
+    return or_(Case.outcome.is_(None), Case.outcome != Outcome.REFUSED.value)
+
+
+def accepted_in(p: Period) -> ColumnElement[bool]:
+    """受理/立案 in the period: the acceptance (filing) date falls in it."""
+    return and_(Case.accepted_on >= p.start, Case.accepted_on <= p.end, not_refused())
+
+
+def closed_in(p: Period) -> ColumnElement[bool]:
+    """结案 in the period: an accepted case whose closing date falls in it."""
+    return and_(
+        Case.accepted_on.is_not(None),
+        Case.closed_on >= p.start,
+        Case.closed_on <= p.end,
+        not_refused(),
+    )
+
+
+def pending_at(start: dt.date) -> ColumnElement[bool]:
+    """期初未结: accepted before ``start`` and not closed before ``start``."""
+    return and_(
+        Case.accepted_on < start,
+        or_(Case.closed_on.is_(None), Case.closed_on >= start),
+        not_refused(),
+    )
+
+
+def succeeded_in(p: Period) -> ColumnElement[bool]:
+    """调解成功: closed in the period with a success outcome (enums.MEDIATION_SUCCESS_OUTCOMES)."""
+    return and_(closed_in(p), Case.outcome.in_(SUCCESS_CODES))
+
+
+def green_target_rule() -> ColumnElement[bool]:
+    """A green-channel *target* clock: flagged so in ``deadline_rules``, or named ``*.green.*``.
+
+    The name convention covers databases whose rules were never seeded into the table
+    (the deadline engine then uses the rules shipped in ``resources/rules``).
+    """
+    flagged = select(DeadlineRule.code).where(DeadlineRule.green_channel.is_(True))
+    return or_(Deadline.rule_code.in_(flagged), Deadline.rule_code.like("%.green.%"))
+
+
+def green_late() -> ColumnElement[bool]:
+    """A green-channel case missed a target: any breached clock, or a green target clock
+    finished (or, if never finished, the case closed) after its due date."""
+    return exists().where(
+        Deadline.case_id == Case.id,
+        or_(
+            Deadline.state == DeadlineState.BREACHED.value,
+            and_(
+                Deadline.state != DeadlineState.CANCELLED.value,
+                green_target_rule(),
+                func.coalesce(Deadline.finished_on, Case.closed_on) > Deadline.due_on,
+            ),
+        ),
+    )
+
+
+def green_closed_in(p: Period) -> ColumnElement[bool]:
+    return and_(closed_in(p), Case.green_channel.is_(True))
+
+
+def green_on_time_in(p: Period) -> ColumnElement[bool]:
+    """绿色通道按时办结: green-channel case closed in the period and not :func:`green_late`."""
+    return and_(green_closed_in(p), ~green_late())
+
+
+def helped_in(p: Period) -> ColumnElement[bool]:
+    """帮助劳动者: closed in the period with some money recovered."""
+    return and_(closed_in(p), Case.amount_recovered > 0)
+
+
+def in_district(district: str | None) -> ColumnElement[bool] | None:
+    return None if district is None else Case.district == district
+
+
+def driving_rows(min_start: dt.date, kinds: Iterable[str] = KINDS) -> ColumnElement[bool]:
+    """Every row that can change any figure of a period starting on or after ``min_start``.
+
+    Rows closed before ``min_start`` (and accepted before it) contribute nothing; the OR
+    of per-kind index ranges lets SQLite (multi-index OR) and PostgreSQL (BitmapOr) skip
+    them without reading the table.
+    """
+    terms: list[ColumnElement[bool]] = []
+    for k in kinds:
+        terms += [
+            and_(Case.kind == k, Case.closed_on.is_(None)),
+            and_(Case.kind == k, Case.closed_on >= min_start),
+            and_(Case.kind == k, Case.accepted_on >= min_start),
+        ]
+    return or_(*terms) if terms else false()
+
+
+# --------------------------------------------------------------------------- tally
+
+
+def _count(cond: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+def _sum(cond: ColumnElement[bool], col: Any) -> Any:
+    # Money columns are raw fen here (type_coerce): exact integer sums, converted once.
+    return func.coalesce(func.sum(case((cond, type_coerce(col, Integer)), else_=0)), 0)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Raw counts of one kind (and maybe one district) over one period. Money in fen."""
+
+    pending_at_start: int = 0
+    accepted: int = 0
+    closed: int = 0
+    succeeded: int = 0
+    green_cases: int = 0
+    green_on_time: int = 0
+    collective: int = 0
+    supervised: int = 0
+    workers_involved: int = 0
+    workers_helped: int = 0
+    claimed_fen: int = 0
+    recovered_fen: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(Tally)})
+
+
+RATE_FIELDS = ("pending_at_start", "accepted", "closed", "succeeded")
+
+
+def _columns(p: Period, full: bool) -> list[Any]:
+    cols = [
+        _count(pending_at(p.start)),
+        _count(accepted_in(p)),
+        _count(closed_in(p)),
+        _count(succeeded_in(p)),
+    ]
+    if full:
+        cols += [
+            _count(green_closed_in(p)),
+            _count(green_on_time_in(p)),
+            _count(and_(accepted_in(p), Case.collective.is_(True))),
+            _count(and_(accepted_in(p), Case.supervised.is_(True))),
+            _sum(accepted_in(p), Case.workers),
+            _sum(helped_in(p), Case.workers),
+            _sum(accepted_in(p), Case.amount_claimed),
+            _sum(closed_in(p), Case.amount_recovered),
+        ]
+    return cols
+
+
+def tally(
+    session: Session,
+    periods: Sequence[Period],
+    district: str | None = None,
+    *,
+    full: bool = True,
+    by_district: bool = False,
+) -> list[dict[tuple[str, str | None], Tally]]:
+    """One query: for each period, the tallies keyed by (kind, district or None).
+
+    ``full=False`` computes only what the three rates need (the 12-month trend).
+    """
+    if not periods:
+        return []
+    min_start = min(p.start for p in periods)
+    width = 12 if full else 4
+    names = [f.name for f in fields(Tally)][:width]
+    group: list[Any] = [Case.kind, Case.district] if by_district else [Case.kind]
+    cols: list[Any] = []
+    for p in periods:
+        cols += _columns(p, full)
+    stmt = select(*group, *cols).where(driving_rows(min_start)).group_by(*group)
+    cond = in_district(district)
+    if cond is not None:
+        stmt = stmt.where(cond)
+    out: list[dict[tuple[str, str | None], Tally]] = [{} for _ in periods]
+    for row in session.execute(stmt):
+        kind = row[0]
+        dist = row[1] if by_district else district
+        base = len(group)
+        for i in range(len(periods)):
+            values = row[base + i * width : base + (i + 1) * width]
+            out[i][(kind, dist)] = Tally(**{n: int(v or 0) for n, v in zip(names, values, strict=True)})
+    return out
+
+
+def total(tallies: dict[tuple[str, str | None], Tally], kinds: Iterable[str] = KINDS) -> Tally:
+    acc = Tally()
+    wanted = set(kinds)
+    for (kind, _), t in tallies.items():
+        if kind in wanted:
+            acc = acc + t
+    return acc
+
+
+# --------------------------------------------------------------------------- ratios
+
+
+def rate(numerator: int, denominator: int) -> Decimal | None:
+    """numerator ÷ denominator to 4 decimals (half up); ``None`` when nothing to divide by."""
+    if denominator == 0:
+        return None
+    return (Decimal(numerator) / Decimal(denominator)).quantize(RATE_QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def target(session: Session, key: str, on: dt.date) -> Decimal:
+    """The plan target in force on ``on``: a stored setting, else the plan's figure."""
+    try:
+        return Decimal(str(settings.get(session, key, on)))
+    except KeyError:
+        return TARGET_DEFAULTS[key]
+
+
+@dataclass(frozen=True)
+class Ratio:
+    numerator: int
+    denominator: int
+    target: Decimal | None = None
+
+    @property
+    def rate(self) -> Decimal | None:
+        return rate(self.numerator, self.denominator)
+
+    @property
+    def met(self) -> bool | None:
+        r = self.rate
+        if r is None or self.target is None:
+            return None
+        return r >= self.target
+
+
+def mediation_ratio(t: dict[tuple[str, str | None], Tally], tgt: Decimal | None = None) -> Ratio:
+    both = total(t, (CaseKind.MEDIATION.value, CaseKind.ARBITRATION.value))
+    return Ratio(both.succeeded, both.closed, tgt)
+
+
+def closure_ratio(t: dict[tuple[str, str | None], Tally], kind: str, tgt: Decimal | None = None) -> Ratio:
+    k = total(t, (kind,))
+    return Ratio(k.closed, k.pending_at_start + k.accepted, tgt)
+
+
+# --------------------------------------------------------------------------- one function per indicator
+
+
+def mediation_success_rate(session: Session, period: Period, district: str | None = None) -> Ratio:
+    """劳动人事争议调解成功率 / mediation success rate.
+
+    分子：本期以调解成功结案的案件数——调解组织达成调解协议、和解（含和解后撤回），加上
+    仲裁机构以仲裁调解书结案的案件。分母：本期调解组织和仲裁机构全部结案数（不含不予受理）。
+
+    Numerator: mediation and arbitration cases closed in the period with an outcome in
+    ``MEDIATION_SUCCESS_OUTCOMES`` (agreement, settlement, withdrawn after settlement,
+    仲裁调解书). Denominator: all mediation and arbitration cases closed in the period.
+    """
+    t = tally(session, [period], district, full=False)[0]
+    return mediation_ratio(t, target(session, "target.mediation_success_rate", period.end))
+
+
+def arbitration_closure_rate(session: Session, period: Period, district: str | None = None) -> Ratio:
+    """劳动人事争议仲裁结案率 / arbitration closure rate.
+
+    分子：本期仲裁结案数（裁决、调解书、撤回、其他方式）。分母：期初未结案件数 + 本期立案受理数。
+    不予受理的申请既不计入分子也不计入分母。
+
+    Numerator: arbitration cases closed in the period (any way). Denominator: arbitration
+    cases pending at the start of the period + accepted in the period. Refused: neither.
+    """
+    t = tally(session, [period], district, full=False)[0]
+    return closure_ratio(
+        t, CaseKind.ARBITRATION.value, target(session, "target.arbitration_closure_rate", period.end)
+    )
+
+
+def inspection_closure_rate(session: Session, period: Period, district: str | None = None) -> Ratio:
+    """劳动保障监察举报投诉案件结案率 / inspection complaint closure rate.
+
+    分子：本期举报投诉案件结案数（作出处理/处罚决定、撤销立案、移送等）。分母：期初未结 + 本期立案数。
+    不予立案的举报投诉不计入。
+
+    Numerator: complaints closed in the period. Denominator: complaints pending at the
+    start + filed (立案) in the period. Refused complaints: neither.
+    """
+    t = tally(session, [period], district, full=False)[0]
+    return closure_ratio(
+        t, CaseKind.INSPECTION.value, target(session, "target.inspection_closure_rate", period.end)
+    )
+
+
+def green_channel_on_time_rate(session: Session, period: Period, district: str | None = None) -> Ratio:
+    """绿色通道按时办结率 / green-channel on-time rate.
+
+    分母：本期结案的绿色通道案件（三类案件合计）。分子：其中没有任何期限被标记为超期
+    （breached），且每个绿色通道目标期限都在到期日当日或之前完成（未完成的按结案日计）的案件。
+
+    Denominator: green-channel cases (all kinds) closed in the period. Numerator: those
+    with no breached deadline and every green-channel target clock finished (or, if
+    never finished, the case closed) on or before its due date.
+    """
+    t = total(tally(session, [period], district)[0])
+    return Ratio(t.green_on_time, t.green_cases)
+
+
+@dataclass(frozen=True)
+class Arrears:
+    recovered: Decimal  # yuan, cases closed in the period
+    claimed: Decimal  # yuan, cases accepted in the period
+    workers_helped: int
+    workers_involved: int
+
+
+def arrears(session: Session, period: Period, district: str | None = None) -> Arrears:
+    """追回金额与帮助劳动者 / amounts recovered and workers helped.
+
+    追回金额：本期结案案件的 amount_recovered 合计（元）。帮助劳动者人数：本期结案且追回金额
+    大于零的案件的涉及人数之和。请求金额、涉及人数按本期受理的案件计。
+
+    Recovered: sum of ``amount_recovered`` of cases closed in the period. Workers helped:
+    sum of ``workers`` of cases closed in the period with something recovered. Amount
+    claimed and workers involved: cases accepted in the period.
+    """
+    t = total(tally(session, [period], district)[0])
+    return Arrears(
+        fen_to_yuan(t.recovered_fen), fen_to_yuan(t.claimed_fen), t.workers_helped, t.workers_involved
+    )
+
+
+# --------------------------------------------------------------------------- overdue
+
+
+def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
+    """A clock past due on ``as_of``: breached, or still running with its due date before it."""
+    return and_(
+        Deadline.state.in_((DeadlineState.BREACHED.value, DeadlineState.RUNNING.value)),
+        Deadline.due_on < as_of,
+    )
+
+
+def open_on(as_of: dt.date) -> ColumnElement[bool]:
+    """Received by ``as_of``, not refused and not closed by then."""
+    return and_(
+        Case.received_on <= as_of,
+        or_(Case.closed_on.is_(None), Case.closed_on > as_of),
+        not_refused(),
+    )
+
+
+def overdue_counts(
+    session: Session, as_of: dt.date, district: str | None = None
+) -> dict[tuple[str, str | None], int]:
+    """超期案件 / cases past a statutory deadline on ``as_of``, by (kind, district).
+
+    未结案件中，存在已超期（breached）或仍在计时且到期日早于统计日的期限的案件数。
+    Open cases with a clock that is breached, or running with its due date before ``as_of``.
+    Driven by the ``(state, due_on)`` index of ``deadlines``, so closed history is not read.
+    """
+    stmt = (
+        select(Case.kind, Case.district, func.count(func.distinct(Case.id)))
+        .select_from(Deadline)
+        .join(Case, Case.id == Deadline.case_id)
+        .where(overdue_condition(as_of), open_on(as_of))
+        .group_by(Case.kind, Case.district)
+    )
+    cond = in_district(district)
+    if cond is not None:
+        stmt = stmt.where(cond)
+    return {(r[0], r[1]): int(r[2]) for r in session.execute(stmt)}
+
+
+def overdue_cases(session: Session, as_of: dt.date, district: str | None = None) -> int:
+    return sum(overdue_counts(session, as_of, district).values())
