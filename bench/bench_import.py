@@ -1,0 +1,124 @@
+"""Ledger import speed: rows per second for a generated ledger (target ≥ 5,000 rows/s).
+
+Usage: ``.venv/bin/python bench/bench_import.py [ROWS] [--xlsx] [--profile]``
+(default 100,000 rows, CSV). The ledger mixes the three kinds, open and closed cases,
+repeat employers (one per 20 rows) and distinct workers, like a city's multi-year ledger.
+Generation and database creation are not timed; the figure covers reading, checking and
+writing in one transaction, as ``casemgr import`` does it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from casemgr import db, validation  # noqa: E402
+from casemgr.io.ledger_import import ImportOptions, import_ledger  # noqa: E402
+from casemgr.services.context import SYSTEM  # noqa: E402
+
+HEADER = [
+    "案号", "案件类型", "收案日期", "受理日期", "结案日期", "结案方式", "是否农民工", "涉及人数",
+    "申请金额", "追回金额", "用人单位", "统一社会信用代码", "所属区县", "申请人", "身份证号",
+]  # fmt: skip
+KINDS = (
+    ("仲裁", "汕劳人仲案字〔{y}〕第{n:05d}号", "裁决"),
+    ("监察", "汕人社监字〔{y}〕第{n:05d}号", "处理决定"),
+    ("调解", "汕劳人调字〔{y}〕第{n:05d}号", "调解成功"),
+)
+DISTRICTS = ("城区", "海丰县", "陆丰市", "陆河县")
+
+
+def person_id(n: int) -> str:
+    born = dt.date(1970, 1, 1) + dt.timedelta(days=n % 12000)
+    first17 = f"441502{born:%Y%m%d}{n % 1000:03d}"
+    return first17 + validation.resident_id_check_char(first17)
+
+
+def uscc(n: int) -> str:
+    first17 = f"91441500{n:09d}"
+    return first17 + validation.uscc_check_char(first17)
+
+
+def generate(path: Path, rows: int) -> None:
+    start = dt.date(2021, 1, 4)
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for i in range(rows):
+            word, fmt, outcome = KINDS[i % 3]
+            received = start + dt.timedelta(days=(i * 1500) // rows)
+            closed = i % 4 != 0
+            accepted = received + dt.timedelta(days=2)
+            w.writerow(
+                [
+                    fmt.format(y=received.year, n=i + 1),
+                    word,
+                    received.isoformat(),
+                    accepted.isoformat(),
+                    (accepted + dt.timedelta(days=20)).isoformat() if closed else "",
+                    outcome if closed else "",
+                    "是" if i % 2 else "否",
+                    1 + i % 5,
+                    f"{1000 + i % 9000}.00",
+                    f"{1000 + i % 9000}.00" if closed else "",
+                    f"汕尾基准测试用人单位{i // 20}",
+                    uscc(i // 20),
+                    DISTRICTS[i % 4],
+                    f"工人{i}",
+                    person_id(i),
+                ]
+            )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("rows", nargs="?", type=int, default=100_000)
+    ap.add_argument("--xlsx", action="store_true", help="convert the ledger to .xlsx first")
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = Path(tmp) / "ledger.csv"
+        generate(ledger, args.rows)
+        if args.xlsx:
+            import openpyxl
+
+            wb = openpyxl.Workbook(write_only=True)
+            ws = wb.create_sheet()
+            with ledger.open(encoding="utf-8-sig") as fh:
+                for row in csv.reader(fh):
+                    ws.append(row)
+            ledger = ledger.with_suffix(".xlsx")
+            wb.save(ledger)
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        database = db.open_database(url)
+        opts = ImportOptions(today=dt.date(2026, 11, 26))
+        t0 = time.perf_counter()
+        if args.profile:
+            import cProfile
+            import pstats
+
+            prof = cProfile.Profile()
+            prof.enable()
+        with database.write() as s:
+            result = import_ledger(s, SYSTEM, ledger, opts)
+        elapsed = time.perf_counter() - t0
+        if args.profile:
+            prof.disable()
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+        database.dispose()
+    assert result.created == args.rows, result.rejections[:5]
+    rate = args.rows / elapsed
+    print(f"imported {args.rows} rows ({ledger.suffix}) in {elapsed:.1f} s: {rate:,.0f} rows/s (target 5,000)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
