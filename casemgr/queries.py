@@ -281,6 +281,7 @@ class PartyRow:
 
 @dataclass(frozen=True)
 class ClaimRow:
+    id: int
     worker_name: str | None
     claim_type: str
     months: int | None
@@ -299,6 +300,7 @@ class DeadlineRow:
     rule_name_en: str | None
     citation: str | None
     day_type: str | None
+    max_extension_days: int | None
     started_on: dt.date
     due_on: dt.date
     state: str
@@ -375,6 +377,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
             parties.append(PartyRow(cp.role, e.name, True, e.uscc, e.phone, False, None, e.id))
     claims = tuple(
         ClaimRow(
+            c.id,
             c.person.name if c.person else None,
             c.claim_type,
             c.months,
@@ -391,7 +394,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         DeadlineRow(
             d.id,
             d.rule_code,
-            *rules.get(d.rule_code, (None, None, None, None)),
+            *rules.get(d.rule_code, (None, None, None, None, None)),
             d.started_on,
             d.due_on,
             d.state,
@@ -470,21 +473,18 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
 
 def _rules_by_code(
     session: Session, codes: set[str]
-) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
+) -> dict[str, tuple[str | None, str | None, str | None, str | None, int | None]]:
+    """Names and citations from the rule set (administrator rows over the shipped defaults)."""
     if not codes:
         return {}
-    from casemgr.models import DeadlineRule
+    from casemgr.deadlines import rules as rules_mod
 
-    rows = session.execute(
-        select(
-            DeadlineRule.code,
-            DeadlineRule.name_zh,
-            DeadlineRule.name_en,
-            DeadlineRule.citation,
-            DeadlineRule.day_type,
-        ).where(DeadlineRule.code.in_(codes))
-    )
-    return {code: (zh, en, cit, day_type) for code, zh, en, cit, day_type in rows}
+    known = rules_mod.all_rules(session)
+    return {
+        c: (r.name_zh, r.name_en, r.citation, r.day_type, r.extension_days)
+        for c in codes
+        if (r := known.get(c)) is not None
+    }
 
 
 def _json(raw: str | None) -> dict[str, Any]:
@@ -767,3 +767,172 @@ def claim_total(session: Session, case_id: int) -> Decimal:
         select(func.sum(ClaimItem.amount_claimed)).where(ClaimItem.case_id == case_id)
     ).scalar_one()
     return raw if raw is not None else fen_to_yuan(0)
+
+
+# --------------------------------------------------------------------------- deadline board
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    """One running clock of an open case, as the dashboard lists it."""
+
+    deadline_id: int
+    case_id: int
+    number: str
+    kind: str
+    status: str
+    worker_name: str | None
+    employer_name: str | None
+    district: str | None
+    assigned_to: str | None
+    rule_code: str
+    rule_name_zh: str | None
+    rule_name_en: str | None
+    due_on: dt.date
+    working_days_left: int | None  # negative when overdue; None when the calendar cannot say
+    state: str
+    green_channel: bool
+    supervised: bool
+    extension_requested: bool
+
+
+@dataclass(frozen=True)
+class Board:
+    """The dashboard's sections. Each list is capped; ``counts`` are exact."""
+
+    today: dt.date
+    overdue: tuple[BoardEntry, ...]
+    due_today: tuple[BoardEntry, ...]
+    due_soon: tuple[BoardEntry, ...]
+    green_channel: tuple[BoardEntry, ...]
+    supervised: tuple[BoardEntry, ...]
+    extensions: tuple[BoardEntry, ...]
+    counts: dict[str, int]
+    calendar_warning: tuple[str, str] | None = None  # (zh, en)
+
+
+BOARD_SECTIONS = ("overdue", "due_today", "due_soon", "green_channel", "supervised", "extensions")
+BOARD_CAP = 500
+
+
+def deadline_board(
+    session: Session,
+    *,
+    today: dt.date | None = None,
+    user_id: int | None = None,
+    district: str | None = None,
+    within_working_days: int = 3,
+    cap: int = BOARD_CAP,
+) -> Board:
+    """Running clocks by urgency: one range query on ``ix_deadlines_state_due`` per section.
+
+    Only running clocks of open cases appear; a paused clock is not urgent but an extension
+    request on it still needs the supervisor, so the extensions section includes paused ones.
+    """
+    from casemgr.deadlines.calendar import calendar_for, calendar_warning
+    from casemgr.errors import CalendarError
+
+    today = today or dt.date.today()
+    cal = calendar_for(session)
+    try:
+        horizon = cal.add_working_days(today, within_working_days)
+    except CalendarError:
+        horizon = today + dt.timedelta(days=within_working_days + 4)
+
+    def base(*cond: Any, states: tuple[str, ...] = (DeadlineState.RUNNING.value,)) -> Select[Any]:
+        stmt = (
+            select(Deadline.id)
+            .join(Case, Case.id == Deadline.case_id)
+            .where(Deadline.state.in_(states), Case.closed_on.is_(None), *cond)
+        )
+        if user_id is not None:
+            stmt = stmt.where(Case.assigned_user_id == user_id)
+        if district:
+            stmt = stmt.where(Case.district == district)
+        return stmt
+
+    from casemgr.deadlines import rules as rules_mod
+
+    # A party's own period (e.g. the time to apply for arbitration) is shown on the case,
+    # but it is never the clerk's overdue work.
+    own = Deadline.rule_code.not_in(rules_mod.party_period_codes(session))
+    sections = {
+        "overdue": base(Deadline.due_on < today, own),
+        "due_today": base(Deadline.due_on == today, own),
+        "due_soon": base(Deadline.due_on > today, Deadline.due_on <= horizon, own),
+        "green_channel": base(Case.green_channel.is_(True)),
+        "supervised": base(Case.supervised.is_(True)),
+        "extensions": base(
+            Deadline.extension_requested_on.is_not(None),
+            Deadline.extension_approved_by_id.is_(None),
+            states=(DeadlineState.RUNNING.value, DeadlineState.PAUSED.value),
+        ),
+    }
+    counts: dict[str, int] = {}
+    ids_by_section: dict[str, list[int]] = {}
+    for name, stmt in sections.items():
+        counts[name] = int(session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
+        ids_by_section[name] = list(
+            session.execute(stmt.order_by(Deadline.due_on, Deadline.id).limit(cap)).scalars()
+        )
+    all_ids = {i for ids in ids_by_section.values() for i in ids}
+    entries = _board_entries(session, all_ids, today, cal)
+    warning = calendar_warning(today, session)
+    return Board(
+        today=today,
+        counts=counts,
+        calendar_warning=(warning.zh, warning.en) if warning else None,
+        **{name: tuple(entries[i] for i in ids if i in entries) for name, ids in ids_by_section.items()},
+    )
+
+
+def _board_entries(session: Session, ids: set[int], today: dt.date, cal: Any) -> dict[int, BoardEntry]:
+    from casemgr.errors import CalendarError
+
+    if not ids:
+        return {}
+    stmt = (
+        select(
+            Deadline, Case.number, Case.kind, Case.status, Case.district, Case.green_channel, Case.supervised
+        )
+        .join(Case, Case.id == Deadline.case_id)
+        .where(Deadline.id.in_(ids))
+    )
+    raw = list(session.execute(stmt))
+    case_ids = sorted({d.case_id for d, *_ in raw})
+    rows = {r.id: r for r in case_rows(session, case_ids)}
+    rules = {
+        code: (v[0], v[1]) for code, v in _rules_by_code(session, {d.rule_code for d, *_ in raw}).items()
+    }
+    out: dict[int, BoardEntry] = {}
+    for d, number, kind, status, district, green, supervised in raw:
+        try:
+            if d.due_on >= today:
+                left: int | None = cal.working_days_between(today, d.due_on)
+            else:
+                left = -cal.working_days_between(d.due_on, today)
+        except CalendarError:
+            left = None
+        r = rows.get(d.case_id)
+        zh, en = rules.get(d.rule_code, (None, None))
+        out[d.id] = BoardEntry(
+            deadline_id=d.id,
+            case_id=d.case_id,
+            number=number,
+            kind=kind,
+            status=status,
+            worker_name=r.worker_name if r else None,
+            employer_name=r.employer_name if r else None,
+            district=district,
+            assigned_to=r.assigned_to if r else None,
+            rule_code=d.rule_code,
+            rule_name_zh=zh,
+            rule_name_en=en,
+            due_on=d.due_on,
+            working_days_left=left,
+            state=d.state,
+            green_channel=green,
+            supervised=supervised,
+            extension_requested=d.extension_requested_on is not None and d.extension_approved_by_id is None,
+        )
+    return out

@@ -1,0 +1,243 @@
+"""Start-up and the application context shared by every window.
+
+Start-up order matters: translators before any widget (so the log-in dialog is in
+Chinese), the database opened and upgraded before log-in (a refused or damaged file is
+a message, never a traceback), and the crash hook installed first of all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casemgr import db, errors, permissions
+from casemgr.enums import CaseKind
+from casemgr.services.context import Actor
+from ui import i18n, labels
+from ui.ops import OpRunner
+
+log = logging.getLogger("casemgr.ui")
+
+ORGANIZATION = "casemgr"
+APPLICATION = "casemgr"
+
+
+class AppContext(QObject):
+    """Who is logged in, on which database, in which language; owns the op runner.
+
+    Signals: none of its own; views listen to ``runner.changed``.
+    """
+
+    def __init__(
+        self, database: db.Database, actor: Actor, display_name: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.actor = actor
+        self.display_name = display_name
+        self.runner = OpRunner(database, i18n.current_language, self)
+        self.runner.error_presenter = show_known_error
+        self.runner.crash_handler = show_crash
+
+    @property
+    def lang(self) -> str:
+        return i18n.current_language()
+
+    def can(self, action: str, kind: CaseKind | str | None = None) -> bool:
+        return permissions.allowed(self.actor, action, kind)
+
+    def role_label(self) -> str:
+        return labels.label(labels.ROLES, str(self.actor.role))
+
+    def database_label(self) -> str:
+        path = db.sqlite_path(self.database.url)
+        return str(path) if path else self.database.engine.url.render_as_string(hide_password=True)
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def show_known_error(parent: QWidget | None, exc: errors.KnownError) -> QMessageBox:
+    """A known error as a window-modal message in the UI language (non-blocking ``open()``)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Cannot do that"))
+    if isinstance(exc, errors.ConflictError):
+        box.setWindowTitle(tr("Changed by someone else"))
+    box.setText(exc.message(i18n.current_language()))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box
+
+
+class CrashDialog(QDialog):
+    """A bug: say so plainly, show the details for the report, keep the app running."""
+
+    def __init__(self, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Unexpected error"))
+        lay = QVBoxLayout(self)
+        msg = QLabel(
+            self.tr(
+                "Something went wrong inside the program. Nothing half-done was saved. "
+                "Please send the details below to your administrator."
+            )
+        )
+        msg.setWordWrap(True)
+        lay.addWidget(msg)
+        text = QPlainTextEdit(details)
+        text.setReadOnly(True)
+        text.setFont(QFont("monospace"))
+        lay.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(640, 360)
+
+
+_crash_dialogs: list[CrashDialog] = []
+
+
+def show_crash(exc: BaseException, details: str) -> None:
+    log.error("unexpected error: %s\n%s", exc, details)
+    if QApplication.instance() is None:
+        return
+    dlg = CrashDialog(details, QApplication.activeWindow())
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _crash_dialogs.append(dlg)
+    dlg.finished.connect(lambda _=0, d=dlg: _crash_dialogs.remove(d) if d in _crash_dialogs else None)
+    dlg.open()
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Known errors as messages; everything else logged and shown as a crash dialog."""
+    if isinstance(exc, errors.KnownError):
+        show_known_error(QApplication.activeWindow(), exc)
+        return
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    show_crash(exc, "".join(traceback.format_exception(exc_type, exc, tb)))
+
+
+def setup_logging() -> Path:
+    log_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "casemgr.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="casemgr-gui", description="casemgr desktop application")
+    p.add_argument("--db", help="database file or SQLAlchemy URL (default: your data directory)")
+    p.add_argument("--demo", action="store_true", help="fill an empty database with demo data first")
+    p.add_argument("--demo-cases", type=int, default=3000, help="number of demo cases (with --demo)")
+    p.add_argument("--lang", choices=i18n.SUPPORTED, help="user-interface language")
+    return p.parse_args(list(argv))
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv))
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("casemgr")
+    return app
+
+
+def default_url(db_arg: str | None) -> str:
+    data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    return db.resolve_url(db_arg, data_dir=data_dir)
+
+
+def fill_demo_if_empty(database: db.Database, n_cases: int) -> bool:
+    """``--demo``: demo data into an empty database only (never mixed with real cases)."""
+    from sqlalchemy import func, select
+
+    from casemgr.models import Case
+
+    with database.read() as s:
+        if s.execute(select(func.count()).select_from(Case)).scalar_one():
+            return False
+    try:
+        from casemgr import demo
+    except ImportError:
+        log.warning("casemgr.demo is not available; starting with an empty database")
+        return False
+    demo.generate(database, cases=n_cases)
+    return True
+
+
+def run(argv: Sequence[str]) -> int:
+    args = parse_args(argv[1:])
+    app = make_application(argv)
+    sys.excepthook = excepthook
+    try:
+        setup_logging()
+    except OSError:
+        pass
+    lang = i18n.choose_language(args.lang)
+    i18n.install(lang)
+    try:
+        url = default_url(args.db)
+        database = db.open_database(url)
+        if args.demo:
+            fill_demo_if_empty(database, args.demo_cases)
+    except errors.KnownError as exc:
+        QMessageBox.critical(None, tr("Cannot open the database"), exc.message(lang))
+        return 2
+
+    from ui.login import log_in
+
+    session = log_in(database)
+    if session is None:
+        database.dispose()
+        return 0
+    actor, display_name = session
+    ctx = AppContext(database, actor, display_name)
+
+    from ui.mainwindow import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    QTimer.singleShot(0, window.show_start_reminder)
+    code = app.exec()
+    ctx.runner.wait_all()
+    database.dispose()
+    return int(code)
+
+
+def settings() -> QSettings:
+    return QSettings()

@@ -1,0 +1,570 @@
+"""The case file: header and flags, parties, claims, running clocks, timeline, documents,
+and the steps this user may take now.
+
+The file is loaded as plain data on a worker thread (``queries.case_detail`` plus the
+masked party views of ``casemgr.privacy``) and reloaded whenever a write touches this
+case, whoever made it in this program. Every step sends the version the user was looking
+at, so someone else's later save becomes a "changed by X at T — reload" message instead
+of being overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casemgr import errors, queries, workflow
+from casemgr.enums import CaseKind
+from ui import i18n, labels
+from ui.models import AMBER, RED, flag_labels
+from ui.ops import Changes
+from ui.widgets import TableView, badge, heading
+
+if TYPE_CHECKING:
+    from ui.app import AppContext
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """A small read-only table of already formatted cells (the case file's sub-lists)."""
+
+    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self._rows: list[list[str]] = []
+        self._colors: list[Any] = []
+        self._tips: list[str | None] = []
+
+    def set_rows(
+        self, rows: Sequence[Sequence[str]], colors: Sequence[Any] = (), tips: Sequence[str | None] = ()
+    ) -> None:
+        self.beginResetModel()
+        self._rows = [list(r) for r in rows]
+        self._colors = list(colors) or [None] * len(self._rows)
+        self._tips = list(tips) or [None] * len(self._rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.headers):
+                return self.headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if not (0 <= index.column() < len(self.headers)):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and self._colors[index.row()] is not None:
+            return QBrush(self._colors[index.row()])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips[index.row()]
+        return None
+
+
+class CaseFileWindow(QDialog):
+    """One case, non-modal (several can be open). Esc closes it.
+
+    Signals:
+        open_employer(int): show the employer page.
+        open_case(int): show a linked case.
+        loaded(): the file (re)loaded.
+    """
+
+    open_employer = Signal(int)
+    open_case = Signal(int)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ctx = ctx
+        self.case_id = case_id
+        self.detail: queries.CaseDetail | None = None
+        self.party_views: list[Any] = []
+        self.dialogs: list[QDialog] = []
+        self.setWindowTitle(self.tr("Case file"))
+        lay = QVBoxLayout(self)
+
+        head = QHBoxLayout()
+        self.title = heading(self.tr("Loading…"), 16)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.title)
+        self.badges = QHBoxLayout()
+        head.addLayout(self.badges)
+        head.addStretch(1)
+        reload_button = QPushButton(self.tr("Reload"))
+        reload_button.setToolTip("F5")
+        reload_button.clicked.connect(self.reload)
+        head.addWidget(reload_button)
+        lay.addLayout(head)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        lay.addWidget(self.subtitle)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; }")
+        self.notice.hide()
+        lay.addWidget(self.notice)
+
+        self.actions_bar = QHBoxLayout()
+        lay.addLayout(self.actions_bar)
+
+        self.tabs = QTabWidget()
+        lay.addWidget(self.tabs, 1)
+        # overview
+        overview = QWidget()
+        ov = QVBoxLayout(overview)
+        self.form = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key, text in (
+            ("kind", self.tr("Kind")),
+            ("status", self.tr("Status")),
+            ("employer", self.tr("Employer")),
+            ("district", self.tr("District")),
+            ("dates", self.tr("Received / accepted / closed")),
+            ("amounts", self.tr("Claimed / recovered (yuan)")),
+            ("workers", self.tr("Workers involved")),
+            ("channel", self.tr("Received through")),
+            ("assigned", self.tr("Handled by")),
+            ("links", self.tr("Linked cases")),
+            ("summary", self.tr("Summary")),
+            ("outcome", self.tr("Outcome")),
+        ):
+            lab = QLabel()
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = lab
+            self.form.addRow(text, lab)
+        self.fields["employer"].setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.fields["employer"].linkActivated.connect(self._employer_link)
+        self.fields["links"].setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.fields["links"].linkActivated.connect(lambda href: self.open_case.emit(int(href.split(":")[1])))
+        ov.addLayout(self.form)
+        self.parties_model = RowsModel(
+            [
+                self.tr("Role"),
+                self.tr("Name"),
+                self.tr("ID number / credit code"),
+                self.tr("Phone"),
+                self.tr("Migrant worker"),
+            ],
+            self,
+        )
+        pv = TableView("casefile/parties")
+        pv.setModel(self.parties_model)
+        pv.restore_widths({0: 110, 1: 220, 2: 200, 3: 130})
+        ov.addWidget(QLabel(self.tr("Parties")))
+        ov.addWidget(pv, 1)
+        self.claims_model = RowsModel(
+            [
+                self.tr("Worker"),
+                self.tr("Claim"),
+                self.tr("Months"),
+                self.tr("Claimed"),
+                self.tr("Verified"),
+                self.tr("Ordered"),
+                self.tr("Paid"),
+                self.tr("Final award"),
+            ],
+            self,
+        )
+        cv = TableView("casefile/claims")
+        cv.setModel(self.claims_model)
+        ov.addWidget(QLabel(self.tr("Claims")))
+        ov.addWidget(cv, 1)
+        self.tabs.addTab(overview, self.tr("Overview"))
+        # clocks
+        clocks = QWidget()
+        cl = QVBoxLayout(clocks)
+        self.clocks_model = RowsModel(
+            [
+                self.tr("Time limit"),
+                self.tr("Started"),
+                self.tr("Due"),
+                self.tr("Working days left"),
+                self.tr("State"),
+                self.tr("Extension"),
+                self.tr("Legal basis"),
+            ],
+            self,
+        )
+        self.clocks_view = TableView("casefile/clocks")
+        self.clocks_view.setModel(self.clocks_model)
+        self.clocks_view.setWordWrap(True)
+        self.clocks_view.restore_widths({0: 220, 1: 120, 2: 120, 3: 90, 4: 70, 5: 120})
+        cl.addWidget(self.clocks_view)
+        self.tabs.addTab(clocks, self.tr("Time limits"))
+        # timeline
+        self.events_model = RowsModel(
+            [self.tr("Date"), self.tr("What"), self.tr("Status"), self.tr("By"), self.tr("Details")], self
+        )
+        ev = TableView("casefile/events")
+        ev.setModel(self.events_model)
+        ev.restore_widths({0: 130, 1: 200, 2: 200, 3: 100})
+        self.tabs.addTab(ev, self.tr("Timeline"))
+        # documents
+        self.docs_model = RowsModel(
+            [self.tr("Title"), self.tr("Type"), self.tr("File"), self.tr("Created")], self
+        )
+        dv = TableView("casefile/documents")
+        dv.setModel(self.docs_model)
+        self.tabs.addTab(dv, self.tr("Documents"))
+
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        ctx.runner.changed.connect(self._changed)
+        self.resize(1080, 760)
+        self.reload()
+
+    # ----------------------------------------------------------------- loading
+
+    def reload(self) -> None:
+        actor, case_id = self.ctx.actor, self.case_id
+
+        def load(s: Any) -> tuple[queries.CaseDetail, list[Any]]:
+            detail = queries.case_detail(s, case_id)
+            try:
+                from casemgr import privacy
+
+                views = list(privacy.party_views(s, actor, case_id))
+            except ImportError:
+                views = []
+            return detail, views
+
+        self.ctx.runner.read(load, on_success=self._show, parent=self)
+
+    def _changed(self, changes: Changes) -> None:
+        if self.case_id in changes.case_ids:
+            self.reload()
+
+    def _show(self, result: tuple[queries.CaseDetail, list[Any]]) -> None:
+        d, views = result
+        self.detail, self.party_views = d, views
+        r = d.row
+        zh = i18n.is_chinese()
+        kind = labels.label(labels.KINDS, r.kind)
+        self.setWindowTitle(f"{r.number} — {kind}")
+        self.title.setText(r.number)
+        self.notice.hide()
+        while self.badges.count():
+            item = self.badges.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        closed = r.closed_on is not None
+        self.badges.addWidget(
+            badge(labels.label(labels.STATUSES, r.status), "#607d8b" if closed else "#1565c0")
+        )
+        colors = ["#2e7d32", "#1565c0", "#6a1b9a", "#5d4037"]
+        for text, color in zip(
+            flag_labels(r.green_channel, r.collective, r.supervised, r.migrant_worker), colors, strict=False
+        ):
+            self.badges.addWidget(badge(text, color))
+        if d.simple_procedure:
+            self.badges.addWidget(badge(self.tr("Simple procedure"), "#00838f"))
+        if d.final_award:
+            self.badges.addWidget(badge(self.tr("Final award"), "#37474f"))
+        self.subtitle.setText(
+            self.tr("Last changed by %1 at %2")
+            .replace("%1", d.updated_by or "—")
+            .replace("%2", i18n.fmt_datetime(d.updated_at))
+        )
+        f = self.fields
+        f["kind"].setText(
+            kind
+            + (f"（{labels.label(labels.COMPLAINT_TYPES, d.complaint_type)}）" if d.complaint_type else "")
+        )
+        f["status"].setText(labels.label(labels.STATUSES, r.status))
+        if d.employer_id is not None:
+            f["employer"].setText(f'<a href="employer:{d.employer_id}">{_html(r.employer_name or "")}</a>')
+        else:
+            f["employer"].setText("")
+        f["district"].setText(labels.district(r.district))
+        f["dates"].setText(
+            " / ".join(i18n.fmt_date(x) or "—" for x in (r.received_on, d.accepted_on, r.closed_on))
+        )
+        f["amounts"].setText(f"{i18n.fmt_money(r.amount_claimed)} / {i18n.fmt_money(r.amount_recovered)}")
+        f["workers"].setText(str(r.workers))
+        f["channel"].setText(labels.label(labels.CHANNELS, d.channel))
+        f["assigned"].setText(r.assigned_to or "")
+        links = []
+        if d.source_case_id is not None:
+            links.append(
+                self.tr("from %1").replace(
+                    "%1", f'<a href="case:{d.source_case_id}">{_html(d.source_case_number or "")}</a>'
+                )
+            )
+        for cid, number in d.derived_cases:
+            links.append(self.tr("became %1").replace("%1", f'<a href="case:{cid}">{_html(number)}</a>'))
+        f["links"].setText("；".join(links) if links else "—")
+        f["summary"].setText(d.summary or "")
+        f["outcome"].setText(
+            labels.label(labels.OUTCOMES, r.outcome) + (f"：{d.outcome_note}" if d.outcome_note else "")
+            if r.outcome
+            else "—"
+        )
+
+        # parties: persons masked through casemgr.privacy, employers from the detail
+        rows: list[list[str]] = []
+        if views:
+            for v in views:
+                rows.append(
+                    [
+                        labels.label(labels.PARTY_ROLES, v.role),
+                        v.name,
+                        v.id_number or "",
+                        v.phone or "",
+                        "",
+                    ]
+                )
+        else:
+            for p in d.parties:
+                if not p.is_employer:
+                    rows.append([labels.label(labels.PARTY_ROLES, p.role), p.name, "", "", ""])
+        migrant = {p.person_id: p.migrant_worker for p in d.parties if p.person_id is not None}
+        if views:
+            for row, v in zip(rows, views, strict=True):
+                row[4] = self.tr("Yes") if migrant.get(getattr(v, "person_id", None)) else ""
+        for p in d.parties:
+            if p.is_employer:
+                rows.append(
+                    [labels.label(labels.PARTY_ROLES, p.role), p.name, p.id_number or "", p.phone or "", ""]
+                )
+        self.parties_model.set_rows(rows)
+
+        self.claims_model.set_rows(
+            [
+                [
+                    c.worker_name or "",
+                    labels.label(labels.CLAIM_TYPES, c.claim_type),
+                    "" if c.months is None else str(c.months),
+                    i18n.fmt_money(c.amount_claimed),
+                    i18n.fmt_money(c.amount_verified),
+                    i18n.fmt_money(c.amount_ordered),
+                    i18n.fmt_money(c.amount_paid),
+                    "" if c.final_award is None else (self.tr("Yes") if c.final_award else self.tr("No")),
+                ]
+                for c in d.claims
+            ]
+        )
+
+        today = dt.date.today()
+        clock_rows, clock_colors, clock_tips = [], [], []
+        for c in d.deadlines:
+            active = c.state in ("running", "paused")
+            left = ""
+            color = None
+            if active:
+                left = self._working_days_left(c.due_on, today)
+                if c.state == "running" and c.due_on < today:
+                    color = RED
+                elif c.state == "running" and (c.due_on - today).days <= 5:
+                    color = AMBER
+            ext = ""
+            if c.extension_approved:
+                ext = self.tr("extended by %1 days").replace("%1", str(c.extended_days))
+            elif c.extension_requested_on:
+                ext = self.tr("requested %1").replace("%1", i18n.fmt_date(c.extension_requested_on))
+            state = labels.label(labels.DEADLINE_STATES, c.state)
+            if c.state == "paused" and c.paused_on:
+                state += self.tr(" since %1").replace("%1", i18n.fmt_date(c.paused_on))
+            clock_rows.append(
+                [
+                    (c.rule_name_zh if zh else c.rule_name_en) or c.rule_code,
+                    i18n.fmt_date(c.started_on),
+                    i18n.fmt_date(c.due_on),
+                    left,
+                    state,
+                    ext,
+                    c.citation or "",
+                ]
+            )
+            clock_colors.append(color)
+            clock_tips.append(c.citation)
+        self.clocks_model.set_rows(clock_rows, clock_colors, clock_tips)
+
+        self.events_model.set_rows(
+            [
+                [
+                    i18n.fmt_date(e.occurred_on),
+                    self._event_title(r.kind, e),
+                    (
+                        f"{labels.label(labels.STATUSES, e.from_status)} → {labels.label(labels.STATUSES, e.to_status)}"
+                        if e.from_status and e.to_status and e.from_status != e.to_status
+                        else labels.label(labels.STATUSES, e.to_status)
+                    ),
+                    e.user_name or "",
+                    self._event_details(e),
+                ]
+                for e in d.events
+            ]
+        )
+        self.docs_model.set_rows(
+            [
+                [doc.title, doc.doc_type, doc.filename, i18n.fmt_datetime(doc.created_at)]
+                for doc in d.documents
+            ]
+        )
+        self._build_actions(d)
+        self.loaded.emit()
+
+    def _working_days_left(self, due: dt.date, today: dt.date) -> str:
+        from casemgr.deadlines import default_calendar
+
+        cal = default_calendar()
+        try:
+            if due >= today:
+                return str(cal.working_days_between(today, due))
+            return str(-cal.working_days_between(due, today))
+        except errors.CalendarError:
+            return "?"
+
+    def _event_title(self, kind: str, e: queries.EventRow) -> str:
+        if e.action:
+            try:
+                t = workflow.get_transition(kind, e.action)
+            except errors.KnownError:
+                t = None
+            if t is not None:
+                return t.name_zh if i18n.is_chinese() else t.name_en
+        return labels.label(labels.EVENT_KINDS, e.kind)
+
+    def _event_details(self, e: queries.EventRow) -> str:
+        parts = []
+        for k, v in e.data.items():
+            if k in ("flags",) and isinstance(v, list):
+                parts.append("；".join(str(x) for x in v))
+            elif isinstance(v, str | int | float):
+                parts.append(f"{v}")
+        if e.note:
+            parts.append(e.note)
+        return "；".join(parts)
+
+    # ----------------------------------------------------------------- actions
+
+    def _build_actions(self, d: queries.CaseDetail) -> None:
+        while self.actions_bar.count():
+            item = self.actions_bar.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.action_buttons: dict[str, QPushButton] = {}
+        label = QLabel(self.tr("Actions:"))
+        self.actions_bar.addWidget(label)
+        zh = i18n.is_chinese()
+        transitions = workflow.available_transitions(d.row, self.ctx.actor)
+        for t in transitions:
+            b = QPushButton(t.name_zh if zh else t.name_en)
+            b.clicked.connect(lambda _=False, tt=t: self.start_transition(tt.code))
+            self.actions_bar.addWidget(b)
+            self.action_buttons[t.code] = b
+        if d.row.kind == CaseKind.MEDIATION.value and not d.derived_cases:
+            try:
+                from casemgr.workflow.mediation import HANDOVER_STATES
+            except ImportError:
+                HANDOVER_STATES = ()
+            if d.row.status in HANDOVER_STATES and self.ctx.can("case.transition", CaseKind.MEDIATION):
+                b = QPushButton(self.tr("Hand to arbitration"))
+                b.clicked.connect(self.hand_to_arbitration)
+                self.actions_bar.addWidget(b)
+                self.action_buttons["@hand_to_arbitration"] = b
+        for c in d.deadlines:
+            if c.state not in ("running", "paused") or not c.max_extension_days or c.extension_approved:
+                continue
+            if c.extension_requested_on and self.ctx.can("deadline.approve_extension", d.row.kind):
+                b = QPushButton(self.tr("Approve extension"))
+                b.clicked.connect(lambda _=False, cc=c: self.extension(cc, approve=True))
+                self.actions_bar.addWidget(b)
+                self.action_buttons[f"@approve:{c.id}"] = b
+            elif not c.extension_requested_on and self.ctx.can("case.transition", d.row.kind):
+                b = QPushButton(self.tr("Request extension"))
+                b.clicked.connect(lambda _=False, cc=c: self.extension(cc, approve=False))
+                self.actions_bar.addWidget(b)
+                self.action_buttons[f"@request:{c.id}"] = b
+        if not self.action_buttons:
+            label.setText(self.tr("No actions available to you in this state."))
+        self.actions_bar.addStretch(1)
+
+    def start_transition(self, code: str) -> QDialog | None:
+        from ui.transition import TransitionDialog
+
+        if self.detail is None:
+            return None
+        t = workflow.get_transition(self.detail.row.kind, code)
+        dlg = TransitionDialog(self.ctx, self.detail, t, self)
+        dlg.reload_requested.connect(self.reload)
+        self._keep(dlg)
+        dlg.open()
+        return dlg
+
+    def extension(self, deadline: queries.DeadlineRow, *, approve: bool) -> QDialog | None:
+        from ui.transition import ExtensionDialog
+
+        if self.detail is None:
+            return None
+        dlg = ExtensionDialog(self.ctx, self.detail, deadline, approve, self)
+        self._keep(dlg)
+        dlg.open()
+        return dlg
+
+    def hand_to_arbitration(self) -> None:
+        from casemgr.services import workflow as wf
+
+        if self.detail is None:
+            return
+        actor, case_id, version = self.ctx.actor, self.detail.row.id, self.detail.row.version
+        today = dt.date.today()
+        self.ctx.runner.write(
+            lambda s: (
+                wf.hand_to_arbitration(s, actor, case_id, received_on=today, expected_version=version).id
+            ),
+            changes=lambda new_id: Changes(case_ids=frozenset({case_id, new_id}), cases=True),
+            on_success=self.open_case.emit,
+            on_failure=self._failed,
+            parent=self,
+        )
+
+    def _failed(self, exc: errors.KnownError) -> bool:
+        self.notice.setText(exc.message(i18n.current_language()))
+        self.notice.show()
+        return True
+
+    def _keep(self, dlg: QDialog) -> None:
+        self.dialogs.append(dlg)
+        dlg.finished.connect(lambda _=0, dd=dlg: self.dialogs.remove(dd) if dd in self.dialogs else None)
+
+    def _employer_link(self, href: str) -> None:
+        self.open_employer.emit(int(href.split(":")[1]))
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,236 @@
+"""Labels for the domain's codes (kinds, statuses, outcomes, roles ...).
+
+The domain stores codes, never sentences. Each table is marked with
+``QT_TRANSLATE_NOOP`` so ``pyside6-lupdate`` extracts every label (it cannot see
+``tr(variable)``, STYLE.md §8), and :func:`label` translates it at run time under the
+table's own context. An unknown code is shown as itself rather than hidden: a new
+workflow state must never make a case disappear from view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+KINDS = {
+    "mediation": QT_TRANSLATE_NOOP("Kind", "Mediation"),
+    "arbitration": QT_TRANSLATE_NOOP("Kind", "Arbitration"),
+    "inspection": QT_TRANSLATE_NOOP("Kind", "Inspection complaint"),
+}
+
+STATUSES = {
+    "received": QT_TRANSLATE_NOOP("Status", "Received"),
+    "supplement": QT_TRANSLATE_NOOP("Status", "Awaiting documents"),
+    "accepted": QT_TRANSLATE_NOOP("Status", "Accepted"),
+    "in_mediation": QT_TRANSLATE_NOOP("Status", "Mediating"),
+    "agreement": QT_TRANSLATE_NOOP("Status", "Agreement reached"),
+    "settled": QT_TRANSLATE_NOOP("Status", "Settled"),
+    "failed": QT_TRANSLATE_NOOP("Status", "Mediation failed"),
+    "withdrawn": QT_TRANSLATE_NOOP("Status", "Withdrawn"),
+    "expired": QT_TRANSLATE_NOOP("Status", "Expired without agreement"),
+    "refused": QT_TRANSLATE_NOOP("Status", "Not accepted"),
+    "review_requested": QT_TRANSLATE_NOOP("Status", "Arbitration review requested"),
+    "review_confirmed": QT_TRANSLATE_NOOP("Status", "Review: confirmed"),
+    "review_refused": QT_TRANSLATE_NOOP("Status", "Review: not confirmed"),
+    "tribunal_formed": QT_TRANSLATE_NOOP("Status", "Tribunal formed"),
+    "hearing_scheduled": QT_TRANSLATE_NOOP("Status", "Hearing scheduled"),
+    "suspended": QT_TRANSLATE_NOOP("Status", "Suspended"),
+    "awarded": QT_TRANSLATE_NOOP("Status", "Award made"),
+    "deemed_withdrawn": QT_TRANSLATE_NOOP("Status", "Deemed withdrawn"),
+    "terminated": QT_TRANSLATE_NOOP("Status", "Terminated"),
+    "served": QT_TRANSLATE_NOOP("Status", "Served"),
+    "archived": QT_TRANSLATE_NOOP("Status", "Archived"),
+    "investigating": QT_TRANSLATE_NOOP("Status", "Investigating"),
+    "awaiting": QT_TRANSLATE_NOOP("Status", "Waiting (time not counted)"),
+    "payment_ordered": QT_TRANSLATE_NOOP("Status", "Payment ordered"),
+    "transferred": QT_TRANSLATE_NOOP("Status", "Transferred"),
+    "handled": QT_TRANSLATE_NOOP("Status", "Handling decision made"),
+    "penalized": QT_TRANSLATE_NOOP("Status", "Penalty imposed"),
+    "cancelled": QT_TRANSLATE_NOOP("Status", "Filing cancelled"),
+    "police": QT_TRANSLATE_NOOP("Status", "Transferred to the police"),
+    "referred": QT_TRANSLATE_NOOP("Status", "Referred to dispute procedure"),
+}
+
+#: Choice values of transition fields (casemgr.workflow FieldDef.choices).
+CHOICES = {
+    "party_died_or_incapacitated": QT_TRANSLATE_NOOP("Choice", "A party died or lost capacity"),
+    "employer_terminated": QT_TRANSLATE_NOOP("Choice", "The employer was dissolved"),
+    "force_majeure": QT_TRANSLATE_NOOP("Choice", "Force majeure"),
+    "depends_on_other_case": QT_TRANSLATE_NOOP("Choice", "Depends on another case"),
+    "awaiting_appraisal": QT_TRANSLATE_NOOP("Choice", "Awaiting appraisal"),
+    "other": QT_TRANSLATE_NOOP("Choice", "Other"),
+    "clear_facts": QT_TRANSLATE_NOOP("Choice", "Facts are clear"),
+    "small_amount": QT_TRANSLATE_NOOP("Choice", "Small amount"),
+    "parties_agree": QT_TRANSLATE_NOOP("Choice", "Both parties agree"),
+    "direct": QT_TRANSLATE_NOOP("Choice", "Delivered in person"),
+    "left": QT_TRANSLATE_NOOP("Choice", "Left at the address"),
+    "post": QT_TRANSLATE_NOOP("Choice", "By post"),
+    "electronic": QT_TRANSLATE_NOOP("Choice", "Electronic service"),
+    "public_notice": QT_TRANSLATE_NOOP("Choice", "Public notice"),
+    "complaint": QT_TRANSLATE_NOOP("Choice", "Complaint"),
+    "report": QT_TRANSLATE_NOOP("Choice", "Report"),
+    "outside_powers": QT_TRANSLATE_NOOP("Choice", "Outside the inspection's powers"),
+    "outside_jurisdiction": QT_TRANSLATE_NOOP("Choice", "Outside our jurisdiction"),
+    "beyond_lookback": QT_TRANSLATE_NOOP("Choice", "Older than the two-year look-back"),
+    "in_arbitration_or_court": QT_TRANSLATE_NOOP("Choice", "Already in arbitration or court"),
+    "dispute_procedure": QT_TRANSLATE_NOOP("Choice", "Belongs in the dispute procedure"),
+    "repeat_complaint": QT_TRANSLATE_NOOP("Choice", "Repeated complaint"),
+    "audit": QT_TRANSLATE_NOOP("Choice", "Audit"),
+    "appraisal": QT_TRANSLATE_NOOP("Choice", "Appraisal"),
+    "awaiting_other_authority": QT_TRANSLATE_NOOP("Choice", "Waiting for another authority"),
+    "complainant_unreachable": QT_TRANSLATE_NOOP("Choice", "Complainant unreachable"),
+    "facts_not_established": QT_TRANSLATE_NOOP("Choice", "Facts not established"),
+    "corrected_no_penalty": QT_TRANSLATE_NOOP("Choice", "Corrected; no penalty needed"),
+    "filed_in_error": QT_TRANSLATE_NOOP("Choice", "Filed in error"),
+    "complaint_withdrawn": QT_TRANSLATE_NOOP("Choice", "Complaint withdrawn"),
+    "mediated_and_paid": QT_TRANSLATE_NOOP("Choice", "Mediated and paid"),
+}
+
+OUTCOMES = {
+    "agreement": QT_TRANSLATE_NOOP("Outcome", "Mediation agreement"),
+    "settlement": QT_TRANSLATE_NOOP("Outcome", "Settlement"),
+    "withdrawn_settled": QT_TRANSLATE_NOOP("Outcome", "Withdrawn after settlement"),
+    "failed": QT_TRANSLATE_NOOP("Outcome", "Mediation failed"),
+    "expired": QT_TRANSLATE_NOOP("Outcome", "No agreement within 15 days"),
+    "award": QT_TRANSLATE_NOOP("Outcome", "Award"),
+    "arb_mediation": QT_TRANSLATE_NOOP("Outcome", "Arbitral mediation statement"),
+    "deemed_withdrawn": QT_TRANSLATE_NOOP("Outcome", "Deemed withdrawn"),
+    "terminated": QT_TRANSLATE_NOOP("Outcome", "Terminated"),
+    "handling_decision": QT_TRANSLATE_NOOP("Outcome", "Order to rectify"),
+    "penalty": QT_TRANSLATE_NOOP("Outcome", "Administrative penalty"),
+    "cancelled": QT_TRANSLATE_NOOP("Outcome", "Filing cancelled"),
+    "transferred": QT_TRANSLATE_NOOP("Outcome", "Transferred"),
+    "refer_to_dispute": QT_TRANSLATE_NOOP("Outcome", "Referred to dispute procedure"),
+    "withdrawn": QT_TRANSLATE_NOOP("Outcome", "Withdrawn"),
+    "refused": QT_TRANSLATE_NOOP("Outcome", "Not accepted"),
+}
+
+ROLES = {
+    "admin": QT_TRANSLATE_NOOP("Role", "Administrator"),
+    "supervisor": QT_TRANSLATE_NOOP("Role", "Supervisor"),
+    "clerk": QT_TRANSLATE_NOOP("Role", "Arbitration clerk"),
+    "mediator": QT_TRANSLATE_NOOP("Role", "Mediator"),
+    "inspector": QT_TRANSLATE_NOOP("Role", "Labour inspector"),
+    "auditor": QT_TRANSLATE_NOOP("Role", "Auditor"),
+}
+
+PARTY_ROLES = {
+    "applicant": QT_TRANSLATE_NOOP("PartyRole", "Applicant"),
+    "respondent": QT_TRANSLATE_NOOP("PartyRole", "Respondent"),
+    "complainant": QT_TRANSLATE_NOOP("PartyRole", "Complainant"),
+    "reporter": QT_TRANSLATE_NOOP("PartyRole", "Reporter"),
+    "third_party": QT_TRANSLATE_NOOP("PartyRole", "Third party"),
+    "representative": QT_TRANSLATE_NOOP("PartyRole", "Representative"),
+    "agent": QT_TRANSLATE_NOOP("PartyRole", "Agent"),
+}
+
+CLAIM_TYPES = {
+    "wages": QT_TRANSLATE_NOOP("ClaimType", "Wages"),
+    "overtime": QT_TRANSLATE_NOOP("ClaimType", "Overtime pay"),
+    "severance": QT_TRANSLATE_NOOP("ClaimType", "Severance"),
+    "damages": QT_TRANSLATE_NOOP("ClaimType", "Damages"),
+    "social_insurance": QT_TRANSLATE_NOOP("ClaimType", "Social insurance"),
+    "injury": QT_TRANSLATE_NOOP("ClaimType", "Work injury benefits"),
+    "other": QT_TRANSLATE_NOOP("ClaimType", "Other"),
+}
+
+EVENT_KINDS = {
+    "created": QT_TRANSLATE_NOOP("EventKind", "Registered"),
+    "transition": QT_TRANSLATE_NOOP("EventKind", "Step"),
+    "hearing": QT_TRANSLATE_NOOP("EventKind", "Hearing"),
+    "service": QT_TRANSLATE_NOOP("EventKind", "Service of documents"),
+    "document": QT_TRANSLATE_NOOP("EventKind", "Document"),
+    "payment": QT_TRANSLATE_NOOP("EventKind", "Payment"),
+    "note": QT_TRANSLATE_NOOP("EventKind", "Note"),
+    "clock": QT_TRANSLATE_NOOP("EventKind", "Time limit"),
+    "flag": QT_TRANSLATE_NOOP("EventKind", "Flag"),
+    "assignment": QT_TRANSLATE_NOOP("EventKind", "Assignment"),
+    "amounts": QT_TRANSLATE_NOOP("EventKind", "Amounts"),
+    "imported": QT_TRANSLATE_NOOP("EventKind", "Imported"),
+}
+
+DEADLINE_STATES = {
+    "running": QT_TRANSLATE_NOOP("DeadlineState", "Running"),
+    "paused": QT_TRANSLATE_NOOP("DeadlineState", "Paused"),
+    "met": QT_TRANSLATE_NOOP("DeadlineState", "Met"),
+    "breached": QT_TRANSLATE_NOOP("DeadlineState", "Breached"),
+    "cancelled": QT_TRANSLATE_NOOP("DeadlineState", "Cancelled"),
+}
+
+CHANNELS = {
+    "window": QT_TRANSLATE_NOOP("Channel", "In person"),
+    "mail": QT_TRANSLATE_NOOP("Channel", "Letter"),
+    "online": QT_TRANSLATE_NOOP("Channel", "Online"),
+    "platform": QT_TRANSLATE_NOOP("Channel", "National wage-arrears platform"),
+    "hotline_12345": QT_TRANSLATE_NOOP("Channel", "12345 hotline"),
+    "petition": QT_TRANSLATE_NOOP("Channel", "Petition"),
+    "transfer": QT_TRANSLATE_NOOP("Channel", "Transferred by another office"),
+    "own_discovery": QT_TRANSLATE_NOOP("Channel", "Found by inspection"),
+    "import": QT_TRANSLATE_NOOP("Channel", "Ledger import"),
+}
+
+COMPLAINT_TYPES = {
+    "complaint": QT_TRANSLATE_NOOP("ComplaintType", "Complaint"),
+    "report": QT_TRANSLATE_NOOP("ComplaintType", "Report"),
+}
+
+DISTRICTS = {
+    "城区": QT_TRANSLATE_NOOP("District", "Chengqu"),
+    "海丰县": QT_TRANSLATE_NOOP("District", "Haifeng County"),
+    "陆丰市": QT_TRANSLATE_NOOP("District", "Lufeng City"),
+    "陆河县": QT_TRANSLATE_NOOP("District", "Luhe County"),
+    "红海湾经济开发区": QT_TRANSLATE_NOOP("District", "Honghaiwan Development Zone"),
+    "华侨管理区": QT_TRANSLATE_NOOP("District", "Huaqiao Zone"),
+    "汕尾高新区": QT_TRANSLATE_NOOP("District", "Shanwei Hi-tech Zone"),
+}
+
+_CONTEXTS = {
+    id(KINDS): "Kind",
+    id(STATUSES): "Status",
+    id(CHOICES): "Choice",
+    id(OUTCOMES): "Outcome",
+    id(ROLES): "Role",
+    id(PARTY_ROLES): "PartyRole",
+    id(CLAIM_TYPES): "ClaimType",
+    id(EVENT_KINDS): "EventKind",
+    id(DEADLINE_STATES): "DeadlineState",
+    id(CHANNELS): "Channel",
+    id(COMPLAINT_TYPES): "ComplaintType",
+    id(DISTRICTS): "District",
+}
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The translated label of ``code`` in ``table``; the code itself when unknown."""
+    if code is None:
+        return ""
+    source = table.get(code)
+    if source is None:
+        return _extra(table, code)
+    return QCoreApplication.translate(_CONTEXTS[id(table)], source)
+
+
+def _extra(table: dict[str, str], code: str) -> str:
+    """Codes the workflow defines beyond our tables: use its own zh/en label when it has one."""
+    if table is STATUSES:
+        try:
+            from casemgr import workflow
+        except ImportError:
+            return code
+        getter = getattr(workflow, "state_label", None)
+        if getter is not None:
+            from ui import i18n
+
+            try:
+                return str(getter(code, i18n.current_language()))
+            except Exception:  # an unknown state: show the code
+                return code
+    return code
+
+
+def district(code: str | None) -> str:
+    """District names stay Chinese in Chinese; English shows the romanised name."""
+    if code is None:
+        return ""
+    from ui import i18n
+
+    return code if i18n.is_chinese() else label(DISTRICTS, code)

@@ -1,0 +1,287 @@
+"""The main window: navigation pane, lazily built pages, status bar, shortcuts.
+
+Start-up stays light: only the navigation and the (empty) page stack are built here;
+each page is constructed the first time it is shown, and its queries run on worker
+threads. Geometry, the last page and column widths are kept in QSettings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from casemgr import queries
+from casemgr.enums import CaseKind
+from ui import i18n, labels
+from ui.ops import Changes
+from ui.pages import CaseListPage, DashboardPage, EmployerPage, Page
+
+if TYPE_CHECKING:
+    from ui.app import AppContext
+
+PAGES = ("dashboard", "mediation", "arbitration", "inspection", "employers", "reports", "settings")
+
+
+class MainWindow(QMainWindow):
+    """Signals: none; pages talk to it through their own signals."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Labour dispute and wage arrears cases"))
+        self.pages: dict[str, Page] = {}
+        self.case_windows: dict[int, QWidget] = {}
+        self.dialogs: list[QWidget] = []
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet(
+            "QListWidget#nav { background: #243447; color: #e8eef4; border: none; font-size: 15px; }"
+            "QListWidget#nav::item { padding: 12px 14px; }"
+            "QListWidget#nav::item:selected { background: #3a5a80; color: white; }"
+        )
+        for key in PAGES:
+            item = QListWidgetItem(self.page_title(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self._placeholders: dict[str, QWidget] = {}
+        for key in PAGES:
+            ph = QWidget()
+            self._placeholders[key] = ph
+            self.stack.addWidget(ph)
+        split = QSplitter()
+        split.addWidget(self.nav)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.setCentralWidget(split)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        sb = self.statusBar()
+        self.user_label = QLabel(
+            self.tr("User: %1 (%2)").replace("%1", ctx.display_name).replace("%2", ctx.role_label())
+        )
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.database_label()))
+        self.busy_label = QLabel()
+        sb.addWidget(self.user_label)
+        sb.addWidget(self.db_label, 1)
+        sb.addPermanentWidget(self.busy_label)
+        ctx.runner.busy.connect(lambda b: self.busy_label.setText(self.tr("Working…") if b else ""))
+
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_case)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        for i in range(len(PAGES)):
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda n=i: self.nav.setCurrentRow(n))
+
+        s = QSettings()
+        geo = s.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1360, 820)
+        last = str(s.value("window/page", "dashboard"))
+        self.nav.setCurrentRow(PAGES.index(last) if last in PAGES else 0)
+
+    # ----------------------------------------------------------------- pages
+
+    def page_title(self, key: str) -> str:
+        return {
+            "dashboard": self.tr("Dashboard"),
+            "mediation": self.tr("Mediation"),
+            "arbitration": self.tr("Arbitration"),
+            "inspection": self.tr("Inspection"),
+            "employers": self.tr("Employers"),
+            "reports": self.tr("Reports"),
+            "settings": self.tr("Settings"),
+        }[key]
+
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built on first use."""
+        page = self.pages.get(key)
+        if page is not None:
+            return page
+        page = self._build(key)
+        page.open_case.connect(self.open_case)
+        page.open_employer.connect(self.open_employer)
+        self.pages[key] = page
+        ph = self._placeholders.pop(key)
+        idx = self.stack.indexOf(ph)
+        self.stack.insertWidget(idx, page)
+        self.stack.removeWidget(ph)
+        ph.deleteLater()
+        return page
+
+    def _build(self, key: str) -> Page:
+        if key == "dashboard":
+            return DashboardPage(self.ctx)
+        if key in ("mediation", "arbitration", "inspection"):
+            p = CaseListPage(self.ctx, CaseKind(key))
+            p.new_case.connect(lambda kind: self.new_case(CaseKind(kind)))
+            p.bulk.connect(self.bulk_action)
+            p.export.connect(self.export_view)
+            return p
+        if key == "employers":
+            return EmployerPage(self.ctx)
+        if key == "reports":
+            from ui.reportpage import ReportPage
+
+            return ReportPage(self.ctx)
+        from ui.settingspage import SettingsPage
+
+        return SettingsPage(self.ctx)
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "dashboard"
+
+    def current_page(self) -> Page:
+        return self.page(self.current_key())
+
+    def show_page(self, key: str) -> Page:
+        self.nav.setCurrentRow(PAGES.index(key))
+        return self.page(key)
+
+    def _nav_changed(self, row: int) -> None:
+        if not (0 <= row < len(PAGES)):
+            return
+        page = self.page(PAGES[row])
+        self.stack.setCurrentWidget(page)
+
+    # ----------------------------------------------------------------- actions
+
+    def refresh(self) -> None:
+        self.current_page().refresh()
+
+    def focus_search(self) -> None:
+        key = self.current_key()
+        if key in ("dashboard", "reports", "settings"):
+            key = (
+                "arbitration"
+                if self.ctx.can("case.register", CaseKind.ARBITRATION)
+                else self._first_kind().value
+            )
+            self.show_page(key)
+        self.current_page().focus_search()
+
+    def _first_kind(self) -> CaseKind:
+        for k in (CaseKind.ARBITRATION, CaseKind.MEDIATION, CaseKind.INSPECTION):
+            if self.ctx.can("case.register", k):
+                return k
+        return CaseKind.ARBITRATION
+
+    def new_case(self, kind: CaseKind | None = None) -> Any:
+        kind = kind or self.current_page().new_case_kind()
+        allowed = [k for k in CaseKind if self.ctx.can("case.register", k)]
+        if not allowed:
+            return None
+        if kind is None or kind not in allowed:
+            if len(allowed) == 1:
+                kind = allowed[0]
+            else:
+                names = [labels.label(labels.KINDS, k.value) for k in allowed]
+                choice, ok = QInputDialog.getItem(
+                    self, self.tr("New case"), self.tr("Kind of case"), names, 0, False
+                )
+                if not ok:
+                    return None
+                kind = allowed[names.index(choice)]
+        from ui.newcase import NewCaseDialog
+
+        dlg = NewCaseDialog(self.ctx, kind, self)
+        dlg.registered.connect(self.open_case)
+        self._keep(dlg)
+        dlg.open()
+        return dlg
+
+    def open_case(self, case_id: int) -> Any:
+        from ui.casefile import CaseFileWindow
+
+        win = self.case_windows.get(case_id)
+        if win is None:
+            win = CaseFileWindow(self.ctx, case_id, self)
+            win.open_employer.connect(self.open_employer)
+            win.open_case.connect(self.open_case)
+            win.destroyed.connect(lambda _=None, cid=case_id: self.case_windows.pop(cid, None))
+            self.case_windows[case_id] = win
+        win.show()
+        win.raise_()
+        win.activateWindow()
+        return win
+
+    def open_employer(self, employer_id: int) -> None:
+        page = self.show_page("employers")
+        assert isinstance(page, EmployerPage)
+        page.show_employer(employer_id)
+
+    def bulk_action(self, action: str, rows: list[queries.CaseRow]) -> None:
+        if not rows:
+            QMessageBox.information(
+                self, self.tr("Selected cases"), self.tr("Select one or more cases first.")
+            )
+            return
+        from ui.bulk import BulkDialog
+
+        dlg = BulkDialog(self.ctx, action, rows, self)
+        self._keep(dlg)
+        dlg.open()
+
+    def export_view(self, query: queries.CaseQuery) -> None:
+        from ui.export import export_cases
+
+        export_cases(self.ctx, query, self)
+
+    def _keep(self, w: QWidget) -> None:
+        self.dialogs.append(w)
+        w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        w.destroyed.connect(lambda _=None, ww=w: self.dialogs.remove(ww) if ww in self.dialogs else None)
+
+    def show_start_reminder(self) -> None:
+        """What is due today for this user, once, after the window is up (off the GUI thread)."""
+        uid = self.ctx.actor.user_id
+        self.ctx.runner.read(lambda s: queries.deadline_board(s, user_id=uid, cap=0), on_success=self._remind)
+
+    def _remind(self, board: queries.Board) -> None:
+        c = board.counts
+        if not (c.get("overdue") or c.get("due_today") or c.get("extensions")):
+            return
+        lines = [
+            self.tr("Today is %1.").replace("%1", i18n.fmt_date(board.today)),
+            self.tr("Your cases due today: %1").replace("%1", str(c.get("due_today", 0))),
+            self.tr("Your overdue cases: %1").replace("%1", str(c.get("overdue", 0))),
+        ]
+        if self.ctx.can("deadline.approve_extension"):
+            lines.append(self.tr("Extensions to approve: %1").replace("%1", str(c.get("extensions", 0))))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Due today"), "\n".join(lines), parent=self)
+        box.setObjectName("start_reminder")
+        self._keep(box)
+        box.open()
+
+    def on_changed(self, changes: Changes) -> None:  # pragma: no cover - pages listen themselves
+        pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/page", self.current_key())
+        for p in self.pages.values():
+            p.save_state()
+        for w in list(self.case_windows.values()):
+            w.close()
+        super().closeEvent(event)

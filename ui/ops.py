@@ -1,0 +1,201 @@
+"""Background operations: one service call or query on a worker thread (Anki's CollectionOp).
+
+Why: a query over a million cases or a write waiting on SQLite's busy timeout must never
+freeze the window. Each op opens its own session on the worker thread
+(``Database.write()`` = one transaction, or ``Database.read()``), calls one function with
+it, and hands the *plain* result back to the GUI thread through a queued signal. ORM
+objects never cross threads (STYLE.md §9.2-9.3).
+
+A write op declares what it changed (:class:`Changes`); the runner broadcasts that after
+success and the views that show those things refresh themselves. A :class:`KnownError`
+goes to the op's failure callback (or a message box in the UI language); anything else
+is a bug and goes to the crash handler.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from casemgr import db, errors
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write touched, so views can decide whether to refresh."""
+
+    case_ids: frozenset[int] = field(default_factory=frozenset)
+    cases: bool = False  # lists and the board
+    employers: bool = False
+    settings: bool = False
+    users: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.case_ids | other.case_ids,
+            self.cases or other.cases,
+            self.employers or other.employers,
+            self.settings or other.settings,
+            self.users or other.users,
+        )
+
+
+class _Emitter(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread.
+
+    Signals:
+        done(object): a tuple (result, exception or None, formatted traceback). One tuple,
+            never a bare None: PySide6 mis-counts references to None sent through a
+            queued ``object`` signal ("none_dealloc" fatal error).
+    """
+
+    done = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], emitter: _Emitter) -> None:
+        super().__init__()
+        self.fn = fn
+        self.emitter = emitter
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # handed to the GUI thread, which decides
+            self.emitter.done.emit((None, exc, traceback.format_exc()))
+            return
+        self.emitter.done.emit((result, None, ""))
+
+
+class Handle(QObject):
+    """One running op. Tests wait on ``finished``.
+
+    Signals:
+        finished(bool): True on success, False on any failure.
+    """
+
+    finished = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+class OpRunner(QObject):
+    """Runs ops on a thread pool and reports what changed.
+
+    Signals:
+        changed(object): a :class:`Changes` after every successful write.
+        busy(bool): True while any op is running (for the status bar and tests).
+    """
+
+    changed = Signal(object)
+    busy = Signal(bool)
+
+    def __init__(self, database: db.Database, lang: Callable[[], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._lang = lang
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(4)
+        self._live: set[tuple[_Emitter, Handle]] = set()
+        self.crash_handler: Callable[[BaseException, str], None] = _log_crash
+        self.error_presenter: Callable[[QWidget | None, errors.KnownError], None] = _log_known
+
+    @property
+    def pending(self) -> int:
+        return len(self._live)
+
+    def write(
+        self,
+        fn: Callable[[Session], Any],
+        *,
+        changes: Changes | Callable[[Any], Changes],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[errors.KnownError], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> Handle:
+        """``fn(session)`` in one write transaction. ``on_failure`` returns True when it showed the error."""
+
+        def job() -> Any:
+            with self.database.write() as s:
+                return fn(s)
+
+        return self._start(job, changes, on_success, on_failure, parent)
+
+    def read(
+        self,
+        fn: Callable[[Session], Any],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[errors.KnownError], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> Handle:
+        def job() -> Any:
+            with self.database.read() as s:
+                return fn(s)
+
+        return self._start(job, None, on_success, on_failure, parent)
+
+    def _start(
+        self,
+        job: Callable[[], Any],
+        changes: Changes | Callable[[Any], Changes] | None,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[errors.KnownError], bool] | None,
+        parent: QWidget | None,
+    ) -> Handle:
+        emitter = _Emitter()
+        handle = Handle()
+        entry = (emitter, handle)
+        self._live.add(entry)
+        if len(self._live) == 1:
+            self.busy.emit(True)
+
+        def done(payload: tuple[Any, BaseException | None, str]) -> None:
+            result, exc, tb = payload
+            self._live.discard(entry)
+            handle.result, handle.error = result, exc
+            try:
+                if exc is None:
+                    if changes is not None:
+                        ch = changes(result) if callable(changes) else changes
+                        self.changed.emit(ch)
+                    if on_success is not None:
+                        on_success(result)
+                elif isinstance(exc, errors.KnownError):
+                    if on_failure is None or not on_failure(exc):
+                        self.error_presenter(parent, exc)
+                else:
+                    self.crash_handler(exc, tb)
+            finally:
+                if not self._live:
+                    self.busy.emit(False)
+                handle.finished.emit(exc is None)
+
+        emitter.done.connect(done)
+        self.pool.start(_Task(job, emitter))
+        return handle
+
+    def wait_all(self, msecs: int = 30_000) -> bool:
+        """Block until the pool is empty (shutdown only; the GUI never calls this)."""
+        return self.pool.waitForDone(msecs)
+
+
+def _log_crash(exc: BaseException, tb: str) -> None:
+    log.error("unexpected error in a background operation:\n%s", tb)
+
+
+def _log_known(parent: QWidget | None, exc: errors.KnownError) -> None:
+    log.warning("%s", exc)
