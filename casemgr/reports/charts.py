@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -36,40 +35,56 @@ def trend_chart(
 ) -> Drawing:
     """``series[i][j]`` is rate i in month j (0..1 or None); plotted as percentages."""
     d = Drawing(width, height)
-    chart = HorizontalLineChart()
-    chart.x, chart.y = 38, 42
-    chart.width, chart.height = width - 110, height - 60
-    chart.data = [tuple(None if v is None else float(v) * 100 for v in s) for s in series]
-    chart.categoryAxis.categoryNames = [m[2:] for m in months]  # "26-03": short enough for 12
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7
-    chart.categoryAxis.labels.boxAnchor = "n"
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.Color(0.85, 0.85, 0.85)
-    chart.valueAxis.gridStrokeWidth = 0.3
-    chart.joinedLines = True
-    for i, (marker, dash) in enumerate(SERIES_STYLE[: len(series)]):
-        line = chart.lines[i]
-        line.strokeColor = colors.black
-        line.strokeWidth = 1.1
-        line.strokeDashArray = dash
-        sym = makeMarker(marker)
-        sym.size = 4.5
-        sym.fillColor = colors.black if marker.startswith("Filled") else colors.white
-        sym.strokeColor = colors.black
-        line.symbol = sym
-    d.add(chart)
+    # Drawn by hand rather than with HorizontalLineChart: its polylines fail on a series
+    # with a single known month, and a gap must stay a gap.
+    x0, y0 = 38.0, 42.0
+    w, h = width - 110.0, height - 60.0
+    n = max(1, len(months))
+    step = w / n
+    grid = colors.Color(0.85, 0.85, 0.85)
+
+    def px(i: int) -> float:
+        return x0 + step * (i + 0.5)
+
+    def py(v: float) -> float:
+        return y0 + h * v
+
+    for pct in range(0, 101, 20):
+        y = py(pct / 100)
+        d.add(
+            Line(x0, y, x0 + w, y, strokeColor=grid if pct else colors.black, strokeWidth=0.3 if pct else 0.8)
+        )
+        d.add(String(x0 - 4, y - 2.5, f"{pct}%", fontName=font, fontSize=7, textAnchor="end"))
+    d.add(Line(x0, y0, x0, y0 + h, strokeColor=colors.black, strokeWidth=0.8))
+    for i, m in enumerate(months):
+        d.add(Line(px(i), y0, px(i), y0 - 3, strokeColor=colors.black, strokeWidth=0.5))
+        d.add(String(px(i), y0 - 12, m[2:], fontName=font, fontSize=7, textAnchor="middle"))  # "26-03"
+
+    for values, (marker, dash) in zip(series, SERIES_STYLE, strict=False):
+        run: list[float] = []
+        points = [(i, v) for i, v in enumerate(values)]
+        for i, v in [*points, (len(points), None)]:
+            if v is not None:
+                run += [px(i), py(float(v))]
+                continue
+            if len(run) >= 4:
+                d.add(PolyLine(run, strokeColor=colors.black, strokeWidth=1.1, strokeDashArray=dash))
+            run = []
+        for i, v in points:
+            if v is None:
+                continue
+            sym = makeMarker(marker)
+            sym.x, sym.y, sym.size = px(i), py(float(v)), 4.5
+            sym.fillColor = colors.black if marker.startswith("Filled") else colors.white
+            sym.strokeColor = colors.black
+            d.add(sym)
 
     # Target lines: thin, grey, dashed, labelled at the right edge.
-    x0, x1 = chart.x, chart.x + chart.width
+    x1 = x0 + w
     for tgt in targets:
         if tgt is None:
             continue
-        y = chart.y + chart.height * float(tgt)
+        y = py(float(tgt))
         d.add(
             Line(
                 x0,
@@ -84,7 +99,7 @@ def trend_chart(
         d.add(String(x1 + 3, y - 2.5, f"{float(tgt) * 100:.0f}%", fontName=font, fontSize=6.5))
 
     # Legend: line sample with its marker, then the name; one row under the axis.
-    lx = chart.x
+    lx = x0
     ly = 8
     for (marker, dash), name in zip(SERIES_STYLE, names, strict=False):
         d.add(
