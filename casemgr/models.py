@@ -362,6 +362,7 @@ class Deadline(Base):
     __table_args__ = (
         Index("ix_deadlines_state_due", "state", "due_on"),
         Index("ix_deadlines_case", "case_id", "rule_code"),
+        Index("ix_deadlines_provisional", "provisional", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -379,6 +380,9 @@ class Deadline(Base):
     extension_approved_at: Mapped[dt.datetime | None]
     finished_on: Mapped[dt.date | None] = mapped_column(Date)  # met / breached / cancelled date
     note: Mapped[str | None] = mapped_column(Text)
+    # Counted as if an uncovered year had only weekends; recomputed when that year is imported.
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    basis: Mapped[str | None] = mapped_column(Text)  # JSON: pause intervals, carried days, anchor date
 
     case: Mapped[Case] = relationship(back_populates="deadlines")
 
