@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from casemgr import audit, permissions, validation
 from casemgr.enums import DISTRICTS_SHANWEI
+from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import Employer, Person, utcnow
 from casemgr.services.context import Actor
 
@@ -201,4 +203,98 @@ def find_or_register_employer(session: Session, actor: Actor, data: EmployerInpu
             before=before,
             after=after,
         )
+    return employer
+
+
+# --------------------------------------------------------------------------- editing (optimistic locking)
+
+
+def _party_conflict(session: Session, row: Person | Employer, entity_zh: str) -> ConflictError:
+    from casemgr.models import User
+
+    who = session.get(User, row.updated_by_id).display_name if row.updated_by_id else None
+    return ConflictError(entity_zh, who, row.updated_at)
+
+
+def update_person(
+    session: Session, actor: Actor, person_id: int, data: PersonInput, *, expected_version: int | None
+) -> Person:
+    """Correct a person's details. A stale ``expected_version`` (someone saved first) is a
+    ConflictError naming who and when, never a silent overwrite of their edit."""
+    permissions.require(actor, "party.register")
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError("当事人不存在。", "No such person.")
+    if expected_version is not None and person.version != expected_version:
+        raise _party_conflict(session, person, "当事人")
+    clean = clean_person(data)
+    if clean.id_number and clean.id_number != person.id_number:
+        other = session.execute(select(Person.id).where(Person.id_number == clean.id_number)).first()
+        if other is not None:
+            raise validation.fail("id_number", "已登记为另一名当事人", "belongs to another person on file")
+    before = _person_dict(person)
+    person.name = clean.name
+    person.id_number = clean.id_number
+    person.phone = clean.phone
+    person.migrant_worker = clean.migrant_worker
+    person.address = clean.address
+    after = _person_dict(person)
+    if after == before:
+        return person
+    person.updated_at = utcnow()
+    person.updated_by_id = actor.user_id
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError("当事人", None, None) from exc
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="person.update",
+        entity="person",
+        entity_id=person.id,
+        before=before,
+        after=after,
+    )
+    return person
+
+
+def update_employer(
+    session: Session, actor: Actor, employer_id: int, data: EmployerInput, *, expected_version: int | None
+) -> Employer:
+    """Correct an employer's details, with the same conflict rule as :func:`update_person`."""
+    permissions.require(actor, "party.register")
+    employer = session.get(Employer, employer_id)
+    if employer is None:
+        raise NotFoundError("用人单位不存在。", "No such employer.")
+    if expected_version is not None and employer.version != expected_version:
+        raise _party_conflict(session, employer, "用人单位")
+    clean = clean_employer(data)
+    if clean.uscc and clean.uscc != employer.uscc:
+        other = session.execute(select(Employer.id).where(Employer.uscc == clean.uscc)).first()
+        if other is not None:
+            raise validation.fail("uscc", "已登记为另一家用人单位", "belongs to another employer on file")
+    before = _employer_dict(employer) | {"phone": employer.phone}
+    for f in ("name", "uscc", "legal_rep", "district", "industry", "address", "phone"):
+        setattr(employer, f, getattr(clean, f))
+    after = _employer_dict(employer) | {"phone": employer.phone}
+    if after == before:
+        return employer
+    employer.updated_at = utcnow()
+    employer.updated_by_id = actor.user_id
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError("用人单位", None, None) from exc
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="employer.update",
+        entity="employer",
+        entity_id=employer.id,
+        before=before,
+        after=after,
+    )
     return employer
