@@ -1,0 +1,159 @@
+"""Demo data: valid identifiers, 汕尾 districts, every kind, real workflow histories, determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from casemgr import audit, auth, db, demo, validation
+from casemgr.cli import main as cli_main
+from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, EventKind
+from casemgr.models import Case, Deadline, Employer, Event, Person, User
+
+TODAY = dt.date(2026, 6, 15)  # inside the years chinese-calendar covers, clocks included
+N = 90
+
+
+def _fresh(tmp_path_factory: pytest.TempPathFactory, template_db: Path, name: str) -> db.Database:
+    path = tmp_path_factory.mktemp(name) / "demo.db"
+    shutil.copy(template_db, path)
+    return db.open_database(f"sqlite:///{path}")
+
+
+@pytest.fixture(scope="module")
+def demo_db(
+    tmp_path_factory: pytest.TempPathFactory, template_db: Path
+) -> Iterator[tuple[db.Database, demo.DemoResult]]:
+    database = _fresh(tmp_path_factory, template_db, "demo")
+    result = demo.generate(database, cases=N, seed=7, today=TODAY)
+    yield database, result
+    database.dispose()
+
+
+def test_exactly_the_cases_asked_for(demo_db: tuple[db.Database, demo.DemoResult]) -> None:
+    database, result = demo_db
+    with database.read() as s:
+        assert s.execute(select(func.count()).select_from(Case)).scalar_one() == N
+    assert result.cases == N
+    assert set(result.by_kind) == {k.value for k in CaseKind}
+
+
+def test_identifiers_are_valid_and_local(demo_db: tuple[db.Database, demo.DemoResult]) -> None:
+    database, _ = demo_db
+    with database.read() as s:
+        ids = list(s.execute(select(Person.id_number).where(Person.id_number.is_not(None))).scalars())
+        codes = list(s.execute(select(Employer.uscc).where(Employer.uscc.is_not(None))).scalars())
+        names = list(s.execute(select(Person.name)).scalars())
+        districts = set(s.execute(select(Case.district)).scalars())
+    assert len(ids) > N // 2
+    assert all(validation.is_valid_resident_id(v, today=TODAY) for v in ids)
+    assert any(v[:4] == "4415" for v in ids), "local workers carry 汕尾 region codes"
+    assert codes and all(validation.is_valid_uscc(v) for v in codes)
+    assert all(v[2:6] == "4415" for v in codes), "employers are registered in 汕尾"
+    assert districts <= set(DISTRICTS_SHANWEI) and len(districts) >= 4
+    lengths = {len(n) for n in names if n != "匿名举报人"}
+    assert {2, 3} <= lengths
+
+
+def test_realistic_mix(demo_db: tuple[db.Database, demo.DemoResult]) -> None:
+    database, _ = demo_db
+    first = TODAY - dt.timedelta(days=int(18 * 30.4))
+    with database.read() as s:
+        lo, hi = s.execute(select(func.min(Case.received_on), func.max(Case.received_on))).one()
+        assert first <= lo and hi <= TODAY
+        assert (hi - lo).days > 365, "spread over the last 18 months"
+        flags = s.execute(
+            select(
+                func.count().filter(Case.migrant_worker.is_(True)),
+                func.count().filter(Case.green_channel.is_(True)),
+                func.count().filter(Case.collective.is_(True)),
+                func.count().filter(Case.closed_on.is_(None)),
+                func.count().filter(Case.closed_on.is_not(None)),
+            )
+        ).one()
+        assert all(int(v or 0) > 0 for v in flags), flags
+        overdue = s.execute(
+            select(func.count())
+            .select_from(Deadline)
+            .where(Deadline.state == "running", Deadline.due_on < TODAY)
+        ).scalar_one()
+        assert overdue > 0, "some cases are past their deadlines"
+        statuses = {tuple(r) for r in s.execute(select(Case.kind, Case.status).distinct())}
+    assert len(statuses) >= 15
+
+
+def test_status_follows_the_timeline(demo_db: tuple[db.Database, demo.DemoResult]) -> None:
+    """Statuses come from real transitions: the last status-changing event names the case's status."""
+    database, _ = demo_db
+    with database.read() as s:
+        for case in s.execute(select(Case)).scalars():
+            evs = list(s.execute(select(Event).where(Event.case_id == case.id).order_by(Event.id)).scalars())
+            assert evs[0].kind == EventKind.CREATED.value
+            moves = [e.to_status for e in evs if e.to_status is not None]
+            assert moves[-1] == case.status, case.number
+            dates = [e.occurred_on for e in evs]
+            assert min(dates) >= case.received_on and max(dates) <= TODAY
+        assert audit.verify_chain(s) is None
+
+
+def test_same_seed_same_data(
+    demo_db: tuple[db.Database, demo.DemoResult], tmp_path_factory: pytest.TempPathFactory, template_db: Path
+) -> None:
+    database, _ = demo_db
+    other = _fresh(tmp_path_factory, template_db, "again")
+    third = _fresh(tmp_path_factory, template_db, "seed")
+    try:
+        demo.generate(other, cases=N, seed=7, today=TODAY)
+        demo.generate(third, cases=N, seed=8, today=TODAY)
+
+        def snapshot(d: db.Database) -> list[tuple[object, ...]]:
+            with d.read() as s:
+                cases = s.execute(select(Case.number, Case.status, Case.amount_claimed).order_by(Case.id))
+                persons = s.execute(select(Person.name, Person.id_number).order_by(Person.id))
+                return [*(tuple(r) for r in cases), *(tuple(r) for r in persons)]
+
+        assert snapshot(other) == snapshot(database)
+        assert snapshot(third) != snapshot(database)
+    finally:
+        other.dispose()
+        third.dispose()
+
+
+def test_cli_prints_one_time_passwords_only_when_asked(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        cli_main(["--db", str(db_path), "demo", "--cases", "3", "--today", TODAY.isoformat(), "--users"]) == 0
+    )
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.strip().startswith("demo_shuji1"))
+    password = line.split()[-1]
+    database = db.open_database(f"sqlite:///{db_path}")
+    try:
+        with database.write() as s:
+            actor = auth.authenticate(s, "demo_shuji1", password)
+            assert auth.must_change_password(s, actor)
+        with database.read() as s:
+            assert s.execute(select(func.count()).select_from(User)).scalar_one() == len(demo.STAFF)
+    finally:
+        database.dispose()
+
+    # A second run is refused: demo data never mixes with existing cases.
+    assert cli_main(["--db", str(db_path), "demo", "--cases", "3"]) == 1
+    capsys.readouterr()
+    database = db.open_database(f"sqlite:///{db_path}")
+    try:
+        with database.read() as s:
+            assert s.execute(select(func.count()).select_from(Case)).scalar_one() == 3
+    finally:
+        database.dispose()
+
+    fresh = tmp_path / "fresh.db"
+    assert cli_main(["--db", str(fresh), "demo", "--cases", "2", "--today", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "Demo-" not in out and "use --users" in out
