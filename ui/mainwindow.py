@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.busy_label)
         ctx.runner.busy.connect(lambda b: self.busy_label.setText(self.tr("Working…") if b else ""))
 
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_case)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_case())
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         for i in range(len(PAGES)):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda n=i: self.nav.setCurrentRow(n))

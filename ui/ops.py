@@ -70,11 +70,13 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            payload = (self.fn(), None, "")
         except BaseException as exc:  # handed to the GUI thread, which decides
-            self.emitter.done.emit((None, exc, traceback.format_exc()))
-            return
-        self.emitter.done.emit((result, None, ""))
+            payload = (None, exc, traceback.format_exc())
+        try:
+            self.emitter.done.emit(payload)
+        except RuntimeError:  # the application is shutting down; nobody is listening
+            log.info("background result dropped at shutdown")
 
 
 class Handle(QObject):
