@@ -308,6 +308,10 @@ class DeadlineRow:
     extended_days: int
     extension_requested_on: dt.date | None
     extension_approved: bool
+    # Counted as if the year had only weekends; shown with this note (deadlines.clocks).
+    provisional: bool = False
+    provisional_zh: str | None = None
+    provisional_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -402,6 +406,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
             d.extended_days,
             d.extension_requested_on,
             d.extension_approved_by_id is not None,
+            *_provisional(session, d),
         )
         for d in case.deadlines
     )
@@ -794,6 +799,7 @@ class BoardEntry:
     green_channel: bool
     supervised: bool
     extension_requested: bool
+    provisional: bool = False  # due date counted without next year's holiday notice
 
 
 @dataclass(frozen=True)
@@ -875,6 +881,14 @@ def deadline_board(
         ids_by_section[name] = list(
             session.execute(stmt.order_by(Deadline.due_on, Deadline.id).limit(cap)).scalars()
         )
+    # Open clocks counted on a weekend-only guess (ix_deadlines_provisional).
+    counts["provisional"] = int(
+        session.execute(
+            select(func.count()).select_from(
+                base(Deadline.provisional.is_(True), states=ACTIVE_STATES).subquery()
+            )
+        ).scalar_one()
+    )
     all_ids = {i for ids in ids_by_section.values() for i in ids}
     entries = _board_entries(session, all_ids, today, cal)
     warning = calendar_warning(today, session)
@@ -884,6 +898,16 @@ def deadline_board(
         calendar_warning=(warning.zh, warning.en) if warning else None,
         **{name: tuple(entries[i] for i in ids if i in entries) for name, ids in ids_by_section.items()},
     )
+
+
+ACTIVE_STATES = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
+
+
+def _provisional(session: Session, d: Deadline) -> tuple[bool, str | None, str | None]:
+    from casemgr.deadlines.clocks import provisional_note
+
+    note = provisional_note(session, d)
+    return (True, note[0], note[1]) if note else (False, None, None)
 
 
 def _board_entries(session: Session, ids: set[int], today: dt.date, cal: Any) -> dict[int, BoardEntry]:
@@ -934,5 +958,6 @@ def _board_entries(session: Session, ids: set[int], today: dt.date, cal: Any) ->
             green_channel=green,
             supervised=supervised,
             extension_requested=d.extension_requested_on is not None and d.extension_approved_by_id is None,
+            provisional=bool(d.provisional),
         )
     return out

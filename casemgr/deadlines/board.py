@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from casemgr import settings
 from casemgr.deadlines import rules as rules_mod
-from casemgr.deadlines.calendar import CalendarWarning, calendar_for, calendar_warning
+from casemgr.deadlines.calendar import Calendar, CalendarWarning, calendar_for, calendar_warning
+from casemgr.deadlines.calendar import provisional_note as _note
 from casemgr.deadlines.clocks import reminder_level
 from casemgr.enums import DeadlineState
 from casemgr.errors import CalendarError
@@ -47,11 +48,14 @@ class BoardRow:
     state: str | None = None
     reminder: str | None = None  # "breached" | "due_today" | "lead_N" | None
     extension_requested_on: dt.date | None = None
+    provisional: bool = False  # counted on a weekend-only guess: the year's calendar is missing
+    provisional_zh: str | None = None  # "暂定：2027年节假日安排尚未导入"
+    provisional_en: str | None = None
 
 
 @dataclass(frozen=True)
 class BoardSection:
-    code: str  # overdue | due_today | due_soon | green_channel | supervised | extensions
+    code: str  # overdue | due_today | due_soon | green_channel | supervised | extensions | provisional
     count: int
     rows: list[BoardRow]
 
@@ -68,10 +72,25 @@ class Board:
     green_channel: BoardSection
     supervised: BoardSection
     extensions: BoardSection
+    provisional: BoardSection  # open clocks whose due date is provisional (calendar not imported)
     calendar_warning: CalendarWarning | None = None
     sections: tuple[str, ...] = field(
-        default=("overdue", "due_today", "due_soon", "green_channel", "supervised", "extensions")
+        default=(
+            "overdue",
+            "due_today",
+            "due_soon",
+            "green_channel",
+            "supervised",
+            "extensions",
+            "provisional",
+        )
     )
+
+
+def provisional_note(cal: Calendar, started_on: dt.date, due_on: dt.date) -> tuple[str, str]:
+    """(zh, en) naming the first year between start and due date the calendar lacks."""
+    year = cal.first_uncovered_year(min(started_on, due_on), max(started_on, due_on))
+    return _note(year if year is not None else due_on.year)
 
 
 def _filters(user_id: int | None, district: str | None, kind: str | None) -> list[Any]:
@@ -93,6 +112,8 @@ def deadline_query(where: list[Any], filters: list[Any], limit: int) -> Select[A
             Deadline.due_on,
             Deadline.state,
             Deadline.extension_requested_on,
+            Deadline.provisional,
+            Deadline.started_on,
             Case.id.label("case_id"),
             Case.number,
             Case.kind,
@@ -179,6 +200,7 @@ def board(
         out = []
         for r in rows:
             spec = all_rules.get(r.rule_code)
+            note = provisional_note(cal, r.started_on, r.due_on) if r.provisional else None
             out.append(
                 BoardRow(
                     case_id=r.case_id,
@@ -198,6 +220,9 @@ def board(
                     state=r.state,
                     reminder=level(r.due_on) if r.state == RUNNING else None,
                     extension_requested_on=r.extension_requested_on,
+                    provisional=bool(r.provisional),
+                    provisional_zh=note[0] if note else None,
+                    provisional_en=note[1] if note else None,
                 )
             )
         return BoardSection(code, int(rows[0].total) if rows else 0, out)
@@ -242,6 +267,8 @@ def board(
                 Deadline.extension_approved_by_id.is_(None),
             ],
         ),
+        # Starts from ix_deadlines_provisional: provisional clocks are few (late in a year).
+        provisional=dl_section("provisional", [Deadline.provisional.is_(True), Deadline.state.in_(ACTIVE)]),
         calendar_warning=calendar_warning(today, session),
     )
 

@@ -6,6 +6,10 @@ Why it is built this way:
   moves weekends around (调休). A weekend-only guess is wrong several times a year, so a
   date in a year that neither the package nor the administrator covers raises
   :class:`~casemgr.errors.CalendarError` naming the year instead of guessing.
+* The clock engine alone may count an uncovered year as weekends only
+  (:meth:`Calendar.provisional`): it stores such a due date flagged *provisional* so a
+  case can be accepted in late November, and :func:`import_year` recomputes those clocks.
+  The calendar API itself keeps raising.
 * The administrator's overrides (``calendar_overrides``) beat the package: a bureau
   can enter next year's notice the day it is published, before a package upgrade, and can
   correct a local exception. A year counts as covered by overrides as soon as it has at
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chinese_calendar import constants as cc_constants
 from sqlalchemy import select
@@ -51,6 +55,23 @@ class Calendar:
 
     overrides: Mapping[dt.date, bool] = field(default_factory=dict)  # day -> is a working day
     package_years: frozenset[int] = PACKAGE_YEARS
+    #: Only the clock engine sets this (see :meth:`provisional`): an uncovered year is
+    #: counted as Monday-Friday instead of raising. The public calendar always raises.
+    assume_weekends: bool = False
+
+    def provisional(self) -> Calendar:
+        """This calendar, counting uncovered years as weekends only.
+
+        For the clock engine alone: a clock whose due date lands in a year nobody has
+        imported yet still needs a date to be shown and sorted on the board. Every date
+        computed with it is stored flagged ``provisional`` and recomputed when the year
+        is imported (:func:`casemgr.deadlines.clocks.recompute_provisional`).
+        """
+        return replace(self, assume_weekends=True)
+
+    def first_uncovered_year(self, start: dt.date, end: dt.date) -> int | None:
+        """The first year in ``start.year .. end.year`` this calendar does not cover."""
+        return next((y for y in range(start.year, end.year + 1) if not self.covers(y)), None)
 
     @property
     def override_years(self) -> frozenset[int]:
@@ -79,7 +100,7 @@ class Calendar:
             if d in cc_constants.holidays:
                 return False
             return d.weekday() < 5
-        if d.year in self.override_years:
+        if d.year in self.override_years or self.assume_weekends:
             return d.weekday() < 5
         raise CalendarError(
             f"{d.year} 年的节假日安排尚未导入，无法计算期限。请管理员在“日历”中导入 {d.year} 年国务院放假通知。",
@@ -146,6 +167,14 @@ class Calendar:
         if (last - today).days < days:
             return last
         return None
+
+
+def provisional_note(year: int) -> tuple[str, str]:
+    """(zh, en) shown beside every provisional due date."""
+    return (
+        f"暂定：{year}年节假日安排尚未导入",
+        f"provisional: the {year} holiday calendar has not been imported",
+    )
 
 
 @dataclass(frozen=True)
@@ -275,4 +304,8 @@ def import_year(
         before={"days": before},
         after={"holidays": hs, "workdays": ws},
     )
+    # Clocks counted on a weekend-only guess for this year now get their real date.
+    from casemgr.deadlines.clocks import recompute_provisional
+
+    recompute_provisional(session, actor)
     return len(hs) + len(ws)

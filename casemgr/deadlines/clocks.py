@@ -13,8 +13,14 @@ Counting model (legal-rules §2.1, §2.3, §7):
   *in the clock's unit*: calendar days for calendar-day clocks, working days for
   working-day clocks.
 * A pause from P to R excludes the days in (P, R]; the pausing day itself was already
-  running. Overlapping exclusions (a suspension during a 公告 period) are counted twice;
-  record them one after the other.
+  running. Every completed pause and every 公告 period is kept as an interval in
+  ``Deadline.basis``, and the excluded amount is counted over the *union* of the
+  intervals, so a suspension during a 公告 period is not counted twice.
+* Provisional dates: when a count reaches into a year the working-day calendar does not
+  cover, the clock is still stored, counted as if that year had only weekends, and
+  flagged ``provisional`` (shown as "暂定：2027年节假日安排尚未导入"). Importing the year
+  recomputes every provisional clock (:func:`recompute_provisional`). The public calendar
+  API keeps raising :class:`~casemgr.errors.CalendarError` for such a year.
 * A restart (补正, 变更请求, 反申请, 追加, 移送) counts afresh from the new start: completed
   pauses are dropped, an approved extension is kept (it is granted once per clock).
 * Stopping a clock on or before its due date marks it ``met``; after it, ``breached``.
@@ -26,17 +32,24 @@ Counting model (legal-rules §2.1, §2.3, §7):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from casemgr import audit, permissions
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import Calendar, calendar_for
 from casemgr.deadlines.rules import RuleSpec
 from casemgr.enums import DeadlineState
-from casemgr.errors import ValidationError
+from casemgr.errors import CalendarError, ValidationError
 from casemgr.models import Case, Deadline
 from casemgr.services.context import Actor
+
+T = TypeVar("T")
 
 ACTIVE = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
 
@@ -58,6 +71,26 @@ def span(cal: Calendar, r: RuleSpec, start: dt.date, end: dt.date) -> int:
     if r.working:
         return cal.working_days_between(start, end)
     return (end - start).days
+
+
+def merge_intervals(intervals: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """The union of half-open day intervals (P, R], as disjoint intervals in order.
+
+    (a, b] and (c, d] with c <= b overlap or touch, so they merge into (a, max(b, d)].
+    """
+    out: list[tuple[dt.date, dt.date]] = []
+    for a, b in sorted((a, b) for a, b in intervals if b > a):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def excluded_units(cal: Calendar, r: RuleSpec, intervals: Iterable[tuple[dt.date, dt.date]]) -> int:
+    """The rule's units excluded by the union of the pause intervals (never counted twice)."""
+    return sum(span(cal, r, a, b) for a, b in merge_intervals(intervals))
 
 
 def compute_due(
@@ -82,15 +115,119 @@ def compute_due(
     return base, (shift(cal, r, started_on, r.length + k) if k else base)
 
 
+@dataclass
+class Basis:
+    """What a clock's due date is computed from, stored as JSON in ``Deadline.basis``.
+
+    ``carried`` holds excluded units recorded before intervals were kept (rows older than
+    revision 0002); ``anchor`` is the date a ``due_field``/``before_field`` rule counts from.
+    """
+
+    intervals: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    carried: int = 0
+    anchor: dt.date | None = None
+
+    @classmethod
+    def of(cls, d: Deadline) -> Basis:
+        if not d.basis:
+            return cls(carried=d.paused_days or 0)
+        raw = json.loads(d.basis)
+        return cls(
+            intervals=[
+                (dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in raw.get("pauses", [])
+            ],
+            carried=int(raw.get("carried", 0)),
+            anchor=dt.date.fromisoformat(raw["anchor"]) if raw.get("anchor") else None,
+        )
+
+    def store(self, d: Deadline) -> None:
+        d.basis = json.dumps(
+            {
+                "pauses": [[a.isoformat(), b.isoformat()] for a, b in self.intervals],
+                "carried": self.carried,
+                "anchor": self.anchor.isoformat() if self.anchor else None,
+            },
+            sort_keys=True,
+        )
+
+
+def _anchor_of(r: RuleSpec, d: Deadline, b: Basis) -> dt.date | None:
+    if r.anchor == "start":
+        return None
+    if b.anchor is not None:
+        return b.anchor
+    # Rows from before revision 0002: a due_field clock's anchor is its base date.
+    return d.base_due_on if r.anchor == "due_field" else None
+
+
+def _derive(cal: Calendar, r: RuleSpec, d: Deadline, b: Basis) -> tuple[int, dt.date, dt.date]:
+    paused = b.carried + excluded_units(cal, r, b.intervals)
+    base, due = compute_due(cal, r, d.started_on, _anchor_of(r, d, b), paused, d.extended_days)
+    return paused, base, due
+
+
+def _counted(cal: Calendar, fn: Callable[[Calendar], T]) -> tuple[T, bool]:
+    """Run ``fn(cal)``; when the calendar runs out, run it again counting weekends only and
+    say the result is provisional. Only ``calendar_year_missing`` falls back."""
+    try:
+        return fn(cal), False
+    except CalendarError as exc:
+        if exc.code != "calendar_year_missing":
+            raise
+        return fn(cal.provisional()), True
+
+
 def recompute(session: Session, d: Deadline) -> None:
+    """Derive the due date from the stored basis; flag it provisional when the calendar ran out."""
     r = rules_mod.rule(session, d.rule_code)
+    b = Basis.of(d)
+    if r.anchor == "before_field" and _anchor_of(r, d, b) is None:
+        return  # a pre-0002 row without its hearing date: rescheduling starts a new clock
+    result, provisional = _counted(calendar_for(session), lambda c: _derive(c, r, d, b))
+    d.paused_days, d.base_due_on, d.due_on = result
+    d.provisional = provisional
+
+
+def provisional_note(session: Session, d: Deadline) -> tuple[str, str] | None:
+    """(zh, en) naming the missing year when ``d`` is provisional, else None."""
+    if not d.provisional:
+        return None
+    from casemgr.deadlines.calendar import provisional_note as note
+
     cal = calendar_for(session)
-    anchor = d.base_due_on if r.anchor == "due_field" else None
-    if r.anchor == "before_field":
-        return  # fixed by the hearing date; rescheduling starts a new clock
-    base, due = compute_due(cal, r, d.started_on, anchor, d.paused_days, d.extended_days)
-    d.base_due_on = base
-    d.due_on = due
+    year = cal.first_uncovered_year(min(d.started_on, d.due_on), max(d.started_on, d.due_on))
+    return note(year if year is not None else d.due_on.year)
+
+
+def recompute_provisional(session: Session, actor: Actor) -> list[int]:
+    """After a year's calendar was imported: recompute every provisional clock (open or not),
+    audited per clock with the old and new due date. Returns the ids whose flag cleared.
+
+    A finished clock is recomputed too, but its met/breached verdict is left as it was: it
+    was decided on the date the case acted, and the audit entry shows the new due date.
+    """
+    permissions.require(actor, "settings.edit")
+    ids = list(session.execute(select(Deadline.id).where(Deadline.provisional.is_(True))).scalars())
+    cleared: list[int] = []
+    for i in ids:
+        d = session.get(Deadline, i)
+        assert d is not None
+        before = {"due_on": d.due_on, "base_due_on": d.base_due_on, "provisional": True}
+        recompute(session, d)
+        if not d.provisional:
+            cleared.append(d.id)
+        audit.record(
+            session,
+            user_id=actor.user_id,
+            username=actor.username,
+            action="deadline.recompute_provisional",
+            entity="deadline",
+            entity_id=d.id,
+            before=before,
+            after={"due_on": d.due_on, "base_due_on": d.base_due_on, "provisional": d.provisional},
+        )
+    session.flush()
+    return cleared
 
 
 # --------------------------------------------------------------------------- operations on a case
@@ -108,8 +245,7 @@ def _group_codes(session: Session, case: Case, group: str) -> set[str]:
 def start_rule(
     session: Session, case: Case, r: RuleSpec, on: dt.date, *, anchor: dt.date | None = None
 ) -> Deadline:
-    cal = calendar_for(session)
-    base, due = compute_due(cal, r, on, anchor, 0, 0)
+    (base, due), provisional = _counted(calendar_for(session), lambda c: compute_due(c, r, on, anchor, 0, 0))
     d = Deadline(
         case_id=case.id,
         rule_code=r.code,
@@ -119,7 +255,9 @@ def start_rule(
         state=DeadlineState.RUNNING.value,
         paused_days=0,
         extended_days=0,
+        provisional=provisional,
     )
+    Basis(anchor=anchor if r.anchor != "start" else None).store(d)
     case.deadlines.append(d)
     session.flush()
     return d
@@ -173,17 +311,21 @@ def pause_group(session: Session, case: Case, group: str, on: dt.date) -> list[D
     return ds
 
 
+def _add_interval(d: Deadline, start: dt.date, end: dt.date) -> None:
+    b = Basis.of(d)
+    b.intervals.append((start, end))
+    b.store(d)
+
+
 def resume_group(session: Session, case: Case, group: str, on: dt.date) -> list[Deadline]:
-    cal = calendar_for(session)
     ds = [d for d in active_deadlines(case, _group_codes(session, case, group)) if d.state == "paused"]
     for d in ds:
-        r = rules_mod.rule(session, d.rule_code)
         assert d.paused_on is not None
         if on < d.paused_on:
             raise ValidationError(
                 "恢复日期不能早于中止日期。", "The resumption date is before the pause.", field="on"
             )
-        d.paused_days += span(cal, r, d.paused_on, on)
+        _add_interval(d, d.paused_on, on)
         d.paused_on = None
         d.state = DeadlineState.RUNNING.value
         recompute(session, d)
@@ -197,6 +339,8 @@ def restart_group(session: Session, case: Case, group: str, on: dt.date) -> list
         d.started_on = on
         d.paused_days = 0
         d.paused_on = None
+        b = Basis.of(d)
+        Basis(anchor=b.anchor).store(d)
         d.state = DeadlineState.RUNNING.value
         recompute(session, d)
     started = start_group(session, case, group, on)
@@ -205,7 +349,6 @@ def restart_group(session: Session, case: Case, group: str, on: dt.date) -> list
 
 def exclude_interval(session: Session, case: Case, start: dt.date, end: dt.date) -> list[Deadline]:
     """公告送达: the publication period (start, end] does not count on clocks that exclude it."""
-    cal = calendar_for(session)
     out: list[Deadline] = []
     for d in active_deadlines(case):
         r = rules_mod.rule(session, d.rule_code)
@@ -213,7 +356,7 @@ def exclude_interval(session: Session, case: Case, start: dt.date, end: dt.date)
             continue
         if start < d.started_on:
             continue
-        d.paused_days += span(cal, r, start, end)
+        _add_interval(d, start, end)
         recompute(session, d)
         out.append(d)
     return out

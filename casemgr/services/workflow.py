@@ -155,7 +155,9 @@ def _pay_order_unpaid_expired(case: Case, on: dt.date) -> bool:
 
 
 def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, Any], on: dt.date) -> None:
-    cal = calendar_for(session)
+    # A guard must not block work because next year's notice is not imported yet: it counts
+    # an uncovered year as weekends only, and the clock it starts is stored as provisional.
+    cal = calendar_for(session).provisional()
     for g in t.guards:
         if g == "signed_by_both" and f.get("signed_by_both") is not True:
             raise _guard_error(
@@ -1044,6 +1046,13 @@ def hand_to_arbitration(
     )
     _audit(session, actor, "case.hand_to_arbitration", med, None, {"arbitration_case_id": arb.id})
     return arb
+
+
+def recompute_provisional(session: Session, actor: Actor) -> list[int]:
+    """Recompute every provisional clock after a calendar year was imported (audited);
+    returns the ids of the clocks that are no longer provisional. Callers that write
+    calendar overrides other than through ``calendar.import_year`` must call this."""
+    return clocks.recompute_provisional(session, actor)
 
 
 def linked_cases(session: Session, case_id: int) -> list[tuple[int, str, str]]:
