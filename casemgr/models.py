@@ -205,6 +205,8 @@ class Case(Base):
         Index("ix_cases_kind_accepted", "kind", "accepted_on"),
         Index("ix_cases_kind_closed", "kind", "closed_on"),
         Index("ix_cases_employer", "employer_id", "received_on"),
+        # Search by sequence number ("0123", "2026-123"): casemgr.search.
+        Index("ix_cases_seq", "seq", "year"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -463,3 +465,19 @@ class MonthClosure(Base):
     snapshot: Mapped[str] = mapped_column(Text)  # JSON of the report figures
     closed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class SearchGram(Base):
+    """Character bigrams of party names, so two-character Chinese names are found by index.
+
+    Maintained by ``casemgr.search`` on every ORM flush that creates or renames a person or
+    employer; plain B-tree rows, identical on SQLite and PostgreSQL (see docs/performance.md).
+    ``party`` is "p" (person) or "e" (employer).
+    """
+
+    __tablename__ = "search_grams"
+    __table_args__ = (Index("ix_search_grams_party", "party", "party_id"),)
+
+    gram: Mapped[str] = mapped_column(String(8), primary_key=True)
+    party: Mapped[str] = mapped_column(String(1), primary_key=True)
+    party_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

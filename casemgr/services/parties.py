@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from casemgr import audit, permissions, validation
+from casemgr import search as _search  # noqa: F401  (its flush hook keeps the name index current)
 from casemgr.enums import DISTRICTS_SHANWEI
 from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import Employer, Person, utcnow

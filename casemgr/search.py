@@ -1,0 +1,256 @@
+"""Case search: case-number fragments, party and employer names, ID numbers, credit codes.
+
+Why it is built this way:
+
+* A Chinese name has no word boundaries and is often two characters long (王芳), which
+  every trigram scheme (SQLite FTS5's ``trigram`` tokenizer, PostgreSQL's ``pg_trgm``)
+  cannot look up by index. So we keep our own **bigram index** of party names,
+  ``search_grams(gram, party, party_id)``: a name of n characters gives n-1 rows. A query
+  of k characters intersects the k-1 bigram lists through the primary key (the lists of
+  a name's bigrams are short: a person is one row reused across cases), then checks the
+  candidates with a substring test, so "陈小明" never matches a person called "陈小红"
+  who happens to share a case with "李小明".
+* Indexing happens at the *party* level, not per case: 1,000,000 cases with 1,100,000
+  persons give about 2.5 million short rows, and a person appearing in many cases is
+  indexed once. Cases are reached through ``case_parties``' indexes.
+* The same plain B-tree table works on SQLite and PostgreSQL alike, so the "dialect
+  layer" for search is empty on purpose: no FTS5 virtual table to keep in step with
+  migrations, no ``pg_trgm`` extension that needs a superuser, and no dependence on the
+  server's locale classifying CJK characters as letters.
+* Case numbers are found by exact match or prefix (a range on the unique index) and by
+  their sequence number with or without the year ("0123", "2026-123", "〔2026〕第123号"),
+  through ``ix_cases_seq``. ID numbers and credit codes: exact or prefix on their unique
+  indexes. No hot path scans ``cases``.
+* The index follows every ORM write: an ``after_flush`` hook rewrites the bigrams of each
+  person or employer that was created, renamed or deleted in the flush, inside the same
+  transaction. Bulk loaders that bypass the ORM call :func:`rebuild` (or
+  :func:`gram_rows`) themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, event, insert, inspect, or_, select, union
+from sqlalchemy.orm import Session, UOWTransaction
+
+from casemgr.enums import CaseKind
+from casemgr.models import Case, CaseParty, Employer, Person, SearchGram
+
+PERSON = "p"
+EMPLOYER = "e"
+MAX_CHAR = "\U0010ffff"
+
+_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_YEAR_SEQ = re.compile(r"(20\d\d)\D{0,4}?(\d{1,6})\D*$")
+_ALNUM = re.compile(r"^[0-9A-Za-z]+$")
+_SEQ_ONLY = re.compile(r"第?\d{1,6}号?")
+
+
+def normalize(text: str) -> str:
+    """What names and queries are compared on: NFKC, no spaces or punctuation, lower-case."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def grams(name: str | None) -> set[str]:
+    """The bigrams of a name (one unigram for a one-character name)."""
+    s = normalize(name or "")
+    if len(s) == 1:
+        return {s}
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+def gram_rows(party: str, party_id: int, name: str | None) -> list[dict[str, object]]:
+    return [{"gram": g, "party": party, "party_id": party_id} for g in grams(name)]
+
+
+# --------------------------------------------------------------------------- keeping the index current
+
+
+def reindex_party(conn: Connection | Session, party: str, party_id: int, name: str | None) -> None:
+    conn.execute(delete(SearchGram).where(SearchGram.party == party, SearchGram.party_id == party_id))
+    rows = gram_rows(party, party_id, name)
+    if rows:
+        conn.execute(insert(SearchGram), rows)
+
+
+def _name_changed(obj: Any) -> bool:
+    return bool(inspect(obj).attrs.name.history.has_changes())
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    """Rewrite the bigrams of parties created, renamed or deleted in this flush."""
+    todo: list[tuple[str, int, str | None]] = []
+    for obj in session.new:
+        if isinstance(obj, Person):
+            todo.append((PERSON, obj.id, obj.name))
+        elif isinstance(obj, Employer):
+            todo.append((EMPLOYER, obj.id, obj.name))
+    for obj in session.dirty:
+        if isinstance(obj, Person | Employer) and _name_changed(obj):
+            todo.append((PERSON if isinstance(obj, Person) else EMPLOYER, obj.id, obj.name))
+    for obj in session.deleted:
+        if isinstance(obj, Person | Employer):
+            todo.append((PERSON if isinstance(obj, Person) else EMPLOYER, obj.id, None))
+    if not todo:
+        return
+    conn = session.connection()
+    for party, pid, name in todo:
+        reindex_party(conn, party, pid, name)
+
+
+def iter_all_gram_rows(conn: Connection | Session, batch: int = 20_000) -> Iterator[list[dict[str, object]]]:
+    for party, model in ((PERSON, Person), (EMPLOYER, Employer)):
+        last = 0
+        while True:
+            rows = conn.execute(
+                select(model.id, model.name).where(model.id > last).order_by(model.id).limit(batch)
+            ).all()
+            if not rows:
+                break
+            out: list[dict[str, object]] = []
+            for pid, name in rows:
+                out += gram_rows(party, pid, name)
+            last = rows[-1][0]
+            yield out
+
+
+def rebuild(conn: Connection | Session) -> int:
+    """Rebuild the whole index (after a bulk load or a restore); returns the number of rows."""
+    conn.execute(delete(SearchGram))
+    n = 0
+    for rows in iter_all_gram_rows(conn):
+        if rows:
+            conn.execute(insert(SearchGram), rows)
+            n += len(rows)
+    return n
+
+
+# --------------------------------------------------------------------------- querying
+
+
+def _prefix(col: Any, text: str) -> Any:
+    """``col`` starts with ``text``, as a range the B-tree index can serve.
+
+    Binary (code-point) order on SQLite; on PostgreSQL the database is created with the C
+    collation (docs/deployment.md), which orders the same way.
+    """
+    return and_(col >= text, col < text + MAX_CHAR)
+
+
+def _party_ids(session: Session, text: str, limit: int) -> tuple[list[int], list[int]]:
+    """(person ids, employer ids) whose name contains ``text``."""
+    q = normalize(text)
+    if not q:
+        return [], []
+    if len(q) == 1:
+        cand = select(SearchGram.party, SearchGram.party_id).where(_prefix(SearchGram.gram, q)).distinct()
+    else:
+        parts = sorted(grams(q))
+        selects = [select(SearchGram.party, SearchGram.party_id).where(SearchGram.gram == g) for g in parts]
+        cand = selects[0] if len(selects) == 1 else selects[0].intersect(*selects[1:])
+    cand_sq = cand.subquery()
+    persons = list(
+        session.execute(
+            select(Person.id)
+            .join(cand_sq, and_(cand_sq.c.party == PERSON, cand_sq.c.party_id == Person.id))
+            .limit(limit * 4)
+        ).scalars()
+    )
+    employers = list(
+        session.execute(
+            select(Employer.id)
+            .join(cand_sq, and_(cand_sq.c.party == EMPLOYER, cand_sq.c.party_id == Employer.id))
+            .limit(limit * 4)
+        ).scalars()
+    )
+    if len(q) > 2:
+        # Bigrams only say "contains each pair"; keep the names that contain the whole text.
+        persons = _contains(session, Person, persons, q)
+        employers = _contains(session, Employer, employers, q)
+    return persons, employers
+
+
+def _contains(session: Session, model: Any, ids: list[int], q: str) -> list[int]:
+    if not ids:
+        return []
+    names = session.execute(select(model.id, model.name).where(model.id.in_(ids))).all()
+    return [pid for pid, name in names if q in normalize(name)]
+
+
+def _number_conditions(text: str) -> list[Any]:
+    """Conditions on ``cases`` for a case-number fragment."""
+    t = text.strip()
+    conds: list[Any] = [_prefix(Case.number, t)]
+    digits = re.sub(r"\D", "", t)
+    m = _YEAR_SEQ.search(t)
+    if m and 4 < len(digits) <= 10:
+        conds.append(and_(Case.seq == int(m.group(2)), Case.year == int(m.group(1))))
+    elif _SEQ_ONLY.fullmatch(t):
+        conds.append(Case.seq == int(digits))
+    return conds
+
+
+def _identifier_person_ids(session: Session, text: str) -> tuple[list[int], list[int]]:
+    t = text.strip().upper()
+    if not _ALNUM.match(t) or len(t) < 6:
+        return [], []
+    if len(t) == 18:
+        p = [Person.id_number == t]
+        e = [Employer.uscc == t]
+    else:
+        p = [_prefix(Person.id_number, t)]
+        e = [_prefix(Employer.uscc, t)]
+    persons = list(session.execute(select(Person.id).where(*p).limit(1000)).scalars())
+    employers = list(session.execute(select(Employer.id).where(*e).limit(1000)).scalars())
+    return persons, employers
+
+
+def _case_ids_for_parties(persons: Iterable[int], employers: Iterable[int]) -> list[Any]:
+    persons, employers = list(persons), list(employers)
+    out: list[Any] = []
+    if persons:
+        out.append(select(CaseParty.case_id.label("id")).where(CaseParty.person_id.in_(persons)))
+    if employers:
+        out.append(select(CaseParty.case_id.label("id")).where(CaseParty.employer_id.in_(employers)))
+        out.append(select(Case.id.label("id")).where(Case.employer_id.in_(employers)))
+    return out
+
+
+def search_case_ids(
+    session: Session, text: str, *, kind: CaseKind | str | None = None, limit: int = 200
+) -> list[int]:
+    """Ids of cases matching ``text``, newest first, at most ``limit``.
+
+    ``text`` may be a case number or a fragment of it, a sequence number, a party or
+    employer name or part of one (two characters are enough), a resident ID number or a
+    credit code (whole or the first six or more characters).
+    """
+    text = (text or "").strip()
+    if not text:
+        return []
+    exact = session.execute(select(Case.id, Case.kind).where(Case.number == text)).first()
+    if exact is not None:  # a whole case number: that case and nothing else
+        return [exact.id] if kind is None or exact.kind == CaseKind(kind).value else []
+    selects: list[Any] = []
+    has_digit = any(c.isdigit() for c in text)
+    if has_digit or not _CJK.search(text):
+        selects.append(select(Case.id.label("id")).where(or_(*_number_conditions(text))))
+        p_ids, e_ids = _identifier_person_ids(session, text)
+        selects += _case_ids_for_parties(p_ids, e_ids)
+    if normalize(text) and not (has_digit and not _CJK.search(text)):
+        p_ids, e_ids = _party_ids(session, text, limit)
+        selects += _case_ids_for_parties(p_ids, e_ids)
+    if not selects:
+        return []
+    matched = union(*selects).subquery() if len(selects) > 1 else selects[0].subquery()
+    stmt = select(matched.c.id)
+    if kind is not None:
+        stmt = stmt.join(Case, Case.id == matched.c.id).where(Case.kind == CaseKind(kind).value)
+    stmt = stmt.order_by(matched.c.id.desc()).limit(limit)
+    return list(session.execute(stmt).scalars())
