@@ -60,13 +60,13 @@ def test_csv_import_makes_the_year_countable_and_is_idempotent(
     with database.read() as s:
         assert (
             s.execute(
-                select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "calendar.import")
+                select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "calendar.import_year")
             ).scalar_one()
             == 1
         )
 
 
-def test_json_import_changes_a_day(database: db.Database, actors: dict[Role, Actor], tmp_path: Path) -> None:
+def test_json_import_replaces_the_year(database: db.Database, actors: dict[Role, Actor], tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_text(CSV_TEXT, encoding="utf-8")
     with database.write() as s:
         import_calendar(s, actors[Role.ADMIN], tmp_path / "a.csv")
@@ -77,8 +77,9 @@ def test_json_import_changes_a_day(database: db.Database, actors: dict[Role, Act
     (tmp_path / "b.json").write_text(json.dumps(doc), encoding="utf-8")
     with database.write() as s:
         r = import_calendar(s, actors[Role.ADMIN], tmp_path / "b.json")
-    assert (r.added, r.changed) == (1, 1)
-    assert overrides(database)[dt.date(NEXT, 1, 2)] == "workday"
+    assert (r.added, r.changed, r.removed) == (1, 1, 3)
+    # a file is the year's whole notice: the year's days not in it are gone
+    assert overrides(database) == {dt.date(NEXT, 1, 2): "workday", dt.date(NEXT, 5, 1): "holiday"}
     (tmp_path / "c.json").write_text(json.dumps({f"{NEXT}-06-01": "holiday"}), encoding="utf-8")
     with database.write() as s:
         assert import_calendar(s, actors[Role.ADMIN], tmp_path / "c.json").added == 1

@@ -4,8 +4,9 @@ The State Council publishes each year's notice in November or December; ``chines
 follows some weeks later. Until then an administrator types the notice into a small file —
 ``date,type`` lines with ``holiday`` or ``workday`` (CSV), or the same as JSON — and imports
 it here. The file is checked whole before anything is written (a typo in one line must not
-leave half a year), re-importing the same file changes nothing, and each import is audited
-with the days it set or changed.
+leave half a year); each year in it then goes through the deadline engine's
+``calendar.import_year``, which audits it and recomputes clocks that were counted on a
+provisional weekend-only guess. Re-importing the same file changes nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions
+from casemgr import permissions
 from casemgr.deadlines import calendar as cal_mod
 from casemgr.enums import CalendarDayType
 from casemgr.errors import ValidationError
@@ -56,6 +57,7 @@ class CalendarImportResult:
     added: int = 0
     changed: int = 0
     unchanged: int = 0
+    removed: int = 0  # days of the same year on file but no longer in the notice
     years: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # Chinese: days that change nothing
 
@@ -124,43 +126,41 @@ def parse_calendar_file(path: Path) -> list[CalendarDay]:
 
 
 def import_calendar(session: Session, actor: Actor, path: Path) -> CalendarImportResult:
+    """Each year in the file is that year's whole notice: it replaces the year's overrides
+    through :func:`casemgr.deadlines.calendar.import_year` (audited; provisional clocks of
+    that year recomputed). A year whose days are already exactly on file is left alone, so
+    importing the same file twice changes and audits nothing."""
     permissions.require(actor, "settings.edit")
     days = parse_calendar_file(Path(path))
-    existing = {
-        r.day: r
-        for r in session.execute(
-            select(CalendarOverride).where(CalendarOverride.day.in_([d.day for d in days]))
-        ).scalars()
-    }
     result = CalendarImportResult(days=len(days), years=sorted({d.day.year for d in days}))
-    changes: list[dict[str, object]] = []
     for d in days:
-        weekend = d.day.weekday() >= 5
-        if d.day_type is CalendarDayType.WORKDAY and not weekend:
+        if d.day_type is CalendarDayType.WORKDAY and d.day.weekday() < 5:
             result.warnings.append(f"{d.day.isoformat()} 本来就是工作日（周{'一二三四五'[d.day.weekday()]}）")
-        row = existing.get(d.day)
-        if row is None:
-            session.add(CalendarOverride(day=d.day, day_type=d.day_type.value, note=d.note))
-            result.added += 1
-            changes.append({"day": d.day, "type": d.day_type.value})
-        elif row.day_type != d.day_type.value or (d.note and row.note != d.note):
-            changes.append({"day": d.day, "type": d.day_type.value, "was": row.day_type})
-            row.day_type = d.day_type.value
-            row.note = d.note or row.note
-            result.changed += 1
-        else:
-            result.unchanged += 1
-    session.flush()
-    cal_mod.forget_cached(session)
-    if changes:
-        audit.record(
+    for year in result.years:
+        wanted = {d.day: d.day_type.value for d in days if d.day.year == year}
+        on_file = {
+            r.day: r.day_type
+            for r in session.execute(
+                select(CalendarOverride).where(
+                    CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+                )
+            ).scalars()
+        }
+        same = [d for d, t in wanted.items() if on_file.get(d) == t]
+        result.unchanged += len(same)
+        result.changed += sum(1 for d, t in wanted.items() if d in on_file and on_file[d] != t)
+        result.added += sum(1 for d in wanted if d not in on_file)
+        result.removed += sum(1 for d in on_file if d not in wanted)
+        if wanted == on_file:
+            continue
+        note = next((d.note for d in days if d.day.year == year and d.note), None) or Path(path).name[:100]
+        cal_mod.import_year(
             session,
-            user_id=actor.user_id,
-            username=actor.username,
-            action="calendar.import",
-            entity="calendar",
-            entity_id=",".join(str(y) for y in result.years),
-            after={"file": Path(path).name, "changes": changes},
+            actor,
+            year,
+            holidays=[d for d, t in wanted.items() if t == CalendarDayType.HOLIDAY.value],
+            workdays=[d for d, t in wanted.items() if t == CalendarDayType.WORKDAY.value],
+            note=note,
         )
     return result
 
