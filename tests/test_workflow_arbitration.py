@@ -93,6 +93,21 @@ def test_full_path_around_spring_festival_2026(database, actors) -> None:
     assert clocks(c)["arb.serve_copy"][0] == "met"
     # Defence: 10 wd from the respondent's receipt 03-05 -> 03-06, 09..13, 16..19 -> 03-19.
     assert clocks(c)["arb.defence"] == ("running", D(2026, 3, 19))
+    # The defence arrives Fri 03-06: serve its copy within 5 wd -> 03-09..13 -> Fri 03-13.
+    with database.write() as s:
+        wf.record_defence(s, clerk, cid, received_on=D(2026, 3, 6), expected_version=None)
+        assert clocks(s.get(Case, cid))["arb.defence"] == ("met", D(2026, 3, 19))
+        assert clocks(s.get(Case, cid))["arb.serve_defence"] == ("running", D(2026, 3, 13))
+        wf.record_service(
+            s,
+            clerk,
+            cid,
+            document="defence_copy",
+            method="post",
+            served_on=D(2026, 3, 12),
+            expected_version=None,
+        )
+        assert clocks(s.get(Case, cid))["arb.serve_defence"] == ("met", D(2026, 3, 13))
     c = step(database, clerk, cid, "send_one_shot_notice", D(2026, 3, 6))
     assert clocks(c)["arb.green.notify"][0] == "met" and c.status == "tribunal_formed"
 
@@ -179,7 +194,7 @@ def test_full_path_around_spring_festival_2026(database, actors) -> None:
     k = clocks(c)
     assert k["arb.award"][0] == "met"  # 05-20 <= 06-01
     assert k["arb.green.award"][0] == "breached"  # the 30-day target was 05-06
-    assert k["arb.defence"][0] == "cancelled"  # a party's period just ends with the case
+    assert k["arb.defence"][0] == "met"  # the defence came in on 03-06; closing leaves it met
     with database.read() as s:
         ev = s.execute(select(Event).where(Event.case_id == cid, Event.action == "award")).scalar_one()
         data = cases.event_data(ev)

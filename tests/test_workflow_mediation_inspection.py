@@ -294,8 +294,21 @@ def test_national_rule_set_and_suspension(database, actors) -> None:
     # 09-25 中秋 off, 09-28..30 (21), 10-01..07 off, 10-08, 09 (23), 10-10 Sat make-up (24),
     # 10-12..16 (29), 19-23 (34), 26-30 (39), 11-02..06 (44), 09-13 (49), 16-20 (54), 23-27 (59), 11-30 (60).
     assert k["insp.investigate.national"] == ("running", D(2026, 11, 30))
-    step(database, ins, cid, "suspend", D(2026, 9, 4), ground="complainant_unreachable")
-    c = step(database, ins, cid, "resume", D(2026, 9, 11))  # (09-04, 09-11]: 07..11 = 5 wd
+    c = step(database, ins, cid, "suspend", D(2026, 9, 4), ground="complainant_unreachable")
+    # 粤条例 Art. 45: written notice to the complainant within 3 wd of Fri 09-04 -> 09-07, 08, 09.
+    assert clocks(c)["insp.suspension_notice"] == ("running", D(2026, 9, 9))
+    with database.write() as s:
+        wf.record_service(
+            s,
+            ins,
+            cid,
+            document="suspension_notice",
+            method="post",
+            served_on=D(2026, 9, 8),
+            expected_version=None,
+        )
+    c = step(database, ins, cid, "resume", D(2026, 9, 11))
+    assert clocks(c)["insp.suspension_notice"] == ("met", D(2026, 9, 9))  # (09-04, 09-11]: 07..11 = 5 wd
     assert clocks(c)["insp.investigate.national"][1] == D(2026, 12, 7)  # 5 wd after 11-30
     c = step(database, ins, cid, "cancel_filing", D(2026, 9, 30), ground="complaint_withdrawn")
     assert c.outcome == Outcome.CANCELLED

@@ -568,6 +568,7 @@ DOCUMENTS = (
     "tribunal_notice",
     "award",
     "decision",
+    "suspension_notice",
     "other",
 )
 #: Days after publication at which a public notice counts as served.
@@ -621,6 +622,10 @@ def record_service(
         clocks.stop_group(session, case, "hearing_notice", served_on)
     elif document == "tribunal_notice":
         clocks.stop_group(session, case, "tribunal", served_on)
+    elif document == "defence_copy":
+        clocks.stop_group(session, case, "serve_defence", served_on)
+    elif document == "suspension_notice":
+        clocks.stop_group(session, case, "suspension_notice", served_on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     ev = cases.add_event(
@@ -641,6 +646,44 @@ def record_service(
         {"document": document, "method": m.value, "deemed": deemed},
     )
     return ev
+
+
+def record_defence(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    *,
+    received_on: dt.date,
+    expected_version: int | None,
+) -> Case:
+    """The respondent's defence arrived: the party's period ends and the tribunal has 5 wd to
+    serve a copy on the applicant (调解仲裁法 Art. 30, 办案规则 Art. 33); the 送达回证 of the
+    ``defence_copy`` stops that clock."""
+    case = cases.load_case_for_update(session, case_id, expected_version)
+    permissions.require(actor, "case.transition", case.kind)
+    if case.kind != CaseKind.ARBITRATION.value or case.closed_on is not None:
+        raise ValidationError(
+            "只有未结的仲裁案件才能登记答辩书。",
+            "A defence can only be recorded on an open arbitration case.",
+            field="received_on",
+        )
+    received_on = _clean_on(case, received_on)
+    clocks.stop_group(session, case, "defence", received_on)
+    started = clocks.start_group(session, case, "serve_defence", received_on)
+    cases.touch(case, actor)
+    cases.flush_or_conflict(session, case)
+    cases.add_event(
+        session, case, actor, EventKind.DOCUMENT, occurred_on=received_on, action="defence_received", data={}
+    )
+    _audit(
+        session,
+        actor,
+        "case.defence_received",
+        case,
+        None,
+        {"received_on": received_on, "serve_by": [d.due_on for d in started]},
+    )
+    return case
 
 
 # --------------------------------------------------------------------------- payments and the enforcement ladder

@@ -147,7 +147,8 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         fields=(
             FieldDef("ground", "choice", choices=SUSPENSION_GROUNDS, label_zh="中止事由", label_en="ground"),
         ),
-        clocks=(ClockEffect("pause", "investigate"),),
+        # 粤条例 Art. 45: the complainant is told in writing within 3 wd (a 送达回证 stops it).
+        clocks=(ClockEffect("pause", "investigate"), ClockEffect("start", "suspension_notice")),
     ),
     TransitionDef(
         "resume",
