@@ -75,17 +75,13 @@ class AppContext(QObject):
 # --------------------------------------------------------------------------- messages
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def show_known_error(parent: QWidget | None, exc: errors.KnownError) -> QMessageBox:
     """A known error as a window-modal message in the UI language (non-blocking ``open()``)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Cannot do that"))
+    box.setWindowTitle(QCoreApplication.translate("App", "Cannot do that"))
     if isinstance(exc, errors.ConflictError):
-        box.setWindowTitle(tr("Changed by someone else"))
+        box.setWindowTitle(QCoreApplication.translate("App", "Changed by someone else"))
     box.setText(exc.message(i18n.current_language()))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -216,7 +212,9 @@ def run(argv: Sequence[str]) -> int:
         if args.demo:
             fill_demo_if_empty(database, args.demo_cases)
     except errors.KnownError as exc:
-        QMessageBox.critical(None, tr("Cannot open the database"), exc.message(lang))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "Cannot open the database"), exc.message(lang)
+        )
         return 2
 
     from ui.login import log_in

@@ -255,7 +255,9 @@ class MainWindow(QMainWindow):
     def show_start_reminder(self) -> None:
         """What is due today for this user, once, after the window is up (off the GUI thread)."""
         uid = self.ctx.actor.user_id
-        self.ctx.runner.read(lambda s: queries.deadline_board(s, user_id=uid, cap=0), on_success=self._remind)
+        self.ctx.runner.read(
+            lambda s: queries.deadline_board(s, user_id=uid, cap=0), on_success=self._remind, parent=self
+        )
 
     def _remind(self, board: queries.Board) -> None:
         c = board.counts

@@ -117,7 +117,7 @@ class PagedTableModel(QAbstractTableModel):
         self._fetching = False
         self.endResetModel()
         self._fetch(gen, 0, first=True)
-        self.runner.read(self.fetch_count, on_success=lambda n, g=gen: self._on_count(g, n))
+        self.runner.read(self.fetch_count, on_success=lambda n, g=gen: self._on_count(g, n), parent=self)
 
     def _on_count(self, gen: int, n: int) -> None:
         if gen != self._generation:
@@ -133,6 +133,7 @@ class PagedTableModel(QAbstractTableModel):
             lambda s: self.fetch_page(s, offset, limit),
             on_success=lambda rows, g=gen, o=offset, f=first: self._on_page(g, o, rows, f),
             on_failure=lambda exc, g=gen: self._on_fail(g),
+            parent=self,
         )
 
     def _on_fail(self, gen: int) -> bool:

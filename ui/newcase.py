@@ -120,6 +120,7 @@ class WorkerRow(QWidget):
             self.ctx.runner.read(
                 lambda s: queries.find_person_by_id_number(s, value),
                 on_success=lambda p, v=value: self._on_file(v, p),
+                parent=self,
             )
         self.changed.emit()
 
@@ -504,7 +505,9 @@ class NewCaseDialog(QDialog):
         if len(text) < 2:
             return
         self.ctx.runner.read(
-            lambda s: queries.employer_matches(s, text), on_success=lambda m, t=text: self._show_matches(t, m)
+            lambda s: queries.employer_matches(s, text),
+            on_success=lambda m, t=text: self._show_matches(t, m),
+            parent=self,
         )
 
     def _show_matches(self, text: str, matches: list[queries.EmployerMatch]) -> None:
@@ -567,6 +570,7 @@ class NewCaseDialog(QDialog):
                 green_override=green,
             ),  # type: ignore[arg-type]
             on_success=lambda f, w=workers: self._show_flags(f, w),
+            parent=self,
         )
         ids = [
             r.id_number.text().strip()
@@ -580,6 +584,7 @@ class NewCaseDialog(QDialog):
             self.ctx.runner.read(
                 lambda s: queries.likely_duplicates(s, kind, ids, uscc, name),
                 on_success=self._show_duplicates,
+                parent=self,
             )
         else:
             self._show_duplicates([])

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
@@ -126,7 +127,7 @@ class OpRunner(QObject):
         changes: Changes | Callable[[Any], Changes],
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[errors.KnownError], bool] | None = None,
-        parent: QWidget | None = None,
+        parent: QObject | None = None,
     ) -> Handle:
         """``fn(session)`` in one write transaction. ``on_failure`` returns True when it showed the error."""
 
@@ -142,7 +143,7 @@ class OpRunner(QObject):
         *,
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[errors.KnownError], bool] | None = None,
-        parent: QWidget | None = None,
+        parent: QObject | None = None,
     ) -> Handle:
         def job() -> Any:
             with self.database.read() as s:
@@ -156,7 +157,7 @@ class OpRunner(QObject):
         changes: Changes | Callable[[Any], Changes] | None,
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[errors.KnownError], bool] | None,
-        parent: QWidget | None,
+        parent: QObject | None,
     ) -> Handle:
         emitter = _Emitter()
         handle = Handle()
@@ -169,16 +170,20 @@ class OpRunner(QObject):
             result, exc, tb = payload
             self._live.discard(entry)
             handle.result, handle.error = result, exc
+            # The widget that asked may have been closed while the op ran: its callbacks
+            # would touch deleted C++ objects, so they are dropped (the write still counts).
+            alive = parent is None or shiboken6.isValid(parent)
+            widget = parent if alive and isinstance(parent, QWidget) else None
             try:
                 if exc is None:
                     if changes is not None:
                         ch = changes(result) if callable(changes) else changes
                         self.changed.emit(ch)
-                    if on_success is not None:
+                    if on_success is not None and alive:
                         on_success(result)
                 elif isinstance(exc, errors.KnownError):
-                    if on_failure is None or not on_failure(exc):
-                        self.error_presenter(parent, exc)
+                    if not alive or on_failure is None or not on_failure(exc):
+                        self.error_presenter(widget, exc)
                 else:
                     self.crash_handler(exc, tb)
             finally:
