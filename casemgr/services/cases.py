@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum
+from typing import TypeVar
 
 from sqlalchemy import case as sa_case
 from sqlalchemy import select
@@ -37,6 +39,8 @@ from casemgr.services import parties
 from casemgr.services.context import Actor
 
 INITIAL_STATUS = "received"
+
+_E = TypeVar("_E", bound=Enum)
 
 
 @dataclass(frozen=True)
@@ -234,10 +238,44 @@ def add_event(
     return ev
 
 
+def _choice(enum_cls: type[_E], value: object, field: str) -> _E:
+    """A closed-vocabulary value, or a ValidationError naming the field (never a bare ValueError)."""
+    try:
+        return enum_cls(value)
+    except (ValueError, TypeError):
+        raise validation.fail(field, "不是有效的选项", "is not a valid choice") from None
+
+
+def _check_choices(data: CaseInput) -> None:
+    """Codes, dates and ids of a CaseInput, checked before the first write (hostile-input tests)."""
+    _choice(Channel, data.channel, "channel")
+    if data.complaint_type is not None:
+        _choice(ComplaintType, data.complaint_type, "complaint_type")
+    if not isinstance(data.persons, Sequence) or not isinstance(data.claims, Sequence):
+        raise validation.fail("applicant", "格式无效", "is malformed")
+    for link in data.persons:
+        _choice(PartyRole, getattr(link, "role", None), "party_role")
+    for c in data.claims:
+        _choice(ClaimType, getattr(c, "claim_type", None), "claim_type")
+        if c.months is not None:
+            validation.clean_int(c.months, "months", minimum=0, maximum=1200)
+        validation.clean_date(c.period_from, "period_from", required=False)
+        validation.clean_date(c.period_to, "period_to", required=False)
+    validation.clean_date(data.employment_ended_on, "employment_ended_on", required=False)
+    validation.clean_date(data.violation_on, "violation_on", required=False)
+    for name in ("assigned_user_id", "source_case_id"):
+        v = getattr(data, name)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+            raise validation.fail(name, "无效", "is not a valid id")
+    if data.workers is not None:
+        validation.clean_int(data.workers, "workers", minimum=0, maximum=100_000)
+
+
 def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.date | None = None) -> Case:
     """Open a case with its parties and claims; number it; start its clocks; audit it."""
-    kind = CaseKind(data.kind)
+    kind = _choice(CaseKind, data.kind, "kind")
     permissions.require(actor, "case.register", kind)
+    _check_choices(data)
     today = today or dt.date.today()
     received = validation.clean_date(data.received_on, "received_on", not_after=today)
     assert received is not None
@@ -251,7 +289,9 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
     claims_clean: list[tuple[ClaimInput, Decimal]] = []
     for i, c in enumerate(data.claims):
         amount = validation.clean_amount(c.amount_claimed, "amount_claimed")
-        if c.worker_index is not None and not 0 <= c.worker_index < len(data.persons):
+        if c.worker_index is not None and (
+            not isinstance(c.worker_index, int) or not 0 <= c.worker_index < len(data.persons)
+        ):
             raise validation.fail(
                 "claims", f"第{i + 1}项请求指向不存在的劳动者", f"claim {i + 1} names no listed worker"
             )
@@ -389,6 +429,8 @@ def _start_clocks(session: Session, case: Case, actor: Actor) -> None:
 
 def load_case_for_update(session: Session, case_id: int, expected_version: int | None) -> Case:
     """Fetch a case to change it; a stale ``expected_version`` is a conflict, not an overwrite."""
+    if isinstance(case_id, bool) or not isinstance(case_id, int) or not 0 < case_id < 2**63:
+        raise NotFoundError("案件不存在。", "No such case.")
     case = session.get(Case, case_id)
     if case is None:
         raise NotFoundError("案件不存在。", "No such case.")
@@ -429,6 +471,7 @@ def update_amounts(
 ) -> Case:
     case = load_case_for_update(session, case_id, expected_version)
     permissions.require(actor, "case.edit", case.kind)
+    occurred_on = validation.clean_date(occurred_on, "occurred_on", required=False)
     before = case_snapshot(case)
     changes: dict[str, object] = {}
     if amount_claimed is not None:
@@ -464,6 +507,7 @@ def add_note(
     case = load_case_for_update(session, case_id, None)
     permissions.require(actor, "case.edit", case.kind)
     text = validation.clean_text(note, "note", max_len=4000)
+    occurred_on = validation.clean_date(occurred_on, "occurred_on", required=False)
     ev = add_event(session, case, actor, EventKind.NOTE, occurred_on=occurred_on, note=text)
     audit.record(
         session,

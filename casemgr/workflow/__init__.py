@@ -74,7 +74,7 @@ _check_consistency()
 
 
 def get_transition(kind: CaseKind | str, code: str) -> TransitionDef:
-    t = TRANSITIONS[CaseKind(kind)].get(code)
+    t = TRANSITIONS[CaseKind(kind)].get(code) if isinstance(code, str) else None
     if t is None:
         raise WorkflowError(f"没有名为 {code} 的办理步骤。", f"No workflow step named {code}.", field="code")
     return t
