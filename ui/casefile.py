@@ -202,6 +202,7 @@ class CaseFileWindow(QDialog):
         )
         cv = TableView("casefile/claims")
         cv.setModel(self.claims_model)
+        cv.restore_widths({0: 110, 1: 170, 2: 60, 3: 110, 4: 110, 5: 120, 6: 110})
         ov.addWidget(QLabel(self.tr("Claims")))
         ov.addWidget(cv, 1)
         self.tabs.addTab(overview, self.tr("Overview"))
