@@ -493,3 +493,46 @@ def test_deadline_rows_exist_for_board(database: db.Database, actors: dict[Role,
     with database.read() as s:
         codes = set(s.execute(select(Deadline.rule_code).where(Deadline.case_id == case_id)).scalars())
     assert "arb.accept" in codes
+
+
+# --------------------------------------------------------------------------- start-up (./run)
+
+
+def test_run_refuses_a_damaged_database_with_a_message(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from ui import app as uiapp
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    shown: list[str] = []
+    monkeypatch.setattr(uiapp.QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is not sqlite at all" * 10)
+    assert uiapp.run(["casemgr", "--db", str(bad), "--lang", "en"]) == 2
+    assert len(shown) == 1 and "not a database file" in shown[0]
+    assert bad.read_bytes() == b"this is not sqlite at all" * 10
+
+
+def test_run_demo_fills_an_empty_database(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from ui import app as uiapp
+    from ui import login
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    accounts: list[list[tuple[str, str, str]]] = []
+    monkeypatch.setattr(uiapp, "show_demo_accounts", accounts.append)
+    monkeypatch.setattr(login, "log_in", lambda _db: None)  # the user cancels the log-in
+    path = tmp_path / "demo.db"
+    assert uiapp.run(["casemgr", "--db", str(path), "--demo", "--demo-cases", "6", "--lang", "en"]) == 0
+    assert accounts and all(pw for _u, _r, pw in accounts[0])
+    check = db.open_database(f"sqlite:///{path}")
+    try:
+        with check.read() as s:
+            assert len(s.execute(select(Case.id)).all()) >= 6
+    finally:
+        check.dispose()

@@ -158,7 +158,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="casemgr-gui", description="casemgr desktop application")
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: your data directory)")
     p.add_argument("--demo", action="store_true", help="fill an empty database with demo data first")
-    p.add_argument("--demo-cases", type=int, default=3000, help="number of demo cases (with --demo)")
+    p.add_argument("--demo-cases", type=int, default=1500, help="number of demo cases (with --demo)")
     p.add_argument("--lang", choices=i18n.SUPPORTED, help="user-interface language")
     return p.parse_args(list(argv))
 
@@ -178,22 +178,46 @@ def default_url(db_arg: str | None) -> str:
     return db.resolve_url(db_arg, data_dir=data_dir)
 
 
-def fill_demo_if_empty(database: db.Database, n_cases: int) -> bool:
-    """``--demo``: demo data into an empty database only (never mixed with real cases)."""
+def fill_demo_if_empty(database: db.Database, n_cases: int) -> list[tuple[str, str, str]]:
+    """``--demo``: demo data into an empty database only (never mixed with real cases).
+
+    Returns the demo accounts (user name, role, password) so they can be shown once; the
+    passwords are random and stored only as hashes.
+    """
+    from PySide6.QtWidgets import QProgressDialog
     from sqlalchemy import func, select
 
+    from casemgr import demo
     from casemgr.models import Case
 
     with database.read() as s:
         if s.execute(select(func.count()).select_from(Case)).scalar_one():
-            return False
-    try:
-        from casemgr import demo
-    except ImportError:
-        log.warning("casemgr.demo is not available; starting with an empty database")
-        return False
-    demo.generate(database, cases=n_cases)
-    return True
+            return []
+    progress = QProgressDialog(QCoreApplication.translate("App", "Creating demo data…"), "", 0, n_cases)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    progress.show()
+    result = demo.generate(
+        database, cases=n_cases, show_passwords=True, progress=lambda done, total: progress.setValue(done)
+    )
+    progress.close()
+    return [u for u in result.users if u[2]]
+
+
+def show_demo_accounts(accounts: list[tuple[str, str, str]]) -> None:
+    lines = [f"{name}\t{labels.label(labels.ROLES, role)}\t{pw}" for name, role, pw in accounts]
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("App", "Demo accounts"),
+        QCoreApplication.translate(
+            "App", "Demo data was created. These accounts can log in (shown only once):"
+        ),
+    )
+    box.setDetailedText("\n".join(lines))
+    box.setInformativeText("\n".join(lines))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
 
 
 def run(argv: Sequence[str]) -> int:
@@ -209,13 +233,15 @@ def run(argv: Sequence[str]) -> int:
     try:
         url = default_url(args.db)
         database = db.open_database(url)
-        if args.demo:
-            fill_demo_if_empty(database, args.demo_cases)
+        accounts = fill_demo_if_empty(database, args.demo_cases) if args.demo else []
     except errors.KnownError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "Cannot open the database"), exc.message(lang)
         )
         return 2
+
+    if accounts:
+        show_demo_accounts(accounts)
 
     from ui.login import log_in
 

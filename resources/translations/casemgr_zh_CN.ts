@@ -13,7 +13,22 @@
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="215" />
+        <location filename="../../ui/app.py" line="196" />
+        <source>Creating demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="212" />
+        <source>Demo accounts</source>
+        <translation>演示账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="213" />
+        <source>Demo data was created. These accounts can log in (shown only once):</source>
+        <translation>演示数据已生成。以下账号可以登录（密码只显示这一次）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="239" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -21,42 +36,42 @@
 <context>
     <name>BoardColumns</name>
     <message>
-        <location filename="../../ui/models.py" line="394" />
+        <location filename="../../ui/models.py" line="395" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="395" />
+        <location filename="../../ui/models.py" line="396" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="396" />
+        <location filename="../../ui/models.py" line="397" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="397" />
+        <location filename="../../ui/models.py" line="398" />
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="398" />
+        <location filename="../../ui/models.py" line="399" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="399" />
+        <location filename="../../ui/models.py" line="400" />
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="400" />
+        <location filename="../../ui/models.py" line="401" />
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="401" />
+        <location filename="../../ui/models.py" line="402" />
         <source>Handled by</source>
         <translation>承办人</translation>
     </message>
@@ -64,57 +79,57 @@
 <context>
     <name>CaseColumns</name>
     <message>
-        <location filename="../../ui/models.py" line="225" />
+        <location filename="../../ui/models.py" line="226" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="226" />
+        <location filename="../../ui/models.py" line="227" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="227" />
+        <location filename="../../ui/models.py" line="228" />
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="228" />
+        <location filename="../../ui/models.py" line="229" />
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="230" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="231" />
         <source>Received</source>
         <translation>收案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="231" />
+        <location filename="../../ui/models.py" line="232" />
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="235" />
+        <location filename="../../ui/models.py" line="236" />
         <source>Amount claimed (yuan)</source>
         <translation>请求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="239" />
+        <location filename="../../ui/models.py" line="240" />
         <source>Workers</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="241" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="241" />
+        <location filename="../../ui/models.py" line="242" />
         <source>Handled by</source>
         <translation>承办人</translation>
     </message>
@@ -143,7 +158,7 @@
     </message>
     <message>
         <location filename="../../ui/casefile.py" line="153" />
-        <location filename="../../ui/casefile.py" line="231" />
+        <location filename="../../ui/casefile.py" line="232" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -264,178 +279,178 @@
     </message>
     <message>
         <location filename="../../ui/casefile.py" line="199" />
-        <location filename="../../ui/casefile.py" line="296" />
+        <location filename="../../ui/casefile.py" line="297" />
         <source>Final award</source>
         <translation>终局裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="205" />
+        <location filename="../../ui/casefile.py" line="206" />
         <source>Claims</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="207" />
+        <location filename="../../ui/casefile.py" line="208" />
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="213" />
+        <location filename="../../ui/casefile.py" line="214" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="214" />
+        <location filename="../../ui/casefile.py" line="215" />
         <source>Started</source>
         <translation>起算日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="215" />
+        <location filename="../../ui/casefile.py" line="216" />
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="216" />
+        <location filename="../../ui/casefile.py" line="217" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="217" />
+        <location filename="../../ui/casefile.py" line="218" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="218" />
+        <location filename="../../ui/casefile.py" line="219" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="219" />
+        <location filename="../../ui/casefile.py" line="220" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="228" />
+        <location filename="../../ui/casefile.py" line="229" />
         <source>Time limits</source>
         <translation>办案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="231" />
+        <location filename="../../ui/casefile.py" line="232" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="231" />
+        <location filename="../../ui/casefile.py" line="232" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="231" />
+        <location filename="../../ui/casefile.py" line="232" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="231" />
+        <location filename="../../ui/casefile.py" line="232" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="236" />
+        <location filename="../../ui/casefile.py" line="237" />
         <source>Timeline</source>
         <translation>办案经过</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239" />
+        <location filename="../../ui/casefile.py" line="240" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239" />
+        <location filename="../../ui/casefile.py" line="240" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239" />
+        <location filename="../../ui/casefile.py" line="240" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239" />
+        <location filename="../../ui/casefile.py" line="240" />
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="243" />
+        <location filename="../../ui/casefile.py" line="244" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="294" />
+        <location filename="../../ui/casefile.py" line="295" />
         <source>Simple procedure</source>
         <translation>简易处理</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="298" />
+        <location filename="../../ui/casefile.py" line="299" />
         <source>Last changed by %1 at %2</source>
         <translation>最近由 %1 于 %2 修改</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="323" />
+        <location filename="../../ui/casefile.py" line="324" />
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="328" />
+        <location filename="../../ui/casefile.py" line="329" />
         <source>became %1</source>
         <translation>已转为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="357" />
-        <location filename="../../ui/casefile.py" line="375" />
+        <location filename="../../ui/casefile.py" line="358" />
+        <location filename="../../ui/casefile.py" line="376" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="375" />
+        <location filename="../../ui/casefile.py" line="376" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="395" />
+        <location filename="../../ui/casefile.py" line="396" />
         <source>extended by %1 days</source>
         <translation>已延长 %1 日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="397" />
+        <location filename="../../ui/casefile.py" line="398" />
         <source>requested %1</source>
         <translation>%1 已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="400" />
+        <location filename="../../ui/casefile.py" line="401" />
         <source> since %1</source>
         <translation>（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="481" />
+        <location filename="../../ui/casefile.py" line="482" />
         <source>Actions:</source>
         <translation>可办理：</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="496" />
+        <location filename="../../ui/casefile.py" line="497" />
         <source>Hand to arbitration</source>
         <translation>转仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="504" />
+        <location filename="../../ui/casefile.py" line="505" />
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="509" />
+        <location filename="../../ui/casefile.py" line="510" />
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="514" />
+        <location filename="../../ui/casefile.py" line="515" />
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
@@ -791,27 +806,27 @@
 <context>
     <name>ClaimRow</name>
     <message>
-        <location filename="../../ui/newcase.py" line="198" />
+        <location filename="../../ui/newcase.py" line="199" />
         <source>Amount in yuan, e.g. 8000.00</source>
         <translation>金额（元），如 8000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="201" />
+        <location filename="../../ui/newcase.py" line="202" />
         <source>months: –</source>
         <translation>月数：–</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="202" />
+        <location filename="../../ui/newcase.py" line="203" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="203" />
+        <location filename="../../ui/newcase.py" line="204" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="219" />
+        <location filename="../../ui/newcase.py" line="220" />
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
     </message>
@@ -1022,37 +1037,37 @@
 <context>
     <name>EmployerColumns</name>
     <message>
-        <location filename="../../ui/models.py" line="330" />
+        <location filename="../../ui/models.py" line="331" />
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="331" />
+        <location filename="../../ui/models.py" line="332" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="333" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="333" />
+        <location filename="../../ui/models.py" line="334" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="334" />
+        <location filename="../../ui/models.py" line="335" />
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="335" />
+        <location filename="../../ui/models.py" line="336" />
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="336" />
+        <location filename="../../ui/models.py" line="337" />
         <source>Watch status</source>
         <translation>监管状态</translation>
     </message>
@@ -1227,32 +1242,32 @@
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../ui/models.py" line="248" />
+        <location filename="../../ui/models.py" line="249" />
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250" />
+        <location filename="../../ui/models.py" line="251" />
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="252" />
+        <location filename="../../ui/models.py" line="253" />
         <source>Supervised</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="254" />
+        <location filename="../../ui/models.py" line="255" />
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="343" />
+        <location filename="../../ui/models.py" line="344" />
         <source>Key monitoring</source>
         <translation>重点监控</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="345" />
+        <location filename="../../ui/models.py" line="346" />
         <source>Blacklisted</source>
         <translation>失信名单</translation>
     </message>
@@ -1314,97 +1329,97 @@
         <translation>劳动争议与欠薪案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="78" />
+        <location filename="../../ui/mainwindow.py" line="79" />
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="80" />
+        <location filename="../../ui/mainwindow.py" line="81" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="85" />
+        <location filename="../../ui/mainwindow.py" line="86" />
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="106" />
+        <location filename="../../ui/mainwindow.py" line="107" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="107" />
+        <location filename="../../ui/mainwindow.py" line="108" />
         <source>Mediation</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="108" />
+        <location filename="../../ui/mainwindow.py" line="109" />
         <source>Arbitration</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="109" />
+        <location filename="../../ui/mainwindow.py" line="110" />
         <source>Inspection</source>
         <translation>监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="110" />
+        <location filename="../../ui/mainwindow.py" line="111" />
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="111" />
+        <location filename="../../ui/mainwindow.py" line="112" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="112" />
+        <location filename="../../ui/mainwindow.py" line="113" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="200" />
+        <location filename="../../ui/mainwindow.py" line="201" />
         <source>New case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="200" />
+        <location filename="../../ui/mainwindow.py" line="201" />
         <source>Kind of case</source>
         <translation>案件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="236" />
+        <location filename="../../ui/mainwindow.py" line="237" />
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="236" />
+        <location filename="../../ui/mainwindow.py" line="237" />
         <source>Select one or more cases first.</source>
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="265" />
+        <location filename="../../ui/mainwindow.py" line="268" />
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="266" />
+        <location filename="../../ui/mainwindow.py" line="269" />
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="267" />
+        <location filename="../../ui/mainwindow.py" line="270" />
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="270" />
+        <location filename="../../ui/mainwindow.py" line="273" />
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="271" />
+        <location filename="../../ui/mainwindow.py" line="274" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
@@ -1412,258 +1427,258 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/newcase.py" line="270" />
+        <location filename="../../ui/newcase.py" line="271" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="278" />
+        <location filename="../../ui/newcase.py" line="279" />
         <source>(from the employer)</source>
         <translation>（同用人单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="281" />
+        <location filename="../../ui/newcase.py" line="282" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="286" />
+        <location filename="../../ui/newcase.py" line="287" />
         <source>Received through</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="288" />
+        <location filename="../../ui/newcase.py" line="289" />
         <source>Platform, 12345 or petition number, if any</source>
         <translation>平台、12345 或信访编号（如有）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="289" />
+        <location filename="../../ui/newcase.py" line="290" />
         <source>External reference</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="294" />
+        <location filename="../../ui/newcase.py" line="295" />
         <source>Complaint or report</source>
         <translation>投诉或举报</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="298" />
+        <location filename="../../ui/newcase.py" line="299" />
         <source>What happened, in a few sentences</source>
         <translation>简要说明案情</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="301" />
+        <location filename="../../ui/newcase.py" line="302" />
         <source>Summary</source>
         <translation>案情摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="305" />
+        <location filename="../../ui/newcase.py" line="306" />
         <source>Handed over from mediation case %1</source>
         <translation>由调解案件 %1 转来</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="307" />
+        <location filename="../../ui/newcase.py" line="308" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="311" />
+        <location filename="../../ui/newcase.py" line="312" />
         <source>Employer (respondent)</source>
         <translation>用人单位（被申请人）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="314" />
+        <location filename="../../ui/newcase.py" line="315" />
         <source>Type part of the name to find an employer on file</source>
         <translation>输入部分名称查找已登记的用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="329" />
+        <location filename="../../ui/newcase.py" line="330" />
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="333" />
+        <location filename="../../ui/newcase.py" line="334" />
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="336" />
+        <location filename="../../ui/newcase.py" line="337" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="339" />
+        <location filename="../../ui/newcase.py" line="340" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="349" />
+        <location filename="../../ui/newcase.py" line="350" />
         <source>Add worker</source>
         <translation>增加劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="353" />
+        <location filename="../../ui/newcase.py" line="354" />
         <source>Workers involved in all</source>
         <translation>涉及劳动者总数</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="356" />
+        <location filename="../../ui/newcase.py" line="357" />
         <source>as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="363" />
+        <location filename="../../ui/newcase.py" line="364" />
         <source>Claims</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="369" />
+        <location filename="../../ui/newcase.py" line="370" />
         <source>Add claim</source>
         <translation>增加请求</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="379" />
+        <location filename="../../ui/newcase.py" line="380" />
         <source>Flags proposed</source>
         <translation>系统建议的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="383" />
+        <location filename="../../ui/newcase.py" line="384" />
         <source>Flags are proposed once workers and claims are entered.</source>
         <translation>填写劳动者和请求事项后，系统会建议标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="387" />
-        <location filename="../../ui/newcase.py" line="595" />
+        <location filename="../../ui/newcase.py" line="388" />
+        <location filename="../../ui/newcase.py" line="600" />
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="389" />
+        <location filename="../../ui/newcase.py" line="390" />
         <source>automatic</source>
         <translation>自动判断</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="390" />
+        <location filename="../../ui/newcase.py" line="391" />
         <source>yes (by hand)</source>
         <translation>是（手工设定）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="391" />
+        <location filename="../../ui/newcase.py" line="392" />
         <source>no (by hand)</source>
         <translation>否（手工设定）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="393" />
+        <location filename="../../ui/newcase.py" line="394" />
         <source>Reason for setting it by hand</source>
         <translation>手工设定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="413" />
+        <location filename="../../ui/newcase.py" line="414" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="435" />
+        <location filename="../../ui/newcase.py" line="436" />
         <source>New mediation case</source>
         <translation>登记调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="436" />
+        <location filename="../../ui/newcase.py" line="437" />
         <source>New arbitration application</source>
         <translation>登记仲裁申请</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="437" />
+        <location filename="../../ui/newcase.py" line="438" />
         <source>New inspection complaint</source>
         <translation>登记监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="442" />
+        <location filename="../../ui/newcase.py" line="443" />
         <source>Complaint received on</source>
         <translation>接到投诉日期</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="444" />
+        <location filename="../../ui/newcase.py" line="445" />
         <source>Application received on</source>
         <translation>收到申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="449" />
+        <location filename="../../ui/newcase.py" line="450" />
         <source>Complainants (workers)</source>
         <translation>投诉人（劳动者）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="450" />
+        <location filename="../../ui/newcase.py" line="451" />
         <source>Applicants (workers)</source>
         <translation>申请人（劳动者）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="534" />
+        <location filename="../../ui/newcase.py" line="537" />
         <source>Not a valid unified social credit code (check character wrong).</source>
         <translation>不是有效的统一社会信用代码（校验码不符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="556" />
+        <location filename="../../ui/newcase.py" line="559" />
         <source>Total claimed: %1 yuan</source>
         <translation>请求合计：%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="597" />
+        <location filename="../../ui/newcase.py" line="602" />
         <source>Green channel: set by hand.</source>
         <translation>绿色通道：手工设定。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="599" />
+        <location filename="../../ui/newcase.py" line="604" />
         <source>Green channel: a migrant worker claims unpaid wages.</source>
         <translation>绿色通道：农民工追讨工资。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="601" />
+        <location filename="../../ui/newcase.py" line="606" />
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="602" />
+        <location filename="../../ui/newcase.py" line="607" />
         <source>Collective: %1 workers are involved.</source>
         <translation>集体案件：涉及 %1 名劳动者。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="604" />
+        <location filename="../../ui/newcase.py" line="609" />
         <source>Supervised</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="605" />
+        <location filename="../../ui/newcase.py" line="610" />
         <source>Supervised: collective wage arrears, or many workers or a large amount.</source>
         <translation>挂牌督办：集体欠薪，或涉及人数、金额较大。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="607" />
+        <location filename="../../ui/newcase.py" line="612" />
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="609" />
+        <location filename="../../ui/newcase.py" line="614" />
         <source>No special flags.</source>
         <translation>无特殊标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="619" />
+        <location filename="../../ui/newcase.py" line="624" />
         <source>Possible duplicate: the same worker already has an open case against this employer (%1). You can still register this one.</source>
         <translation>可能重复：该劳动者对同一用人单位已有未结案件（%1）。仍可继续登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="631" />
+        <location filename="../../ui/newcase.py" line="636" />
         <source>Enter the employer's name.</source>
         <translation>请填写用人单位名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="698" />
+        <location filename="../../ui/newcase.py" line="703" />
         <source>Please correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="736" />
+        <location filename="../../ui/newcase.py" line="741" />
         <source>Not registered: %1</source>
         <translation>未登记：%1</translation>
     </message>
@@ -2181,22 +2196,22 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="139" />
+        <location filename="../../ui/newcase.py" line="140" />
         <source>On file: %1 (the existing record will be reused)</source>
         <translation>已登记：%1（将沿用已有记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="150" />
+        <location filename="../../ui/newcase.py" line="151" />
         <source>Not a valid 18-character resident ID number (check digit or birth date wrong).</source>
         <translation>不是有效的18位居民身份证号码（校验位或出生日期不符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="159" />
+        <location filename="../../ui/newcase.py" line="160" />
         <source>Not a valid mobile or landline number.</source>
         <translation>不是有效的手机或固定电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="168" />
+        <location filename="../../ui/newcase.py" line="169" />
         <source>Enter the worker's name.</source>
         <translation>请填写劳动者姓名。</translation>
     </message>
