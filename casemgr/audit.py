@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -226,8 +227,9 @@ def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProbl
     The chain proves the audit rows were not changed; this proves the case rows were not
     either: every service that changes a case records ``case_snapshot`` (with ``version``)
     as the entry's ``after``, so a row edited with the ``sqlite3`` shell no longer matches.
-    Limits: only the fields in the snapshot are covered (not parties, claims or events),
-    and an edit that restores the snapshot values exactly is, by definition, not seen.
+    Limits: only the fields in the snapshot are covered (not parties, claims or events);
+    an edit that restores the snapshot values exactly is, by definition, not seen; and each later entry
+    without a snapshot lets the version number be one higher.
     """
     from casemgr.models import Case
     from casemgr.services.cases import case_snapshot
@@ -243,6 +245,7 @@ def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProbl
             return
         ids = [str(c.id) for c in cases]
         latest: dict[str, tuple[int, dict[str, Any]]] = {}
+        later_without_snapshot: Counter[str] = Counter()
         rows = session.execute(
             select(AuditEntry.id, AuditEntry.entity_id, AuditEntry.after)
             .where(AuditEntry.entity == "case", AuditEntry.entity_id.in_(ids), AuditEntry.after.is_not(None))
@@ -255,6 +258,9 @@ def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProbl
                 continue
             if isinstance(data, dict) and "version" in data and "number" in data:
                 latest[entity_id] = (entry_id, data)
+                later_without_snapshot.pop(entity_id, None)
+            else:
+                later_without_snapshot[entity_id] += 1
         for c in cases:
             found = latest.get(str(c.id))
             if found is None:
@@ -262,11 +268,29 @@ def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProbl
                 continue
             entry_id, snap = found
             current = json.loads(to_json(case_snapshot(c)) or "{}")
-            diff = tuple(sorted(k for k in snap if k in current and current[k] != snap[k]))
+            # Each later audited change that recorded no snapshot (a note, a link to another
+            # case) may have bumped the version once; the snapshot's other fields must match.
+            extra = later_without_snapshot.get(str(c.id), 0)
+            diff = tuple(
+                sorted(
+                    k
+                    for k in snap
+                    if k in current
+                    and current[k] != snap[k]
+                    and not (k == "version" and _version_within(current[k], snap[k], extra))
+                )
+            )
             if diff:
                 yield CaseProblem(c.id, c.number, entry_id, diff)
         last_id = cases[-1].id
         session.expunge_all()
+
+
+def _version_within(current: Any, audited: Any, extra: int) -> bool:
+    try:
+        return int(audited) <= int(current) <= int(audited) + extra
+    except (TypeError, ValueError):
+        return False
 
 
 def count_entries(session: Session) -> int:

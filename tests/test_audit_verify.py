@@ -160,7 +160,7 @@ def test_case_with_bumped_version_and_no_entry_is_named(
     demo: db.Database, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     demo.dispose()
-    _sql(db_path, "UPDATE cases SET version = version + 1, status = 'closed' WHERE id = 2")
+    _sql(db_path, "UPDATE cases SET version = version + 5, status = 'closed' WHERE id = 2")
     rc, _out, err = verify(db_path, capsys)
     assert rc == 2 and "(id 2)" in err and "status" in err and "version" in err
 
@@ -184,3 +184,22 @@ def test_browse_filters_and_permission(demo: db.Database, actors: dict[Role, Act
         for role in (Role.CLERK, Role.MEDIATOR, Role.INSPECTOR):
             with pytest.raises(PermissionDenied):
                 audit.browse(s, actors[role])
+
+
+def test_verify_on_the_real_demo_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped demo generator (all services, workflows, hand-overs) leaves a verifiable trail."""
+    monkeypatch.setenv("CASEMGR_LANG", "en")
+    path = tmp_path / "demo.db"
+    assert main(["--db", str(path), "demo", "--cases", "40"]) == 0
+    capsys.readouterr()
+    rc, out, err = verify(path, capsys)
+    assert (rc, err) == (0, "") and "intact" in out
+    con = sqlite3.connect(path)
+    case_id, number = con.execute("SELECT id, number FROM cases ORDER BY id DESC LIMIT 1").fetchone()
+    con.execute("UPDATE cases SET workers = workers + 7 WHERE id = ?", (case_id,))
+    con.commit()
+    con.close()
+    rc, _out, err = verify(path, capsys)
+    assert rc == 2 and number in err and "workers" in err
