@@ -32,6 +32,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -383,7 +384,7 @@ class Deadline(Base):
     finished_on: Mapped[dt.date | None] = mapped_column(Date)  # met / breached / cancelled date
     note: Mapped[str | None] = mapped_column(Text)
     # Counted as if an uncovered year had only weekends; recomputed when that year is imported.
-    provisional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     basis: Mapped[str | None] = mapped_column(Text)  # JSON: pause intervals, carried days, anchor date
 
     case: Mapped[Case] = relationship(back_populates="deadlines")

@@ -34,16 +34,41 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+#: ``postgresql+psycopg://...`` (set by scripts/with_postgres.sh): the ``database`` fixture
+#: runs on PostgreSQL, one fresh database per test copied from a migrated template database.
+PG_URL = os.environ.get("CASEMGR_TEST_DATABASE_URL")
+on_postgres = pytest.mark.skipif(not PG_URL, reason="needs PostgreSQL (scripts/with_postgres.sh)")
+sqlite_only = pytest.mark.skipif(bool(PG_URL), reason="SQLite-specific (files, pragmas)")
+
+
 @pytest.fixture
 def db_path(tmp_path: Path, template_db: Path) -> Path:
+    if PG_URL:
+        pytest.skip("works on a SQLite database file; the PostgreSQL run covers the rest")
     path = tmp_path / "casemgr.db"
     shutil.copy(template_db, path)
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    from tests import pg
+
+    assert PG_URL
+    yield from pg.template(PG_URL)
+
+
 @pytest.fixture
-def database(db_path: Path) -> Iterator[db.Database]:
-    database = db.open_database(f"sqlite:///{db_path}")
+def database(request: pytest.FixtureRequest) -> Iterator[db.Database]:
+    if PG_URL:
+        from tests import pg
+
+        with pg.fresh_database(PG_URL, request.getfixturevalue("pg_template")) as url:
+            database = db.open_database(url)
+            yield database
+            database.dispose()
+        return
+    database = db.open_database(f"sqlite:///{request.getfixturevalue('db_path')}")
     yield database
     database.dispose()
 

@@ -27,7 +27,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("deadlines", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("provisional", sa.Boolean(), server_default=sa.text("0"), nullable=False))
+        batch_op.add_column(sa.Column("provisional", sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.add_column(sa.Column("basis", sa.Text(), nullable=True))
         batch_op.create_index("ix_deadlines_provisional", ["provisional", "state"], unique=False)
 
