@@ -108,6 +108,7 @@ class ImportOptions:
     kind: CaseKind | None = None  # the kind of every row when the file has no kind column
     report_path: Path | None = None  # where to write the rejection workbook (None: not written)
     today: dt.date | None = None
+    bulk: bool = True  # casemgr.io.bulk (multi-row inserts); False: one register_case per row
 
 
 @dataclass
@@ -393,18 +394,35 @@ _CLOCK_ACTIONS = {
 
 
 def _replay(session: Session, actor: Actor, case: Case, r: LedgerRow) -> None:
-    """Acceptance and closing on the ledger's dates, with the workflow's clock effects."""
+    """Acceptance and closing on the ledger's dates, with the workflow's clock effects.
+
+    The case row is changed once (one UPDATE, one version bump), then the clocks and the
+    imported events follow, so the result does not depend on when the ORM happens to flush.
+    """
     kind = CaseKind(case.kind)
-    if r.accepted_on is not None:
-        t = workflow.get_transition(kind, "accept")
-        before = case.status
+    received_status = case.status
+    accept = workflow.get_transition(kind, "accept") if r.accepted_on is not None else None
+    accepted_status = (accept.to_state or received_status) if accept is not None else received_status
+    closing = r.closed_on is not None and r.outcome is not None
+    if accept is not None:
         case.accepted_on = r.accepted_on
-        for eff in t.clocks:
+    if closing:
+        assert r.outcome is not None
+        case.closed_on = r.closed_on
+        case.outcome = r.outcome.value
+        case.status = workflow.terminal_status(kind, r.outcome)
+    else:
+        case.status = accepted_status
+    if r.amount_recovered:
+        case.amount_recovered = r.amount_recovered
+    session.flush()
+    if accept is not None:
+        assert r.accepted_on is not None
+        for eff in accept.clocks:
             fn = _CLOCK_ACTIONS.get(eff.action)
             if fn is not None and eff.group:
                 start = case.received_on if eff.start_from == "received_on" else r.accepted_on
                 fn(session, case, eff.group, start)
-        case.status = t.to_state or before
         cases.add_event(
             session,
             case,
@@ -412,8 +430,8 @@ def _replay(session: Session, actor: Actor, case: Case, r: LedgerRow) -> None:
             EventKind.IMPORTED,
             occurred_on=r.accepted_on,
             action="accept",
-            from_status=before,
-            to_status=case.status,
+            from_status=received_status,
+            to_status=accepted_status,
         )
         # A ledger records receipt, acceptance and closing only. Clocks of the steps in between
         # (service, tribunal, notices) would otherwise show as breached for want of a date.
@@ -422,13 +440,9 @@ def _replay(session: Session, actor: Actor, case: Case, r: LedgerRow) -> None:
                 d.state = DeadlineState.CANCELLED.value
                 d.finished_on = r.closed_on or r.accepted_on
                 d.note = "台账导入：台账未记录该环节的日期"
-    if r.closed_on is not None and r.outcome is not None:
-        before = case.status
+    if closing:
+        assert r.closed_on is not None and r.outcome is not None
         clocks.stop_all(session, case, r.closed_on)
-        case.closed_on = r.closed_on
-        case.outcome = r.outcome.value
-        case.amount_recovered = r.amount_recovered
-        case.status = workflow.terminal_status(kind, r.outcome)
         cases.add_event(
             session,
             case,
@@ -436,12 +450,10 @@ def _replay(session: Session, actor: Actor, case: Case, r: LedgerRow) -> None:
             EventKind.IMPORTED,
             occurred_on=r.closed_on,
             action="close",
-            from_status=before,
+            from_status=accepted_status,
             to_status=case.status,
             data={"outcome": r.outcome.value, "amount_recovered": r.amount_recovered},
         )
-    elif r.amount_recovered:
-        case.amount_recovered = r.amount_recovered
 
 
 def _write_row(session: Session, actor: Actor, r: LedgerRow, today: dt.date) -> Case:
@@ -536,15 +548,27 @@ def import_ledger(
     if opts.dry_run or (rejections and opts.all_or_nothing):
         return result
     total = len(todo)
-    for i, r in enumerate(todo, start=1):
-        _write_row(session, actor, r, today)
-        if i % CHUNK == 0:
-            session.flush()
-            session.expunge_all()  # everything is flushed; keep memory flat on big files
+    if opts.bulk:
+        from casemgr.io.bulk import BulkWriter
+
+        writer = BulkWriter(session, actor, today, LEDGER_GROUPS)
+        for start in range(0, total, CHUNK):
+            writer.write(todo[start : start + CHUNK])
+            session.expunge_all()
             if progress is not None:
-                progress("write", i, total)
+                progress("write", min(start + CHUNK, total), total)
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
+    else:
+        for i, r in enumerate(todo, start=1):
+            _write_row(session, actor, r, today)
+            if i % CHUNK == 0:
+                session.flush()
+                session.expunge_all()  # everything is flushed; keep memory flat on big files
+                if progress is not None:
+                    progress("write", i, total)
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled()
     session.flush()
     if progress is not None:
         progress("write", total, total)

@@ -1,0 +1,138 @@
+"""The bulk import writes exactly what the services write (one register_case per row).
+
+One varied ledger — every kind, open, accepted, closed and refused cases, green-channel,
+collective and supervised flags, repeated and pre-existing parties, anonymous reports —
+goes through both paths into two copies of the same database; every table must come out
+the same (timestamps aside). If this fails after a change to register_case or the clock
+engine, casemgr/io/bulk.py needs the same change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+from sqlalchemy import text
+
+from casemgr import audit, db
+from casemgr.enums import CaseKind, Role
+from casemgr.io.ledger_import import ImportOptions, import_ledger
+from casemgr.services import cases, parties
+from casemgr.services.context import Actor
+from tests.helpers import case_input, make_id, make_uscc
+from tests.test_import_ledger import HEADER, write_csv
+
+TODAY = dt.date(2026, 11, 20)
+
+TABLES = {
+    "cases": "SELECT * FROM cases ORDER BY id",
+    "persons": "SELECT * FROM persons ORDER BY id",
+    "employers": "SELECT * FROM employers ORDER BY id",
+    "case_parties": "SELECT * FROM case_parties ORDER BY id",
+    "claim_items": "SELECT * FROM claim_items ORDER BY id",
+    "events": "SELECT * FROM events ORDER BY id",
+    "deadlines": "SELECT * FROM deadlines ORDER BY id",
+    "case_number_counters": "SELECT * FROM case_number_counters ORDER BY kind, year",
+}
+TIMESTAMPS = {"created_at", "updated_at", "recorded_at"}
+
+
+def ledger() -> list[list[object]]:
+    rows: list[list[object]] = []
+    kinds = [("仲裁", "汕劳人仲案字〔{y}〕第{n:04d}号", ["裁决", "调解", "撤回", "不予受理", "其他"]),
+             ("监察", "汕人社监字〔{y}〕第{n:04d}号", ["处理决定", "行政处罚", "撤销立案", "移送", "不予受理"]),
+             ("调解", "汕劳人调字〔{y}〕第{n:04d}号", ["调解成功", "调解不成", "撤回", "不予受理", "调解成功"])]  # fmt: skip
+    n = 0
+    for word, fmt, outcomes in kinds:
+        for i in range(15):
+            n += 1
+            received = dt.date(2025, 12, 1) + dt.timedelta(days=11 * i + n)
+            shape = i % 5  # 0 open, 1 accepted, 2 closed, 3 refused/closed, 4 open with recovered money
+            outcome = outcomes[i % 5]
+            refused = outcome == "不予受理"
+            accepted = "" if shape in (0, 4) or refused else (received + dt.timedelta(days=3)).isoformat()
+            closed = (received + dt.timedelta(days=40 + i)).isoformat() if shape in (2, 3) else ""
+            if closed and not refused and not accepted:
+                accepted = (received + dt.timedelta(days=3)).isoformat()
+            if refused and shape in (2, 3):
+                accepted = ""
+            workers = [1, 3, 12, 150, 1][i % 5]
+            amount = ["8000", "1200000", "500.5", "30000", "0"][i % 5]
+            anonymous = word == "监察" and i % 4 == 3
+            no_id = word == "调解" and i % 6 == 5
+            rows.append([
+                fmt.format(y=received.year, n=100 + n), word, received.isoformat(), accepted,
+                closed, outcome if closed else "", "是" if i % 2 == 0 else "否", workers, amount,
+                "900" if shape == 4 else ("700" if closed and not refused else ""),
+                f"汕尾等价测试单位{i % 6}" if not (word == "调解" and i % 7 == 6) else "",
+                make_uscc(60 + i % 6) if i % 6 != 5 and not (word == "调解" and i % 7 == 6) else "",
+                ["城区", "", "海丰县"][i % 3],
+                "" if anonymous else f"劳动者{n}", "" if anonymous or no_id else make_id(500 + n % 9),
+            ])  # fmt: skip
+    # the same person twice in the file: once not a migrant worker, then as one
+    rows.append(["汕劳人仲案字〔2026〕第0900号", "仲裁", "2026-06-01", "", "", "", "否", 1, "100", "",
+                 "汕尾等价测试单位0", make_uscc(60), "城区", "复现者", make_id(950)])  # fmt: skip
+    rows.append(["汕劳人仲案字〔2026〕第0901号", "仲裁", "2026-06-02", "", "", "", "是", 1, "100", "",
+                 "汕尾等价测试单位0", make_uscc(60), "城区", "复现者", make_id(950)])  # fmt: skip
+    # names must agree per ID number across the file
+    names: dict[object, object] = {}
+    for r in rows:
+        if r[14]:
+            r[13] = names.setdefault(r[14], r[13])
+    return rows
+
+
+def dump(database: db.Database) -> dict[str, list[dict[str, object]]]:
+    out: dict[str, list[dict[str, object]]] = {}
+    with database.read() as s:
+        for name, sql in TABLES.items():
+            out[name] = [
+                {k: v for k, v in row._mapping.items() if k not in TIMESTAMPS} for row in s.execute(text(sql))
+            ]
+        entries = []
+        for row in s.execute(text("SELECT action, entity, entity_id, before, after FROM audit_entries")):
+            entries.append((row.action, row.entity, row.entity_id, row.before, row.after))
+        out["audit"] = sorted(entries, key=json.dumps)  # type: ignore[arg-type]
+        assert audit.verify_chain(s) is None
+    return out
+
+
+def test_bulk_path_writes_what_the_services_write(
+    database: db.Database, db_path: Path, actors: dict[Role, Actor], tmp_path: Path
+) -> None:
+    admin = actors[Role.ADMIN]
+    with database.write() as s:  # on file before the import: an employer without district, a non-migrant
+        base = case_input(CaseKind.ARBITRATION, n=61, received_on=dt.date(2025, 1, 6), migrant=False)
+        emp = parties.EmployerInput(name="汕尾等价测试单位2", uscc=make_uscc(62), district=None)
+        person = cases.PartyLink(
+            parties.PersonInput(name="劳动者2", id_number=make_id(502)), base.persons[0].role
+        )
+        cases.register_case(s, admin, dataclasses.replace(base, employer=emp, persons=[person], district=None),
+                            today=TODAY)  # fmt: skip
+    copy = tmp_path / "copy.db"
+    db.backup_sqlite(db_path, copy)
+    other = db.open_database(f"sqlite:///{copy}")
+    try:
+        path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
+        with database.write() as s:
+            slow = import_ledger(s, admin, path, ImportOptions(today=TODAY, bulk=False))
+        with other.write() as s:
+            fast = import_ledger(s, admin, path, ImportOptions(today=TODAY, bulk=True))
+        assert slow.rejections == [] and slow.created == fast.created == len(ledger())
+        a, b = dump(database), dump(other)
+        for table in (*TABLES, "audit"):
+            assert len(a[table]) == len(b[table]), table
+            for x, y in zip(a[table], b[table], strict=True):
+                assert x == y, (table, x, y)
+        # the ledger exercised what it is meant to
+        states = {d["state"] for d in a["deadlines"]}
+        assert {"running", "met", "breached", "cancelled"} <= states
+        flags = {(c["green_channel"], c["collective"], c["supervised"]) for c in a["cases"]}
+        assert len(flags) >= 3
+        assert any(x[0] == "person.update" for x in a["audit"]) and any(
+            x[0] == "employer.update" for x in a["audit"]
+        )
+    finally:
+        other.dispose()
