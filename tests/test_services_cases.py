@@ -15,6 +15,7 @@ from casemgr.enums import CaseKind, Role
 from casemgr.errors import ConflictError, PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, Case, CaseParty, ClaimItem, Employer, Event, Person
 from casemgr.services import cases, parties
+from tests.conftest import make_user
 from tests.helpers import case_input, make_id, make_uscc
 
 TODAY = dt.date(2026, 11, 26)
@@ -186,3 +187,34 @@ def test_make_helpers_are_valid() -> None:
 
     assert all(is_valid_resident_id(make_id(i)) for i in range(50))
     assert all(is_valid_uscc(make_uscc(i)) for i in range(50))
+
+
+def test_assign_case(database, actors) -> None:
+    with database.write() as s:
+        case = cases.register_case(s, actors[Role.CLERK], case_input(), today=TODAY)
+        case_id, version = case.id, case.version
+    # A clerk may not reassign; a supervisor may, but only to someone who handles arbitration.
+    with pytest.raises(PermissionDenied), database.write() as s:
+        cases.assign_case(
+            s, actors[Role.CLERK], case_id, actors[Role.SUPERVISOR].user_id, expected_version=version
+        )
+    with pytest.raises(ValidationError) as err, database.write() as s:
+        cases.assign_case(
+            s, actors[Role.SUPERVISOR], case_id, actors[Role.INSPECTOR].user_id, expected_version=version
+        )
+    assert err.value.field == "assigned_user"
+    other = make_user(database, Role.CLERK, "clerk2")
+    with database.write() as s:
+        cases.assign_case(s, actors[Role.SUPERVISOR], case_id, other.user_id, expected_version=version)
+    with database.read() as s:
+        c = s.get(Case, case_id)
+        assert c is not None and c.assigned_user_id == other.user_id
+        assert (
+            s.execute(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.case_id == case_id, Event.kind == "assignment")
+            ).scalar_one()
+            == 1
+        )
+        assert audit.verify_chain(s) is None

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from casemgr import audit, permissions, settings, validation
-from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole
+from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole, Role
 from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import (
     Case,
@@ -454,7 +454,7 @@ def flush_or_conflict(session: Session, case: Case) -> None:
     try:
         session.flush()
     except StaleDataError as exc:
-        session.rollback()
+        # The caller's transaction (Database.write) rolls back as the error leaves it.
         raise ConflictError("案件", None, None) from exc
 
 
@@ -493,6 +493,48 @@ def update_amounts(
         user_id=actor.user_id,
         username=actor.username,
         action="case.update_amounts",
+        entity="case",
+        entity_id=case.id,
+        before=before,
+        after=case_snapshot(case),
+    )
+    return case
+
+
+def assign_case(
+    session: Session, actor: Actor, case_id: int, user_id: int, *, expected_version: int | None
+) -> Case:
+    """Hand a case to another handler (承办人); supervisors and administrators only.
+
+    The new handler must be an active user whose role works on this kind of case, so a
+    complaint can never land with a mediator who cannot act on it.
+    """
+    case = load_case_for_update(session, case_id, expected_version)
+    permissions.require(actor, "case.assign", case.kind)
+    user = session.get(User, user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None
+    if user is None or not user.active:
+        raise validation.fail("assigned_user", "用户不存在或已停用", "no such active user")
+    if not permissions.allowed(
+        Actor(user_id=user.id, username=user.username, role=Role(user.role)), "case.transition", case.kind
+    ):
+        raise validation.fail(
+            "assigned_user",
+            f"{user.display_name} 的角色不办理此类案件",
+            f"{user.display_name}'s role does not handle this kind of case",
+        )
+    if case.assigned_user_id == user.id:
+        return case
+    before = case_snapshot(case)
+    old = case.assigned_user_id
+    case.assigned_user_id = user.id
+    touch(case, actor)
+    flush_or_conflict(session, case)
+    add_event(session, case, actor, EventKind.ASSIGNMENT, data={"from_user_id": old, "to_user_id": user.id})
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="case.assign",
         entity="case",
         entity_id=case.id,
         before=before,
