@@ -1390,6 +1390,7 @@
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="237" />
+        <location filename="../../ui/mainwindow.py" line="242" />
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
@@ -1399,27 +1400,37 @@
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="268" />
+        <location filename="../../ui/mainwindow.py" line="245" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="249" />
+        <source>This function is not available yet.</source>
+        <translation>该功能尚未提供。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="271" />
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="269" />
+        <location filename="../../ui/mainwindow.py" line="272" />
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="270" />
+        <location filename="../../ui/mainwindow.py" line="273" />
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="273" />
+        <location filename="../../ui/mainwindow.py" line="276" />
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="274" />
+        <location filename="../../ui/mainwindow.py" line="277" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
