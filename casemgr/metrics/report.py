@@ -26,7 +26,7 @@ from casemgr import settings
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, PartyRole
 from casemgr.metrics import indicators as ind
 from casemgr.metrics.periods import Period, month_key, previous_months
-from casemgr.models import Case, CaseParty, Deadline, Employer, Person, fen_to_yuan
+from casemgr.models import Case, CaseParty, Employer, Person, fen_to_yuan
 
 LIST_LIMIT = 20
 TREND_MONTHS = 12
@@ -342,13 +342,10 @@ def _green_rows(session: Session, m: Period, district: str | None, limit: int) -
 def _overdue_rows(
     session: Session, as_of: dt.date, district: str | None, limit: int
 ) -> tuple[ListedCase, ...]:
-    due = func.min(Deadline.due_on).label("due")
+    due = ind.earliest_overdue_due(as_of).label("due")
     stmt = (
         select(Case.id, Case.number, Case.kind, Case.district, due)
-        .select_from(Deadline)
-        .join(Case, Case.id == Deadline.case_id)
-        .where(ind.overdue_condition(as_of), ind.open_on(as_of))
-        .group_by(Case.id, Case.number, Case.kind, Case.district)
+        .where(ind.open_on(as_of), ind.has_overdue_clock(as_of))
         .order_by(due, Case.number)
         .limit(limit)
     )
