@@ -781,31 +781,38 @@ def claim_total(session: Session, case_id: int) -> Decimal:
 
 
 # --------------------------------------------------------------------------- deadline board
+#
+# ONE board definition lives in ``casemgr.deadlines.board`` (which sections exist, what
+# counts as overdue or due soon, which clocks are a party's own period). This adapter only
+# adds the display columns a table needs (worker, employer, handler, working days left)
+# for the rows that engine returned, so the dashboard can never disagree with it.
 
 
 @dataclass(frozen=True)
 class BoardEntry:
-    """One running clock of an open case, as the dashboard lists it."""
+    """One row of a board section, as the dashboard lists it."""
 
-    deadline_id: int
     case_id: int
     number: str
     kind: str
     status: str
-    worker_name: str | None
-    employer_name: str | None
     district: str | None
-    assigned_to: str | None
-    rule_code: str
-    rule_name_zh: str | None
-    rule_name_en: str | None
     due_on: dt.date
-    working_days_left: int | None  # negative when overdue; None when the calendar cannot say
-    state: str
     green_channel: bool
     supervised: bool
-    extension_requested: bool
+    deadline_id: int | None = None  # None on per-case rows (green channel, supervised)
+    rule_code: str | None = None
+    rule_name_zh: str | None = None
+    rule_name_en: str | None = None
+    state: str | None = None
+    working_days_left: int | None = None  # negative when overdue; None when the calendar cannot say
+    worker_name: str | None = None
+    employer_name: str | None = None
+    assigned_to: str | None = None
+    extension_requested: bool = False
     provisional: bool = False  # due date counted without next year's holiday notice
+    provisional_zh: str | None = None
+    provisional_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -819,12 +826,21 @@ class Board:
     green_channel: tuple[BoardEntry, ...]
     supervised: tuple[BoardEntry, ...]
     extensions: tuple[BoardEntry, ...]
+    provisional: tuple[BoardEntry, ...]
     counts: dict[str, int]
     calendar_warning: tuple[str, str] | None = None  # (zh, en)
 
 
-BOARD_SECTIONS = ("overdue", "due_today", "due_soon", "green_channel", "supervised", "extensions")
-BOARD_CAP = 500
+BOARD_SECTIONS = (
+    "overdue",
+    "due_today",
+    "due_soon",
+    "green_channel",
+    "supervised",
+    "extensions",
+    "provisional",
+)
+BOARD_CAP = 200
 
 
 def deadline_board(
@@ -836,77 +852,71 @@ def deadline_board(
     within_working_days: int = 3,
     cap: int = BOARD_CAP,
 ) -> Board:
-    """Running clocks by urgency: one range query on ``ix_deadlines_state_due`` per section.
+    """``casemgr.deadlines.board.board`` with display columns, for the dashboard table.
 
-    Only running clocks of open cases appear; a paused clock is not urgent but an extension
-    request on it still needs the supervisor, so the extensions section includes paused ones.
+    ``cap`` limits the rows of each section (the counts stay exact); the engine needs at
+    least one row per section to report its count, so a cap of 0 still fetches one.
     """
-    from casemgr.deadlines.calendar import calendar_for, calendar_warning
+    from casemgr.deadlines import board as board_mod
+    from casemgr.deadlines.calendar import calendar_for
     from casemgr.errors import CalendarError
 
     today = today or dt.date.today()
-    cal = calendar_for(session)
-    try:
-        horizon = cal.add_working_days(today, within_working_days)
-    except CalendarError:
-        horizon = today + dt.timedelta(days=within_working_days + 4)
-
-    def base(*cond: Any, states: tuple[str, ...] = (DeadlineState.RUNNING.value,)) -> Select[Any]:
-        stmt = (
-            select(Deadline.id)
-            .join(Case, Case.id == Deadline.case_id)
-            .where(Deadline.state.in_(states), Case.closed_on.is_(None), *cond)
-        )
-        if user_id is not None:
-            stmt = stmt.where(Case.assigned_user_id == user_id)
-        if district:
-            stmt = stmt.where(Case.district == district)
-        return stmt
-
-    from casemgr.deadlines import rules as rules_mod
-
-    # A party's own period (e.g. the time to apply for arbitration) is shown on the case,
-    # but it is never the clerk's overdue work.
-    own = Deadline.rule_code.not_in(rules_mod.party_period_codes(session))
-    sections = {
-        "overdue": base(Deadline.due_on < today, own),
-        "due_today": base(Deadline.due_on == today, own),
-        "due_soon": base(Deadline.due_on > today, Deadline.due_on <= horizon, own),
-        "green_channel": base(Case.green_channel.is_(True)),
-        "supervised": base(Case.supervised.is_(True)),
-        "extensions": base(
-            Deadline.extension_requested_on.is_not(None),
-            Deadline.extension_approved_by_id.is_(None),
-            states=(DeadlineState.RUNNING.value, DeadlineState.PAUSED.value),
-        ),
-    }
-    counts: dict[str, int] = {}
-    ids_by_section: dict[str, list[int]] = {}
-    for name, stmt in sections.items():
-        counts[name] = int(session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
-        ids_by_section[name] = list(
-            session.execute(stmt.order_by(Deadline.due_on, Deadline.id).limit(cap)).scalars()
-        )
-    # Open clocks counted on a weekend-only guess (ix_deadlines_provisional).
-    counts["provisional"] = int(
-        session.execute(
-            select(func.count()).select_from(
-                base(Deadline.provisional.is_(True), states=ACTIVE_STATES).subquery()
-            )
-        ).scalar_one()
+    b = board_mod.board(
+        session,
+        today=today,
+        user_id=user_id,
+        district=district,
+        within_working_days=within_working_days,
+        limit=max(cap, 1),
     )
-    all_ids = {i for ids in ids_by_section.values() for i in ids}
-    entries = _board_entries(session, all_ids, today, cal)
-    warning = calendar_warning(today, session)
+    sections = {name: getattr(b, name) for name in BOARD_SECTIONS}
+    kept = {name: sec.rows[:cap] for name, sec in sections.items()}
+    case_ids = sorted({r.case_id for rows in kept.values() for r in rows})
+    extra = {r.id: r for r in case_rows(session, case_ids, today)} if case_ids else {}
+    cal = calendar_for(session)
+
+    def left(due: dt.date) -> int | None:
+        try:
+            if due >= today:
+                return int(cal.working_days_between(today, due))
+            return -int(cal.working_days_between(due, today))
+        except CalendarError:
+            return None
+
+    def entry(r: Any) -> BoardEntry:
+        c = extra.get(r.case_id)
+        return BoardEntry(
+            case_id=r.case_id,
+            number=r.case_number,
+            kind=r.kind,
+            status=r.status,
+            district=r.district,
+            due_on=r.due_on,
+            green_channel=r.green_channel,
+            supervised=r.supervised,
+            deadline_id=r.deadline_id,
+            rule_code=r.rule_code,
+            rule_name_zh=r.rule_name_zh,
+            rule_name_en=r.rule_name_en,
+            state=r.state,
+            working_days_left=left(r.due_on),
+            worker_name=c.worker_name if c else None,
+            employer_name=c.employer_name if c else None,
+            assigned_to=c.assigned_to if c else None,
+            extension_requested=r.extension_requested_on is not None,
+            provisional=r.provisional,
+            provisional_zh=r.provisional_zh,
+            provisional_en=r.provisional_en,
+        )
+
+    warning = b.calendar_warning
     return Board(
         today=today,
-        counts=counts,
+        counts={name: sec.count for name, sec in sections.items()},
         calendar_warning=(warning.zh, warning.en) if warning else None,
-        **{name: tuple(entries[i] for i in ids if i in entries) for name, ids in ids_by_section.items()},
+        **{name: tuple(entry(r) for r in rows) for name, rows in kept.items()},
     )
-
-
-ACTIVE_STATES = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
 
 
 def _provisional(session: Session, d: Deadline) -> tuple[bool, str | None, str | None]:
@@ -914,56 +924,3 @@ def _provisional(session: Session, d: Deadline) -> tuple[bool, str | None, str |
 
     note = provisional_note(session, d)
     return (True, note[0], note[1]) if note else (False, None, None)
-
-
-def _board_entries(session: Session, ids: set[int], today: dt.date, cal: Any) -> dict[int, BoardEntry]:
-    from casemgr.errors import CalendarError
-
-    if not ids:
-        return {}
-    stmt = (
-        select(
-            Deadline, Case.number, Case.kind, Case.status, Case.district, Case.green_channel, Case.supervised
-        )
-        .join(Case, Case.id == Deadline.case_id)
-        .where(Deadline.id.in_(ids))
-    )
-    raw = list(session.execute(stmt))
-    case_ids = sorted({d.case_id for d, *_ in raw})
-    rows = {r.id: r for r in case_rows(session, case_ids)}
-    rules = {
-        code: (v[0], v[1]) for code, v in _rules_by_code(session, {d.rule_code for d, *_ in raw}).items()
-    }
-    out: dict[int, BoardEntry] = {}
-    for d, number, kind, status, district, green, supervised in raw:
-        try:
-            if d.due_on >= today:
-                left: int | None = cal.working_days_between(today, d.due_on)
-            else:
-                left = -cal.working_days_between(d.due_on, today)
-        except CalendarError:
-            left = None
-        r = rows.get(d.case_id)
-        zh, en = rules.get(d.rule_code, (None, None))
-        out[d.id] = BoardEntry(
-            deadline_id=d.id,
-            case_id=d.case_id,
-            number=number,
-            kind=kind,
-            status=status,
-            worker_name=r.worker_name if r else None,
-            employer_name=r.employer_name if r else None,
-            district=district,
-            assigned_to=r.assigned_to if r else None,
-            rule_code=d.rule_code,
-            rule_name_zh=zh,
-            rule_name_en=en,
-            due_on=d.due_on,
-            working_days_left=left,
-            state=d.state,
-            green_channel=green,
-            supervised=supervised,
-            extension_requested=d.extension_requested_on is not None and d.extension_approved_by_id is None,
-            provisional=bool(d.provisional),
-        )
-    return out

@@ -399,11 +399,16 @@ class CaseFileWindow(QDialog):
             state = labels.label(labels.DEADLINE_STATES, c.state)
             if c.state == "paused" and c.paused_on:
                 state += self.tr(" since %1").replace("%1", i18n.fmt_date(c.paused_on))
+            due = i18n.fmt_date(c.due_on)
+            if c.provisional and active:
+                # The year's holiday notice is missing: the date counts weekends only.
+                note = (c.provisional_zh if zh else c.provisional_en) or self.tr("provisional")
+                due += "\n" + note
             clock_rows.append(
                 [
                     (c.rule_name_zh if zh else c.rule_name_en) or c.rule_code,
                     i18n.fmt_date(c.started_on),
-                    i18n.fmt_date(c.due_on),
+                    due,
                     left,
                     state,
                     ext,

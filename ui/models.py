@@ -453,13 +453,15 @@ class BoardTableModel(QAbstractTableModel):
             return {
                 "number": e.number,
                 "kind": labels.label(labels.KINDS, e.kind),
-                "rule": rule or e.rule_code,
-                "due_on": i18n.fmt_date(e.due_on),
+                "rule": rule or e.rule_code or "",
+                "due_on": self._due_text(e),
                 "left": "" if e.working_days_left is None else str(e.working_days_left),
                 "worker": e.worker_name or "",
                 "employer": e.employer_name or "",
                 "assigned": e.assigned_to or "",
             }.get(key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "due_on" and e.provisional:
+            return e.provisional_zh if i18n.is_chinese() else e.provisional_en
         if role == Qt.ItemDataRole.BackgroundRole:
             if e.due_on < self._today():
                 return QBrush(OVERDUE_BG)
@@ -472,6 +474,14 @@ class BoardTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "left":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _due_text(e: queries.BoardEntry) -> str:
+        """A provisional due date says so beside the date (its note names the missing year)."""
+        text = i18n.fmt_date(e.due_on)
+        if e.provisional:
+            text += " " + QCoreApplication.translate("BoardColumns", "(provisional)")
+        return text
 
     @staticmethod
     def _today() -> dt.date:

@@ -124,6 +124,7 @@ class DashboardPage(Page):
             "green_channel": "#2e7d32",
             "supervised": "#6a1b9a",
             "extensions": "#1565c0",
+            "provisional": "#616161",
         }
         self.tabs = QTabWidget()
         self.models: dict[str, BoardTableModel] = {}
@@ -131,7 +132,7 @@ class DashboardPage(Page):
         for i, name in enumerate(queries.BOARD_SECTIONS):
             card = QToolButton()
             card.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            card.setMinimumSize(150, 64)
+            card.setMinimumSize(130, 64)
             card.setStyleSheet(
                 f"QToolButton {{ border: 1px solid #ccc; border-left: 6px solid {colors[name]}; "
                 f"border-radius: 4px; background: white; font-size: 14px; padding: 4px 10px; }}"
@@ -165,6 +166,7 @@ class DashboardPage(Page):
             "green_channel": self.tr("Green channel"),
             "supervised": self.tr("Supervised"),
             "extensions": self.tr("Extensions to approve"),
+            "provisional": self.tr("Provisional due dates"),
         }[name]
 
     def _retitle(self) -> None:

@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="82" />
+        <location filename="../../ui/app.py" line="82"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84" />
+        <location filename="../../ui/app.py" line="84"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="196" />
+        <location filename="../../ui/app.py" line="196"/>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="212" />
+        <location filename="../../ui/app.py" line="212"/>
         <source>Demo accounts</source>
         <translation>演示账号</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="213" />
+        <location filename="../../ui/app.py" line="213"/>
         <source>Demo data was created. These accounts can log in (shown only once):</source>
         <translation>演示数据已生成。以下账号可以登录（密码只显示这一次）：</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="239" />
+        <location filename="../../ui/app.py" line="239"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -36,100 +37,105 @@
 <context>
     <name>BoardColumns</name>
     <message>
-        <location filename="../../ui/models.py" line="395" />
+        <location filename="../../ui/models.py" line="395"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="396" />
+        <location filename="../../ui/models.py" line="396"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="397" />
+        <location filename="../../ui/models.py" line="397"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="398" />
+        <location filename="../../ui/models.py" line="398"/>
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="399" />
+        <location filename="../../ui/models.py" line="399"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="400" />
+        <location filename="../../ui/models.py" line="400"/>
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="401" />
+        <location filename="../../ui/models.py" line="401"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="402" />
+        <location filename="../../ui/models.py" line="402"/>
         <source>Handled by</source>
         <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="483"/>
+        <source>(provisional)</source>
+        <translation>（暂定）</translation>
     </message>
 </context>
 <context>
     <name>CaseColumns</name>
     <message>
-        <location filename="../../ui/models.py" line="226" />
+        <location filename="../../ui/models.py" line="226"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="227" />
+        <location filename="../../ui/models.py" line="227"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="228" />
+        <location filename="../../ui/models.py" line="228"/>
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="229" />
+        <location filename="../../ui/models.py" line="229"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="230" />
+        <location filename="../../ui/models.py" line="230"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="231" />
+        <location filename="../../ui/models.py" line="231"/>
         <source>Received</source>
         <translation>收案日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="232" />
+        <location filename="../../ui/models.py" line="232"/>
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="236" />
+        <location filename="../../ui/models.py" line="236"/>
         <source>Amount claimed (yuan)</source>
         <translation>请求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="240" />
+        <location filename="../../ui/models.py" line="240"/>
         <source>Workers</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="241" />
+        <location filename="../../ui/models.py" line="241"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="242" />
+        <location filename="../../ui/models.py" line="242"/>
         <source>Handled by</source>
         <translation>承办人</translation>
     </message>
@@ -137,320 +143,325 @@
 <context>
     <name>CaseFileWindow</name>
     <message>
-        <location filename="../../ui/casefile.py" line="117" />
+        <location filename="../../ui/casefile.py" line="117"/>
         <source>Case file</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="121" />
+        <location filename="../../ui/casefile.py" line="121"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="127" />
+        <location filename="../../ui/casefile.py" line="127"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="152" />
+        <location filename="../../ui/casefile.py" line="152"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="153" />
-        <location filename="../../ui/casefile.py" line="232" />
+        <location filename="../../ui/casefile.py" line="153"/>
+        <location filename="../../ui/casefile.py" line="232"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="154" />
+        <location filename="../../ui/casefile.py" line="154"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="155" />
+        <location filename="../../ui/casefile.py" line="155"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="156" />
+        <location filename="../../ui/casefile.py" line="156"/>
         <source>Received / accepted / closed</source>
         <translation>收案 / 受理 / 结案</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="157" />
+        <location filename="../../ui/casefile.py" line="157"/>
         <source>Claimed / recovered (yuan)</source>
         <translation>请求 / 追回（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="158" />
+        <location filename="../../ui/casefile.py" line="158"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="159" />
+        <location filename="../../ui/casefile.py" line="159"/>
         <source>Received through</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="160" />
+        <location filename="../../ui/casefile.py" line="160"/>
         <source>Handled by</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="161" />
+        <location filename="../../ui/casefile.py" line="161"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="162" />
+        <location filename="../../ui/casefile.py" line="162"/>
         <source>Summary</source>
         <translation>案情摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="163" />
+        <location filename="../../ui/casefile.py" line="163"/>
         <source>Outcome</source>
         <translation>结案方式</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="177" />
+        <location filename="../../ui/casefile.py" line="177"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="178" />
+        <location filename="../../ui/casefile.py" line="178"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="179" />
+        <location filename="../../ui/casefile.py" line="179"/>
         <source>ID number / credit code</source>
         <translation>身份证号 / 信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="180" />
+        <location filename="../../ui/casefile.py" line="180"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="181" />
+        <location filename="../../ui/casefile.py" line="181"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="188" />
+        <location filename="../../ui/casefile.py" line="188"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="192" />
+        <location filename="../../ui/casefile.py" line="192"/>
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="193" />
+        <location filename="../../ui/casefile.py" line="193"/>
         <source>Claim</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="194" />
+        <location filename="../../ui/casefile.py" line="194"/>
         <source>Months</source>
         <translation>月数</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="195" />
+        <location filename="../../ui/casefile.py" line="195"/>
         <source>Claimed</source>
         <translation>请求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="196" />
+        <location filename="../../ui/casefile.py" line="196"/>
         <source>Verified</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="197" />
+        <location filename="../../ui/casefile.py" line="197"/>
         <source>Ordered</source>
         <translation>裁决/责令金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="198" />
+        <location filename="../../ui/casefile.py" line="198"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="199" />
-        <location filename="../../ui/casefile.py" line="297" />
+        <location filename="../../ui/casefile.py" line="199"/>
+        <location filename="../../ui/casefile.py" line="297"/>
         <source>Final award</source>
         <translation>终局裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="206" />
+        <location filename="../../ui/casefile.py" line="206"/>
         <source>Claims</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="208" />
+        <location filename="../../ui/casefile.py" line="208"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="214" />
+        <location filename="../../ui/casefile.py" line="214"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="215" />
+        <location filename="../../ui/casefile.py" line="215"/>
         <source>Started</source>
         <translation>起算日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="216" />
+        <location filename="../../ui/casefile.py" line="216"/>
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="217" />
+        <location filename="../../ui/casefile.py" line="217"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="218" />
+        <location filename="../../ui/casefile.py" line="218"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="219" />
+        <location filename="../../ui/casefile.py" line="219"/>
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="220" />
+        <location filename="../../ui/casefile.py" line="220"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="229" />
+        <location filename="../../ui/casefile.py" line="229"/>
         <source>Time limits</source>
         <translation>办案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="232" />
+        <location filename="../../ui/casefile.py" line="232"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="232" />
+        <location filename="../../ui/casefile.py" line="232"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="232" />
+        <location filename="../../ui/casefile.py" line="232"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="232" />
+        <location filename="../../ui/casefile.py" line="232"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="237" />
+        <location filename="../../ui/casefile.py" line="237"/>
         <source>Timeline</source>
         <translation>办案经过</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="240" />
+        <location filename="../../ui/casefile.py" line="240"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="240" />
+        <location filename="../../ui/casefile.py" line="240"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="240" />
+        <location filename="../../ui/casefile.py" line="240"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="240" />
+        <location filename="../../ui/casefile.py" line="240"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="244" />
+        <location filename="../../ui/casefile.py" line="244"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="295" />
+        <location filename="../../ui/casefile.py" line="295"/>
         <source>Simple procedure</source>
         <translation>简易处理</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="299" />
+        <location filename="../../ui/casefile.py" line="299"/>
         <source>Last changed by %1 at %2</source>
         <translation>最近由 %1 于 %2 修改</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="324" />
+        <location filename="../../ui/casefile.py" line="324"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="329" />
+        <location filename="../../ui/casefile.py" line="329"/>
         <source>became %1</source>
         <translation>已转为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="358" />
-        <location filename="../../ui/casefile.py" line="376" />
+        <location filename="../../ui/casefile.py" line="358"/>
+        <location filename="../../ui/casefile.py" line="376"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="376" />
+        <location filename="../../ui/casefile.py" line="376"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="396" />
+        <location filename="../../ui/casefile.py" line="396"/>
         <source>extended by %1 days</source>
         <translation>已延长 %1 日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="398" />
+        <location filename="../../ui/casefile.py" line="398"/>
         <source>requested %1</source>
         <translation>%1 已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="401" />
+        <location filename="../../ui/casefile.py" line="401"/>
         <source> since %1</source>
         <translation>（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="482" />
+        <location filename="../../ui/casefile.py" line="405"/>
+        <source>provisional</source>
+        <translation>暂定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="487"/>
         <source>Actions:</source>
         <translation>可办理：</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="497" />
+        <location filename="../../ui/casefile.py" line="502"/>
         <source>Hand to arbitration</source>
         <translation>转仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="505" />
+        <location filename="../../ui/casefile.py" line="510"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="510" />
+        <location filename="../../ui/casefile.py" line="515"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="515" />
+        <location filename="../../ui/casefile.py" line="520"/>
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
@@ -458,140 +469,142 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="239" />
+        <location filename="../../ui/pages.py" line="241"/>
         <source>Search: case number, name, ID number, employer, credit code</source>
         <translation>搜索：案号、姓名、身份证号、用人单位、信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="242" />
+        <location filename="../../ui/pages.py" line="244"/>
         <source>New case…</source>
         <translation>登记新案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="243" />
+        <location filename="../../ui/pages.py" line="245"/>
         <source>Register a new case (Ctrl+N)</source>
         <translation>登记新案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="247" />
+        <location filename="../../ui/pages.py" line="249"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="250" />
+        <location filename="../../ui/pages.py" line="252"/>
         <source>Reassign…</source>
         <translation>改派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="252" />
+        <location filename="../../ui/pages.py" line="254"/>
         <source>Close with a reason…</source>
         <translation>结案（须填写理由）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="253" />
+        <location filename="../../ui/pages.py" line="255"/>
         <source>Print notices…</source>
         <translation>打印通知书…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="256" />
+        <location filename="../../ui/pages.py" line="258"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="263" />
+        <location filename="../../ui/pages.py" line="265"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="264" />
+        <location filename="../../ui/pages.py" line="266"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="269" />
+        <location filename="../../ui/pages.py" line="271"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="270" />
+        <location filename="../../ui/pages.py" line="272"/>
         <source>Received from</source>
         <translation>收案日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="279" />
+        <location filename="../../ui/pages.py" line="281"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="280" />
+        <location filename="../../ui/pages.py" line="282"/>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="281" />
+        <location filename="../../ui/pages.py" line="283"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="282" />
+        <location filename="../../ui/pages.py" line="284"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="285" />
+        <location filename="../../ui/pages.py" line="287"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="306" />
+        <location filename="../../ui/pages.py" line="308"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="321" />
+        <location filename="../../ui/pages.py" line="323"/>
         <source>Mediation cases</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="322" />
+        <location filename="../../ui/pages.py" line="324"/>
         <source>Arbitration cases</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="323" />
+        <location filename="../../ui/pages.py" line="325"/>
         <source>Inspection complaints</source>
         <translation>监察投诉</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="348" />
+        <location filename="../../ui/pages.py" line="350"/>
         <source>%n case(s)</source>
-        <translation><numerusform>共 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="152" />
+        <location filename="../../ui/login.py" line="152"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="156" />
+        <location filename="../../ui/login.py" line="156"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="157" />
+        <location filename="../../ui/login.py" line="157"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="158" />
+        <location filename="../../ui/login.py" line="158"/>
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="162" />
+        <location filename="../../ui/login.py" line="162"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -599,47 +612,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/labels.py" line="160" />
+        <location filename="../../ui/labels.py" line="160"/>
         <source>In person</source>
         <translation>窗口受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161" />
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162" />
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Online</source>
         <translation>网上申请</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163" />
+        <location filename="../../ui/labels.py" line="163"/>
         <source>National wage-arrears platform</source>
         <translation>全国根治欠薪线索反映平台</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164" />
+        <location filename="../../ui/labels.py" line="164"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165" />
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Petition</source>
         <translation>信访</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166" />
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Transferred by another office</source>
         <translation>其他部门移送</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167" />
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Found by inspection</source>
         <translation>主动发现</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168" />
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Ledger import</source>
         <translation>台账导入</translation>
     </message>
@@ -647,158 +660,158 @@
 <context>
     <name>Choice</name>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="55"/>
         <source>A party died or lost capacity</source>
         <extracomment>Choice values of transition fields (casemgr.workflow FieldDef.choices).</extracomment>
         <translation>当事人死亡或丧失行为能力</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="56"/>
         <source>The employer was dissolved</source>
         <translation>用人单位终止</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58" />
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Depends on another case</source>
         <translation>以另案结果为依据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Awaiting appraisal</source>
         <translation>等待鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Facts are clear</source>
         <translation>事实清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Small amount</source>
         <translation>标的额较小</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Both parties agree</source>
         <translation>双方同意</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Delivered in person</source>
         <translation>直接送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Left at the address</source>
         <translation>留置送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../ui/labels.py" line="66"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Electronic service</source>
         <translation>电子送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Public notice</source>
         <translation>公告送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Report</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
-        <source>Outside the inspection's powers</source>
+        <location filename="../../ui/labels.py" line="71"/>
+        <source>Outside the inspection&apos;s powers</source>
         <translation>不属于劳动保障监察职权</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Outside our jurisdiction</source>
         <translation>不属于本机关管辖</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Older than the two-year look-back</source>
         <translation>超过两年追溯期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Already in arbitration or court</source>
         <translation>已申请仲裁或诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Belongs in the dispute procedure</source>
         <translation>应通过争议处理程序解决</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Repeated complaint</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78" />
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79" />
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Waiting for another authority</source>
         <translation>等待其他机关</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80" />
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Complainant unreachable</source>
         <translation>无法联系投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81" />
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Facts not established</source>
         <translation>违法事实不成立</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Corrected; no penalty needed</source>
         <translation>已改正，无需处罚</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Filed in error</source>
         <translation>立案错误</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Complaint withdrawn</source>
         <translation>投诉人撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Mediated and paid</source>
         <translation>经调解已支付</translation>
     </message>
@@ -806,27 +819,27 @@
 <context>
     <name>ClaimRow</name>
     <message>
-        <location filename="../../ui/newcase.py" line="199" />
+        <location filename="../../ui/newcase.py" line="199"/>
         <source>Amount in yuan, e.g. 8000.00</source>
         <translation>金额（元），如 8000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="202" />
+        <location filename="../../ui/newcase.py" line="202"/>
         <source>months: –</source>
         <translation>月数：–</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="203" />
+        <location filename="../../ui/newcase.py" line="203"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="204" />
+        <location filename="../../ui/newcase.py" line="204"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="220" />
+        <location filename="../../ui/newcase.py" line="220"/>
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
     </message>
@@ -834,37 +847,37 @@
 <context>
     <name>ClaimType</name>
     <message>
-        <location filename="../../ui/labels.py" line="127" />
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Wages</source>
         <translation>劳动报酬（工资）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128" />
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Overtime pay</source>
         <translation>加班费</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129" />
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Severance</source>
         <translation>经济补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130" />
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Damages</source>
         <translation>赔偿金</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131" />
+        <location filename="../../ui/labels.py" line="131"/>
         <source>Social insurance</source>
         <translation>社会保险</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132" />
+        <location filename="../../ui/labels.py" line="132"/>
         <source>Work injury benefits</source>
         <translation>工伤待遇</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133" />
+        <location filename="../../ui/labels.py" line="133"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -872,12 +885,12 @@
 <context>
     <name>ComplaintType</name>
     <message>
-        <location filename="../../ui/labels.py" line="172" />
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173" />
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Report</source>
         <translation>举报</translation>
     </message>
@@ -885,12 +898,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="97" />
+        <location filename="../../ui/app.py" line="97"/>
         <source>Unexpected error</source>
         <translation>程序错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="101" />
+        <location filename="../../ui/app.py" line="101"/>
         <source>Something went wrong inside the program. Nothing half-done was saved. Please send the details below to your administrator.</source>
         <translation>程序内部出现错误，未保存任何不完整的数据。请把下面的详细信息发给系统管理员。</translation>
     </message>
@@ -898,72 +911,77 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="94" />
+        <location filename="../../ui/pages.py" line="94"/>
         <source>Deadline board</source>
         <translation>期限看板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="97" />
+        <location filename="../../ui/pages.py" line="97"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="98" />
+        <location filename="../../ui/pages.py" line="98"/>
         <source>All cases</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="101" />
+        <location filename="../../ui/pages.py" line="101"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="104" />
+        <location filename="../../ui/pages.py" line="104"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="107" />
+        <location filename="../../ui/pages.py" line="107"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="162" />
+        <location filename="../../ui/pages.py" line="163"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="163" />
+        <location filename="../../ui/pages.py" line="164"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="164" />
+        <location filename="../../ui/pages.py" line="165"/>
         <source>Due within 3 working days</source>
         <translation>3个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="165" />
+        <location filename="../../ui/pages.py" line="166"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="166" />
+        <location filename="../../ui/pages.py" line="167"/>
         <source>Supervised</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="167" />
+        <location filename="../../ui/pages.py" line="168"/>
         <source>Extensions to approve</source>
         <translation>待审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="186" />
+        <location filename="../../ui/pages.py" line="169"/>
+        <source>Provisional due dates</source>
+        <translation>暂定期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="188"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="204" />
+        <location filename="../../ui/pages.py" line="206"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
@@ -971,27 +989,27 @@
 <context>
     <name>DeadlineState</name>
     <message>
-        <location filename="../../ui/labels.py" line="152" />
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Running</source>
         <translation>计时中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153" />
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Paused</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154" />
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Met</source>
         <translation>按期完成</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155" />
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Breached</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156" />
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -999,37 +1017,37 @@
 <context>
     <name>District</name>
     <message>
-        <location filename="../../ui/labels.py" line="177" />
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Chengqu</source>
         <translation>城区</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178" />
+        <location filename="../../ui/labels.py" line="178"/>
         <source>Haifeng County</source>
         <translation>海丰县</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179" />
+        <location filename="../../ui/labels.py" line="179"/>
         <source>Lufeng City</source>
         <translation>陆丰市</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180" />
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Luhe County</source>
         <translation>陆河县</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181" />
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Honghaiwan Development Zone</source>
         <translation>红海湾经济开发区</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182" />
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Huaqiao Zone</source>
         <translation>华侨管理区</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183" />
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Shanwei Hi-tech Zone</source>
         <translation>汕尾高新区</translation>
     </message>
@@ -1037,37 +1055,37 @@
 <context>
     <name>EmployerColumns</name>
     <message>
-        <location filename="../../ui/models.py" line="331" />
+        <location filename="../../ui/models.py" line="331"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="332" />
+        <location filename="../../ui/models.py" line="332"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="333" />
+        <location filename="../../ui/models.py" line="333"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="334" />
+        <location filename="../../ui/models.py" line="334"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="335" />
+        <location filename="../../ui/models.py" line="335"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="336" />
+        <location filename="../../ui/models.py" line="336"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="337" />
+        <location filename="../../ui/models.py" line="337"/>
         <source>Watch status</source>
         <translation>监管状态</translation>
     </message>
@@ -1075,52 +1093,52 @@
 <context>
     <name>EmployerDetail</name>
     <message>
-        <location filename="../../ui/pages.py" line="404" />
+        <location filename="../../ui/pages.py" line="406"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="405" />
+        <location filename="../../ui/pages.py" line="407"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="406" />
+        <location filename="../../ui/pages.py" line="408"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="407" />
+        <location filename="../../ui/pages.py" line="409"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="408" />
+        <location filename="../../ui/pages.py" line="410"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="409" />
+        <location filename="../../ui/pages.py" line="411"/>
         <source>Claimed / recovered (yuan)</source>
         <translation>请求 / 追回（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="410" />
+        <location filename="../../ui/pages.py" line="412"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="411" />
+        <location filename="../../ui/pages.py" line="413"/>
         <source>Complaints in the last 90 days</source>
         <translation>近90日投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="442" />
+        <location filename="../../ui/pages.py" line="444"/>
         <source>(until %1)</source>
         <translation>（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="452" />
+        <location filename="../../ui/pages.py" line="454"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未结 %2 件</translation>
     </message>
@@ -1128,80 +1146,82 @@
 <context>
     <name>EmployerPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="474" />
+        <location filename="../../ui/pages.py" line="476"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="476" />
+        <location filename="../../ui/pages.py" line="478"/>
         <source>Search: employer name or credit code</source>
         <translation>搜索：单位名称或统一社会信用代码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="498" />
+        <location filename="../../ui/pages.py" line="500"/>
         <source>%n employer(s)</source>
-        <translation><numerusform>共 %n 家</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../ui/labels.py" line="137" />
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138" />
+        <location filename="../../ui/labels.py" line="138"/>
         <source>Step</source>
         <translation>办理步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139" />
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Hearing</source>
         <translation>开庭</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140" />
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Service of documents</source>
         <translation>送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141" />
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142" />
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143" />
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144" />
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145" />
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Flag</source>
         <translation>标记变更</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146" />
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Assignment</source>
         <translation>分配承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147" />
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Amounts</source>
         <translation>金额变更</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148" />
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
@@ -1209,32 +1229,32 @@
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/transition.py" line="310" />
+        <location filename="../../ui/transition.py" line="310"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="310" />
+        <location filename="../../ui/transition.py" line="310"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="312" />
+        <location filename="../../ui/transition.py" line="312"/>
         <source>%1: due %2</source>
         <translation>%1：%2 到期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="320" />
+        <location filename="../../ui/transition.py" line="320"/>
         <source>Days of extension</source>
         <translation>延长天数</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="324" />
+        <location filename="../../ui/transition.py" line="324"/>
         <source>Reason *</source>
         <translation>理由 *</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="340" />
+        <location filename="../../ui/transition.py" line="340"/>
         <source>Give the reason.</source>
         <translation>请填写理由。</translation>
     </message>
@@ -1242,32 +1262,32 @@
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../ui/models.py" line="249" />
+        <location filename="../../ui/models.py" line="249"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="251" />
+        <location filename="../../ui/models.py" line="251"/>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="253" />
+        <location filename="../../ui/models.py" line="253"/>
         <source>Supervised</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="255" />
+        <location filename="../../ui/models.py" line="255"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="344" />
+        <location filename="../../ui/models.py" line="344"/>
         <source>Key monitoring</source>
         <translation>重点监控</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="346" />
+        <location filename="../../ui/models.py" line="346"/>
         <source>Blacklisted</source>
         <translation>失信名单</translation>
     </message>
@@ -1275,7 +1295,7 @@
 <context>
     <name>ItemsEditor</name>
     <message>
-        <location filename="../../ui/transition.py" line="74" />
+        <location filename="../../ui/transition.py" line="74"/>
         <source>Amount awarded (yuan)</source>
         <translation>裁决金额（元）</translation>
     </message>
@@ -1283,17 +1303,17 @@
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../ui/labels.py" line="15" />
+        <location filename="../../ui/labels.py" line="15"/>
         <source>Mediation</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16" />
+        <location filename="../../ui/labels.py" line="16"/>
         <source>Arbitration</source>
         <translation>仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17" />
+        <location filename="../../ui/labels.py" line="17"/>
         <source>Inspection complaint</source>
         <translation>监察投诉</translation>
     </message>
@@ -1301,22 +1321,22 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="118" />
+        <location filename="../../ui/login.py" line="118"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="119" />
+        <location filename="../../ui/login.py" line="119"/>
         <source>Labour dispute and wage arrears case management</source>
         <translation>劳动争议与欠薪案件管理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="124" />
+        <location filename="../../ui/login.py" line="124"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125" />
+        <location filename="../../ui/login.py" line="125"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1324,113 +1344,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="44" />
+        <location filename="../../ui/mainwindow.py" line="44"/>
         <source>Labour dispute and wage arrears cases</source>
         <translation>劳动争议与欠薪案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="79" />
+        <location filename="../../ui/mainwindow.py" line="79"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="81" />
+        <location filename="../../ui/mainwindow.py" line="81"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="86" />
+        <location filename="../../ui/mainwindow.py" line="86"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="107" />
+        <location filename="../../ui/mainwindow.py" line="107"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="108" />
+        <location filename="../../ui/mainwindow.py" line="108"/>
         <source>Mediation</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="109" />
+        <location filename="../../ui/mainwindow.py" line="109"/>
         <source>Arbitration</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="110" />
+        <location filename="../../ui/mainwindow.py" line="110"/>
         <source>Inspection</source>
         <translation>监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="111" />
+        <location filename="../../ui/mainwindow.py" line="111"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="112" />
+        <location filename="../../ui/mainwindow.py" line="112"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="113" />
+        <location filename="../../ui/mainwindow.py" line="113"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="201" />
+        <location filename="../../ui/mainwindow.py" line="201"/>
         <source>New case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="201" />
+        <location filename="../../ui/mainwindow.py" line="201"/>
         <source>Kind of case</source>
         <translation>案件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="237" />
-        <location filename="../../ui/mainwindow.py" line="242" />
+        <location filename="../../ui/mainwindow.py" line="237"/>
+        <location filename="../../ui/mainwindow.py" line="242"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="237" />
+        <location filename="../../ui/mainwindow.py" line="237"/>
         <source>Select one or more cases first.</source>
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245" />
+        <location filename="../../ui/mainwindow.py" line="245"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="249" />
+        <location filename="../../ui/mainwindow.py" line="249"/>
         <source>This function is not available yet.</source>
         <translation>该功能尚未提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="271" />
+        <location filename="../../ui/mainwindow.py" line="271"/>
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="272" />
+        <location filename="../../ui/mainwindow.py" line="272"/>
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="273" />
+        <location filename="../../ui/mainwindow.py" line="273"/>
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="276" />
+        <location filename="../../ui/mainwindow.py" line="276"/>
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="277" />
+        <location filename="../../ui/mainwindow.py" line="277"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
@@ -1438,258 +1458,258 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/newcase.py" line="271" />
+        <location filename="../../ui/newcase.py" line="271"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="279" />
+        <location filename="../../ui/newcase.py" line="279"/>
         <source>(from the employer)</source>
         <translation>（同用人单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="282" />
+        <location filename="../../ui/newcase.py" line="282"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="287" />
+        <location filename="../../ui/newcase.py" line="287"/>
         <source>Received through</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="289" />
+        <location filename="../../ui/newcase.py" line="289"/>
         <source>Platform, 12345 or petition number, if any</source>
         <translation>平台、12345 或信访编号（如有）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="290" />
+        <location filename="../../ui/newcase.py" line="290"/>
         <source>External reference</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="295" />
+        <location filename="../../ui/newcase.py" line="295"/>
         <source>Complaint or report</source>
         <translation>投诉或举报</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="299" />
+        <location filename="../../ui/newcase.py" line="299"/>
         <source>What happened, in a few sentences</source>
         <translation>简要说明案情</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="302" />
+        <location filename="../../ui/newcase.py" line="302"/>
         <source>Summary</source>
         <translation>案情摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="306" />
+        <location filename="../../ui/newcase.py" line="306"/>
         <source>Handed over from mediation case %1</source>
         <translation>由调解案件 %1 转来</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="308" />
+        <location filename="../../ui/newcase.py" line="308"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="312" />
+        <location filename="../../ui/newcase.py" line="312"/>
         <source>Employer (respondent)</source>
         <translation>用人单位（被申请人）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="315" />
+        <location filename="../../ui/newcase.py" line="315"/>
         <source>Type part of the name to find an employer on file</source>
         <translation>输入部分名称查找已登记的用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="330" />
+        <location filename="../../ui/newcase.py" line="330"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="334" />
+        <location filename="../../ui/newcase.py" line="334"/>
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="337" />
+        <location filename="../../ui/newcase.py" line="337"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="340" />
+        <location filename="../../ui/newcase.py" line="340"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="350" />
+        <location filename="../../ui/newcase.py" line="350"/>
         <source>Add worker</source>
         <translation>增加劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="354" />
+        <location filename="../../ui/newcase.py" line="354"/>
         <source>Workers involved in all</source>
         <translation>涉及劳动者总数</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="357" />
+        <location filename="../../ui/newcase.py" line="357"/>
         <source>as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="364" />
+        <location filename="../../ui/newcase.py" line="364"/>
         <source>Claims</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="370" />
+        <location filename="../../ui/newcase.py" line="370"/>
         <source>Add claim</source>
         <translation>增加请求</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="380" />
+        <location filename="../../ui/newcase.py" line="380"/>
         <source>Flags proposed</source>
         <translation>系统建议的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="384" />
+        <location filename="../../ui/newcase.py" line="384"/>
         <source>Flags are proposed once workers and claims are entered.</source>
         <translation>填写劳动者和请求事项后，系统会建议标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="388" />
-        <location filename="../../ui/newcase.py" line="600" />
+        <location filename="../../ui/newcase.py" line="388"/>
+        <location filename="../../ui/newcase.py" line="600"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="390" />
+        <location filename="../../ui/newcase.py" line="390"/>
         <source>automatic</source>
         <translation>自动判断</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="391" />
+        <location filename="../../ui/newcase.py" line="391"/>
         <source>yes (by hand)</source>
         <translation>是（手工设定）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="392" />
+        <location filename="../../ui/newcase.py" line="392"/>
         <source>no (by hand)</source>
         <translation>否（手工设定）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="394" />
+        <location filename="../../ui/newcase.py" line="394"/>
         <source>Reason for setting it by hand</source>
         <translation>手工设定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="414" />
+        <location filename="../../ui/newcase.py" line="414"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="436" />
+        <location filename="../../ui/newcase.py" line="436"/>
         <source>New mediation case</source>
         <translation>登记调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="437" />
+        <location filename="../../ui/newcase.py" line="437"/>
         <source>New arbitration application</source>
         <translation>登记仲裁申请</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="438" />
+        <location filename="../../ui/newcase.py" line="438"/>
         <source>New inspection complaint</source>
         <translation>登记监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="443" />
+        <location filename="../../ui/newcase.py" line="443"/>
         <source>Complaint received on</source>
         <translation>接到投诉日期</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="445" />
+        <location filename="../../ui/newcase.py" line="445"/>
         <source>Application received on</source>
         <translation>收到申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="450" />
+        <location filename="../../ui/newcase.py" line="450"/>
         <source>Complainants (workers)</source>
         <translation>投诉人（劳动者）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="451" />
+        <location filename="../../ui/newcase.py" line="451"/>
         <source>Applicants (workers)</source>
         <translation>申请人（劳动者）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="537" />
+        <location filename="../../ui/newcase.py" line="537"/>
         <source>Not a valid unified social credit code (check character wrong).</source>
         <translation>不是有效的统一社会信用代码（校验码不符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="559" />
+        <location filename="../../ui/newcase.py" line="559"/>
         <source>Total claimed: %1 yuan</source>
         <translation>请求合计：%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="602" />
+        <location filename="../../ui/newcase.py" line="602"/>
         <source>Green channel: set by hand.</source>
         <translation>绿色通道：手工设定。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="604" />
+        <location filename="../../ui/newcase.py" line="604"/>
         <source>Green channel: a migrant worker claims unpaid wages.</source>
         <translation>绿色通道：农民工追讨工资。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="606" />
+        <location filename="../../ui/newcase.py" line="606"/>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="607" />
+        <location filename="../../ui/newcase.py" line="607"/>
         <source>Collective: %1 workers are involved.</source>
         <translation>集体案件：涉及 %1 名劳动者。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="609" />
+        <location filename="../../ui/newcase.py" line="609"/>
         <source>Supervised</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="610" />
+        <location filename="../../ui/newcase.py" line="610"/>
         <source>Supervised: collective wage arrears, or many workers or a large amount.</source>
         <translation>挂牌督办：集体欠薪，或涉及人数、金额较大。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="612" />
+        <location filename="../../ui/newcase.py" line="612"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="614" />
+        <location filename="../../ui/newcase.py" line="614"/>
         <source>No special flags.</source>
         <translation>无特殊标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="624" />
+        <location filename="../../ui/newcase.py" line="624"/>
         <source>Possible duplicate: the same worker already has an open case against this employer (%1). You can still register this one.</source>
         <translation>可能重复：该劳动者对同一用人单位已有未结案件（%1）。仍可继续登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="636" />
-        <source>Enter the employer's name.</source>
+        <location filename="../../ui/newcase.py" line="636"/>
+        <source>Enter the employer&apos;s name.</source>
         <translation>请填写用人单位名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="703" />
+        <location filename="../../ui/newcase.py" line="703"/>
         <source>Please correct the fields marked in red.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="741" />
+        <location filename="../../ui/newcase.py" line="741"/>
         <source>Not registered: %1</source>
         <translation>未登记：%1</translation>
     </message>
@@ -1697,82 +1717,82 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/labels.py" line="89" />
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Mediation agreement</source>
         <translation>达成调解协议</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90" />
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Settlement</source>
         <translation>达成和解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91" />
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Withdrawn after settlement</source>
         <translation>和解后撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92" />
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Mediation failed</source>
         <translation>调解不成</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93" />
+        <location filename="../../ui/labels.py" line="93"/>
         <source>No agreement within 15 days</source>
         <translation>15日内未达成协议</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94" />
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Award</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95" />
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Arbitral mediation statement</source>
         <translation>仲裁调解书</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96" />
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Deemed withdrawn</source>
         <translation>按撤回处理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97" />
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Terminated</source>
         <translation>终止审理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98" />
+        <location filename="../../ui/labels.py" line="98"/>
         <source>Order to rectify</source>
         <translation>责令改正</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99" />
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Administrative penalty</source>
         <translation>行政处罚</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100" />
+        <location filename="../../ui/labels.py" line="100"/>
         <source>Filing cancelled</source>
         <translation>撤销立案</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Transferred</source>
         <translation>已移送</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102" />
+        <location filename="../../ui/labels.py" line="102"/>
         <source>Referred to dispute procedure</source>
         <translation>告知通过争议程序解决</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103" />
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104" />
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
@@ -1780,37 +1800,37 @@
 <context>
     <name>PartyRole</name>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../ui/labels.py" line="117"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Respondent</source>
         <translation>被申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Reporter</source>
         <translation>举报人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../ui/labels.py" line="121"/>
         <source>Third party</source>
         <translation>第三人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122" />
+        <location filename="../../ui/labels.py" line="122"/>
         <source>Representative</source>
         <translation>代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123" />
+        <location filename="../../ui/labels.py" line="123"/>
         <source>Agent</source>
         <translation>委托代理人</translation>
     </message>
@@ -1818,63 +1838,63 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/reportpage.py" line="40" />
+        <location filename="../../ui/reportpage.py" line="40"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="42" />
+        <location filename="../../ui/reportpage.py" line="42"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="46" />
+        <location filename="../../ui/reportpage.py" line="46"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="48" />
+        <location filename="../../ui/reportpage.py" line="48"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="51" />
+        <location filename="../../ui/reportpage.py" line="51"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="64" />
+        <location filename="../../ui/reportpage.py" line="64"/>
         <source>Your role may not generate reports.</source>
         <translation>您的角色无权生成报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="81" />
-        <location filename="../../ui/reportpage.py" line="99" />
+        <location filename="../../ui/reportpage.py" line="81"/>
+        <location filename="../../ui/reportpage.py" line="99"/>
         <source>The report module is not installed yet.</source>
         <translation>报表模块尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="85" />
+        <location filename="../../ui/reportpage.py" line="85"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="105" />
+        <location filename="../../ui/reportpage.py" line="105"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="105" />
+        <location filename="../../ui/reportpage.py" line="105"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="110" />
+        <location filename="../../ui/reportpage.py" line="110"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="119" />
+        <location filename="../../ui/reportpage.py" line="119"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -1882,32 +1902,32 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../ui/labels.py" line="108" />
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109" />
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Supervisor</source>
         <translation>科长/主任</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="110"/>
         <source>Arbitration clerk</source>
         <translation>仲裁书记员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Labour inspector</source>
         <translation>劳动保障监察员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="113"/>
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>
@@ -1915,22 +1935,22 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="24" />
+        <location filename="../../ui/settingspage.py" line="24"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="34" />
+        <location filename="../../ui/settingspage.py" line="34"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="37" />
+        <location filename="../../ui/settingspage.py" line="37"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="41" />
+        <location filename="../../ui/settingspage.py" line="41"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言在下次启动时生效。</translation>
     </message>
@@ -1938,37 +1958,37 @@
 <context>
     <name>SetupAdminDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="80" />
+        <location filename="../../ui/login.py" line="80"/>
         <source>Create the administrator</source>
         <translation>创建系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="82" />
+        <location filename="../../ui/login.py" line="82"/>
         <source>This database has no users yet. Create the administrator account to start.</source>
         <translation>该数据库还没有用户。请先创建系统管理员账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89" />
+        <location filename="../../ui/login.py" line="89"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="90" />
+        <location filename="../../ui/login.py" line="90"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="91" />
+        <location filename="../../ui/login.py" line="91"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="92" />
+        <location filename="../../ui/login.py" line="92"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="96" />
+        <location filename="../../ui/login.py" line="96"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1976,152 +1996,152 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Received</source>
         <translation>已收案</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Awaiting documents</source>
         <translation>待补正</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Mediating</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Agreement reached</source>
         <translation>达成调解协议</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Settled</source>
         <translation>已和解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Mediation failed</source>
         <translation>调解不成</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Expired without agreement</source>
         <translation>期满未达成协议</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Arbitration review requested</source>
         <translation>已申请仲裁审查</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Review: confirmed</source>
         <translation>审查确认</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Review: not confirmed</source>
         <translation>审查不予确认</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Tribunal formed</source>
         <translation>已组庭</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Hearing scheduled</source>
         <translation>已排期开庭</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Suspended</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Award made</source>
         <translation>已裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Deemed withdrawn</source>
         <translation>按撤回处理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Terminated</source>
         <translation>已终止审理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Served</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Investigating</source>
         <translation>立案调查中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Waiting (time not counted)</source>
         <translation>公告/审计/鉴定中（不计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Payment ordered</source>
         <translation>已责令支付</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="45"/>
         <source>Transferred</source>
         <translation>已移送</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Handling decision made</source>
         <translation>已作出处理决定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Penalty imposed</source>
         <translation>已行政处罚</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Filing cancelled</source>
         <translation>已撤销立案</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Transferred to the police</source>
         <translation>已移送公安</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Referred to dispute procedure</source>
         <translation>告知通过争议程序解决</translation>
     </message>
@@ -2129,52 +2149,52 @@
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../ui/transition.py" line="118" />
+        <location filename="../../ui/transition.py" line="118"/>
         <source>Case %1, now: %2</source>
         <translation>案件 %1，当前状态：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="127" />
+        <location filename="../../ui/transition.py" line="127"/>
         <source>Date of this step</source>
         <translation>办理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="143" />
+        <location filename="../../ui/transition.py" line="143"/>
         <source>Reload the case</source>
         <translation>重新加载案件</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="158" />
+        <location filename="../../ui/transition.py" line="158"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="159" />
+        <location filename="../../ui/transition.py" line="159"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="160" />
+        <location filename="../../ui/transition.py" line="160"/>
         <source>Document number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="167" />
+        <location filename="../../ui/transition.py" line="167"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="190" />
+        <location filename="../../ui/transition.py" line="190"/>
         <source>Names separated by commas</source>
         <translation>多个姓名用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="231" />
+        <location filename="../../ui/transition.py" line="231"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="234" />
+        <location filename="../../ui/transition.py" line="234"/>
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
     </message>
@@ -2182,48 +2202,48 @@
 <context>
     <name>WorkerRow</name>
     <message>
-        <location filename="../../ui/newcase.py" line="84" />
+        <location filename="../../ui/newcase.py" line="84"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="86" />
+        <location filename="../../ui/newcase.py" line="86"/>
         <source>Resident ID number</source>
         <translation>居民身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="89" />
+        <location filename="../../ui/newcase.py" line="89"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="90" />
+        <location filename="../../ui/newcase.py" line="90"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="91" />
+        <location filename="../../ui/newcase.py" line="91"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="140" />
+        <location filename="../../ui/newcase.py" line="140"/>
         <source>On file: %1 (the existing record will be reused)</source>
         <translation>已登记：%1（将沿用已有记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="151" />
+        <location filename="../../ui/newcase.py" line="151"/>
         <source>Not a valid 18-character resident ID number (check digit or birth date wrong).</source>
         <translation>不是有效的18位居民身份证号码（校验位或出生日期不符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="160" />
+        <location filename="../../ui/newcase.py" line="160"/>
         <source>Not a valid mobile or landline number.</source>
         <translation>不是有效的手机或固定电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="169" />
-        <source>Enter the worker's name.</source>
+        <location filename="../../ui/newcase.py" line="169"/>
+        <source>Enter the worker&apos;s name.</source>
         <translation>请填写劳动者姓名。</translation>
     </message>
 </context>

@@ -1,0 +1,147 @@
+"""The dashboard shows the deadline engine's board (one definition), provisional dates included."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from casemgr import db, queries
+from casemgr.deadlines import board as board_mod
+from casemgr.enums import CaseKind, Role
+from casemgr.services import cases
+from casemgr.services import workflow as wf
+from casemgr.services.context import Actor
+from tests.helpers import case_input
+from ui import i18n
+from ui.app import AppContext
+from ui.casefile import CaseFileWindow
+from ui.models import BoardTableModel
+from ui.pages import DashboardPage
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QCoreApplication.setOrganizationName("casemgr-test")
+    QCoreApplication.setApplicationName("casemgr-test")
+    i18n.install("en")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]) -> Iterator[AppContext]:
+    c = AppContext(database, actors[Role.SUPERVISOR], "supervisor")
+    yield c
+    qtbot.waitUntil(lambda: c.runner.pending == 0, timeout=10_000)
+    c.runner.wait_all()
+
+
+def accepted(database: db.Database, actor: Actor, n: int, received_on: dt.date) -> int:
+    with database.write() as s:
+        cid = cases.register_case(
+            s, actor, case_input(CaseKind.ARBITRATION, n=n, received_on=received_on), today=received_on
+        ).id
+    with database.write() as s:
+        wf.apply_transition(s, actor, cid, "accept", {}, expected_version=None, on=received_on)
+    return cid
+
+
+def test_adapter_returns_exactly_the_engine_sections(
+    database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    clerk = actors[Role.CLERK]
+    today = dt.date.today()
+    for n in range(1, 4):
+        register_on = today - dt.timedelta(days=10 * n)
+        with database.write() as s:
+            cases.register_case(
+                s, clerk, case_input(CaseKind.ARBITRATION, n=n, received_on=register_on), today=register_on
+            )
+    accepted(database, clerk, 9, today)
+    with database.read() as s:
+        engine = board_mod.board(s, today=today)
+        ui = queries.deadline_board(s, today=today)
+    for name in queries.BOARD_SECTIONS:
+        section = getattr(engine, name)
+        assert ui.counts[name] == section.count, name
+        assert [(e.case_id, e.deadline_id, e.due_on) for e in getattr(ui, name)] == [
+            (r.case_id, r.deadline_id, r.due_on) for r in section.rows
+        ], name
+    assert ui.counts["overdue"] >= 1  # the 5-day acceptance clocks of the older cases ran out
+    # Display columns come along for the same rows.
+    row = ui.overdue[0]
+    assert row.worker_name and row.working_days_left is not None and row.working_days_left < 0
+
+
+def test_cap_keeps_exact_counts(database: db.Database, actors: dict[Role, Actor]) -> None:
+    clerk = actors[Role.CLERK]
+    old = dt.date.today() - dt.timedelta(days=30)
+    for n in range(1, 4):
+        with database.write() as s:
+            cases.register_case(s, clerk, case_input(CaseKind.ARBITRATION, n=n, received_on=old), today=old)
+    with database.read() as s:
+        capped = queries.deadline_board(s, cap=0)
+        full = queries.deadline_board(s)
+    assert capped.overdue == () and capped.counts["overdue"] == full.counts["overdue"] >= 3
+    assert len(full.overdue) == full.counts["overdue"]
+
+
+def test_provisional_due_date_on_the_board_and_in_the_case_file(
+    qtbot: QtBot, qtmodeltester: object, database: db.Database, actors: dict[Role, Actor], ctx: AppContext
+) -> None:
+    """Today's award clock (45 days) runs into a year whose holiday notice is not imported."""
+    today = dt.date.today()
+    with database.read() as s:
+        from casemgr.deadlines.calendar import calendar_for
+
+        cal = calendar_for(s)
+        if cal.first_uncovered_year(today, today + dt.timedelta(days=70)) is None:
+            pytest.skip("the calendar covers the next 70 days; nothing is provisional")
+    cid = accepted(database, actors[Role.CLERK], 1, today)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.board is not None, timeout=10_000)
+    assert page.board is not None
+    assert page.board.counts["provisional"] >= 1
+    assert "(1)" in page.tabs.tabText(queries.BOARD_SECTIONS.index("provisional"))
+    model = page.models["provisional"]
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    (entry,) = [e for e in rows if e is not None and e.case_id == cid]
+    r = rows.index(entry)
+    due_col = [c.key for c in BoardTableModel.COLUMNS].index("due_on")
+    idx = model.index(r, due_col)
+    assert "(provisional)" in model.data(idx)
+    tip = model.data(idx, Qt.ItemDataRole.ToolTipRole)
+    assert tip and str(entry.due_on.year) in tip
+
+    win = CaseFileWindow(ctx, cid)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.detail is not None, timeout=10_000)
+    texts = [win.clocks_model.data(win.clocks_model.index(r, 2)) for r in range(win.clocks_model.rowCount())]
+    assert any("\n" in t and str(entry.due_on.year) in t for t in texts), texts
+
+
+def test_provisional_note_in_chinese(qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]) -> None:
+    today = dt.date.today()
+    cid = accepted(database, actors[Role.CLERK], 1, today)
+    with database.read() as s:
+        b = queries.deadline_board(s)
+    entries = [e for e in b.provisional if e.case_id == cid]
+    if not entries:
+        pytest.skip("nothing provisional with this calendar")
+    i18n.install("zh")
+    model = BoardTableModel()
+    model.set_rows(entries)
+    due_col = [c.key for c in BoardTableModel.COLUMNS].index("due_on")
+    tip = model.data(model.index(0, due_col), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("暂定：") and "节假日安排尚未导入" in tip
+    assert "暂定" in model.data(model.index(0, due_col))
