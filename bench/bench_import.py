@@ -112,7 +112,8 @@ def main() -> int:
         elapsed = time.perf_counter() - t0
         if args.profile:
             prof.disable()
-            pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
+            pstats.Stats(prof).sort_stats("tottime").print_stats(25)
         database.dispose()
     assert result.created == args.rows, result.rejections[:5]
     rate = args.rows / elapsed
