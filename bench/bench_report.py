@@ -67,9 +67,11 @@ def generate(database: db.Database, n: int, today: dt.date, seed: int = 4) -> No
     seq: dict[tuple[str, int], int] = {}
     cases, deadlines, persons, employers, links = [], [], [], [], []
     person_ids: set[str] = set()
+    # Ids follow the receipt date, as registration assigns them (locality on disk as in real use).
+    received_days = sorted(rng.randrange(span + 1) for _ in range(n))
     for i in range(1, n + 1):
         kind = rng.choices(["mediation", "arbitration", "inspection"], [35, 40, 25])[0]
-        received = start + dt.timedelta(days=rng.randrange(span + 1))
+        received = start + dt.timedelta(days=received_days[i - 1])
         key = (kind, received.year)
         seq[key] = seq.get(key, 0) + 1
         number = f"{PREFIX[kind]}〔{received.year}〕第{seq[key]:05d}号"

@@ -73,33 +73,34 @@ def not_refused() -> ColumnElement[bool]:
     return or_(Case.outcome.is_(None), Case.outcome != Outcome.REFUSED.value)
 
 
-def accepted_in(p: Period) -> ColumnElement[bool]:
+def _guard(cond: ColumnElement[bool], guard: bool) -> ColumnElement[bool]:
+    # ``guard=False``: the caller filters refused cases in its WHERE once (tally), instead
+    # of every conditional sum testing it again for every row.
+    return and_(cond, not_refused()) if guard else cond
+
+
+def accepted_in(p: Period, guard: bool = True) -> ColumnElement[bool]:
     """受理/立案 in the period: the acceptance (filing) date falls in it."""
-    return and_(Case.accepted_on >= p.start, Case.accepted_on <= p.end, not_refused())
+    return _guard(and_(Case.accepted_on >= p.start, Case.accepted_on <= p.end), guard)
 
 
-def closed_in(p: Period) -> ColumnElement[bool]:
+def closed_in(p: Period, guard: bool = True) -> ColumnElement[bool]:
     """结案 in the period: an accepted case whose closing date falls in it."""
-    return and_(
-        Case.accepted_on.is_not(None),
-        Case.closed_on >= p.start,
-        Case.closed_on <= p.end,
-        not_refused(),
+    return _guard(
+        and_(Case.closed_on >= p.start, Case.closed_on <= p.end, Case.accepted_on.is_not(None)), guard
     )
 
 
-def pending_at(start: dt.date) -> ColumnElement[bool]:
+def pending_at(start: dt.date, guard: bool = True) -> ColumnElement[bool]:
     """期初未结: accepted before ``start`` and not closed before ``start``."""
-    return and_(
-        Case.accepted_on < start,
-        or_(Case.closed_on.is_(None), Case.closed_on >= start),
-        not_refused(),
+    return _guard(
+        and_(Case.accepted_on < start, or_(Case.closed_on.is_(None), Case.closed_on >= start)), guard
     )
 
 
-def succeeded_in(p: Period) -> ColumnElement[bool]:
+def succeeded_in(p: Period, guard: bool = True) -> ColumnElement[bool]:
     """调解成功: closed in the period with a success outcome (enums.MEDIATION_SUCCESS_OUTCOMES)."""
-    return and_(closed_in(p), Case.outcome.in_(SUCCESS_CODES))
+    return and_(closed_in(p, guard), Case.outcome.in_(SUCCESS_CODES))
 
 
 def green_target_rule() -> ColumnElement[bool]:
@@ -128,18 +129,18 @@ def green_late() -> ColumnElement[bool]:
     )
 
 
-def green_closed_in(p: Period) -> ColumnElement[bool]:
-    return and_(closed_in(p), Case.green_channel.is_(True))
+def green_closed_in(p: Period, guard: bool = True) -> ColumnElement[bool]:
+    return and_(Case.green_channel.is_(True), closed_in(p, guard))
 
 
-def green_on_time_in(p: Period) -> ColumnElement[bool]:
+def green_on_time_in(p: Period, guard: bool = True) -> ColumnElement[bool]:
     """绿色通道按时办结: green-channel case closed in the period and not :func:`green_late`."""
-    return and_(green_closed_in(p), ~green_late())
+    return and_(green_closed_in(p, guard), ~green_late())
 
 
-def helped_in(p: Period) -> ColumnElement[bool]:
+def helped_in(p: Period, guard: bool = True) -> ColumnElement[bool]:
     """帮助劳动者: closed in the period with some money recovered."""
-    return and_(closed_in(p), Case.amount_recovered > 0)
+    return and_(Case.amount_recovered > 0, closed_in(p, guard))
 
 
 def in_district(district: str | None) -> ColumnElement[bool] | None:
@@ -200,22 +201,23 @@ RATE_FIELDS = ("pending_at_start", "accepted", "closed", "succeeded")
 
 
 def _columns(p: Period, full: bool) -> list[Any]:
+    # Unguarded predicates: tally() keeps refused cases out in its WHERE, once per row.
     cols = [
-        _count(pending_at(p.start)),
-        _count(accepted_in(p)),
-        _count(closed_in(p)),
-        _count(succeeded_in(p)),
+        _count(pending_at(p.start, False)),
+        _count(accepted_in(p, False)),
+        _count(closed_in(p, False)),
+        _count(succeeded_in(p, False)),
     ]
     if full:
         cols += [
-            _count(green_closed_in(p)),
-            _count(green_on_time_in(p)),
-            _count(and_(accepted_in(p), Case.collective.is_(True))),
-            _count(and_(accepted_in(p), Case.supervised.is_(True))),
-            _sum(accepted_in(p), Case.workers),
-            _sum(helped_in(p), Case.workers),
-            _sum(accepted_in(p), Case.amount_claimed),
-            _sum(closed_in(p), Case.amount_recovered),
+            _count(green_closed_in(p, False)),
+            _count(green_on_time_in(p, False)),
+            _count(and_(Case.collective.is_(True), accepted_in(p, False))),
+            _count(and_(Case.supervised.is_(True), accepted_in(p, False))),
+            _sum(accepted_in(p, False), Case.workers),
+            _sum(helped_in(p, False), Case.workers),
+            _sum(accepted_in(p, False), Case.amount_claimed),
+            _sum(closed_in(p, False), Case.amount_recovered),
         ]
     return cols
 
@@ -241,7 +243,7 @@ def tally(
     cols: list[Any] = []
     for p in periods:
         cols += _columns(p, full)
-    stmt = select(*group, *cols).where(driving_rows(min_start)).group_by(*group)
+    stmt = select(*group, *cols).where(driving_rows(min_start), not_refused()).group_by(*group)
     cond = in_district(district)
     if cond is not None:
         stmt = stmt.where(cond)
