@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.case_windows: dict[int, QWidget] = {}
         self.dialogs: list[QWidget] = []
+        self.bulk: Any = None  # ui.bulk.BulkActions, made on first use
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -237,9 +238,11 @@ class MainWindow(QMainWindow):
                 self, self.tr("Selected cases"), self.tr("Select one or more cases first.")
             )
             return
-        # Bulk reassign/close/print needs per-case services (assignment, notices) that are
-        # not written yet (issue 5, deferred); say so instead of failing.
-        self._not_yet(self.tr("Selected cases"))
+        from ui.bulk import BulkActions
+
+        if self.bulk is None:
+            self.bulk = BulkActions(self.ctx, self)
+        self.bulk.start(action, rows)
 
     def export_view(self, query: queries.CaseQuery) -> None:
         self._not_yet(self.tr("Export…"))

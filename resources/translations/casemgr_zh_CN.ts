@@ -83,6 +83,60 @@
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../ui/bulk.py" line="413"/>
+        <source>Reassign cases</source>
+        <translation>批量改派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="416"/>
+        <source>Now handled by %1</source>
+        <translation>现由 %1 承办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="434"/>
+        <source>Close cases</source>
+        <translation>批量结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="442"/>
+        <source>%1: now %2</source>
+        <translation>%1：现为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="474"/>
+        <source>Kept in the case file; the file could not be written: %1</source>
+        <translation>已存入案卷，但文件无法写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="477"/>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="479"/>
+        <source>Print notices</source>
+        <translation>打印通知书</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <location filename="../../ui/bulk.py" line="133"/>
+        <source>%n selected case(s).</source>
+        <translation>已选 %n 件案件。</translation>
+    </message>
+</context>
+<context>
+    <name>BulkRun</name>
+    <message>
+        <location filename="../../ui/bulk.py" line="114"/>
+        <source>Unexpected error (see the log)</source>
+        <translation>程序错误（详见日志）</translation>
+    </message>
+</context>
+<context>
     <name>CaseColumns</name>
     <message>
         <location filename="../../ui/models.py" line="226"/>
@@ -883,6 +937,49 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/bulk.py" line="206"/>
+        <source>Close cases</source>
+        <translation>批量结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="211"/>
+        <source>%1 (possible for %2)</source>
+        <translation>%1（适用 %2 件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="212"/>
+        <source>Closing step</source>
+        <translation>结案方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="214"/>
+        <source>Ground</source>
+        <translation>理由类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="217"/>
+        <source>Required: why these cases are closed</source>
+        <translation>必填：结案原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="220"/>
+        <source>Closure reason</source>
+        <translation>结案原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="249"/>
+        <source>None of the selected cases can be closed by you in its present state.</source>
+        <translation>所选案件在当前状态下均不能由您结案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="251"/>
+        <source>Enter the closure reason.</source>
+        <translation>请填写结案原因。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintType</name>
     <message>
         <location filename="../../ui/labels.py" line="172"/>
@@ -1349,108 +1446,107 @@
         <translation>劳动争议与欠薪案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="79"/>
+        <location filename="../../ui/mainwindow.py" line="80"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="81"/>
+        <location filename="../../ui/mainwindow.py" line="82"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="86"/>
+        <location filename="../../ui/mainwindow.py" line="87"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="107"/>
+        <location filename="../../ui/mainwindow.py" line="108"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="108"/>
+        <location filename="../../ui/mainwindow.py" line="109"/>
         <source>Mediation</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="109"/>
+        <location filename="../../ui/mainwindow.py" line="110"/>
         <source>Arbitration</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="110"/>
+        <location filename="../../ui/mainwindow.py" line="111"/>
         <source>Inspection</source>
         <translation>监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="111"/>
+        <location filename="../../ui/mainwindow.py" line="112"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="112"/>
+        <location filename="../../ui/mainwindow.py" line="113"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="113"/>
+        <location filename="../../ui/mainwindow.py" line="114"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="201"/>
+        <location filename="../../ui/mainwindow.py" line="202"/>
         <source>New case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="201"/>
+        <location filename="../../ui/mainwindow.py" line="202"/>
         <source>Kind of case</source>
         <translation>案件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="237"/>
-        <location filename="../../ui/mainwindow.py" line="242"/>
+        <location filename="../../ui/mainwindow.py" line="238"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="237"/>
+        <location filename="../../ui/mainwindow.py" line="238"/>
         <source>Select one or more cases first.</source>
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245"/>
+        <location filename="../../ui/mainwindow.py" line="248"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="249"/>
+        <location filename="../../ui/mainwindow.py" line="252"/>
         <source>This function is not available yet.</source>
         <translation>该功能尚未提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="271"/>
+        <location filename="../../ui/mainwindow.py" line="274"/>
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="272"/>
+        <location filename="../../ui/mainwindow.py" line="275"/>
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="273"/>
+        <location filename="../../ui/mainwindow.py" line="276"/>
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="276"/>
+        <location filename="../../ui/mainwindow.py" line="279"/>
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="277"/>
+        <location filename="../../ui/mainwindow.py" line="280"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
@@ -1715,6 +1811,40 @@
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/bulk.py" line="260"/>
+        <source>Print notices</source>
+        <translation>打印通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="266"/>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="271"/>
+        <location filename="../../ui/bulk.py" line="278"/>
+        <source>Save the PDFs in</source>
+        <translation>PDF 保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="273"/>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="291"/>
+        <source>Choose a notice.</source>
+        <translation>请选择通知书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="293"/>
+        <source>Choose a folder.</source>
+        <translation>请选择文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>Outcome</name>
     <message>
         <location filename="../../ui/labels.py" line="89"/>
@@ -1833,6 +1963,37 @@
         <location filename="../../ui/labels.py" line="123"/>
         <source>Agent</source>
         <translation>委托代理人</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../ui/bulk.py" line="354"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="364"/>
+        <source>%1 of %2 cases</source>
+        <translation>已处理 %1 / %2 件</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/bulk.py" line="166"/>
+        <source>Reassign cases</source>
+        <translation>批量改派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="170"/>
+        <source>New handler</source>
+        <translation>新承办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="177"/>
+        <source>Choose a user.</source>
+        <translation>请选择用户。</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2305,44 @@
         <location filename="../../ui/labels.py" line="50"/>
         <source>Referred to dispute procedure</source>
         <translation>告知通过争议程序解决</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../ui/bulk.py" line="316"/>
+        <source>Done: %1. Refused: %2.</source>
+        <translation>成功 %1 件，被拒绝 %2 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="321"/>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="321"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="321"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="327"/>
+        <source>Done</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="327"/>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk.py" line="340"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
     </message>
 </context>
 <context>

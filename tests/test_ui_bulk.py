@@ -1,0 +1,165 @@
+"""Bulk actions on selected rows: one audited service call per case, then a summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from casemgr import db, queries
+from casemgr.enums import CaseKind, Role
+from casemgr.models import AuditEntry, Case, Document
+from casemgr.services import cases
+from casemgr.services import workflow as wf
+from casemgr.services.context import Actor
+from tests.conftest import make_user
+from tests.helpers import case_input
+from ui import i18n
+from ui.app import AppContext
+from ui.bulk import BulkActions, CloseDialog, NoticeDialog, ReassignDialog, SummaryDialog
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QCoreApplication.setOrganizationName("casemgr-test")
+    QCoreApplication.setApplicationName("casemgr-test")
+    i18n.install("en")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]) -> Iterator[AppContext]:
+    c = AppContext(database, actors[Role.SUPERVISOR], "supervisor")
+    yield c
+    qtbot.waitUntil(lambda: c.runner.pending == 0, timeout=10_000)
+    c.runner.wait_all()
+
+
+@pytest.fixture
+def rows(database: db.Database, actors: dict[Role, Actor]) -> list[queries.CaseRow]:
+    today = dt.date.today()
+    ids = []
+    for n in range(1, 4):
+        with database.write() as s:
+            ids.append(
+                cases.register_case(
+                    s,
+                    actors[Role.CLERK],
+                    case_input(CaseKind.ARBITRATION, n=n, received_on=today),
+                    today=today,
+                ).id
+            )
+    with database.read() as s:
+        return queries.case_rows(s, ids)
+
+
+def audit_count(database: db.Database, action: str) -> int:
+    with database.read() as s:
+        return int(s.execute(select(func.count()).where(AuditEntry.action == action)).scalar_one())
+
+
+def run_dialog(qtbot: QtBot, bulk: BulkActions, dialog_type: type) -> SummaryDialog:
+    qtbot.waitUntil(lambda: isinstance(bulk.dialog, dialog_type), timeout=10_000)
+    with qtbot.waitSignal(bulk.summary_shown, timeout=20_000) as blocker:
+        bulk.dialog.submit()  # type: ignore[union-attr]
+    summary = blocker.args[0]
+    assert isinstance(summary, SummaryDialog)
+    return summary
+
+
+def test_reassign_each_case_is_one_audited_call_and_a_stale_row_is_refused(
+    qtbot: QtBot,
+    database: db.Database,
+    actors: dict[Role, Actor],
+    ctx: AppContext,
+    rows: list[queries.CaseRow],
+) -> None:
+    # Someone else changes the second case after the list was loaded.
+    with database.write() as s:
+        cases.assign_case(
+            s, actors[Role.SUPERVISOR], rows[1].id, actors[Role.SUPERVISOR].user_id, expected_version=None
+        )
+    before = audit_count(database, "case.assign")
+    assert before >= 1
+    clerk2 = make_user(database, Role.CLERK, "clerk2")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bulk = BulkActions(ctx, parent)
+    bulk.start("reassign", rows)
+    qtbot.waitUntil(lambda: isinstance(bulk.dialog, ReassignDialog), timeout=10_000)
+    dlg = bulk.dialog
+    assert isinstance(dlg, ReassignDialog)
+    dlg.user.setCurrentIndex(dlg.user.findData(clerk2.user_id))
+    summary = run_dialog(qtbot, bulk, ReassignDialog)
+    ok = [o.ok for o in summary.outcomes]
+    assert ok == [True, False, True]
+    assert (
+        "changed" in summary.outcomes[1].message.lower() or "modified" in summary.outcomes[1].message.lower()
+    )
+    assert summary.headline.text() == "Done: 2. Refused: 1."
+    assert summary.table.rowCount() == 3 and summary.table.item(1, 1).text() == "Refused"
+    assert audit_count(database, "case.assign") == before + 2
+    with database.read() as s:
+        assigned = [s.get(Case, r.id).assigned_user_id for r in rows]
+    assert assigned == [clerk2.user_id, actors[Role.SUPERVISOR].user_id, clerk2.user_id]
+
+
+def test_close_needs_a_reason_and_reports_refusals_in_chinese(
+    qtbot: QtBot,
+    database: db.Database,
+    actors: dict[Role, Actor],
+    ctx: AppContext,
+    rows: list[queries.CaseRow],
+) -> None:
+    i18n.install("zh")
+    # The third case is already withdrawn: a closing step is refused for it.
+    with database.write() as s:
+        wf.apply_transition(
+            s, actors[Role.CLERK], rows[2].id, "withdraw", {"reason": "x"}, expected_version=None
+        )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bulk = BulkActions(ctx, parent)
+    dlg = bulk.start("close", rows)
+    assert isinstance(dlg, CloseDialog)
+    codes = [dlg.step.itemData(i).code for i in range(dlg.step.count())]
+    assert set(codes) == {"refuse", "withdraw"}  # from the workflow table, only reason-only steps
+    dlg.step.setCurrentIndex(codes.index("withdraw"))
+    dlg.submit()
+    assert dlg.error.isVisibleTo(dlg) and dlg.result() == 0  # no reason: nothing runs
+    assert bulk.run is None
+    dlg.reason.setPlainText("申请人撤回申请")
+    summary = run_dialog(qtbot, bulk, CloseDialog)
+    assert [o.ok for o in summary.outcomes] == [True, True, False]
+    refused = summary.outcomes[2].message
+    assert "不能执行" in refused or "已被" in refused, refused  # the service's reason, in Chinese
+    with database.read() as s:
+        assert [s.get(Case, r.id).closed_on is not None for r in rows] == [True, True, True]
+        assert s.get(Case, rows[0].id).status == "withdrawn"
+
+
+def test_print_notices_saves_one_pdf_per_case(
+    qtbot: QtBot, tmp_path: Path, database: db.Database, ctx: AppContext, rows: list[queries.CaseRow]
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bulk = BulkActions(ctx, parent)
+    dlg = bulk.start("print", rows[:2])
+    assert isinstance(dlg, NoticeDialog)
+    dlg.notice.setCurrentIndex(dlg.notice.findData("arb_supplement"))
+    dlg.folder.setEditText(str(tmp_path / "out"))
+    summary = run_dialog(qtbot, bulk, NoticeDialog)
+    assert all(o.ok for o in summary.outcomes), [o.message for o in summary.outcomes]
+    pdfs = sorted((tmp_path / "out").glob("*.pdf"))
+    assert len(pdfs) == 2 and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+    with database.read() as s:
+        assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 2
