@@ -37,7 +37,7 @@ DISTRICTS = ("城区", "海丰县", "陆丰市", "陆河县")
 
 
 def person_id(n: int) -> str:
-    born = dt.date(1970, 1, 1) + dt.timedelta(days=n % 12000)
+    born = dt.date(1970, 1, 1) + dt.timedelta(days=(n // 1000) * 53)  # unique (birth date, sequence) pairs
     first17 = f"441502{born:%Y%m%d}{n % 1000:03d}"
     return first17 + validation.resident_id_check_char(first17)
 
@@ -117,7 +117,9 @@ def main() -> int:
         database.dispose()
     assert result.created == args.rows, result.rejections[:5]
     rate = args.rows / elapsed
-    print(f"imported {args.rows} rows ({ledger.suffix}) in {elapsed:.1f} s: {rate:,.0f} rows/s (target 5,000)")
+    print(
+        f"imported {args.rows} rows ({ledger.suffix}) in {elapsed:.1f} s: {rate:,.0f} rows/s (target 5,000)"
+    )
     return 0
 
 

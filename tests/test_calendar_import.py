@@ -60,13 +60,17 @@ def test_csv_import_makes_the_year_countable_and_is_idempotent(
     with database.read() as s:
         assert (
             s.execute(
-                select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "calendar.import_year")
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action == "calendar.import_year")
             ).scalar_one()
             == 1
         )
 
 
-def test_json_import_replaces_the_year(database: db.Database, actors: dict[Role, Actor], tmp_path: Path) -> None:
+def test_json_import_replaces_the_year(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Path
+) -> None:
     (tmp_path / "a.csv").write_text(CSV_TEXT, encoding="utf-8")
     with database.write() as s:
         import_calendar(s, actors[Role.ADMIN], tmp_path / "a.csv")

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -67,6 +68,9 @@ class ExportFilter:
     date_to: dt.date | None = None  # received_on <= date_to
     status: str | None = None
     district: str | None = None
+    # Extra SQL conditions on ``cases``: the app's "export this list" passes the list's own
+    # filters (casemgr.queries.CaseQuery), so the file holds exactly the cases on screen.
+    where: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ def _query(f: ExportFilter, after_id: int) -> Select[tuple[Case, Employer | None
         q = q.where(Case.status == f.status)
     if f.district is not None:
         q = q.where(Case.district == f.district)
+    if f.where:
+        q = q.where(*f.where)
     return q.order_by(Case.id).limit(PAGE)
 
 

@@ -13,7 +13,9 @@ Decisions (see docs/ledger-import.md):
   (numbering, parties matched by ID number / credit code, flags, clocks from receipt, audit);
   acceptance and closing then replay the workflow's own clock effects on the ledger's dates,
   recorded as ``imported`` events, so deadlines, statuses and indicators come out as if a
-  clerk had entered the case by hand on those dates.
+  clerk had entered the case by hand on those dates. Large files take the bulk path
+  (:mod:`casemgr.io.bulk`), which writes the very same rows with multi-row INSERTs and is
+  held to the service path by ``tests/test_import_bulk.py``.
 * **One transaction.** The caller owns it (``Database.write()``); nothing is committed per
   row. The session is flushed and cleared every :data:`CHUNK` rows to keep memory flat.
 """
@@ -64,12 +66,6 @@ class ImportCancelled(KnownError):
 
     def __init__(self) -> None:
         super().__init__("导入已取消，没有写入任何数据。", "Import cancelled; nothing was written.")
-
-
-class ImportRefused(KnownError):
-    """Raised by callers that want an exception for a refused file (the CLI prints the result)."""
-
-    code = "import_refused"
 
 
 @dataclass(frozen=True)
