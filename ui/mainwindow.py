@@ -244,15 +244,12 @@ class MainWindow(QMainWindow):
             self.bulk = BulkActions(self.ctx, self)
         self.bulk.start(action, rows)
 
-    def export_view(self, query: queries.CaseQuery) -> None:
-        self._not_yet(self.tr("Export…"))
+    def export_view(self, query: queries.CaseQuery) -> Any:
+        from ui.export import ExportView
 
-    def _not_yet(self, title: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information, title, self.tr("This function is not available yet."), parent=self
-        )
-        self._keep(box)
-        box.open()
+        export = ExportView(self.ctx, query, self)
+        export.start()
+        return export
 
     def _keep(self, w: QWidget) -> None:
         self.dialogs.append(w)

@@ -1324,6 +1324,46 @@
     </message>
 </context>
 <context>
+    <name>ExportView</name>
+    <message>
+        <location filename="../../ui/export.py" line="67"/>
+        <location filename="../../ui/export.py" line="83"/>
+        <location filename="../../ui/export.py" line="124"/>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export.py" line="69"/>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export.py" line="82"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export.py" line="110"/>
+        <source>%1 cases written…</source>
+        <translation>已写入 %1 件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export.py" line="120"/>
+        <source>%1 cases exported to %2.</source>
+        <translation>已导出 %1 件案件到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export.py" line="122"/>
+        <source>ID numbers are masked.</source>
+        <translation>身份证号已做脱敏处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export.py" line="126"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>ExtensionDialog</name>
     <message>
         <location filename="../../ui/transition.py" line="310"/>
@@ -1516,37 +1556,27 @@
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="248"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="252"/>
-        <source>This function is not available yet.</source>
-        <translation>该功能尚未提供。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="274"/>
+        <location filename="../../ui/mainwindow.py" line="271"/>
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="275"/>
+        <location filename="../../ui/mainwindow.py" line="272"/>
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="276"/>
+        <location filename="../../ui/mainwindow.py" line="273"/>
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="279"/>
+        <location filename="../../ui/mainwindow.py" line="276"/>
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="280"/>
+        <location filename="../../ui/mainwindow.py" line="277"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
