@@ -1,0 +1,100 @@
+"""Administrator's changes to dated settings (bureau name, minimum wage, thresholds).
+
+Why a service: ``casemgr.settings.put`` only stores; a change of the minimum wage moves
+the final-award threshold and a change of a threshold moves the collective/supervised
+flags, so who changed what, from which date, must be in the audit chain, and a bad value
+must be refused before it is stored. Only keys the code knows are accepted, and each value
+is cleaned to the type of its default (amounts as yuan strings, counts as integers, names
+as text, flags as booleans).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casemgr import audit, permissions, settings, validation
+from casemgr.errors import ValidationError
+from casemgr.models import Setting
+from casemgr.services.context import Actor
+
+#: Settings an administrator edits in the app, by value type.
+MONEY_KEYS = (
+    "minimum_wage_monthly",
+    "supervision_min_amount",
+    "crime_threshold_single",
+    "crime_threshold_collective",
+)
+INT_KEYS = ("collective_min_workers", "supervision_min_workers", "idle_lock_minutes")
+TEXT_KEYS = ("bureau_name", "arbitration_commission_name")
+BOOL_KEYS = ("minimum_wage_confirmed",)
+EDITABLE_KEYS = TEXT_KEYS + MONEY_KEYS + INT_KEYS + BOOL_KEYS
+
+
+@dataclass(frozen=True)
+class SettingValue:
+    """One dated value of a setting, as the settings page lists it."""
+
+    key: str
+    valid_from: dt.date
+    value: Any
+    stored: bool  # False: the code default (no administrator row)
+
+
+def _clean(key: str, value: object) -> Any:
+    if key in MONEY_KEYS:
+        amount = validation.clean_amount(value, key)
+        if amount <= 0:
+            raise validation.fail(key, "必须大于零", "must be more than zero")
+        return str(amount)
+    if key in INT_KEYS:
+        return validation.clean_int(value, key, minimum=1, maximum=1_000_000)
+    if key in TEXT_KEYS:
+        return validation.clean_text(value, key, max_len=100)
+    if not isinstance(value, bool):
+        raise validation.fail(key, "必须为是或否", "must be yes or no")
+    return value
+
+
+def set_setting(session: Session, actor: Actor, key: str, value: object, valid_from: dt.date) -> SettingValue:
+    """Store ``value`` for ``key`` in force from ``valid_from``; audited with the value it replaces."""
+    permissions.require(actor, "settings.edit")
+    if key not in EDITABLE_KEYS:
+        raise ValidationError(f"设置项 {key} 不能修改。", f"Setting {key} cannot be changed.", field="key")
+    if not isinstance(valid_from, dt.date) or isinstance(valid_from, dt.datetime):
+        raise validation.fail("valid_from", "须为日期", "must be a date")
+    clean = _clean(key, value)
+    before = settings.get(session, key, valid_from)
+    settings.put(session, key, clean, valid_from)
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="setting.update",
+        entity="setting",
+        entity_id=f"{key}@{valid_from.isoformat()}",
+        before={"value": before},
+        after={"value": clean, "valid_from": valid_from},
+    )
+    return SettingValue(key, valid_from, clean, True)
+
+
+def setting_history(session: Session, key: str) -> list[SettingValue]:
+    """Every dated value of ``key``: the code defaults and the stored rows, oldest first."""
+    stored = {
+        row.valid_from: row.value
+        for row in session.execute(select(Setting).where(Setting.key == key)).scalars()
+    }
+    out = {since: SettingValue(key, since, v, False) for since, v in settings.DEFAULTS.get(key, [])}
+    for since, raw in stored.items():
+        out[since] = SettingValue(key, since, settings._decode(raw), True)
+    return [out[d] for d in sorted(out)]
+
+
+def current_values(session: Session, on: dt.date | None = None) -> dict[str, Any]:
+    """The value in force today of every editable setting."""
+    return {k: settings.get(session, k, on) for k in EDITABLE_KEYS}
