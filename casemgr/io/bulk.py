@@ -116,6 +116,8 @@ class BulkWriter:
         self._points: dict[str, list[dt.date]] = {}
         self._due: dict[tuple[str, dt.date], tuple[tuple[dt.date, dt.date], bool]] = {}
         self._basis: str | None = None
+        self._on_receipt: dict[str, list[rules_mod.RuleSpec]] = {}
+        self._in_group: dict[tuple[str, str], list[rules_mod.RuleSpec]] = {}
         self._settings: dict[tuple[str, dt.date], Any] = {}
         self._anon = 0
 
@@ -208,8 +210,12 @@ class BulkWriter:
         kind = case.kind
         out: list[_Clock] = []
         facts = self.facts(case, case.received_on)
-        for rule in all_rules.values():
-            if rule.kind == kind and rule.start_on == "received" and rules_mod.selects(rule, facts):
+        on_receipt = self._on_receipt.get(kind)
+        if on_receipt is None:
+            on_receipt = [x for x in all_rules.values() if x.kind == kind and x.start_on == "received"]
+            self._on_receipt[kind] = on_receipt
+        for rule in on_receipt:
+            if rules_mod.selects(rule, facts):
                 out.append(self._start(rule, case.received_on))
         status = cases.INITIAL_STATUS
         if r.accepted_on is not None:
@@ -218,12 +224,16 @@ class BulkWriter:
                 if not eff.group or eff.action not in ("start", "stop", "cancel"):
                     continue
                 on = case.received_on if eff.start_from == "received_on" else r.accepted_on
-                codes = {x.code for x in all_rules.values() if x.kind == kind and x.group == eff.group}
+                in_group = self._in_group.get((kind, eff.group))
+                if in_group is None:
+                    in_group = [x for x in all_rules.values() if x.kind == kind and x.group == eff.group]
+                    self._in_group[(kind, eff.group)] = in_group
+                codes = {x.code for x in in_group}
                 active = [c for c in out if c.state in ACTIVE and c.rule_code in codes]
                 if eff.action == "start":
                     f = self.facts(case, on)
-                    for rule in all_rules.values():
-                        if rule.kind != kind or rule.group != eff.group or not rules_mod.selects(rule, f):
+                    for rule in in_group:
+                        if not rules_mod.selects(rule, f):
                             continue
                         current = [c for c in active if c.rule_code == rule.code]
                         if current and rule.anchor == "start":
@@ -429,8 +439,11 @@ class BulkWriter:
         cols = [c for c in table.columns if c.name in rows[0]]
         names = [c.name for c in cols]
         procs = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in cols]
-        pairs = list(zip(names, procs, strict=True))
-        params = [tuple(p(r[n]) if p is not None else r[n] for n, p in pairs) for r in rows]
+        columns_ = []
+        for name, proc in zip(names, procs, strict=True):
+            values = [r[name] for r in rows]
+            columns_.append(values if proc is None else list(map(proc, values)))
+        params = list(zip(*columns_, strict=True))
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         quote = dialect.identifier_preparer.quote
         sql = (
