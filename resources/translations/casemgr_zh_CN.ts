@@ -137,6 +137,69 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../ui/settingspage.py" line="343"/>
+        <source>Import a year&apos;s holidays…</source>
+        <translation>导入某年节假日…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="347"/>
+        <source>CSV or JSON: date, type (holiday or workday), note. Each year replaces its notice.</source>
+        <translation>CSV 或 JSON：日期、类型（holiday 放假 / workday 调休上班）、说明。每年的数据整体替换该年的安排。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="354"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="355"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="356"/>
+        <source>Holidays on file</source>
+        <translation>已录入放假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="357"/>
+        <source>Make-up working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="382"/>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="383"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="384"/>
+        <source>Built in, with imported changes</source>
+        <translation>内置，另有导入的调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="397"/>
+        <source>Import a year&apos;s holidays</source>
+        <translation>导入某年节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="397"/>
+        <source>Calendar files (*.csv *.json)</source>
+        <translation>日历文件 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="415"/>
+        <source>Imported %1 days for %2: %3 added, %4 changed, %5 removed.</source>
+        <translation>已导入 %2 年共 %1 天：新增 %3，修改 %4，删除 %5。</translation>
+    </message>
+</context>
+<context>
     <name>CaseColumns</name>
     <message>
         <location filename="../../ui/models.py" line="226"/>
@@ -1841,6 +1904,44 @@
     </message>
 </context>
 <context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../ui/settingspage.py" line="120"/>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="128"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="135"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="136"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="137"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="138"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="139"/>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message>
         <location filename="../../ui/bulk.py" line="260"/>
@@ -2124,24 +2225,145 @@
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../ui/settingspage.py" line="443"/>
+        <source>Working days (otherwise calendar days)</source>
+        <translation>按工作日计算（否则按自然日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="445"/>
+        <source>Statutory limit</source>
+        <translation>法定期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="447"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="452"/>
+        <source>Length (days)</source>
+        <translation>期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="453"/>
+        <source>Extension (days)</source>
+        <translation>可延长（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="457"/>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="458"/>
+        <source>Running clocks keep the period they started with.</source>
+        <translation>已在计算的期限仍按起算时的规则。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <location filename="../../ui/settingspage.py" line="500"/>
+        <source>Edit rule…</source>
+        <translation>修改规则…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="507"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="508"/>
+        <source>Time limit</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="509"/>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="510"/>
+        <source>Extension</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="511"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="512"/>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="538"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="538"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="541"/>
+        <source>working days</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="541"/>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="574"/>
+        <source>Rule saved; new clocks use it.</source>
+        <translation>规则已保存，新起算的期限将按此计算。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="24"/>
+        <location filename="../../ui/settingspage.py" line="65"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="34"/>
+        <location filename="../../ui/settingspage.py" line="75"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="37"/>
+        <location filename="../../ui/settingspage.py" line="78"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="41"/>
+        <location filename="../../ui/settingspage.py" line="85"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="88"/>
+        <source>Bureau and amounts</source>
+        <translation>机关名称与标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="90"/>
+        <source>Holiday calendar</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="92"/>
+        <source>Deadline rules</source>
+        <translation>期限规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="96"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言在下次启动时生效。</translation>
     </message>
@@ -2426,6 +2648,243 @@
         <location filename="../../ui/transition.py" line="234"/>
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../ui/settingspage.py" line="159"/>
+        <source>New user…</source>
+        <translation>新建用户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="160"/>
+        <source>Change role…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="161"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="162"/>
+        <source>Deactivate / reactivate</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="163"/>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="176"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="177"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="178"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="179"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="180"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="181"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="182"/>
+        <source>Last log-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="208"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="208"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="256"/>
+        <source>User %1 created; they change the password at the first log-in.</source>
+        <translation>已创建用户 %1，首次登录时须修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="267"/>
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="278"/>
+        <source>Role of %1 changed.</source>
+        <translation>已修改 %1 的角色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="286"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="286"/>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="297"/>
+        <source>Password of %1 reset; they change it at the next log-in.</source>
+        <translation>已重置 %1 的密码，下次登录时须修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="310"/>
+        <source>%1 reactivated.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="310"/>
+        <source>%1 deactivated.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="323"/>
+        <source>%1 unlocked.</source>
+        <translation>已解除 %1 的锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesTab</name>
+    <message>
+        <location filename="../../ui/settingspage.py" line="595"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="598"/>
+        <source>In force today</source>
+        <translation>当前生效值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="600"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="604"/>
+        <location filename="../../ui/settingspage.py" line="612"/>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="605"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="611"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="612"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="612"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="622"/>
+        <source>Bureau name (reports and notices)</source>
+        <translation>机关名称（用于报表和文书）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="623"/>
+        <source>Arbitration commission name</source>
+        <translation>仲裁委员会名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="624"/>
+        <source>Monthly minimum wage (yuan)</source>
+        <translation>月最低工资标准（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="625"/>
+        <source>Supervised case: amount from (yuan)</source>
+        <translation>挂牌督办：金额起点（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="626"/>
+        <source>Refusal to pay wages: amount for one worker (yuan)</source>
+        <translation>拒不支付劳动报酬罪：个人数额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="627"/>
+        <source>Refusal to pay wages: amount in all (yuan)</source>
+        <translation>拒不支付劳动报酬罪：总数额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="628"/>
+        <source>Collective case: workers from</source>
+        <translation>集体案件：人数起点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="629"/>
+        <source>Supervised case: workers from</source>
+        <translation>挂牌督办：人数起点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="630"/>
+        <source>Lock the window after idle minutes</source>
+        <translation>无操作锁定时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="631"/>
+        <source>Minimum wage confirmed</source>
+        <translation>最低工资标准已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="647"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="647"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="658"/>
+        <source>Always</source>
+        <translation>一直</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="660"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="660"/>
+        <source>Built in</source>
+        <translation>内置</translation>
     </message>
 </context>
 <context>
