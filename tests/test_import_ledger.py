@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from casemgr import audit, db
 from casemgr.enums import CaseKind, EventKind, Role
 from casemgr.errors import PermissionDenied
-from casemgr.io.ledger_import import ImportOptions, ImportResult, import_ledger
+from casemgr.io.ledger_import import ImportCancelled, ImportOptions, ImportResult, import_ledger
 from casemgr.io.readers import LedgerFileError
 from casemgr.models import AuditEntry, Case, Deadline, Employer, Event, Person
 from casemgr.services import cases
@@ -374,3 +374,22 @@ def test_unreadable_files(database: db.Database, admin: Actor, tmp_path: Path) -
     (tmp_path / "z.csv").write_text("foo,bar\n1,2\n", encoding="utf-8")
     with pytest.raises(LedgerFileError):
         run(database, admin, tmp_path / "z.csv")
+
+
+@pytest.mark.parametrize("bulk", [True, False])
+def test_cancel_rolls_everything_back(
+    database: db.Database, admin: Actor, tmp_path: Path, bulk: bool
+) -> None:
+    path = write_csv(tmp_path / "l.csv", good_rows(), "utf-8")
+    seen: list[tuple[str, int, int]] = []
+    with pytest.raises(ImportCancelled), database.write() as s:
+        import_ledger(
+            s,
+            admin,
+            path,
+            ImportOptions(today=TODAY, bulk=bulk),
+            progress=lambda phase, done, total: seen.append((phase, done, total)),
+            cancelled=lambda: True,
+        )
+    assert count(database, Case) == 0 and count(database, AuditEntry) == 0
+    assert seen == ([("write", 4, 4)] if bulk else [])  # bulk: after the first chunk; else: the first row

@@ -544,6 +544,11 @@ def import_ledger(
     if opts.dry_run or (rejections and opts.all_or_nothing):
         return result
     total = len(todo)
+    # The bulk path does not pass through register_case, so it asks the same questions here.
+    for kind in sorted({r.kind for r in todo}):
+        permissions.require(actor, "case.register", kind)
+    if todo:
+        permissions.require(actor, "party.register")
     if opts.bulk:
         from casemgr.io.bulk import BulkWriter
 
@@ -558,13 +563,13 @@ def import_ledger(
     else:
         for i, r in enumerate(todo, start=1):
             _write_row(session, actor, r, today)
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
             if i % CHUNK == 0:
                 session.flush()
                 session.expunge_all()  # everything is flushed; keep memory flat on big files
                 if progress is not None:
                     progress("write", i, total)
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled()
     session.flush()
     if progress is not None:
         progress("write", total, total)
