@@ -2130,63 +2130,173 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/reportpage.py" line="40"/>
+        <location filename="../../ui/reportpage.py" line="55"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="42"/>
+        <location filename="../../ui/reportpage.py" line="57"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="46"/>
+        <location filename="../../ui/reportpage.py" line="61"/>
+        <location filename="../../ui/reportpage.py" line="135"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="48"/>
+        <location filename="../../ui/reportpage.py" line="63"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="51"/>
-        <source>Save as PDF…</source>
-        <translation>保存为 PDF…</translation>
+        <location filename="../../ui/reportpage.py" line="66"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="64"/>
+        <location filename="../../ui/reportpage.py" line="67"/>
+        <source>Save as PDF, JSON or Excel</source>
+        <translation>保存为 PDF、JSON 或 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="70"/>
+        <source>Open / print</source>
+        <translation>打开 / 打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="71"/>
+        <source>Open the saved PDF in the PDF viewer, which prints it</source>
+        <translation>用 PDF 阅读器打开已保存的文件，在其中打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="86"/>
         <source>Your role may not generate reports.</source>
         <translation>您的角色无权生成报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="81"/>
-        <location filename="../../ui/reportpage.py" line="99"/>
-        <source>The report module is not installed yet.</source>
-        <translation>报表模块尚未安装。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reportpage.py" line="85"/>
+        <location filename="../../ui/reportpage.py" line="103"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="105"/>
+        <location filename="../../ui/reportpage.py" line="123"/>
+        <source>Mediation success rate</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="124"/>
+        <source>Arbitration closure rate</source>
+        <translation>仲裁结案率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="125"/>
+        <source>Inspection closure rate</source>
+        <translation>监察结案率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="126"/>
+        <source>Green channel on time</source>
+        <translation>绿色通道按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="127"/>
+        <source>Wages recovered (yuan)</source>
+        <translation>追回工资（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="128"/>
+        <source>Amount claimed (yuan)</source>
+        <translation>请求金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="129"/>
+        <source>Workers helped</source>
+        <translation>维权人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="130"/>
+        <source>Workers involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="131"/>
+        <source>Collective cases</source>
+        <translation>集体案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="132"/>
+        <source>Supervised cases</source>
+        <translation>挂牌督办案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="133"/>
+        <source>Overdue cases</source>
+        <translation>超期案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="140"/>
+        <source>Overdue counted on %1.</source>
+        <translation>超期案件按 %1 计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="153"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="154"/>
+        <source>Pending at start</source>
+        <translation>期初未结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="155"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="156"/>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="157"/>
+        <source>Closure rate</source>
+        <translation>结案率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="158"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="159"/>
+        <source>Recovered (yuan)</source>
+        <translation>追回金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="175"/>
+        <source>This month is closed: the figures are the closing snapshot.</source>
+        <translation>本月已结账：数据为结账时的快照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="188"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="105"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <location filename="../../ui/reportpage.py" line="190"/>
+        <source>PDF files (*.pdf);;JSON files (*.json);;Excel workbooks (*.xlsx)</source>
+        <translation>PDF 文件 (*.pdf);;JSON 文件 (*.json);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="110"/>
-        <source>Writing the PDF…</source>
-        <translation>正在生成 PDF…</translation>
+        <location filename="../../ui/reportpage.py" line="217"/>
+        <source>Writing %1…</source>
+        <translation>正在生成 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="119"/>
+        <location filename="../../ui/reportpage.py" line="223"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
