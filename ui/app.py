@@ -11,11 +11,21 @@ import argparse
 import logging
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +42,7 @@ from casemgr import db, errors, permissions
 from casemgr.enums import CaseKind
 from casemgr.services.context import Actor
 from ui import i18n, labels
-from ui.ops import OpRunner
+from ui.ops import OpRunner, _Emitter, _Task
 
 log = logging.getLogger("casemgr.ui")
 
@@ -154,6 +164,76 @@ def setup_logging() -> Path:
 # --------------------------------------------------------------------------- start-up
 
 
+class StartupBackup(QObject):
+    """The day's automatic backup (``casemgr.backup.daily_backup_if_due``) on a worker thread.
+
+    Why here: it runs right after the database is opened, before the log-in, so it never
+    waits for a user; a failure (disk full, folder not writable) must not stop the work of
+    the day, so it becomes a warning in the main window's status bar.
+
+    Signals:
+        finished(object): a tuple (AutoBackupResult or None, error message or "").
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, database: db.Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.result: tuple[object, str] | None = None
+        self._emitter = _Emitter()
+        self._emitter.done.connect(self._done)
+
+    def start(self) -> None:
+        from casemgr import backup
+
+        def job() -> tuple[object, str]:
+            try:
+                return backup.daily_backup_if_due(self.database), ""
+            except errors.KnownError as exc:
+                return None, exc.message(i18n.current_language())
+            except OSError as exc:
+                return None, str(exc)
+
+        QThreadPool.globalInstance().start(_Task(job, self._emitter))
+
+    def _done(self, payload: tuple[object, BaseException | None, str]) -> None:
+        result, exc, tb = payload
+        if exc is not None:  # a bug in the backup code: logged, reported as a warning
+            log.error("automatic backup failed:\n%s", tb)
+            result = (None, str(exc))
+        self.result = result  # type: ignore[assignment]
+        self.finished.emit(self.result)
+
+    def report_to(self, show_warning: Callable[[str], None]) -> None:
+        """Hand a failure to ``show_warning`` now or when the backup finishes."""
+
+        def deliver(r: tuple[object, str] | None) -> None:
+            if r is not None and r[1]:
+                show_warning(
+                    QCoreApplication.translate("App", "Automatic backup failed: %1").replace("%1", r[1])
+                )
+
+        if self.result is not None:
+            deliver(self.result)
+        else:
+            self.finished.connect(deliver)
+
+
+def start_idle_lock(ctx: AppContext, parent: QObject) -> Any:
+    """The idle lock with the minutes from the settings (read off the GUI thread)."""
+    from casemgr import auth
+    from ui.idlelock import IdleLock
+
+    lock = IdleLock(ctx, 0, parent=parent)
+    ctx.runner.read(
+        lambda s: auth.idle_lock_minutes(s),
+        on_success=lambda minutes: lock.set_interval(int(minutes) * 60_000),
+        parent=parent,
+    )
+    return lock
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="casemgr-gui", description="casemgr desktop application")
     p.add_argument("--db", help="database file or SQLAlchemy URL (default: your data directory)")
@@ -234,6 +314,8 @@ def run(argv: Sequence[str]) -> int:
         url = default_url(args.db)
         database = db.open_database(url)
         accounts = fill_demo_if_empty(database, args.demo_cases) if args.demo else []
+        backup = StartupBackup(database)
+        backup.start()
     except errors.KnownError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "Cannot open the database"), exc.message(lang)
@@ -255,6 +337,8 @@ def run(argv: Sequence[str]) -> int:
     from ui.mainwindow import MainWindow
 
     window = MainWindow(ctx)
+    backup.report_to(window.show_warning)
+    window.idle_lock = start_idle_lock(ctx, window)
     window.show()
     QTimer.singleShot(0, window.show_start_reminder)
     code = app.exec()

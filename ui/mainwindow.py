@@ -83,8 +83,14 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         sb.addWidget(self.user_label)
         sb.addWidget(self.db_label, 1)
+        self.warning_label = QLabel()
+        self.warning_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.warning_label.hide()
+        sb.addWidget(self.warning_label)
+        self.idle_lock: Any = None  # ui.idlelock.IdleLock, set by ui.app.run
         sb.addPermanentWidget(self.busy_label)
-        ctx.runner.busy.connect(lambda b: self.busy_label.setText(self.tr("Working…") if b else ""))
+        # A bound method, not a lambda: Qt drops the connection when the window is deleted.
+        ctx.runner.busy.connect(self._busy)
 
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_case())
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
@@ -255,6 +261,15 @@ class MainWindow(QMainWindow):
         self.dialogs.append(w)
         w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         w.destroyed.connect(lambda _=None, ww=w: self.dialogs.remove(ww) if ww in self.dialogs else None)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def show_warning(self, text: str) -> None:
+        """A lasting warning in the status bar (e.g. the automatic backup failed)."""
+        self.warning_label.setText(text)
+        self.warning_label.setToolTip(text)
+        self.warning_label.show()
 
     def show_start_reminder(self) -> None:
         """What is due today for this user, once, after the window is up (off the GUI thread)."""

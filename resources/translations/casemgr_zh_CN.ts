@@ -4,32 +4,37 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="82"/>
+        <location filename="../../ui/app.py" line="92"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84"/>
+        <location filename="../../ui/app.py" line="94"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="196"/>
+        <location filename="../../ui/app.py" line="214"/>
+        <source>Automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="276"/>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="212"/>
+        <location filename="../../ui/app.py" line="292"/>
         <source>Demo accounts</source>
         <translation>演示账号</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="213"/>
+        <location filename="../../ui/app.py" line="293"/>
         <source>Demo data was created. These accounts can log in (shown only once):</source>
         <translation>演示数据已生成。以下账号可以登录（密码只显示这一次）：</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="239"/>
+        <location filename="../../ui/app.py" line="321"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1058,12 +1063,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="97"/>
+        <location filename="../../ui/app.py" line="107"/>
         <source>Unexpected error</source>
         <translation>程序错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="101"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>Something went wrong inside the program. Nothing half-done was saved. Please send the details below to your administrator.</source>
         <translation>程序内部出现错误，未保存任何不完整的数据。请把下面的详细信息发给系统管理员。</translation>
     </message>
@@ -1559,87 +1564,87 @@
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="87"/>
+        <location filename="../../ui/mainwindow.py" line="266"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="108"/>
+        <location filename="../../ui/mainwindow.py" line="114"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="109"/>
+        <location filename="../../ui/mainwindow.py" line="115"/>
         <source>Mediation</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="110"/>
+        <location filename="../../ui/mainwindow.py" line="116"/>
         <source>Arbitration</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="111"/>
+        <location filename="../../ui/mainwindow.py" line="117"/>
         <source>Inspection</source>
         <translation>监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="112"/>
+        <location filename="../../ui/mainwindow.py" line="118"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="113"/>
+        <location filename="../../ui/mainwindow.py" line="119"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="114"/>
+        <location filename="../../ui/mainwindow.py" line="120"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="202"/>
+        <location filename="../../ui/mainwindow.py" line="208"/>
         <source>New case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="202"/>
+        <location filename="../../ui/mainwindow.py" line="208"/>
         <source>Kind of case</source>
         <translation>案件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="238"/>
+        <location filename="../../ui/mainwindow.py" line="244"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="238"/>
+        <location filename="../../ui/mainwindow.py" line="244"/>
         <source>Select one or more cases first.</source>
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="271"/>
+        <location filename="../../ui/mainwindow.py" line="286"/>
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="272"/>
+        <location filename="../../ui/mainwindow.py" line="287"/>
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="273"/>
+        <location filename="../../ui/mainwindow.py" line="288"/>
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="276"/>
+        <location filename="../../ui/mainwindow.py" line="291"/>
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="277"/>
+        <location filename="../../ui/mainwindow.py" line="292"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
@@ -2758,6 +2763,19 @@
         <location filename="../../ui/transition.py" line="234"/>
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/idlelock.py" line="41"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idlelock.py" line="43"/>
+        <source>The window was locked after a period without use. Enter your password to continue.</source>
+        <translation>长时间未操作，窗口已锁定。请输入密码继续。</translation>
     </message>
 </context>
 <context>
