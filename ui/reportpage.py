@@ -133,6 +133,8 @@ class ReportPage(Page):
             (self.tr("Overdue cases"), str(f.overdue), str(y.overdue)),
         ]
         district = labels.district(data.district) if data.district else self.tr("Whole city")
+        # lupdate does not look inside f-strings: translate first, then format.
+        this_month, year_to_date, by_kind = self.tr("This month"), self.tr("Year to date"), self.tr("By kind")
         title = escape(f"{data.bureau} · {data.month} · {district}")
         html = [
             f"<h2>{title}</h2>",
@@ -140,14 +142,14 @@ class ReportPage(Page):
             + escape(self.tr("Overdue counted on %1.").replace("%1", i18n.fmt_date(data.as_of)))
             + "</p>",
             "<table border='1' cellspacing='0' cellpadding='4'>",
-            f"<tr><th></th><th>{escape(self.tr('This month'))}</th><th>{escape(self.tr('Year to date'))}</th></tr>",
+            f"<tr><th></th><th>{escape(this_month)}</th><th>{escape(year_to_date)}</th></tr>",
         ]
         html += [
             f"<tr><td>{escape(a)}</td><td align='right'>{b}</td><td align='right'>{c}</td></tr>"
             for a, b, c in rows
         ]
         html.append("</table>")
-        html.append(f"<h3>{escape(self.tr('By kind'))}</h3>")
+        html.append(f"<h3>{escape(by_kind)}</h3>")
         html.append("<table border='1' cellspacing='0' cellpadding='4'><tr>")
         for h in (
             self.tr("Kind"),

@@ -111,6 +111,9 @@ def main(argv: list[str]) -> int:
         cf.resize(1180, 800)
         settle(ctx)
         grab(cf, out / "case-file.png")
+        cf.tabs.setCurrentIndex(1)  # the time limits, with any provisional due date
+        settle(ctx)
+        grab(cf, out / "case-file-clocks.png")
         cf.close()
 
     from ui.newcase import NewCaseDialog
@@ -133,7 +136,36 @@ def main(argv: list[str]) -> int:
     settle(ctx)
     grab(dlg, out / "new-case.png")
     dlg.close()
+
+    # Report page: the figures of last month, previewed.
+    from ui.reportpage import ReportPage
+
+    report = win.show_page("reports")
+    assert isinstance(report, ReportPage)
+    report.preview()
+    settle(ctx)
+    grab(win, out / "report.png")
     win.close()
+
+    # Settings as the administrator (only they see the shared-data tabs).
+    # The demo has no administrator (the first start creates one); the settings page only
+    # reads here, so an administrator actor that is not stored is enough for the picture.
+    with database.read() as s:
+        a = s.execute(select(User).where(User.role == Role.ADMIN.value).order_by(User.id)).scalars().first()
+        admin = Actor(a.id, a.username, Role.ADMIN, a.district) if a else Actor(0, "admin", Role.ADMIN, None)
+    admin_ctx = uiapp.AppContext(database, admin, a.display_name if a else "系统管理员")
+    admin_win = MainWindow(admin_ctx)
+    admin_win.resize(1440, 860)
+    admin_win.show()
+    from ui.settingspage import SettingsPage
+
+    page = admin_win.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    page.tabs.setCurrentWidget(page.rules)
+    settle(admin_ctx)
+    grab(admin_win, out / "settings.png")
+    admin_win.close()
+    admin_ctx.runner.wait_all()
     ctx.runner.wait_all()
     database.dispose()
     return 0

@@ -2241,67 +2241,82 @@
         <translation>超期案件</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="140"/>
+        <location filename="../../ui/reportpage.py" line="137"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="137"/>
+        <source>Year to date</source>
+        <translation>本年累计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="137"/>
+        <source>By kind</source>
+        <translation>分类统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="142"/>
         <source>Overdue counted on %1.</source>
         <translation>超期案件按 %1 计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="153"/>
+        <location filename="../../ui/reportpage.py" line="155"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="154"/>
+        <location filename="../../ui/reportpage.py" line="156"/>
         <source>Pending at start</source>
         <translation>期初未结</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="155"/>
+        <location filename="../../ui/reportpage.py" line="157"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="156"/>
+        <location filename="../../ui/reportpage.py" line="158"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="157"/>
+        <location filename="../../ui/reportpage.py" line="159"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="158"/>
+        <location filename="../../ui/reportpage.py" line="160"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="159"/>
+        <location filename="../../ui/reportpage.py" line="161"/>
         <source>Recovered (yuan)</source>
         <translation>追回金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="175"/>
+        <location filename="../../ui/reportpage.py" line="177"/>
         <source>This month is closed: the figures are the closing snapshot.</source>
         <translation>本月已结账：数据为结账时的快照。</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="188"/>
+        <location filename="../../ui/reportpage.py" line="190"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="190"/>
+        <location filename="../../ui/reportpage.py" line="192"/>
         <source>PDF files (*.pdf);;JSON files (*.json);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;JSON 文件 (*.json);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="217"/>
+        <location filename="../../ui/reportpage.py" line="219"/>
         <source>Writing %1…</source>
         <translation>正在生成 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="223"/>
+        <location filename="../../ui/reportpage.py" line="225"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
