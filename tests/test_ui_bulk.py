@@ -163,3 +163,19 @@ def test_print_notices_saves_one_pdf_per_case(
     assert len(pdfs) == 2 and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
     with database.read() as s:
         assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 2
+
+
+def test_list_page_menu_reaches_the_bulk_dialog(
+    qtbot: QtBot, ctx: AppContext, rows: list[queries.CaseRow]
+) -> None:
+    from ui.mainwindow import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    page = win.show_page("arbitration")
+    qtbot.waitUntil(lambda: page.model.total == 3, timeout=10_000)  # type: ignore[attr-defined]
+    page.view.selectAll()  # type: ignore[attr-defined]
+    page._bulk("close")  # type: ignore[attr-defined]
+    assert win.bulk is not None and isinstance(win.bulk.dialog, CloseDialog)
+    assert "3" in win.bulk.dialog.findChildren(type(win.bulk.dialog.error))[0].text()
+    win.bulk.dialog.reject()
