@@ -321,7 +321,13 @@ def authenticate(session: Session, username: str, password: str, *, now: dt.date
     name = username.strip() if isinstance(username, str) else ""
     if not isinstance(password, str):
         password = ""
-    user = _user_by_name(session, name) if name else None
+    # No user name holds control characters (users.create_user refuses them); PostgreSQL
+    # would refuse a NUL in the look-up itself. The attempt is audited with them made visible.
+    if validation.has_control_chars(name):
+        name = validation.show_control_chars(name)
+        user = None
+    else:
+        user = _user_by_name(session, name) if name else None
     if user is None or not user.active or not user.password_hash:
         _burn_time(password)
         reason = "unknown_user" if user is None else ("inactive" if not user.active else "no_password")

@@ -26,6 +26,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
+from casemgr import validation
 from casemgr.enums import CaseKind, DeadlineState, PartyRole
 from casemgr.errors import NotFoundError
 from casemgr.models import (
@@ -243,7 +244,7 @@ def case_rows(session: Session, ids: Sequence[int], today: dt.date | None = None
 
 def search_case_ids(session: Session, text: str, *, kind: CaseKind | str | None = None) -> list[int]:
     """Ids of cases matching ``text`` (number, party or employer name, ID number, credit code)."""
-    text = text.strip()
+    text = validation.strip_control_chars(text).strip()  # they match nothing; NUL breaks PostgreSQL
     if not text:
         return []
     try:
@@ -626,7 +627,7 @@ class EmployerQuery:
 
     def _where(self) -> list[Any]:
         cond: list[Any] = []
-        s = self.search.strip()
+        s = validation.strip_control_chars(self.search).strip()
         if s:
             like = f"%{s.replace('%', '').replace('_', '')}%"
             cond.append(or_(Employer.name.like(like), Employer.uscc == s.upper()))
@@ -702,7 +703,7 @@ class EmployerMatch:
 
 def find_person_by_id_number(session: Session, id_number: str) -> PersonMatch | None:
     p = session.execute(
-        select(Person).where(Person.id_number == id_number.strip().upper())
+        select(Person).where(Person.id_number == validation.strip_control_chars(id_number).strip().upper())
     ).scalar_one_or_none()
     if p is None:
         return None
@@ -711,7 +712,7 @@ def find_person_by_id_number(session: Session, id_number: str) -> PersonMatch | 
 
 def employer_matches(session: Session, text: str, limit: int = 20) -> list[EmployerMatch]:
     """Employers whose name starts with / contains ``text`` or whose credit code equals it."""
-    text = text.strip()
+    text = validation.strip_control_chars(text).strip()
     if not text:
         return []
     like = f"%{text.replace('%', '').replace('_', '')}%"

@@ -37,6 +37,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, event, insert, inspect, or_, select, union
 from sqlalchemy.orm import Session, UOWTransaction
 
+from casemgr import validation
 from casemgr.enums import CaseKind
 from casemgr.models import Case, CaseParty, Employer, Person, SearchGram
 
@@ -231,7 +232,7 @@ def search_case_ids(
     employer name or part of one (two characters are enough), a resident ID number or a
     credit code (whole or the first six or more characters).
     """
-    text = (text or "").strip()
+    text = validation.strip_control_chars(text or "").strip()  # NUL breaks PostgreSQL
     if not text:
         return []
     exact = session.execute(select(Case.id, Case.kind).where(Case.number == text)).first()

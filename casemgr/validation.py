@@ -172,6 +172,31 @@ def fail(field: str, zh_problem: str, en_problem: str) -> ValidationError:
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def has_control_chars(value: str) -> bool:
+    """True for text no field accepts; PostgreSQL refuses NUL outright (a DataError, not a refusal)."""
+    return bool(_CONTROL_RE.search(value))
+
+
+def show_control_chars(value: str) -> str:
+    """``\\x00`` for each control character: a hostile value, recorded (in the audit) as seen."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+
+def strip_control_chars(value: str) -> str:
+    """Search text without control characters: they match nothing, and NUL breaks PostgreSQL."""
+    return _CONTROL_RE.sub("", value)
+
+
+#: Surrogate keys are INTEGER columns: 32 bits on PostgreSQL (64 on SQLite). An id beyond
+#: that names no row on either, but PostgreSQL answers the query with an error.
+MAX_ID = 2**31 - 1
+
+
+def is_valid_id(value: object) -> bool:
+    """A value that can be a row id on every backend (never raises, bools are not ids)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
+
+
 def clean_text(value: object, field: str, *, max_len: int, required: bool = True) -> str | None:
     """Trimmed text without control characters, within ``max_len``."""
     if value is None or (isinstance(value, str) and not value.strip()):

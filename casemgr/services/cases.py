@@ -311,7 +311,9 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
     workers = validation.clean_int(
         data.workers if data.workers is not None else max(n_workers, 1), "workers", minimum=0, maximum=100_000
     )
-    if data.assigned_user_id is not None and session.get(User, data.assigned_user_id) is None:
+    if data.assigned_user_id is not None and (
+        not validation.is_valid_id(data.assigned_user_id) or session.get(User, data.assigned_user_id) is None
+    ):
         raise validation.fail("assigned_user", "用户不存在", "no such user")
 
     employer: Employer | None = None
@@ -429,7 +431,7 @@ def _start_clocks(session: Session, case: Case, actor: Actor) -> None:
 
 def load_case_for_update(session: Session, case_id: int, expected_version: int | None) -> Case:
     """Fetch a case to change it; a stale ``expected_version`` is a conflict, not an overwrite."""
-    if isinstance(case_id, bool) or not isinstance(case_id, int) or not 0 < case_id < 2**63:
+    if not validation.is_valid_id(case_id):
         raise NotFoundError("案件不存在。", "No such case.")
     case = session.get(Case, case_id)
     if case is None:
@@ -511,7 +513,7 @@ def assign_case(
     """
     case = load_case_for_update(session, case_id, expected_version)
     permissions.require(actor, "case.assign", case.kind)
-    user = session.get(User, user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None
+    user = session.get(User, user_id) if validation.is_valid_id(user_id) else None
     if user is None or not user.active:
         raise validation.fail("assigned_user", "用户不存在或已停用", "no such active user")
     if not permissions.allowed(

@@ -223,7 +223,7 @@ def update_person(
     """Correct a person's details. A stale ``expected_version`` (someone saved first) is a
     ConflictError naming who and when, never a silent overwrite of their edit."""
     permissions.require(actor, "party.register")
-    person = session.get(Person, person_id)
+    person = session.get(Person, person_id) if validation.is_valid_id(person_id) else None
     if person is None:
         raise NotFoundError("当事人不存在。", "No such person.")
     if expected_version is not None and person.version != expected_version:
@@ -266,7 +266,7 @@ def update_employer(
 ) -> Employer:
     """Correct an employer's details, with the same conflict rule as :func:`update_person`."""
     permissions.require(actor, "party.register")
-    employer = session.get(Employer, employer_id)
+    employer = session.get(Employer, employer_id) if validation.is_valid_id(employer_id) else None
     if employer is None:
         raise NotFoundError("用人单位不存在。", "No such employer.")
     if expected_version is not None and employer.version != expected_version:

@@ -65,7 +65,7 @@ def _clean_district(value: object) -> str | None:
 
 
 def _get(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id) if isinstance(user_id, int) else None
+    user = session.get(User, user_id) if validation.is_valid_id(user_id) else None
     if user is None:
         raise NotFoundError("用户不存在。", "No such user.")
     return user

@@ -80,7 +80,7 @@ def _clean_items(f: FieldDef, v: object) -> list[final_award.AwardItem]:
             raise _bad(f, f"第{i + 1}项请求类型无效", f"item {i + 1} has an unknown claim type") from None
         amount = validation.clean_amount(raw.get("amount"), f.name)
         cid = raw.get("claim_item_id")
-        if cid is not None and not isinstance(cid, int):
+        if cid is not None and not validation.is_valid_id(cid):
             raise _bad(f, f"第{i + 1}项请求编号无效", f"item {i + 1} has a bad claim id")
         out.append(final_award.AwardItem(ctype, amount, cid))
     return out
@@ -1100,7 +1100,7 @@ def recompute_provisional(session: Session, actor: Actor) -> list[int]:
 
 def linked_cases(session: Session, case_id: int) -> list[tuple[int, str, str]]:
     """(id, number, kind) of the cases this one came from or led to, both directions."""
-    case = session.get(Case, case_id)
+    case = session.get(Case, case_id) if validation.is_valid_id(case_id) else None
     if case is None:
         raise NotFoundError("案件不存在。", "No such case.")
     out = []
