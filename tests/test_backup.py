@@ -17,7 +17,12 @@ from casemgr.errors import DatabaseError, PermissionDenied
 from casemgr.models import AuditEntry, Case
 from casemgr.services import cases
 from casemgr.services.context import Actor
+from tests.conftest import PG_URL, on_postgres
 from tests.helpers import case_input
+
+#: These copy, rotate and check SQLite files; a server database is backed up with pg_dump
+#: (docs/deployment.md), and asking this module to do it is refused: see the last test.
+sqlite_file = pytest.mark.skipif(bool(PG_URL), reason="backs up a SQLite database file (pg_dump on a server)")
 
 
 def _register(database: db.Database, actor: Actor, n: int) -> str:
@@ -37,6 +42,7 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@sqlite_file
 def test_backup_is_consistent_while_a_writer_holds_uncheckpointed_wal(
     database: db.Database, actors: dict[Role, Actor], tmp_path: Path
 ) -> None:
@@ -63,6 +69,7 @@ def test_only_the_administrator_backs_up(
         assert not (tmp_path / f"{role}.db").exists()
 
 
+@sqlite_file
 def test_daily_backup_once_a_day_with_rotation(
     database: db.Database, actors: dict[Role, Actor], tmp_path: Path
 ) -> None:
@@ -94,6 +101,7 @@ def test_daily_backup_once_a_day_with_rotation(
         assert audit.verify_chain(s) is None
 
 
+@sqlite_file
 def test_backup_location_from_environment(
     database: db.Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -242,3 +250,23 @@ def test_cli_backup_and_restore(
     monkeypatch.setenv("CASEMGR_LANG", "en")
     assert main(["--db", str(db_path), "restore", str(tmp_path / "missing.db")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+@on_postgres
+def test_a_server_database_is_refused_with_a_pointer_to_pg_dump(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(DatabaseError, match="pg_dump"):
+        backup.backup_now(database, actors[Role.ADMIN], tmp_path / "copy.db")
+    assert not list(tmp_path.iterdir())
+    # At start-up the daily backup quietly does nothing on a server ...
+    assert backup.daily_backup_if_due(database, backup_dir=tmp_path / "auto") == backup.AutoBackupResult(
+        None, None, ()
+    )
+    assert not (tmp_path / "auto").exists()
+    # ... but asked for by name it says why not, instead of "already done".
+    assert main(["--db", database.url, "backup", "--auto", "--dir", str(tmp_path / "auto")]) == 1
+    assert "pg_dump" in capsys.readouterr().err
+    assert main(["--db", database.url, "restore", str(tmp_path / "x.db")]) == 1
+    with database.read() as s:
+        assert not s.execute(select(AuditEntry).where(AuditEntry.action.like("db.%"))).first()

@@ -117,19 +117,27 @@ def test_extension_request_shows_on_the_board(database, actors) -> None:
 
 def test_board_queries_use_the_state_due_index(database, actors) -> None:
     with database.read() as s:
+        pg = s.get_bind().dialect.name == "postgresql"
+        if pg:
+            # The tables are nearly empty, where PostgreSQL rightly prefers a sequential
+            # scan; forbidding it shows whether the index can serve the query at all.
+            s.execute(text("SET LOCAL enable_seqscan = off"))
+        explain = "EXPLAIN " if pg else "EXPLAIN QUERY PLAN "
+        full_scan = ("Seq Scan on cases", "Seq Scan on deadlines") if pg else ("SCAN cases", "SCAN deadlines")
+
+        def plan_of(stmt) -> str:
+            sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+            return " | ".join(str(r[-1]) for r in s.execute(text(explain + sql)))
+
         for where in (
             [board.Deadline.state == "running", board.Deadline.due_on < D(2026, 3, 9)],
             [board.Deadline.state == "running", board.Deadline.due_on == D(2026, 3, 9)],
         ):
-            stmt = board.deadline_query(where, [board.Case.district == "城区"], 200)
-            sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
-            plan = " | ".join(str(r[-1]) for r in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+            plan = plan_of(board.deadline_query(where, [board.Case.district == "城区"], 200))
             assert "ix_deadlines_state_due" in plan, plan
-            assert "SCAN cases" not in plan and "SCAN deadlines" not in plan, plan
-        stmt = board.case_query(board.Case.green_channel, [], 200)
-        sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
-        plan = " | ".join(str(r[-1]) for r in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
-        assert "ix_deadlines_state_due" in plan and "SCAN cases" not in plan, plan
+            assert not any(scan in plan for scan in full_scan), plan
+        plan = plan_of(board.case_query(board.Case.green_channel, [], 200))
+        assert "ix_deadlines_state_due" in plan and full_scan[0] not in plan, plan
 
 
 def test_rules_are_data_and_edits_are_audited(database, actors) -> None:

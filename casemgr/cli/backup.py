@@ -32,6 +32,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_backup(args: argparse.Namespace) -> int:
     database = db.open_database(db.resolve_url(args.db))
     try:
+        if args.auto and db.sqlite_path(database.url) is None:
+            # At start-up the app skips it quietly; asked for by name, it must not look done.
+            raise DatabaseError(
+                "自动备份只适用于 SQLite 数据库文件；服务器数据库请用 pg_dump（见 docs/deployment.md）。",
+                "Automatic backups are for a SQLite database file; use pg_dump for a server database "
+                "(see docs/deployment.md).",
+            )
         if args.auto:
             result = backup.daily_backup_if_due(database, backup_dir=args.dir)
             print(result.daily or "(today's backup already exists)")
