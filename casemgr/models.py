@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -191,6 +192,17 @@ class CaseNumberCounter(Base):
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
+#: Partial-index condition for open cases (SQLite and PostgreSQL both support it).
+_OPEN: dict[str, Any] = {
+    "sqlite_where": text("closed_on IS NULL"),
+    "postgresql_where": text("closed_on IS NULL"),
+}
+_CLOSED: dict[str, Any] = {
+    "sqlite_where": text("closed_on IS NOT NULL"),
+    "postgresql_where": text("closed_on IS NOT NULL"),
+}
+
+
 class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
@@ -204,10 +216,20 @@ class Case(Base):
         Index("ix_cases_assigned_status", "assigned_user_id", "status"),
         # Indicators: accepted / closed in a period, per kind.
         Index("ix_cases_kind_accepted", "kind", "accepted_on"),
-        Index("ix_cases_kind_closed", "kind", "closed_on"),
+        # Closed cases only: a range on closed_on implies NOT NULL, so the indicators use
+        # it, and an open-case list is not misled into it (ix_cases_open_* serve those).
+        Index("ix_cases_kind_closed", "kind", "closed_on", **_CLOSED),
         Index("ix_cases_employer", "employer_id", "received_on"),
         # Search by sequence number ("0123", "2026-123"): casemgr.search.
         Index("ix_cases_seq", "seq", "year"),
+        # Lists sorted by amount: an index-ordered scan that stops at the page's LIMIT.
+        Index("ix_cases_kind_amount", "kind", "amount_claimed"),
+        # Open cases only (a few percent of a bureau's history): the open lists and the
+        # deadline board of one user / one district (casemgr.deadlines.board).
+        Index("ix_cases_open_kind_received", "kind", "received_on", **_OPEN),
+        Index("ix_cases_open_kind_amount", "kind", "amount_claimed", **_OPEN),
+        Index("ix_cases_open_assigned", "assigned_user_id", "district", **_OPEN),
+        Index("ix_cases_open_district", "district", **_OPEN),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -94,7 +94,10 @@ def provisional_note(cal: Calendar, started_on: dt.date, due_on: dt.date) -> tup
 
 
 def _filters(user_id: int | None, district: str | None, kind: str | None) -> list[Any]:
-    f: list[Any] = []
+    # Running and paused clocks exist only on open cases (closing a case runs
+    # clocks.stop_all). Saying so lets a user's or a district's board start from the
+    # small partial indexes over open cases instead of walking every clock in the city.
+    f: list[Any] = [Case.closed_on.is_(None)]
     if user_id is not None:
         f.append(Case.assigned_user_id == user_id)
     if district is not None:
