@@ -173,7 +173,12 @@ def test_list_page_menu_reaches_the_bulk_dialog(
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     page = win.show_page("arbitration")
-    qtbot.waitUntil(lambda: page.model.total == 3, timeout=10_000)  # type: ignore[attr-defined]
+    # The count and the first page arrive separately (ui/models.py): wait for the rows, or
+    # selectAll selects nothing and the "select cases first" message box blocks the test.
+    qtbot.waitUntil(
+        lambda: page.model.total == 3 and page.model.rowCount() == 3,  # type: ignore[attr-defined]
+        timeout=10_000,
+    )
     page.view.selectAll()  # type: ignore[attr-defined]
     page._bulk("close")  # type: ignore[attr-defined]
     assert win.bulk is not None and isinstance(win.bulk.dialog, CloseDialog)
