@@ -458,15 +458,23 @@ def overdue_counts(
     Driven by the open cases (index on ``closed_on``), then one indexed look-up of the
     case's clocks, so the breached clocks of long-closed cases are never read.
     """
-    stmt = (
-        select(Case.kind, Case.district, func.count())
-        .where(open_on(as_of), has_overdue_clock(as_of))
-        .group_by(Case.kind, Case.district)
-    )
-    cond = in_district(district)
-    if cond is not None:
-        stmt = stmt.where(cond)
-    return {(r[0], r[1]): int(r[2]) for r in session.execute(stmt)}
+    # Two queries, each one index range: still open, and closed after ``as_of`` (grouped
+    # by closed_on first, so the range on (kind, closed_on) also gives the order). As one
+    # OR grouped by (kind, district), SQLite at 1M cases chose to scan every case in that
+    # index order instead (1.2 s instead of milliseconds).
+    out: dict[tuple[str, str | None], int] = {}
+    for still_open in (Case.closed_on.is_(None), and_(Case.kind.in_(KINDS), Case.closed_on > as_of)):
+        stmt = (
+            select(Case.kind, Case.district, func.count())
+            .where(still_open, not_refused(), has_overdue_clock(as_of))
+            .group_by(Case.kind, Case.closed_on, Case.district)
+        )
+        cond = in_district(district)
+        if cond is not None:
+            stmt = stmt.where(cond)
+        for r in session.execute(stmt):
+            out[(r[0], r[1])] = out.get((r[0], r[1]), 0) + int(r[2])
+    return out
 
 
 def overdue_cases(session: Session, as_of: dt.date, district: str | None = None) -> int:
