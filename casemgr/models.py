@@ -212,16 +212,13 @@ class Case(Base):
         Index("ix_cases_assigned_status", "assigned_user_id", "status"),
         # Indicators: accepted / closed in a period, per kind.
         Index("ix_cases_kind_accepted", "kind", "accepted_on"),
-        # amount_claimed last: open cases (closed_on IS NULL) of a kind sorted by amount
-        # read it in order and stop at the page's LIMIT.
-        Index("ix_cases_kind_closed", "kind", "closed_on", "amount_claimed"),
+        Index("ix_cases_kind_closed", "kind", "closed_on"),
         Index("ix_cases_employer", "employer_id", "received_on"),
         # Search by sequence number ("0123", "2026-123"): casemgr.search.
         Index("ix_cases_seq", "seq", "year"),
-        # Lists sorted by amount: an index-ordered scan that stops at the page's LIMIT.
-        Index("ix_cases_kind_amount", "kind", "amount_claimed"),
-        # Open cases only (a few percent of a bureau's history): the open lists and the
-        # deadline board of one user / one district (casemgr.deadlines.board).
+        # Open cases only (a few percent of a bureau's history): the deadline board of one
+        # user / one district (casemgr.deadlines.board). Not (kind, ...) indexes: SQLite
+        # then scans the whole table through them for the indicators' GROUP BY kind.
         Index("ix_cases_open_assigned", "assigned_user_id", "district", **_OPEN),
         Index("ix_cases_open_district", "district", **_OPEN),
     )

@@ -104,27 +104,6 @@ def test_a_users_board_starts_from_their_open_cases(bulk_db: db.Database) -> Non
         assert any("ix_cases_open_assigned" in line for line in lines), (st, lines)
 
 
-def test_open_list_by_amount_reads_an_index_in_order(bulk_db: db.Database) -> None:
-    """An index-ordered scan that stops at LIMIT: no sort of every open case of the kind."""
-    from casemgr.queries import CaseFilters, CaseQuery
-
-    q = CaseQuery(kind="inspection", filters=CaseFilters(open_only=True), sort="amount_claimed", today=TODAY)
-    found = plans(bulk_db, lambda s: q.page_ids(s, 0, 100))
-    assert_no_scan(found)
-    (_st, lines) = found[0]
-    assert any("ix_cases_kind_closed" in line for line in lines), lines
-    assert not any("TEMP B-TREE" in line for line in lines), lines
-
-
-def test_list_sorted_by_amount_reads_the_amount_index(bulk_db: db.Database) -> None:
-    from casemgr.queries import CaseQuery
-
-    q = CaseQuery(kind="arbitration", sort="amount_claimed", today=TODAY)
-    (_st, lines), *_ = plans(bulk_db, lambda s: q.page_ids(s, 0, 100))
-    assert any("ix_cases_kind_amount" in line for line in lines), lines
-    assert not any("TEMP B-TREE" in line for line in lines), lines
-
-
 @pytest.mark.parametrize("kind", ["two", "three", "fragment", "id"])
 def test_search_uses_indexes(bulk_db: db.Database, kind: str) -> None:
     with bulk_db.read() as s:
