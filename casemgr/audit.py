@@ -35,10 +35,18 @@ def _default(o: Any) -> Any:
     return str(o)
 
 
+# Built once: json.dumps with these arguments builds the same encoder on every call, which
+# was a tenth of a 100,000-row ledger import (same output byte for byte).
+_TO_JSON = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, default=_default, separators=(",", ":")
+).encode
+_HASH_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def to_json(data: Any) -> str | None:
     if data is None:
         return None
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=_default, separators=(",", ":"))
+    return _TO_JSON(data)
 
 
 def entry_hash(
@@ -52,7 +60,7 @@ def entry_hash(
     before: str | None,
     after: str | None,
 ) -> str:
-    payload = json.dumps(
+    payload = _HASH_JSON(
         [
             prev_hash,
             at.astimezone(dt.UTC).isoformat(),
@@ -63,9 +71,7 @@ def entry_hash(
             entity_id,
             before,
             after,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -35,6 +35,7 @@ TABLES = {
     "events": "SELECT * FROM events ORDER BY id",
     "deadlines": "SELECT * FROM deadlines ORDER BY id",
     "case_number_counters": "SELECT * FROM case_number_counters ORDER BY kind, year",
+    "search_grams": "SELECT * FROM search_grams ORDER BY party, party_id, gram",
 }
 TIMESTAMPS = {"created_at", "updated_at", "recorded_at"}
 

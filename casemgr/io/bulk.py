@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import queue
 import re
+import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import event, func, insert, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, settings, workflow
+from casemgr import audit, search, settings, workflow
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import calendar_for
@@ -45,6 +47,7 @@ from casemgr.models import (
     Employer,
     Event,
     Person,
+    SearchGram,
     Setting,
     utcnow,
 )
@@ -52,6 +55,10 @@ from casemgr.services import cases, parties
 from casemgr.services.context import Actor
 
 ACTIVE = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
+_MISS = object()
+# What a new party holds besides the ledger's fields (the ORM defaults of the columns).
+_NEW_PERSON = {"phone": None, "address": None}
+_NEW_EMPLOYER = {"legal_rep": None, "industry": None, "address": None}
 
 
 @dataclass
@@ -101,6 +108,69 @@ def _number_pattern(fmt: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+class _Pipe:
+    """The chunk's INSERTs run in a second thread while the next chunk is planned.
+
+    ``sqlite3`` releases the GIL while SQLite works, and about half of a big import is
+    SQLite updating the indexes; the other half is Python deciding what to write. The
+    thread uses the import's own DBAPI connection, so everything stays in the caller's one
+    transaction, in order. The connection is never used by both threads at once: every
+    statement the session issues first waits for the queue to empty (``before_cursor_execute``),
+    and :meth:`close` stops the thread before the caller commits or rolls back.
+    """
+
+    def __init__(self, conn: Any) -> None:
+        self.sa_conn = conn
+        self.dbapi = conn.connection.dbapi_connection
+        self.q: queue.Queue[tuple[str, list[tuple[Any, ...]]] | None] = queue.Queue(maxsize=24)
+        self.error: BaseException | None = None
+        self.abort = False
+        self.thread = threading.Thread(target=self._run, name="ledger-import-writer", daemon=True)
+        self.thread.start()
+        event.listen(conn, "before_cursor_execute", self._before_statement)
+
+    def _run(self) -> None:
+        cur = self.dbapi.cursor()
+        try:
+            while True:
+                item = self.q.get()
+                try:
+                    if item is None:
+                        return
+                    if self.error is None and not self.abort:
+                        cur.executemany(item[0], item[1])
+                except BaseException as exc:  # handed to the importing thread
+                    self.error = exc
+                finally:
+                    self.q.task_done()
+        finally:
+            cur.close()
+
+    def _before_statement(self, *_args: Any) -> None:
+        self.drain()
+
+    def submit(self, sql: str, params: list[tuple[Any, ...]]) -> None:
+        self._raise()
+        self.q.put((sql, params))
+
+    def drain(self) -> None:
+        self.q.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            exc, self.error = self.error, None
+            self.abort = True
+            raise exc
+
+    def close(self) -> None:
+        """Stop the thread (pending statements are dropped when an error is on its way up)."""
+        event.remove(self.sa_conn, "before_cursor_execute", self._before_statement)
+        if self.thread.is_alive():
+            self.q.put(None)
+            self.thread.join()
+
+
 class BulkWriter:
     def __init__(self, session: Session, actor: Actor, today: dt.date, ledger_groups: frozenset[str]) -> None:
         self.s = session
@@ -120,6 +190,14 @@ class BulkWriter:
         self._in_group: dict[tuple[str, str], list[rules_mod.RuleSpec]] = {}
         self._settings: dict[tuple[str, dt.date], Any] = {}
         self._anon = 0
+        self._procs: dict[tuple[str, str], Any] = {}
+        self._next_id: dict[str, int] = {}
+        self._prev_hash: str | None = None
+        self._party_fixes: list[tuple[str, Any]] = []
+        self._prepared = False
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        self._pipe: _Pipe | None = _Pipe(session.connection()) if sqlite else None
+        self._bound: dict[tuple[str, str], dict[Any, Any]] = {}
 
     # ------------------------------------------------------------------ memoised domain calls
 
@@ -300,12 +378,58 @@ class BulkWriter:
             ):
                 self.persons[p.id_number] = _Party(p.id, migrant=bool(p.migrant_worker))
 
-    def write(self, rows: list[Any]) -> None:
-        """Insert one chunk of checked, new ledger rows."""
-        self._resolve_parties(rows)
-        plans: list[_Planned] = []
-        party_fixes: list[tuple[str, Any]] = []
+    def prepare(self, rows: list[Any], chunk: int = 500) -> None:
+        """Everything that needs the database before the first insert, for the whole file.
+
+        Parties on file are looked up and the (kind, year) counters moved past the file's
+        numbers now, so that planning the chunks afterwards reads nothing and the inserts
+        can run behind it (:class:`_Pipe`).
+        """
+        for start in range(0, len(rows), chunk):
+            self._resolve_parties(rows[start : start + chunk])
         max_number: dict[tuple[str, int], tuple[int, str]] = {}
+        for r in rows:
+            seq, year = self._seq(CaseKind(r.kind), r.case_no)
+            if year is not None:
+                best = max_number.get((r.kind.value, year))
+                if best is None or seq > best[0]:
+                    max_number[(r.kind.value, year)] = (seq, r.case_no)
+        for (kind_value, _year), (_seq, number) in sorted(max_number.items()):
+            cases.reserve_given_number(self.s, CaseKind(kind_value), number)  # moves the counter
+        self._prepared = True
+
+    def finish(self) -> None:
+        """Wait for the inserts, then the rare party updates through the party services."""
+        if self._pipe is not None:
+            self._pipe.drain()
+        for what, r in self._party_fixes:  # they audit themselves, after the bulk entries
+            if what == "employer":
+                parties.find_or_register_employer(
+                    self.s,
+                    self.actor,
+                    parties.EmployerInput(name=r.employer, uscc=r.uscc, district=r.district),
+                )
+            else:
+                parties.find_or_register_person(
+                    self.s,
+                    self.actor,
+                    parties.PersonInput(name=r.applicant, id_number=r.id_number, migrant_worker=True),
+                )
+        self._party_fixes = []
+
+    def close(self) -> None:
+        """Stop the insert thread; always called, also when the import fails or is cancelled."""
+        if self._pipe is not None:
+            self._pipe.abort = self._pipe.abort or self._pipe.error is not None
+            self._pipe.close()
+            self._pipe = None
+
+    def write(self, rows: list[Any]) -> None:
+        """Plan and insert one chunk of checked, new ledger rows (after :meth:`prepare`)."""
+        if not self._prepared:
+            self.prepare(rows)
+        plans: list[_Planned] = []
+        party_fixes = self._party_fixes
         now = utcnow()
         uid = self.actor.user_id
         for r in rows:
@@ -351,11 +475,7 @@ class BulkWriter:
             wage = r.claim_type.value in ("wages", "overtime")
             workers = r.workers if r.workers is not None else 1
             fl = self.flags(migrant, wage, workers, r.amount_claimed, r.received_on)
-            seq, year = self._seq(kind, r.case_no)
-            if year is not None:
-                best = max_number.get((kind.value, year))
-                if best is None or seq > best[0]:
-                    max_number[(kind.value, year)] = (seq, r.case_no)
+            seq, _year = self._seq(kind, r.case_no)
             complaint = None
             if kind is CaseKind.INSPECTION:
                 complaint = (ComplaintType.COMPLAINT if r.applicant else ComplaintType.REPORT).value
@@ -406,22 +526,7 @@ class BulkWriter:
                     extra={"complaint_type": complaint},
                 )
             )  # fmt: skip
-        for (kind_value, _year), (_seq, number) in sorted(max_number.items()):
-            cases.reserve_given_number(self.s, CaseKind(kind_value), number)  # moves the counter
         self._insert(plans, now)
-        for what, r in party_fixes:  # rare: let the party services do (and audit) the update
-            if what == "employer":
-                parties.find_or_register_employer(
-                    self.s,
-                    self.actor,
-                    parties.EmployerInput(name=r.employer, uscc=r.uscc, district=r.district),
-                )
-            else:
-                parties.find_or_register_person(
-                    self.s,
-                    self.actor,
-                    parties.PersonInput(name=r.applicant, id_number=r.id_number, migrant_worker=True),
-                )
 
     # ------------------------------------------------------------------ inserting
 
@@ -430,19 +535,44 @@ class BulkWriter:
 
         Same stored values as ``session.execute(insert(table), rows)`` (the equivalence test
         compares the raw rows) without SQLAlchemy's per-row parameter bookkeeping, which was
-        a third of the import's time. Every row must carry the same keys.
+        a third of the import's time. A processor's result is memoised per distinct value:
+        a chunk repeats the same timestamps, dates, states and amounts thousands of times.
+        Every row must carry the same keys.
         """
         if not rows:
             return
         conn = self.s.connection()
         dialect = conn.dialect
-        cols = [c for c in table.columns if c.name in rows[0]]
+        given = rows[0].keys()
+        # Columns left out take their scalar Python-side default, as insert() would give them
+        # (a column added to the model later then needs no change here).
+        cols = [
+            c for c in table.columns if c.name in given or (c.default is not None and c.default.is_scalar)
+        ]
         names = [c.name for c in cols]
-        procs = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in cols]
         columns_ = []
-        for name, proc in zip(names, procs, strict=True):
-            values = [r[name] for r in rows]
-            columns_.append(values if proc is None else list(map(proc, values)))
+        for col in cols:
+            name = col.name
+            values = [r[name] for r in rows] if name in given else [col.default.arg] * len(rows)
+            proc = self._procs.get((table.name, name), False)
+            if proc is False:
+                proc = col.type.dialect_impl(dialect).bind_processor(dialect)
+                self._procs[(table.name, name)] = proc
+            if proc is not None:
+                memo = self._bound.setdefault((table.name, name), {})
+                if len(memo) > 50_000:  # unique values (ids, names) gain nothing from the memo
+                    memo.clear()
+                get = memo.get
+                out = [get(v, _MISS) for v in values]
+                for i, b in enumerate(out):
+                    if b is _MISS:
+                        v = values[i]
+                        b = memo.get(v, _MISS)
+                        if b is _MISS:
+                            b = memo[v] = proc(v)
+                        out[i] = b
+                values = out
+            columns_.append(values)
         params = list(zip(*columns_, strict=True))
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         quote = dialect.identifier_preparer.quote
@@ -450,7 +580,31 @@ class BulkWriter:
             f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
             f"VALUES ({', '.join([mark] * len(names))})"
         )
-        conn.exec_driver_sql(sql, params)
+        if self._pipe is not None:
+            self._pipe.submit(sql, params)
+        else:
+            conn.exec_driver_sql(sql, params)
+
+    def _insert_with_ids(self, table: Any, rows: list[dict[str, Any]], key: Any) -> list[int]:
+        """Insert ``rows`` and return their ids in the order of ``rows``.
+
+        SQLite: the writer holds the database's write lock (BEGIN IMMEDIATE) for the whole
+        import, and these tables have no AUTOINCREMENT, so SQLite itself would give the rows
+        ``max(id) + 1, + 2, …`` in insertion order; the ids are given explicitly and the rows
+        go through the cheap executemany path. Other backends use sequences: INSERT ..
+        RETURNING there.
+        """
+        if self.s.get_bind().dialect.name != "sqlite":
+            return self._insert_keyed(table, rows, key)
+        top = self._next_id.get(table.name)
+        if top is None:
+            top = (self.s.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = list(range(top, top + len(rows)))
+        self._next_id[table.name] = top + len(rows)
+        for row, new_id in zip(rows, ids, strict=True):
+            row["id"] = new_id
+        self._fast_insert(table, rows)
+        return ids
 
     def _insert_keyed(self, table: Any, rows: list[dict[str, Any]], key: Any) -> list[int]:
         """Multi-row INSERT .. RETURNING id, key; ids handed back in the order of ``rows``.
@@ -470,24 +624,29 @@ class BulkWriter:
     def _insert(self, plans: list[_Planned], now: dt.datetime) -> None:
         uid = self.actor.user_id
         stamp = {"created_at": now, "updated_at": now, "updated_by_id": uid, "version": 1}
+        grams: list[dict[str, object]] = []  # the search index, as search._after_flush writes it
         new_emp = [p for p in plans if p.new_employer is not None]
         if new_emp:
             rows = [{**p.new_employer, **stamp, "key_monitoring": False} for p in new_emp]  # type: ignore[dict-item]
-            ids = self._insert_keyed(Employer.__table__, rows, lambda t: (t.c.uscc, t.c.name))
+            ids = self._insert_with_ids(Employer.__table__, rows, lambda t: (t.c.uscc, t.c.name))
             for p, new_id in zip(new_emp, ids, strict=True):
-                assert p.employer_key is not None
+                assert p.employer_key is not None and p.new_employer is not None
                 self.employers[p.employer_key].id = new_id
+                grams += search.gram_rows(search.EMPLOYER, new_id, p.new_employer["name"])
         new_per = [p for p in plans if p.new_person is not None]
         if new_per:
             rows = [{**p.new_person, **stamp} for p in new_per]  # type: ignore[dict-item]
-            ids = self._insert_keyed(
+            ids = self._insert_with_ids(
                 Person.__table__, rows, lambda t: (t.c.id_number, t.c.name, t.c.migrant_worker)
             )
             for p, new_id in zip(new_per, ids, strict=True):
+                assert p.new_person is not None
                 if isinstance(p.person_key, str):
                     self.persons[p.person_key].id = new_id
                 else:
                     p.extra["person_id"] = new_id
+                grams += search.gram_rows(search.PERSON, new_id, p.new_person["name"])
+        self._fast_insert(SearchGram.__table__, grams)
         case_rows = []
         for p in plans:
             emp_id = self.employers[p.employer_key].id if p.employer_key else None
@@ -501,7 +660,7 @@ class BulkWriter:
                 summary=None, employment_ended_on=None, violation_on=None, source_case_id=None,
             )  # fmt: skip
             case_rows.append(row)
-        case_ids = self._insert_keyed(Case.__table__, case_rows, lambda t: (t.c.number,))
+        case_ids = self._insert_with_ids(Case.__table__, case_rows, lambda t: (t.c.number,))
         parties_rows: list[dict[str, Any]] = []
         claim_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
@@ -547,29 +706,33 @@ class BulkWriter:
         for p in plans:
             r = p.row
             if p.new_employer is not None and p.employer_key is not None:
-                e = Employer(name=r.employer, uscc=r.uscc, district=r.district)
+                e = SimpleNamespace(**_NEW_EMPLOYER, name=r.employer, uscc=r.uscc, district=r.district)
                 entries.append(("employer.create", "employer", self.employers[p.employer_key].id,
-                                parties._employer_dict(e)))  # fmt: skip
+                                parties._employer_dict(e)))  # type: ignore[arg-type]  # fmt: skip
             if p.new_person is not None:
                 pid = self.persons[p.person_key].id if isinstance(p.person_key, str) else p.extra["person_id"]
-                person = Person(name=r.applicant, id_number=r.id_number, migrant_worker=r.migrant_worker)
-                entries.append(("person.create", "person", pid, parties._person_dict(person)))
+                person = SimpleNamespace(**_NEW_PERSON, name=r.applicant, id_number=r.id_number,
+                                         migrant_worker=r.migrant_worker)  # fmt: skip
+                entries.append(("person.create", "person", pid, parties._person_dict(person)))  # type: ignore[arg-type]
             entries.append(("case.register", "case", p.case_id, _snapshot(p.register_snapshot)))
             if p.final_snapshot is not None:
                 entries.append(("case.import_history", "case", p.case_id, _snapshot(p.final_snapshot)))
-        audit._lock_chain(self.s)
-        prev = self.s.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
-        prev_hash = prev or audit.GENESIS
+        prev_hash = self._prev_hash
+        if prev_hash is None:  # read once: from here on this writer is the chain's only writer
+            audit._lock_chain(self.s)
+            prev = self.s.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+            prev_hash = prev or audit.GENESIS
         rows: list[dict[str, Any]] = []
         uid, uname = self.actor.user_id, self.actor.username
+        at = utcnow()  # one INSERT writes the chunk's entries: one moment
         for action, entity, eid, after in entries:
-            at = utcnow()
             a = audit.to_json(after)
             sid = str(eid)
             h = audit.entry_hash(prev_hash, at, uid, uname, action, entity, sid, None, a)
             rows.append({"at": at, "user_id": uid, "username": uname, "action": action, "entity": entity,
                          "entity_id": sid, "before": None, "after": a, "prev_hash": prev_hash, "hash": h})  # fmt: skip
             prev_hash = h
+        self._prev_hash = prev_hash
         self._fast_insert(AuditEntry.__table__, rows)
 
 

@@ -553,13 +553,18 @@ def import_ledger(
         from casemgr.io.bulk import BulkWriter
 
         writer = BulkWriter(session, actor, today, LEDGER_GROUPS)
-        for start in range(0, total, CHUNK):
-            writer.write(todo[start : start + CHUNK])
-            session.expunge_all()
-            if progress is not None:
-                progress("write", min(start + CHUNK, total), total)
-            if cancelled is not None and cancelled():
-                raise ImportCancelled()
+        try:
+            writer.prepare(todo)
+            for start in range(0, total, CHUNK):
+                writer.write(todo[start : start + CHUNK])
+                session.expunge_all()
+                if progress is not None:
+                    progress("write", min(start + CHUNK, total), total)
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled()
+            writer.finish()
+        finally:
+            writer.close()  # before the caller commits or rolls back
     else:
         for i, r in enumerate(todo, start=1):
             _write_row(session, actor, r, today)
