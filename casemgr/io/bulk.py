@@ -56,6 +56,7 @@ from casemgr.services.context import Actor
 
 ACTIVE = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
 _MISS = object()
+IMPORT_CACHE_KIB = 256 * 1024
 # What a new party holds besides the ledger's fields (the ORM defaults of the columns).
 _NEW_PERSON = {"phone": None, "address": None}
 _NEW_EMPLOYER = {"legal_rep": None, "industry": None, "address": None}
@@ -192,10 +193,19 @@ class BulkWriter:
         self._anon = 0
         self._procs: dict[tuple[str, str], Any] = {}
         self._next_id: dict[str, int] = {}
+        self._selection: dict[tuple[Any, ...], list[rules_mod.RuleSpec]] = {}
         self._prev_hash: str | None = None
         self._party_fixes: list[tuple[str, Any]] = []
         self._prepared = False
         sqlite = session.get_bind().dialect.name == "sqlite"
+        self._cache_size: int | None = None
+        if sqlite:
+            # A bigger page cache for this connection while it writes: the new rows go into
+            # some twenty indexes, and with SQLite's default 2 MB most of those inserts miss
+            # the cache. It changes no durability setting (synchronous stays FULL).
+            conn = session.connection()
+            self._cache_size = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
         self._pipe: _Pipe | None = _Pipe(session.connection()) if sqlite else None
         self._bound: dict[tuple[str, str], dict[Any, Any]] = {}
 
@@ -260,6 +270,17 @@ class BulkWriter:
             self._facts[key] = f
         return f
 
+    def _selected(
+        self, which: tuple[str, str | None], candidates: list[rules_mod.RuleSpec], facts: dict[str, Any]
+    ) -> list[rules_mod.RuleSpec]:
+        """``rules_mod.selects`` over a rule list, once per distinct facts (memoised dicts)."""
+        memo = (which, id(facts))
+        found = self._selection.get(memo)
+        if found is None:
+            found = [rule for rule in candidates if rules_mod.selects(rule, facts)]
+            self._selection[memo] = found
+        return found
+
     # ------------------------------------------------------------------ clocks
 
     def _start(self, rule: rules_mod.RuleSpec, on: dt.date) -> _Clock:
@@ -292,9 +313,8 @@ class BulkWriter:
         if on_receipt is None:
             on_receipt = [x for x in all_rules.values() if x.kind == kind and x.start_on == "received"]
             self._on_receipt[kind] = on_receipt
-        for rule in on_receipt:
-            if rules_mod.selects(rule, facts):
-                out.append(self._start(rule, case.received_on))
+        for rule in self._selected((kind, None), on_receipt, facts):
+            out.append(self._start(rule, case.received_on))
         status = cases.INITIAL_STATUS
         if r.accepted_on is not None:
             t = workflow.get_transition(kind, "accept")
@@ -310,9 +330,7 @@ class BulkWriter:
                 active = [c for c in out if c.state in ACTIVE and c.rule_code in codes]
                 if eff.action == "start":
                     f = self.facts(case, on)
-                    for rule in in_group:
-                        if not rules_mod.selects(rule, f):
-                            continue
+                    for rule in self._selected((kind, eff.group), in_group, f):
                         current = [c for c in active if c.rule_code == rule.code]
                         if current and rule.anchor == "start":
                             continue
@@ -423,6 +441,9 @@ class BulkWriter:
             self._pipe.abort = self._pipe.abort or self._pipe.error is not None
             self._pipe.close()
             self._pipe = None
+        if self._cache_size is not None:
+            self.s.connection().exec_driver_sql(f"PRAGMA cache_size={self._cache_size}")
+            self._cache_size = None
 
     def write(self, rows: list[Any]) -> None:
         """Plan and insert one chunk of checked, new ledger rows (after :meth:`prepare`)."""
@@ -646,6 +667,7 @@ class BulkWriter:
                 else:
                     p.extra["person_id"] = new_id
                 grams += search.gram_rows(search.PERSON, new_id, p.new_person["name"])
+        grams.sort(key=lambda g: (g["gram"], g["party"], g["party_id"]))  # primary-key order: B-tree locality
         self._fast_insert(SearchGram.__table__, grams)
         case_rows = []
         for p in plans:
