@@ -12,11 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
-import pytest
-from sqlalchemy import exc, text
+from sqlalchemy import text
 
 from casemgr import audit, db
 from casemgr.enums import CaseKind, Role
@@ -139,31 +137,3 @@ def test_bulk_path_writes_what_the_services_write(
         )
     finally:
         other.dispose()
-
-
-def test_a_failed_insert_on_the_writer_thread_rolls_everything_back(
-    database: db.Database, actors: dict[Role, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The inserts run behind the planning (bulk._Pipe): their error must still reach the caller."""
-    from casemgr.io import bulk
-
-    real = bulk._Pipe.submit
-
-    def broken(self: bulk._Pipe, sql: str, params: list[tuple[object, ...]]) -> None:
-        if sql.startswith("INSERT INTO deadlines"):
-            sql = sql.replace("deadlines", "no_such_table", 1)
-        real(self, sql, params)
-
-    monkeypatch.setattr(bulk._Pipe, "submit", broken)
-    path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
-    # raised as it is, or wrapped by SQLAlchemy when a statement of the session met it first
-    with pytest.raises((sqlite3.OperationalError, exc.OperationalError), match="no_such_table"):
-        with database.write() as s:
-            import_ledger(s, actors[Role.ADMIN], path, ImportOptions(today=TODAY))
-    with database.read() as s:
-        assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 0
-        assert s.execute(text("SELECT count(*) FROM persons")).scalar() == 0
-        assert s.execute(text("SELECT count(*) FROM audit_entries WHERE action LIKE 'case.%'")).scalar() == 0
-    monkeypatch.setattr(bulk._Pipe, "submit", real)
-    with database.write() as s:  # the connection is fine afterwards
-        assert import_ledger(s, actors[Role.ADMIN], path, ImportOptions(today=TODAY)).created == len(ledger())

@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import queue
 import re
-import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import event, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, search, settings, workflow
@@ -109,69 +107,6 @@ def _number_pattern(fmt: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-class _Pipe:
-    """The chunk's INSERTs run in a second thread while the next chunk is planned.
-
-    ``sqlite3`` releases the GIL while SQLite works, and about half of a big import is
-    SQLite updating the indexes; the other half is Python deciding what to write. The
-    thread uses the import's own DBAPI connection, so everything stays in the caller's one
-    transaction, in order. The connection is never used by both threads at once: every
-    statement the session issues first waits for the queue to empty (``before_cursor_execute``),
-    and :meth:`close` stops the thread before the caller commits or rolls back.
-    """
-
-    def __init__(self, conn: Any) -> None:
-        self.sa_conn = conn
-        self.dbapi = conn.connection.dbapi_connection
-        self.q: queue.Queue[tuple[str, list[tuple[Any, ...]]] | None] = queue.Queue(maxsize=24)
-        self.error: BaseException | None = None
-        self.abort = False
-        self.thread = threading.Thread(target=self._run, name="ledger-import-writer", daemon=True)
-        self.thread.start()
-        event.listen(conn, "before_cursor_execute", self._before_statement)
-
-    def _run(self) -> None:
-        cur = self.dbapi.cursor()
-        try:
-            while True:
-                item = self.q.get()
-                try:
-                    if item is None:
-                        return
-                    if self.error is None and not self.abort:
-                        cur.executemany(item[0], item[1])
-                except BaseException as exc:  # handed to the importing thread
-                    self.error = exc
-                finally:
-                    self.q.task_done()
-        finally:
-            cur.close()
-
-    def _before_statement(self, *_args: Any) -> None:
-        self.drain()
-
-    def submit(self, sql: str, params: list[tuple[Any, ...]]) -> None:
-        self._raise()
-        self.q.put((sql, params))
-
-    def drain(self) -> None:
-        self.q.join()
-        self._raise()
-
-    def _raise(self) -> None:
-        if self.error is not None:
-            exc, self.error = self.error, None
-            self.abort = True
-            raise exc
-
-    def close(self) -> None:
-        """Stop the thread (pending statements are dropped when an error is on its way up)."""
-        event.remove(self.sa_conn, "before_cursor_execute", self._before_statement)
-        if self.thread.is_alive():
-            self.q.put(None)
-            self.thread.join()
-
-
 class BulkWriter:
     def __init__(self, session: Session, actor: Actor, today: dt.date, ledger_groups: frozenset[str]) -> None:
         self.s = session
@@ -206,7 +141,6 @@ class BulkWriter:
             conn = session.connection()
             self._cache_size = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
             conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-        self._pipe: _Pipe | None = _Pipe(session.connection()) if sqlite else None
         self._bound: dict[tuple[str, str], dict[Any, Any]] = {}
 
     # ------------------------------------------------------------------ memoised domain calls
@@ -400,8 +334,9 @@ class BulkWriter:
         """Everything that needs the database before the first insert, for the whole file.
 
         Parties on file are looked up and the (kind, year) counters moved past the file's
-        numbers now, so that planning the chunks afterwards reads nothing and the inserts
-        can run behind it (:class:`_Pipe`).
+        numbers now (one batch of queries instead of some per chunk), before the first insert.
+        The counters end where per-chunk reservation left them: past each (kind, year)'s
+        highest number in the file.
         """
         for start in range(0, len(rows), chunk):
             self._resolve_parties(rows[start : start + chunk])
@@ -418,8 +353,6 @@ class BulkWriter:
 
     def finish(self) -> None:
         """Wait for the inserts, then the rare party updates through the party services."""
-        if self._pipe is not None:
-            self._pipe.drain()
         for what, r in self._party_fixes:  # they audit themselves, after the bulk entries
             if what == "employer":
                 parties.find_or_register_employer(
@@ -436,11 +369,7 @@ class BulkWriter:
         self._party_fixes = []
 
     def close(self) -> None:
-        """Stop the insert thread; always called, also when the import fails or is cancelled."""
-        if self._pipe is not None:
-            self._pipe.abort = self._pipe.abort or self._pipe.error is not None
-            self._pipe.close()
-            self._pipe = None
+        """Restore the connection's page cache; always called, also when the import fails."""
         if self._cache_size is not None:
             self.s.connection().exec_driver_sql(f"PRAGMA cache_size={self._cache_size}")
             self._cache_size = None
@@ -601,10 +530,7 @@ class BulkWriter:
             f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
             f"VALUES ({', '.join([mark] * len(names))})"
         )
-        if self._pipe is not None:
-            self._pipe.submit(sql, params)
-        else:
-            conn.exec_driver_sql(sql, params)
+        conn.exec_driver_sql(sql, params)
 
     def _insert_with_ids(self, table: Any, rows: list[dict[str, Any]], key: Any) -> list[int]:
         """Insert ``rows`` and return their ids in the order of ``rows``.
