@@ -1,7 +1,7 @@
 """The monthly report's figures as plain data, and its JSON form.
 
-``collect`` runs a fixed, small number of aggregate queries (the month and the year to
-date in one pass, the 12-month trend in one pass, overdue counts, two bounded lists), so
+``collect`` runs a fixed, small number of aggregate queries (the month, the year to date
+and the 12-month trend in one pass, overdue counts, two bounded lists), so
 the cost does not grow with the number of closed cases. The result is a tree of frozen
 dataclasses that the PDF/xlsx builders render and that a closed month stores as its
 snapshot (``dump``/``load``); ID numbers are masked *before* they enter it, so no
@@ -230,7 +230,11 @@ def collect(
     as_of = min(m.end, today)
     targets = {k: ind.target(session, k, m.end) for k in ind.TARGET_DEFAULTS}
 
-    t_month, t_ytd = ind.tally(session, [m, ytd], district, by_district=True)
+    months = previous_months(year, month, TREND_MONTHS)
+    # One pass for the month, the year to date and the trend (casemgr.metrics.indicators.tally).
+    t_month, t_ytd, *trend_t = ind.tally(
+        session, [m, ytd, *(Period.month(y, mm) for y, mm in months)], district, by_district=True
+    )
     overdue = ind.overdue_counts(session, as_of, district)
     overdue_total = sum(overdue.values())
 
@@ -278,8 +282,6 @@ def collect(
             )
         )
 
-    months = previous_months(year, month, TREND_MONTHS)
-    trend_t = ind.tally(session, [Period.month(y, mm) for y, mm in months], district, full=False)
     trend = tuple(
         TrendPoint(
             month=month_key(y, mm),
