@@ -112,7 +112,7 @@ def measure(path: Path, runs: int) -> dict[str, float | None]:
                 ytd = Period.year_to_date(*MONTH)
                 out["indicators"] = median_ms(lambda: ind.tally(s, [m, ytd]), runs)
                 params = {"ms": m.start, "me": m.end, "ys": ytd.start}
-                out["indicators_sql"] = median_ms(lambda: s.execute(text(BASELINE), params).one(), runs)
+                out["indicators_sql"] = median_ms(lambda: s.execute(text(BASELINE), params).all(), runs)
             except ImportError:
                 out["indicators"] = out["indicators_sql"] = None
 
