@@ -265,7 +265,9 @@ def clean_amount(value: object, field: str = "amount") -> Decimal:
 
 def clean_int(value: object, field: str, *, minimum: int = 0, maximum: int = 1_000_000) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() refuses; the length cap keeps
+        # int() away from its 4,300-digit limit (a ValueError, not a message).
+        if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 18:
             value = int(value.strip())
         else:
             raise fail(field, "必须是整数", "must be a whole number")

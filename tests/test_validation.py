@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -127,3 +128,18 @@ def test_amounts() -> None:
 @given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
 def test_amount_round_trip(d: Decimal) -> None:
     assert v.parse_amount(str(d)) == d
+
+
+def test_whole_numbers_from_text() -> None:
+    """Digits that are not decimal digits ("²", "①") and absurdly long numbers are a
+    message, never a ValueError from int() (found by the hostile-input property test)."""
+    from casemgr.errors import ValidationError
+    from casemgr.io.columns import CellError, parse_int
+
+    assert v.clean_int(" 12 ", "workers") == 12
+    assert v.clean_int("１２", "workers") == 12  # full-width digits, as Chinese IMEs type them
+    for bad in ("²", "①", "1²", "9" * 5000):
+        with pytest.raises(ValidationError):
+            v.clean_int(bad, "workers")
+        with pytest.raises(CellError):
+            parse_int(bad)

@@ -327,7 +327,7 @@ def parse_int(value: object, *, minimum: int = 0, maximum: int = 100_000) -> int
         value = int(value)
     if isinstance(value, str):
         s = value.strip().removesuffix("人").removesuffix("名").strip()
-        if not s.isdigit():
+        if not s.isdecimal() or len(s) > 18:  # "²" is a digit int() refuses
             raise CellError(f"“{echo(value)}”不是整数")
         value = int(s)
     if not isinstance(value, int):
