@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from casemgr import settings
 from casemgr.deadlines import rules as rules_mod
-from casemgr.deadlines.calendar import Calendar, CalendarWarning, calendar_for, calendar_warning
-from casemgr.deadlines.calendar import provisional_note as _note
+from casemgr.deadlines.calendar import CalendarWarning, calendar_for, calendar_warning
+from casemgr.deadlines.calendar import provisional_note_between as provisional_note
 from casemgr.deadlines.clocks import reminder_level
 from casemgr.enums import DeadlineState
 from casemgr.errors import CalendarError
@@ -87,17 +87,9 @@ class Board:
     )
 
 
-def provisional_note(cal: Calendar, started_on: dt.date, due_on: dt.date) -> tuple[str, str]:
-    """(zh, en) naming the first year between start and due date the calendar lacks."""
-    year = cal.first_uncovered_year(min(started_on, due_on), max(started_on, due_on))
-    return _note(year if year is not None else due_on.year)
-
-
 def _filters(user_id: int | None, district: str | None, kind: str | None) -> list[Any]:
-    # Running and paused clocks exist only on open cases (closing a case runs
-    # clocks.stop_all). Saying so lets a user's or a district's board start from the
-    # small partial indexes over open cases instead of walking every clock in the city.
-    f: list[Any] = [Case.closed_on.is_(None)]
+    """The user/district/kind filter, without the open-or-closed condition (see ``board``)."""
+    f: list[Any] = []
     if user_id is not None:
         f.append(Case.assigned_user_id == user_id)
     if district is not None:
@@ -198,8 +190,31 @@ def board(
         except CalendarError:
             return "breached" if today > due else None
 
+    # Running and paused clocks live on open cases (closing a case runs clocks.stop_all),
+    # except the few ``after_close`` rules (serving the decision, the blacklist decision).
+    # So each clock section is two indexed queries merged: open cases, starting from the
+    # small partial indexes over open cases, and the after-close clocks of closed cases,
+    # starting from ix_deadlines_running_rule — never a walk over every clock in the city.
+    after_close = rules_mod.after_close_codes(session)
+
+    def fetch(where: list[Any]) -> tuple[int, list[Any]]:
+        rows = session.execute(deadline_query(where, [Case.closed_on.is_(None), *filters], limit)).all()
+        total = int(rows[0].total) if rows else 0
+        if after_close:
+            late = session.execute(
+                deadline_query(
+                    [*where, Deadline.state == RUNNING, Deadline.rule_code.in_(after_close)],
+                    [Case.closed_on.is_not(None), *filters],
+                    limit,
+                )
+            ).all()
+            if late:
+                total += int(late[0].total)
+                rows = sorted([*rows, *late], key=lambda r: (r.due_on, r.id))[:limit]
+        return total, rows
+
     def dl_section(code: str, where: list[Any]) -> BoardSection:
-        rows = session.execute(deadline_query(where, filters, limit)).all()
+        total, rows = fetch(where)
         out = []
         for r in rows:
             spec = all_rules.get(r.rule_code)
@@ -228,10 +243,10 @@ def board(
                     provisional_en=note[1] if note else None,
                 )
             )
-        return BoardSection(code, int(rows[0].total) if rows else 0, out)
+        return BoardSection(code, total, out)
 
     def case_section(code: str, flag: Any) -> BoardSection:
-        rows = session.execute(case_query(flag, filters, limit)).all()
+        rows = session.execute(case_query(flag, [Case.closed_on.is_(None), *filters], limit)).all()
         out = [
             BoardRow(
                 case_id=r.case_id,

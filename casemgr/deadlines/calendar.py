@@ -177,6 +177,13 @@ def provisional_note(year: int) -> tuple[str, str]:
     )
 
 
+def provisional_note_between(cal: Calendar, started_on: dt.date, due_on: dt.date) -> tuple[str, str]:
+    """(zh, en) naming the first year between a clock's start and due date that ``cal`` lacks
+    (the due date's year when the gap has since been filled)."""
+    year = cal.first_uncovered_year(min(started_on, due_on), max(started_on, due_on))
+    return provisional_note(year if year is not None else due_on.year)
+
+
 @dataclass(frozen=True)
 class CalendarWarning:
     """Shown to administrators at start-up and on the deadline board."""

@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions
 from casemgr.deadlines import rules as rules_mod
-from casemgr.deadlines.calendar import Calendar, calendar_for
+from casemgr.deadlines.calendar import Calendar, calendar_for, provisional_note_between
 from casemgr.deadlines.rules import RuleSpec
 from casemgr.enums import DeadlineState
 from casemgr.errors import CalendarError, ValidationError
@@ -192,19 +192,16 @@ def provisional_note(session: Session, d: Deadline) -> tuple[str, str] | None:
     """(zh, en) naming the missing year when ``d`` is provisional, else None."""
     if not d.provisional:
         return None
-    from casemgr.deadlines.calendar import provisional_note as note
-
-    cal = calendar_for(session)
-    year = cal.first_uncovered_year(min(d.started_on, d.due_on), max(d.started_on, d.due_on))
-    return note(year if year is not None else d.due_on.year)
+    return provisional_note_between(calendar_for(session), d.started_on, d.due_on)
 
 
 def recompute_provisional(session: Session, actor: Actor) -> list[int]:
     """After a year's calendar was imported: recompute every provisional clock (open or not),
     audited per clock with the old and new due date. Returns the ids whose flag cleared.
 
-    A finished clock is recomputed too, but its met/breached verdict is left as it was: it
-    was decided on the date the case acted, and the audit entry shows the new due date.
+    A finished clock is recomputed too and judged again on its new due date: the case acted
+    on ``finished_on`` either way, and whether that was in time depends on the real
+    calendar, not on the weekend-only guess (the audit entry keeps the old verdict).
     """
     permissions.require(actor, "settings.edit")
     ids = list(session.execute(select(Deadline.id).where(Deadline.provisional.is_(True))).scalars())
@@ -212,8 +209,10 @@ def recompute_provisional(session: Session, actor: Actor) -> list[int]:
     for i in ids:
         d = session.get(Deadline, i)
         assert d is not None
-        before = {"due_on": d.due_on, "base_due_on": d.base_due_on, "provisional": True}
+        before = {"due_on": d.due_on, "base_due_on": d.base_due_on, "provisional": True, "state": d.state}
         recompute(session, d)
+        if d.finished_on is not None and d.state in (DeadlineState.MET.value, DeadlineState.BREACHED.value):
+            d.state = (DeadlineState.MET if d.finished_on <= d.due_on else DeadlineState.BREACHED).value
         if not d.provisional:
             cleared.append(d.id)
         audit.record(
@@ -224,7 +223,12 @@ def recompute_provisional(session: Session, actor: Actor) -> list[int]:
             entity="deadline",
             entity_id=d.id,
             before=before,
-            after={"due_on": d.due_on, "base_due_on": d.base_due_on, "provisional": d.provisional},
+            after={
+                "due_on": d.due_on,
+                "base_due_on": d.base_due_on,
+                "provisional": d.provisional,
+                "state": d.state,
+            },
         )
     session.flush()
     return cleared
@@ -368,10 +372,17 @@ def extend(session: Session, d: Deadline, days: int) -> None:
 
 
 def stop_all(session: Session, case: Case, on: dt.date) -> list[Deadline]:
-    """The case closed: its clocks are met or breached; a party's running period is cancelled."""
-    ds = active_deadlines(case)
-    for d in ds:
+    """The case closed: its clocks are met or breached; a party's running period is cancelled.
+
+    A clock of an ``after_close`` rule keeps running: serving the decision and deciding on
+    the blacklist are duties that start or continue once the case is closed.
+    """
+    ds = []
+    for d in active_deadlines(case):
         r = rules_mod.rule(session, d.rule_code)
+        if r.after_close:
+            continue
+        ds.append(d)
         if r.party_period:
             d.state = DeadlineState.CANCELLED.value
             d.finished_on = on
@@ -394,6 +405,8 @@ def refresh_for_flags(session: Session, case: Case, on: dt.date) -> None:
             d.state = DeadlineState.CANCELLED.value
             d.finished_on = on
             d.paused_on = None
+    if case.closed_on is None:
+        _start_flagged(session, case, facts, on)
     for group, ds in by_group.items():
         sibling = next((d for d in ds if d.state in ACTIVE), None)
         if sibling is None:
@@ -406,6 +419,20 @@ def refresh_for_flags(session: Session, case: Case, on: dt.date) -> None:
             if sibling.state == DeadlineState.PAUSED.value:
                 nd.state = DeadlineState.PAUSED.value
                 nd.paused_on = sibling.paused_on
+
+
+def _start_flagged(session: Session, case: Case, facts: dict[str, object], on: dt.date) -> None:
+    """Start each ``start_on: flagged`` rule the flags now select and that never ran on this
+    case (a clock that ran and was cancelled when the flag was cleared starts afresh)."""
+    ran = {d.rule_code for d in case.deadlines if d.state != DeadlineState.CANCELLED.value}
+    for r in rules_mod.all_rules(session).values():
+        if (
+            r.kind == case.kind
+            and r.start_on == "flagged"
+            and r.code not in ran
+            and rules_mod.selects(r, facts)
+        ):
+            start_rule(session, case, r, on)
 
 
 def on_case_registered(session: Session, case: Case, actor: Actor) -> list[Deadline]:

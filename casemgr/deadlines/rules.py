@@ -33,7 +33,16 @@ from casemgr.services.context import Actor
 RESOURCE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "rules"
 
 #: The selector keys stored as JSON in ``deadline_rules.selector``.
-SELECTOR_KEYS = ("group", "start_on", "when", "party_period", "anchor", "anchor_field", "pause_public_notice")
+SELECTOR_KEYS = (
+    "group",
+    "start_on",
+    "when",
+    "party_period",
+    "anchor",
+    "anchor_field",
+    "pause_public_notice",
+    "after_close",
+)
 
 
 @dataclass(frozen=True)
@@ -50,12 +59,18 @@ class RuleSpec:
     hard_limit: bool
     citation: str
     active: bool = True
-    start_on: str | None = None  # "received": started when the case is registered
+    #: "received": started when the case is registered. "flagged": started when the flags in
+    #: ``when`` become true — at registration (from receipt) or later, from the day they are
+    #: set (挂牌督办 runs from the listing, not from receipt).
+    start_on: str | None = None
     when: dict[str, Any] = field(default_factory=dict)  # flag -> required value
     party_period: bool = False  # a party's period: shown, never "overdue" for the clerk
     anchor: str = "start"  # "start" | "due_field" (due = a given date) | "before_field" (n before a date)
     anchor_field: str | None = None
     pause_public_notice: bool = False  # 公告送达 time is excluded (办案规则 46(六), 粤条例 44)
+    #: Runs on after the case is closed and is not ended by closing it: serving the decision
+    #: (粤条例 Art. 47) and the blacklist decision (令第45号 Art. 8) come after the close.
+    after_close: bool = False
 
     @property
     def working(self) -> bool:
@@ -85,6 +100,7 @@ def _from_dict(kind: str, raw: dict[str, Any]) -> RuleSpec:
         anchor=raw.get("anchor", "start"),
         anchor_field=raw.get("anchor_field"),
         pause_public_notice=bool(raw.get("pause_public_notice", False)),
+        after_close=bool(raw.get("after_close", False)),
     )
 
 
@@ -123,6 +139,7 @@ def _from_row(row: DeadlineRule) -> RuleSpec:
         anchor=sel.get("anchor") or "start",
         anchor_field=sel.get("anchor_field"),
         pause_public_notice=bool(sel.get("pause_public_notice", False)),
+        after_close=bool(sel.get("after_close", False)),
     )
 
 
@@ -136,7 +153,14 @@ def all_rules(session: Session) -> dict[str, RuleSpec]:
         return cached
     merged = {r.code: r for r in default_rules()}
     for row in session.execute(select(DeadlineRule)).scalars():
-        merged[row.code] = _from_row(row)
+        shipped = merged.get(row.code)
+        if shipped is None:
+            merged[row.code] = _from_row(row)
+        else:
+            # What a rule selects and how it chains (the selector) is code's business and
+            # follows the shipped file, so an upgrade that adds a key reaches rows seeded
+            # before it; only the administrator's editable values come from the row.
+            merged[row.code] = replace(shipped, **{k: getattr(_from_row(row), k) for k in EDITABLE})
     session.info[_SESSION_KEY] = merged
     return merged
 
@@ -183,8 +207,13 @@ def rules_started_on_receipt(session: Session, case: Case) -> list[RuleSpec]:
     return [
         r
         for r in all_rules(session).values()
-        if r.kind == case.kind and r.start_on == "received" and selects(r, facts)
+        if r.kind == case.kind and r.start_on in ("received", "flagged") and selects(r, facts)
     ]
+
+
+def after_close_codes(session: Session) -> list[str]:
+    """Rules whose clocks outlive the case's closing (see ``RuleSpec.after_close``)."""
+    return sorted(r.code for r in all_rules(session).values() if r.after_close)
 
 
 def party_period_codes(session: Session) -> list[str]:

@@ -245,7 +245,9 @@ class BulkWriter:
         facts = self.facts(case, case.received_on)
         on_receipt = self._on_receipt.get(kind)
         if on_receipt is None:
-            on_receipt = [x for x in all_rules.values() if x.kind == kind and x.start_on == "received"]
+            on_receipt = [
+                x for x in all_rules.values() if x.kind == kind and x.start_on in ("received", "flagged")
+            ]
             self._on_receipt[kind] = on_receipt
         for rule in self._selected((kind, None), on_receipt, facts):
             out.append(self._start(rule, case.received_on))

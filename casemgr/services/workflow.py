@@ -626,6 +626,8 @@ def record_service(
         clocks.stop_group(session, case, "serve_defence", served_on)
     elif document == "suspension_notice":
         clocks.stop_group(session, case, "suspension_notice", served_on)
+    elif document == "decision":
+        clocks.stop_group(session, case, "serve_decision", served_on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     ev = cases.add_event(

@@ -15,6 +15,9 @@ STATES = OPEN + CLOSED
 REASON = FieldDef("reason", "text", label_zh="理由", label_en="reason")
 DOC = FieldDef("document_no", "text", label_zh="文书编号", label_en="document number")
 STOP_ALL = ClockEffect("stop_all")
+#: 粤条例 Art. 47: the decision is handed over on the spot or served within 7 working days.
+#: Its clock runs on after the case is closed (an ``after_close`` rule) until the 送达回证.
+SERVE_DECISION = ClockEffect("start", "serve_decision")
 
 #: 粤条例 Art. 39 不予受理 grounds
 REFUSAL_GROUNDS = (
@@ -187,7 +190,7 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         fields=(DOC,),
         outcome=Outcome.HANDLING_DECISION,
         closes=True,
-        clocks=(STOP_ALL,),
+        clocks=(STOP_ALL, SERVE_DECISION),
     ),
     TransitionDef(
         "penalty_decision",
@@ -209,7 +212,7 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ),
         outcome=Outcome.PENALTY,
         closes=True,
-        clocks=(STOP_ALL,),
+        clocks=(STOP_ALL, SERVE_DECISION),
         guards=("compensation_after_unpaid_order",),
     ),
     TransitionDef(
@@ -225,7 +228,7 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ),
         outcome=Outcome.CANCELLED,
         closes=True,
-        clocks=(STOP_ALL,),
+        clocks=(STOP_ALL, SERVE_DECISION),
     ),
     TransitionDef(
         "refer_police",
