@@ -269,6 +269,34 @@ def test_transition_through_its_dialog_updates_the_board(
     assert "accept" not in win.action_buttons
 
 
+def test_service_is_recorded_from_the_case_file_menu(
+    qtbot: QtBot, database: db.Database, supervisor: AppContext
+) -> None:
+    """送达回证 from the "Record…" menu: the choices come from the record tables (no
+    inspection documents on an arbitration case) and the serve-copy clock stops."""
+    from casemgr.services import workflow as wf
+
+    case_id = register(database, supervisor.actor, n=11, received_on=dt.date.today())
+    with database.write() as s:
+        wf.apply_transition(s, supervisor.actor, case_id, "accept", {}, expected_version=None)
+    win = CaseFileWindow(supervisor, case_id)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.detail is not None and win.detail.row.status == "accepted", timeout=10_000)
+    assert {"record_service", "record_defence", "record_payment"} <= set(win.record_actions)
+    assert "propose_blacklist" not in win.record_actions  # inspection only
+    dlg = win.start_record("record_service")
+    assert dlg is not None
+    combo = dlg.editors["document"]  # type: ignore[attr-defined]
+    assert "decision" not in [combo.itemData(i) for i in range(combo.count())]
+    combo.setCurrentIndex(combo.findData("application_copy"))
+    dlg.editors["method"].setCurrentIndex(dlg.editors["method"].findData("post"))  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dlg.applied, timeout=10_000):  # type: ignore[attr-defined]
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
+    with database.read() as s:
+        states = {d.rule_code: d.state for d in s.get(Case, case_id).deadlines}  # type: ignore[union-attr]
+    assert states["arb.serve_copy"] == "met" and states["arb.defence"] == "running"
+
+
 def test_concurrent_edit_shows_changed_by_and_reload(
     qtbot: QtBot, database: db.Database, supervisor: AppContext, actors: dict[Role, Actor]
 ) -> None:

@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from casemgr import errors, queries, workflow
 from casemgr.enums import CaseKind
+from casemgr.workflow import records
 from ui import i18n, labels
 from ui.models import AMBER, RED, flag_labels
 from ui.ops import Changes
@@ -516,6 +518,19 @@ class CaseFileWindow(QDialog):
                 b.clicked.connect(lambda _=False, cc=c: self.extension(cc, approve=False))
                 self.actions_bar.addWidget(b)
                 self.action_buttons[f"@request:{c.id}"] = b
+        active = [c.rule_code for c in d.deadlines if c.state in ("running", "paused")]
+        self.record_actions: dict[str, QAction] = {}
+        recs = records.available_records(d.row, self.ctx.actor, active)
+        if recs:
+            b = QPushButton(self.tr("Record…"))
+            menu = QMenu(b)
+            for r in recs:
+                act = menu.addAction(r.name_zh if zh else r.name_en)
+                act.triggered.connect(lambda _=False, code=r.code: self.start_record(code))
+                self.record_actions[r.code] = act
+            b.setMenu(menu)
+            self.actions_bar.addWidget(b)
+            self.action_buttons["@record"] = b
         if not self.action_buttons:
             label.setText(self.tr("No actions available to you in this state."))
         self.actions_bar.addStretch(1)
@@ -527,6 +542,21 @@ class CaseFileWindow(QDialog):
             return None
         t = workflow.get_transition(self.detail.row.kind, code)
         dlg = TransitionDialog(self.ctx, self.detail, t, self)
+        dlg.reload_requested.connect(self.reload)
+        self._keep(dlg)
+        dlg.open()
+        return dlg
+
+    def start_record(self, code: str) -> QDialog | None:
+        """A 送达回证, a defence, a payment, a blacklist step or a green-channel decision."""
+        from ui.transition import TransitionDialog
+
+        if self.detail is None:
+            return None
+        r = records.get_record(self.detail.row.kind, code)
+        if r is None:
+            return None
+        dlg = TransitionDialog(self.ctx, self.detail, r, self, record=True)
         dlg.reload_requested.connect(self.reload)
         self._keep(dlg)
         dlg.open()

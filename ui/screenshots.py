@@ -114,6 +114,12 @@ def main(argv: list[str]) -> int:
         cf.tabs.setCurrentIndex(1)  # the time limits, with any provisional due date
         settle(ctx)
         grab(cf, out / "case-file-clocks.png")
+        rec = cf.start_record("record_service")  # a 送达回证, from the "登记…" menu
+        if rec is not None:
+            rec.resize(560, 300)
+            settle(ctx)
+            grab(rec, out / "record-service.png")
+            rec.reject()
         cf.close()
 
     from ui.newcase import NewCaseDialog

@@ -104,11 +104,14 @@ class TransitionDialog(QDialog):
         detail: queries.CaseDetail,
         transition: TransitionDef,
         parent: QWidget | None = None,
+        *,
+        record: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.detail = detail
         self.transition = transition
+        self.record = record  # a record (casemgr.workflow.records), not a workflow step
         self.handle: Any = None
         zh = i18n.is_chinese()
         name = transition.name_zh if zh else transition.name_en
@@ -249,11 +252,10 @@ class TransitionDialog(QDialog):
             self.transition.code,
             self.ctx.actor,
         )
+        apply = wf.apply_record if self.record else wf.apply_transition
         self.buttons.setEnabled(False)
         self.handle = self.ctx.runner.write(
-            lambda s: (
-                wf.apply_transition(s, actor, case_id, code, values, expected_version=version, on=on).id
-            ),
+            lambda s: apply(s, actor, case_id, code, values, expected_version=version, on=on).id,
             changes=Changes(case_ids=frozenset({case_id}), cases=True),
             on_success=self._done,
             on_failure=self._failed,

@@ -275,8 +275,8 @@ EDITABLE = ("length", "extension_days", "active", "hard_limit", "name_zh", "name
 def update_rule(session: Session, actor: Actor, code: str, **changes: Any) -> RuleSpec:
     """An administrator tightens or loosens a rule; audited with before and after.
 
-    Only future clocks use the new values: running clocks keep the period they started
-    with, because a party was told that date.
+    New clocks use the new values at once; a running clock takes them at its next
+    recomputation (a pause, restart or extension), as docs/deadlines.md tells the bureau.
     """
     permissions.require(actor, "settings.edit")
     bad = set(changes) - set(EDITABLE)

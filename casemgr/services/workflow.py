@@ -34,7 +34,7 @@ from casemgr.errors import NotFoundError, PermissionDenied, ValidationError, Wor
 from casemgr.models import Case, Deadline, Employer, Event, utcnow
 from casemgr.services import cases, parties
 from casemgr.services.context import Actor
-from casemgr.workflow import final_award
+from casemgr.workflow import final_award, records
 from casemgr.workflow.model import PREVIOUS, FieldDef, TransitionDef
 
 # --------------------------------------------------------------------------- field validation
@@ -442,6 +442,86 @@ def apply_transition(
         data=data or None,
     )
     _audit(session, actor, f"case.transition.{t.code}", case, before, cases.case_snapshot(case))
+    return case
+
+
+# --------------------------------------------------------------------------- records
+
+
+def apply_record(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    code: str,
+    fields: dict[str, Any],
+    *,
+    expected_version: int | None,
+    on: dt.date | None = None,
+) -> Case:
+    """Make record ``code`` of :mod:`casemgr.workflow.records` on date ``on``.
+
+    The forms of the desktop send every record here, so the record tables (who, in which
+    status, which fields) are enforced for them exactly as for workflow steps; the named
+    service then does the work and its own checks.
+    """
+    case = cases.load_case_for_update(session, case_id, expected_version)
+    kind = CaseKind(case.kind)
+    t = records.get_record(kind, code)
+    if t is None:
+        raise WorkflowError(f"未知的登记事项 {code}。", f"Unknown record {code}.", field="code")
+    permissions.require(actor, records.PERMISSION.get(code, "case.transition"), kind)
+    _require_role(actor, t, kind)
+    if case.status not in t.from_states:
+        raise WorkflowError(
+            f"案件当前状态（{case.status}）不能“{t.name_zh}”。",
+            f"'{t.name_en}' is not possible in status {case.status}.",
+            field="code",
+            code="illegal_transition",
+        )
+    f = clean_fields(t, dict(fields or {}))
+    on = _clean_on(case, on)
+    v = expected_version
+    if code == "record_service":
+        record_service(
+            session,
+            actor,
+            case_id,
+            document=f["document"],
+            method=f["method"],
+            served_on=on,
+            expected_version=v,
+            receipt_no=f.get("receipt_no"),
+        )
+    elif code == "record_defence":
+        record_defence(session, actor, case_id, received_on=on, expected_version=v)
+    elif code == "record_payment":
+        record_payment(
+            session, actor, case_id, f["amount"], paid_on=on, expected_version=v, note=f.get("note")
+        )
+    elif code == "propose_blacklist":
+        propose_blacklist(
+            session,
+            actor,
+            case_id,
+            document_no=f["document_no"],
+            ground=f["ground"],
+            on=on,
+            expected_version=v,
+        )
+    elif code == "decide_blacklist":
+        decide_blacklist(
+            session,
+            actor,
+            case_id,
+            listed=f["listed"],
+            document_no=f["document_no"],
+            on=on,
+            expected_version=v,
+        )
+    elif code == "set_green_channel":
+        set_green_channel(session, actor, case_id, f["green_channel"], f["reason"], expected_version=v, on=on)
+    else:  # pragma: no cover - the record tables and this dispatch are checked by a test
+        raise AssertionError(code)
     return case
 
 

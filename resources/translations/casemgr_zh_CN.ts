@@ -265,325 +265,330 @@
 <context>
     <name>CaseFileWindow</name>
     <message>
-        <location filename="../../ui/casefile.py" line="117"/>
+        <location filename="../../ui/casefile.py" line="119"/>
         <source>Case file</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="121"/>
+        <location filename="../../ui/casefile.py" line="123"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="127"/>
+        <location filename="../../ui/casefile.py" line="129"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="152"/>
+        <location filename="../../ui/casefile.py" line="154"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="153"/>
-        <location filename="../../ui/casefile.py" line="232"/>
+        <location filename="../../ui/casefile.py" line="155"/>
+        <location filename="../../ui/casefile.py" line="234"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="154"/>
+        <location filename="../../ui/casefile.py" line="156"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="155"/>
+        <location filename="../../ui/casefile.py" line="157"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="156"/>
+        <location filename="../../ui/casefile.py" line="158"/>
         <source>Received / accepted / closed</source>
         <translation>收案 / 受理 / 结案</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="157"/>
+        <location filename="../../ui/casefile.py" line="159"/>
         <source>Claimed / recovered (yuan)</source>
         <translation>请求 / 追回（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="158"/>
+        <location filename="../../ui/casefile.py" line="160"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="159"/>
+        <location filename="../../ui/casefile.py" line="161"/>
         <source>Received through</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="160"/>
+        <location filename="../../ui/casefile.py" line="162"/>
         <source>Handled by</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="161"/>
+        <location filename="../../ui/casefile.py" line="163"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="162"/>
+        <location filename="../../ui/casefile.py" line="164"/>
         <source>Summary</source>
         <translation>案情摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="163"/>
+        <location filename="../../ui/casefile.py" line="165"/>
         <source>Outcome</source>
         <translation>结案方式</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="177"/>
+        <location filename="../../ui/casefile.py" line="179"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="178"/>
+        <location filename="../../ui/casefile.py" line="180"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="179"/>
+        <location filename="../../ui/casefile.py" line="181"/>
         <source>ID number / credit code</source>
         <translation>身份证号 / 信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="180"/>
+        <location filename="../../ui/casefile.py" line="182"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="181"/>
+        <location filename="../../ui/casefile.py" line="183"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="188"/>
+        <location filename="../../ui/casefile.py" line="190"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="192"/>
+        <location filename="../../ui/casefile.py" line="194"/>
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="193"/>
+        <location filename="../../ui/casefile.py" line="195"/>
         <source>Claim</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="194"/>
+        <location filename="../../ui/casefile.py" line="196"/>
         <source>Months</source>
         <translation>月数</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="195"/>
+        <location filename="../../ui/casefile.py" line="197"/>
         <source>Claimed</source>
         <translation>请求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="196"/>
+        <location filename="../../ui/casefile.py" line="198"/>
         <source>Verified</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="197"/>
+        <location filename="../../ui/casefile.py" line="199"/>
         <source>Ordered</source>
         <translation>裁决/责令金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="198"/>
+        <location filename="../../ui/casefile.py" line="200"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="199"/>
-        <location filename="../../ui/casefile.py" line="297"/>
+        <location filename="../../ui/casefile.py" line="201"/>
+        <location filename="../../ui/casefile.py" line="299"/>
         <source>Final award</source>
         <translation>终局裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="206"/>
+        <location filename="../../ui/casefile.py" line="208"/>
         <source>Claims</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="208"/>
+        <location filename="../../ui/casefile.py" line="210"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="214"/>
+        <location filename="../../ui/casefile.py" line="216"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="215"/>
+        <location filename="../../ui/casefile.py" line="217"/>
         <source>Started</source>
         <translation>起算日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="216"/>
+        <location filename="../../ui/casefile.py" line="218"/>
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="217"/>
+        <location filename="../../ui/casefile.py" line="219"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="218"/>
+        <location filename="../../ui/casefile.py" line="220"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="219"/>
+        <location filename="../../ui/casefile.py" line="221"/>
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="220"/>
+        <location filename="../../ui/casefile.py" line="222"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="229"/>
+        <location filename="../../ui/casefile.py" line="231"/>
         <source>Time limits</source>
         <translation>办案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="232"/>
+        <location filename="../../ui/casefile.py" line="234"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="232"/>
+        <location filename="../../ui/casefile.py" line="234"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="232"/>
+        <location filename="../../ui/casefile.py" line="234"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="232"/>
+        <location filename="../../ui/casefile.py" line="234"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="237"/>
+        <location filename="../../ui/casefile.py" line="239"/>
         <source>Timeline</source>
         <translation>办案经过</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="240"/>
+        <location filename="../../ui/casefile.py" line="242"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="240"/>
+        <location filename="../../ui/casefile.py" line="242"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="240"/>
+        <location filename="../../ui/casefile.py" line="242"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="240"/>
+        <location filename="../../ui/casefile.py" line="242"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="244"/>
+        <location filename="../../ui/casefile.py" line="246"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="295"/>
+        <location filename="../../ui/casefile.py" line="297"/>
         <source>Simple procedure</source>
         <translation>简易处理</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="299"/>
+        <location filename="../../ui/casefile.py" line="301"/>
         <source>Last changed by %1 at %2</source>
         <translation>最近由 %1 于 %2 修改</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="324"/>
+        <location filename="../../ui/casefile.py" line="326"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="329"/>
+        <location filename="../../ui/casefile.py" line="331"/>
         <source>became %1</source>
         <translation>已转为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="358"/>
-        <location filename="../../ui/casefile.py" line="376"/>
+        <location filename="../../ui/casefile.py" line="360"/>
+        <location filename="../../ui/casefile.py" line="378"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="376"/>
+        <location filename="../../ui/casefile.py" line="378"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="396"/>
+        <location filename="../../ui/casefile.py" line="398"/>
         <source>extended by %1 days</source>
         <translation>已延长 %1 日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="398"/>
+        <location filename="../../ui/casefile.py" line="400"/>
         <source>requested %1</source>
         <translation>%1 已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="401"/>
+        <location filename="../../ui/casefile.py" line="403"/>
         <source> since %1</source>
         <translation>（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="405"/>
+        <location filename="../../ui/casefile.py" line="407"/>
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="487"/>
+        <location filename="../../ui/casefile.py" line="489"/>
         <source>Actions:</source>
         <translation>可办理：</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="502"/>
+        <location filename="../../ui/casefile.py" line="504"/>
         <source>Hand to arbitration</source>
         <translation>转仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="510"/>
+        <location filename="../../ui/casefile.py" line="512"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="515"/>
+        <location filename="../../ui/casefile.py" line="517"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="520"/>
+        <location filename="../../ui/casefile.py" line="525"/>
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="535"/>
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
@@ -734,47 +739,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>In person</source>
         <translation>窗口受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Online</source>
         <translation>网上申请</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>National wage-arrears platform</source>
         <translation>全国根治欠薪线索反映平台</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Petition</source>
         <translation>信访</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Transferred by another office</source>
         <translation>其他部门移送</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>Found by inspection</source>
         <translation>主动发现</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Ledger import</source>
         <translation>台账导入</translation>
     </message>
@@ -829,111 +834,156 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="64"/>
+        <source>Copy of the application</source>
+        <translation>仲裁申请书副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65"/>
+        <source>Copy of the defence</source>
+        <translation>答辩书副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>Notice of the tribunal&apos;s composition</source>
+        <translation>仲裁庭组成通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67"/>
+        <source>Hearing notice</source>
+        <translation>开庭通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>Award or mediation statement</source>
+        <translation>裁决书或调解书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69"/>
+        <source>Decision (handling, penalty or cancellation)</source>
+        <translation>处理决定/处罚决定/撤销立案告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70"/>
+        <source>Notice of suspension</source>
+        <translation>中止告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71"/>
+        <source>Arrears reach the crime threshold</source>
+        <translation>拖欠数额达到拒不支付劳动报酬罪标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72"/>
+        <source>Caused a mass or extreme incident</source>
+        <translation>引发群体性事件或极端事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Delivered in person</source>
         <translation>直接送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Left at the address</source>
         <translation>留置送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Electronic service</source>
         <translation>电子送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Public notice</source>
         <translation>公告送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Report</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Outside the inspection&apos;s powers</source>
         <translation>不属于劳动保障监察职权</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Outside our jurisdiction</source>
         <translation>不属于本机关管辖</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Older than the two-year look-back</source>
         <translation>超过两年追溯期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Already in arbitration or court</source>
         <translation>已申请仲裁或诉讼</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Belongs in the dispute procedure</source>
         <translation>应通过争议处理程序解决</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Repeated complaint</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Appraisal</source>
         <translation>鉴定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Waiting for another authority</source>
         <translation>等待其他机关</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Complainant unreachable</source>
         <translation>无法联系投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Facts not established</source>
         <translation>违法事实不成立</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Corrected; no penalty needed</source>
         <translation>已改正，无需处罚</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Filed in error</source>
         <translation>立案错误</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Complaint withdrawn</source>
         <translation>投诉人撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Mediated and paid</source>
         <translation>经调解已支付</translation>
     </message>
@@ -969,37 +1019,37 @@
 <context>
     <name>ClaimType</name>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>Wages</source>
         <translation>劳动报酬（工资）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Overtime pay</source>
         <translation>加班费</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>Severance</source>
         <translation>经济补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Damages</source>
         <translation>赔偿金</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Social insurance</source>
         <translation>社会保险</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Work injury benefits</source>
         <translation>工伤待遇</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1050,12 +1100,12 @@
 <context>
     <name>ComplaintType</name>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Report</source>
         <translation>举报</translation>
     </message>
@@ -1154,27 +1204,27 @@
 <context>
     <name>DeadlineState</name>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Running</source>
         <translation>计时中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Paused</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Met</source>
         <translation>按期完成</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Breached</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1182,37 +1232,37 @@
 <context>
     <name>District</name>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>Chengqu</source>
         <translation>城区</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>Haifeng County</source>
         <translation>海丰县</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Lufeng City</source>
         <translation>陆丰市</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Luhe County</source>
         <translation>陆河县</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>Honghaiwan Development Zone</source>
         <translation>红海湾经济开发区</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>Huaqiao Zone</source>
         <translation>华侨管理区</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>Shanwei Hi-tech Zone</source>
         <translation>汕尾高新区</translation>
     </message>
@@ -1331,62 +1381,62 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Step</source>
         <translation>办理步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Hearing</source>
         <translation>开庭</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Service of documents</source>
         <translation>送达</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Flag</source>
         <translation>标记变更</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Assignment</source>
         <translation>分配承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Amounts</source>
         <translation>金额变更</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
@@ -1434,32 +1484,32 @@
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/transition.py" line="310"/>
+        <location filename="../../ui/transition.py" line="312"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="310"/>
+        <location filename="../../ui/transition.py" line="312"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="312"/>
+        <location filename="../../ui/transition.py" line="314"/>
         <source>%1: due %2</source>
         <translation>%1：%2 到期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="320"/>
+        <location filename="../../ui/transition.py" line="322"/>
         <source>Days of extension</source>
         <translation>延长天数</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="324"/>
+        <location filename="../../ui/transition.py" line="326"/>
         <source>Reason *</source>
         <translation>理由 *</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="340"/>
+        <location filename="../../ui/transition.py" line="342"/>
         <source>Give the reason.</source>
         <translation>请填写理由。</translation>
     </message>
@@ -1983,82 +2033,82 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>Mediation agreement</source>
         <translation>达成调解协议</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Settlement</source>
         <translation>达成和解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="100"/>
         <source>Withdrawn after settlement</source>
         <translation>和解后撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Mediation failed</source>
         <translation>调解不成</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>No agreement within 15 days</source>
         <translation>15日内未达成协议</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Award</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Arbitral mediation statement</source>
         <translation>仲裁调解书</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="105"/>
         <source>Deemed withdrawn</source>
         <translation>按撤回处理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="106"/>
         <source>Terminated</source>
         <translation>终止审理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>Order to rectify</source>
         <translation>责令改正</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Administrative penalty</source>
         <translation>行政处罚</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Filing cancelled</source>
         <translation>撤销立案</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>Transferred</source>
         <translation>已移送</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Referred to dispute procedure</source>
         <translation>告知通过争议程序解决</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
@@ -2066,37 +2116,37 @@
 <context>
     <name>PartyRole</name>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Respondent</source>
         <translation>被申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Reporter</source>
         <translation>举报人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Third party</source>
         <translation>第三人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>Representative</source>
         <translation>代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>Agent</source>
         <translation>委托代理人</translation>
     </message>
@@ -2324,32 +2374,32 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="117"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Supervisor</source>
         <translation>科长/主任</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Arbitration clerk</source>
         <translation>仲裁书记员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>Labour inspector</source>
         <translation>劳动保障监察员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>
@@ -2730,52 +2780,52 @@
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../ui/transition.py" line="118"/>
+        <location filename="../../ui/transition.py" line="121"/>
         <source>Case %1, now: %2</source>
         <translation>案件 %1，当前状态：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="127"/>
+        <location filename="../../ui/transition.py" line="130"/>
         <source>Date of this step</source>
         <translation>办理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="143"/>
+        <location filename="../../ui/transition.py" line="146"/>
         <source>Reload the case</source>
         <translation>重新加载案件</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="158"/>
+        <location filename="../../ui/transition.py" line="161"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="159"/>
+        <location filename="../../ui/transition.py" line="162"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="160"/>
+        <location filename="../../ui/transition.py" line="163"/>
         <source>Document number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="167"/>
+        <location filename="../../ui/transition.py" line="170"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="190"/>
+        <location filename="../../ui/transition.py" line="193"/>
         <source>Names separated by commas</source>
         <translation>多个姓名用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="231"/>
+        <location filename="../../ui/transition.py" line="234"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="234"/>
+        <location filename="../../ui/transition.py" line="237"/>
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
     </message>

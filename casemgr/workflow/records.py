@@ -1,0 +1,199 @@
+"""Steps that record something without moving the case through its workflow.
+
+A 送达回证, the respondent's defence, a payment by the employer, the blacklist proposal and
+decision, and a manual green-channel decision change clocks, amounts or flags but not the
+status. They are described here with the same :class:`TransitionDef` vocabulary (``to_state``
+is :data:`STAY`), so the desktop builds their forms exactly as it builds workflow steps and
+``casemgr.services.workflow.apply_record`` is the one place that carries them out.
+
+Which record is offered where is decided here, not in the UI: by kind, by status and by the
+clocks the case has (a blacklist decision only while a proposal is pending).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from casemgr import permissions
+from casemgr.enums import CaseKind, Role, ServiceMethod
+from casemgr.services.context import Actor
+from casemgr.workflow import arbitration, inspection, mediation
+from casemgr.workflow.model import STAY, FieldDef, TransitionDef
+
+#: Documents a 送达回证 can be for, per kind (the clock each one stops is in the service).
+SERVICE_DOCUMENTS: dict[CaseKind, tuple[str, ...]] = {
+    CaseKind.ARBITRATION: (
+        "application_copy",
+        "defence_copy",
+        "tribunal_notice",
+        "hearing_notice",
+        "award",
+        "other",
+    ),
+    CaseKind.INSPECTION: ("suspension_notice", "decision", "other"),
+}
+METHODS = tuple(m.value for m in ServiceMethod)
+BLACKLIST_GROUNDS = ("crime_threshold", "mass_incident")
+#: After an order to pay: where a blacklist proposal and decision can be made.
+_AFTER_ORDER = ("payment_ordered", "handled", "penalized", "police")
+
+_ROLES = {
+    CaseKind.MEDIATION: mediation.ROLES,
+    CaseKind.ARBITRATION: arbitration.ROLES,
+    CaseKind.INSPECTION: inspection.ROLES,
+}
+_ALL = {
+    CaseKind.MEDIATION: mediation.STATES,
+    CaseKind.ARBITRATION: arbitration.STATES,
+    CaseKind.INSPECTION: inspection.STATES,
+}
+_OPEN = {
+    CaseKind.MEDIATION: mediation.OPEN,
+    CaseKind.ARBITRATION: arbitration.OPEN,
+    CaseKind.INSPECTION: inspection.OPEN,
+}
+DOC_NO = FieldDef("document_no", "text", label_zh="文书编号", label_en="document number")
+
+
+def _service(kind: CaseKind) -> TransitionDef:
+    return TransitionDef(
+        "record_service",
+        kind,
+        "登记送达（送达回证）",
+        "Record service (proof of service)",
+        tuple(s for s in _ALL[kind] if s != "archived"),
+        STAY,
+        _ROLES[kind],
+        fields=(
+            FieldDef(
+                "document",
+                "choice",
+                choices=SERVICE_DOCUMENTS[kind],
+                label_zh="送达文书",
+                label_en="document",
+            ),
+            FieldDef("method", "choice", choices=METHODS, label_zh="送达方式", label_en="method"),
+            FieldDef("receipt_no", "text", required=False, label_zh="回证编号", label_en="receipt number"),
+        ),
+    )
+
+
+def _payment(kind: CaseKind) -> TransitionDef:
+    return TransitionDef(
+        "record_payment",
+        kind,
+        "登记用人单位支付",
+        "Record a payment by the employer",
+        tuple(s for s in _ALL[kind] if s not in ("refused", "archived")),
+        STAY,
+        _ROLES[kind],
+        fields=(
+            FieldDef("amount", "decimal", label_zh="支付金额（元）", label_en="amount paid (yuan)"),
+            FieldDef("note", "text", required=False, label_zh="备注", label_en="note"),
+        ),
+    )
+
+
+def _green(kind: CaseKind) -> TransitionDef:
+    return TransitionDef(
+        "set_green_channel",
+        kind,
+        "绿色通道（手工设定）",
+        "Green channel (set by hand)",
+        _OPEN[kind],
+        STAY,
+        _ROLES[kind],
+        fields=(
+            FieldDef("green_channel", "bool", label_zh="适用绿色通道", label_en="on the green channel"),
+            FieldDef("reason", "text", label_zh="理由", label_en="reason"),
+        ),
+    )
+
+
+RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
+    CaseKind.MEDIATION: {t.code: t for t in (_payment(CaseKind.MEDIATION), _green(CaseKind.MEDIATION))},
+    CaseKind.ARBITRATION: {
+        t.code: t
+        for t in (
+            _service(CaseKind.ARBITRATION),
+            TransitionDef(
+                "record_defence",
+                CaseKind.ARBITRATION,
+                "登记收到答辩书",
+                "Record the defence received",
+                tuple(s for s in arbitration.OPEN if s not in ("received", "supplement")),
+                STAY,
+                arbitration.ROLES,
+            ),
+            _payment(CaseKind.ARBITRATION),
+            _green(CaseKind.ARBITRATION),
+        )
+    },
+    CaseKind.INSPECTION: {
+        t.code: t
+        for t in (
+            _service(CaseKind.INSPECTION),
+            _payment(CaseKind.INSPECTION),
+            TransitionDef(
+                "propose_blacklist",
+                CaseKind.INSPECTION,
+                "提请列入失信联合惩戒名单",
+                "Propose listing in the wage-arrears blacklist",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(
+                    DOC_NO,
+                    FieldDef(
+                        "ground", "choice", choices=BLACKLIST_GROUNDS, label_zh="列入事由", label_en="ground"
+                    ),
+                ),
+            ),
+            TransitionDef(
+                "decide_blacklist",
+                CaseKind.INSPECTION,
+                "失信名单列入决定",
+                "Decide on the blacklist listing",
+                _AFTER_ORDER,
+                STAY,
+                frozenset({Role.SUPERVISOR, Role.INSPECTOR}),
+                fields=(
+                    FieldDef("listed", "bool", label_zh="决定列入", label_en="listed"),
+                    DOC_NO,
+                ),
+            ),
+            _green(CaseKind.INSPECTION),
+        )
+    },
+}
+
+#: The permission each record needs on top of its roles (a flag is an edit, not a step).
+PERMISSION = {"set_green_channel": "case.edit"}
+
+
+def get_record(kind: CaseKind | str, code: str) -> TransitionDef | None:
+    return RECORDS[CaseKind(kind)].get(code)
+
+
+def available_records(case: object, actor: Actor, active_clocks: Iterable[str] = ()) -> list[TransitionDef]:
+    """The records ``actor`` may make on ``case`` (anything with ``kind`` and ``status``).
+
+    ``active_clocks`` are the rule codes of the case's running or paused clocks: a blacklist
+    decision needs a pending proposal and a proposal needs none.
+    """
+    kind = CaseKind(getattr(case, "kind"))  # noqa: B009
+    status = str(getattr(case, "status"))  # noqa: B009
+    role = Role(actor.role)
+    active = set(active_clocks)
+    out = []
+    for t in RECORDS[kind].values():
+        if status not in t.from_states or role not in t.roles:
+            continue
+        if not permissions.allowed(actor, PERMISSION.get(t.code, "case.transition"), kind):
+            continue
+        if t.code == "decide_blacklist" and "insp.blacklist" not in active:
+            continue
+        if t.code == "propose_blacklist" and "insp.blacklist" in active:
+            continue
+        out.append(t)
+    return out
