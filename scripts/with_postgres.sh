@@ -13,7 +13,12 @@
 # running CMD, so the SQLite run stays the verdict on machines without it.
 set -euo pipefail
 
-PORT="${CASEMGR_PG_PORT:-54329}"
+# A free local port (the kernel picks one), unless CASEMGR_PG_PORT names one: two runs on
+# one machine (two CI jobs, a developer's own cluster on 5432) never collide.
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+PORT="${CASEMGR_PG_PORT:-$(free_port)}"
 
 skip() {
     echo "PostgreSQL SKIPPED: $*" >&2

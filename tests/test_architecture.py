@@ -56,3 +56,45 @@ def test_no_float_money_in_domain() -> None:
             if "float(" in low and any(w in low for w in ("amount", "yuan", "wage", "money", "salary")):
                 offenders.append(f"{path.relative_to(ROOT)}:{lineno}")
     assert offenders == []
+
+
+def test_a_hanging_test_fails_instead_of_stalling_ci(tmp_path: Path) -> None:
+    """pytest-timeout is installed and active with this project's settings (the "thread"
+    method, which also ends a test stuck in Qt's event loop): a test that never returns
+    fails instead of stalling CI.
+
+    The hanging test runs in a child pytest with this project's configuration, its limit
+    lowered to 2 seconds; it must end as a failure naming the timeout, long before its
+    60-second sleep. The configured limit itself is checked below.
+    """
+    import tomllib
+
+    opts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"][
+        "ini_options"
+    ]
+    assert 0 < opts["timeout"] <= 600 and opts["timeout_method"] == "thread"
+    import time
+
+    test = tmp_path / "test_hang.py"
+    test.write_text("import time\n\ndef test_hangs():\n    time.sleep(60)\n", encoding="utf-8")
+    t0 = time.monotonic()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            "-o",
+            "timeout=2",
+            str(test),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=50,
+    )
+    assert result.returncode != 0
+    assert "Timeout" in result.stdout + result.stderr
+    assert time.monotonic() - t0 < 40
