@@ -14,11 +14,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from casemgr import audit, db
 from casemgr.enums import CaseKind, Role
-from casemgr.io.ledger_import import ImportOptions, import_ledger
+from casemgr.io import bulk
+from casemgr.io.ledger_import import ImportCancelled, ImportOptions, import_ledger
 from casemgr.services import cases, parties
 from casemgr.services.context import Actor
 from tests.helpers import case_input, make_id, make_uscc
@@ -100,9 +102,25 @@ def dump(database: db.Database) -> dict[str, list[dict[str, object]]]:
     return out
 
 
+def indexes(database: db.Database) -> list[tuple[str, str]]:
+    with database.read() as s:
+        return sorted(
+            (r[0], r[1]) for r in s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+        )
+
+
+@pytest.mark.parametrize("rebuild", [False, True], ids=["indexes-kept", "indexes-rebuilt"])
 def test_bulk_path_writes_what_the_services_write(
-    database: db.Database, db_path: Path, actors: dict[Role, Actor], tmp_path: Path
+    database: db.Database,
+    db_path: Path,
+    actors: dict[Role, Actor],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rebuild: bool,
 ) -> None:
+    """Also with the large-file mode (indexes dropped and rebuilt): same rows, same indexes."""
+    if rebuild:
+        monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)
     admin = actors[Role.ADMIN]
     with database.write() as s:  # on file before the import: an employer without district, a non-migrant
         base = case_input(CaseKind.ARBITRATION, n=61, received_on=dt.date(2025, 1, 6), migrant=False)
@@ -119,8 +137,10 @@ def test_bulk_path_writes_what_the_services_write(
         path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
         with database.write() as s:
             slow = import_ledger(s, admin, path, ImportOptions(today=TODAY, bulk=False))
+        before = indexes(other)
         with other.write() as s:
             fast = import_ledger(s, admin, path, ImportOptions(today=TODAY, bulk=True))
+        assert indexes(other) == before
         assert slow.rejections == [] and slow.created == fast.created == len(ledger())
         a, b = dump(database), dump(other)
         for table in (*TABLES, "audit"):
@@ -137,3 +157,43 @@ def test_bulk_path_writes_what_the_services_write(
         )
     finally:
         other.dispose()
+
+
+def test_a_cancelled_large_import_keeps_every_index(
+    database: db.Database,
+    db_path: Path,
+    actors: dict[Role, Actor],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The DROP INDEX of the large-file mode is part of the import's transaction."""
+    if db.is_sqlite(database.engine.url.render_as_string(hide_password=False)) is False:
+        pytest.skip("the large-file mode is SQLite's")
+    monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)
+    monkeypatch.setattr("casemgr.io.ledger_import.CHUNK", 10)
+    before = indexes(database)
+    path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
+    calls = 0
+
+    dropped: list[int] = []
+    real_drop = bulk.BulkWriter._drop_indexes
+
+    def drop(self: bulk.BulkWriter, new_rows: int) -> None:
+        real_drop(self, new_rows)
+        dropped.append(len(self._dropped_indexes))
+
+    monkeypatch.setattr(bulk.BulkWriter, "_drop_indexes", drop)
+
+    def cancel_after_two_chunks() -> bool:  # 4 calls while checking 45 rows, then one per chunk
+        nonlocal calls
+        calls += 1
+        return calls > 6
+
+    with pytest.raises(ImportCancelled), database.write() as s:
+        import_ledger(
+            s, actors[Role.ADMIN], path, ImportOptions(today=TODAY), cancelled=cancel_after_two_chunks
+        )
+    assert dropped and dropped[0] >= 10  # the writer had dropped them when it was cancelled
+    assert indexes(database) == before
+    with database.read() as s:
+        assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 0
