@@ -134,7 +134,9 @@ def test_board_queries_use_the_state_due_index(database, actors) -> None:
             [board.Deadline.state == "running", board.Deadline.due_on == D(2026, 3, 9)],
         ):
             plan = plan_of(board.deadline_query(where, [board.Case.district == "城区"], 200))
-            assert "ix_deadlines_state_due" in plan, plan
+            # Either index reads running clocks only: (state, due_on), or the partial index
+            # over running clocks (rule_code, due_on) that PostgreSQL may prefer when tiny.
+            assert "ix_deadlines_state_due" in plan or "ix_deadlines_running_rule" in plan, plan
             assert not any(scan in plan for scan in full_scan), plan
         plan = plan_of(board.case_query(board.Case.green_channel, [], 200))
         assert "ix_deadlines_state_due" in plan and full_scan[0] not in plan, plan
