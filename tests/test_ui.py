@@ -450,6 +450,12 @@ def test_main_window_navigation_shortcuts_and_reminder(
     from ui.mainwindow import PAGES, MainWindow
 
     register(database, supervisor.actor, n=1, received_on=dt.date.today() - dt.timedelta(days=40))
+    with database.write() as s:  # a complaint nobody answered: the start-up sweep accepts it
+        complaint = cases.register_case(
+            s,
+            supervisor.actor,
+            case_input(CaseKind.INSPECTION, n=2, received_on=dt.date.today() - dt.timedelta(days=20)),
+        ).id
     win = MainWindow(supervisor)
     qtbot.addWidget(win)
     win.show()
@@ -473,6 +479,9 @@ def test_main_window_navigation_shortcuts_and_reminder(
     box = next(w for w in win.dialogs if isinstance(w, QMessageBox))
     assert "overdue" in box.text()
     box.close()
+    with database.read() as s:
+        c = s.get(Case, complaint)
+        assert c is not None and c.status == "investigating" and c.accepted_on == c.received_on
     for key in PAGES:
         win.show_page(key)
     assert set(win.pages) == set(PAGES)

@@ -356,3 +356,34 @@ def test_limitation_warnings() -> None:
     )  # still employed: wages unlimited
     w = limitation_warnings("inspection", D(2026, 3, 2), None, D(2024, 3, 1))
     assert [x.code for x in w] == ["inspection_lookback"]
+
+
+def test_the_sweep_accepts_by_law_in_the_systems_name(database, actors, db_path) -> None:
+    """粤条例 Art. 39 needs nobody's role: ``casemgr sweep`` (and the desktop at log-in) runs as
+    the system account; the timeline and audit say so; answered complaints are left alone."""
+    from sqlalchemy import select
+
+    from casemgr.cli import main
+    from casemgr.models import AuditEntry, Event
+
+    ins = actors[Role.INSPECTOR]
+    # Mon 2026-03-02: 5 wd -> Mon 03-09; unanswered on Tue 03-10.
+    late = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 2))
+    also = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 2), n=2)
+    fresh = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 9), n=3)
+    step(database, ins, also, "refuse", D(2026, 3, 5), ground="outside_powers", reason="不属于监察事项")
+    assert main(["--db", str(db_path), "sweep", "--today", "2026-03-10"]) == 0
+    with database.read() as s:
+        assert s.get(Case, late).status == "investigating"
+        assert s.get(Case, late).accepted_on == D(2026, 3, 2)
+        assert s.get(Case, also).status == "refused" and s.get(Case, fresh).status == "received"
+        ev = s.execute(select(Event).where(Event.case_id == late, Event.action == "deem_accept")).scalar_one()
+        assert ev.user_id is None
+        entry = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "case.transition.deem_accept")
+        ).scalar_one()
+        assert entry.username == "system" and entry.entity_id == str(late)
+    assert main(["--db", str(db_path), "sweep", "--today", "2026-03-10"]) == 0  # nothing left to do
+    with database.read() as s:
+        n = s.execute(select(AuditEntry).where(AuditEntry.action == "case.transition.deem_accept")).all()
+        assert len(n) == 1

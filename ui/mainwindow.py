@@ -7,6 +7,7 @@ threads. Geometry, the last page and column widths are kept in QSettings.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import queries
+from casemgr import errors, queries
 from casemgr.enums import CaseKind
 from ui import i18n, labels
 from ui.ops import Changes
@@ -272,7 +273,30 @@ class MainWindow(QMainWindow):
         self.warning_label.show()
 
     def show_start_reminder(self) -> None:
-        """What is due today for this user, once, after the window is up (off the GUI thread)."""
+        """What is due today for this user, once, after the window is up (off the GUI thread).
+
+        First the law's own step: complaints nobody answered within 5 working days count as
+        accepted (粤条例 Art. 39, ``apply_deemed_acceptances``, in the system's name), so the
+        reminder and the board already show their investigation clocks.
+        """
+        from casemgr.services import workflow as wf
+        from casemgr.services.context import SYSTEM
+
+        today = dt.date.today()
+        self.ctx.runner.write(
+            lambda s: wf.apply_deemed_acceptances(s, SYSTEM, today=today),
+            changes=lambda ids: Changes(case_ids=frozenset(ids), cases=bool(ids)),
+            on_success=lambda _ids: self._read_reminder(),
+            on_failure=self._sweep_failed,
+            parent=self,
+        )
+
+    def _sweep_failed(self, exc: errors.KnownError) -> bool:
+        self.show_warning(exc.message(i18n.current_language()))
+        self._read_reminder()
+        return True
+
+    def _read_reminder(self) -> None:
         uid = self.ctx.actor.user_id
         self.ctx.runner.read(
             lambda s: queries.deadline_board(s, user_id=uid, cap=0), on_success=self._remind, parent=self

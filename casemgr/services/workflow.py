@@ -30,7 +30,7 @@ from casemgr.enums import (
     Role,
     ServiceMethod,
 )
-from casemgr.errors import NotFoundError, PermissionDenied, ValidationError, WorkflowError
+from casemgr.errors import KnownError, NotFoundError, PermissionDenied, ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Employer, Event, utcnow
 from casemgr.services import cases, parties
 from casemgr.services.context import Actor
@@ -401,6 +401,14 @@ def apply_transition(
     on = _clean_on(case, on)
     f = clean_fields(t, dict(fields or {}))
     check_guards(session, case, t, f, on)
+    return _execute(session, actor, case, t, f, on)
+
+
+def _execute(
+    session: Session, actor: Actor, case: Case, t: TransitionDef, f: dict[str, Any], on: dt.date
+) -> Case:
+    """Carry out a checked step: status, dates, clocks, event and audit in one go."""
+    kind = CaseKind(case.kind)
     to_status = case.status if t.to_state is None else t.to_state
     if t.to_state == PREVIOUS:
         to_status = _previous_status(session, case)
@@ -1026,7 +1034,11 @@ def apply_deemed_acceptances(
 ) -> list[int]:
     """粤条例 Art. 39: complaints left unanswered for 5 working days count as accepted.
 
-    Run at start-up: one indexed query on the running acceptance clocks past due.
+    Run at start-up of the desktop (whoever logs in) and by ``casemgr sweep``: one indexed
+    query on the running acceptance clocks past due. The law, not a user, accepts these
+    complaints, so no role is asked for; the timeline and the audit log name ``actor``
+    (the system account at start-up). Each case is its own savepoint: one that cannot be
+    changed (a guard, a conflict) is skipped and the rest go on.
     """
     rows = (
         session.execute(
@@ -1044,9 +1056,18 @@ def apply_deemed_acceptances(
         .scalars()
         .all()
     )
+    t = workflow.get_transition(CaseKind.INSPECTION, "deem_accept")
     done = []
     for cid in rows:
-        apply_transition(session, actor, cid, "deem_accept", {}, expected_version=None, on=today)
+        try:
+            with session.begin_nested():
+                case = cases.load_case_for_update(session, cid, None)
+                if case.status not in t.from_states or today < case.received_on:
+                    continue
+                check_guards(session, case, t, {}, today)
+                _execute(session, actor, case, t, {}, today)
+        except KnownError:
+            continue
         done.append(cid)
     return done
 
