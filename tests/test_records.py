@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from casemgr.enums import CaseKind, Role
-from casemgr.errors import PermissionDenied, ValidationError, WorkflowError
+from casemgr.errors import NotFoundError, PermissionDenied, ValidationError, WorkflowError
 from casemgr.models import Case, Employer, Event
 from casemgr.services import cases
 from casemgr.services import workflow as wf
@@ -59,7 +59,13 @@ def codes(database, actor, cid) -> set[str]:
 def test_arbitration_service_defence_and_payment_through_records(database, actors) -> None:
     clerk = actors[Role.CLERK]
     cid = register(database, clerk, CaseKind.ARBITRATION, received_on=D(2026, 3, 2))
-    assert codes(database, clerk, cid) == {"record_service", "record_payment", "set_green_channel"}
+    assert codes(database, clerk, cid) == {
+        "record_service",
+        "record_payment",
+        "set_green_channel",
+        "add_note",
+        "update_amounts",
+    }  # no defence before acceptance, no reply without a clue
     step(database, clerk, cid, "accept", D(2026, 3, 3))
     assert "record_defence" in codes(database, clerk, cid)
     # Copy served Thu 03-05 (in time: 5 wd from 03-03 is 03-10); the defence period runs
@@ -173,3 +179,54 @@ def test_every_record_in_the_tables_is_carried_out() -> None:
             assert f'code == "{code}"' in source, code
     for kind, docs in records.SERVICE_DOCUMENTS.items():
         assert set(docs) <= set(wf.DOCUMENTS), kind
+
+
+def test_notes_amounts_and_clue_replies_through_records(database, actors) -> None:
+    from casemgr.enums import Channel
+    from casemgr.services import clues, parties
+
+    ins = actors[Role.INSPECTOR]
+    with database.write() as s:
+        r = clues.record_clue(
+            s,
+            ins,
+            clues.ClueInput(
+                channel=Channel.HOTLINE_12345,
+                external_ref="12345-2026-0301",
+                received_on=D(2026, 3, 2),
+                reply_due_on=D(2026, 3, 12),
+                employer=parties.EmployerInput(
+                    name="汕尾来件测试单位", uscc=helpers.make_uscc(77), district="城区"
+                ),
+                worker=parties.PersonInput(
+                    name="来件工人", id_number=helpers.make_id(7701), migrant_worker=True
+                ),
+                amount_claimed="6000.00",
+            ),
+            today=D(2026, 3, 2),
+        )
+        cid = r.case_id
+    assert {"add_note", "update_amounts", "record_reply"} <= codes(database, ins, cid)
+    record(database, ins, cid, "add_note", D(2026, 3, 3), note="电话联系用人单位，约定周五到场")
+    # 120 workers: now collective and supervised, and the supervision clock starts that day.
+    record(database, ins, cid, "update_amounts", D(2026, 3, 5), amount_claimed="720000.00", workers=120)
+    with database.read() as s:
+        c = s.get(Case, cid)
+        assert (c.workers, c.amount_claimed, c.collective, c.supervised) == (
+            120,
+            Decimal("720000.00"),
+            True,
+            True,
+        )
+    assert clock_state(database, cid, "insp.supervision") == ("running", D(2026, 3, 20))
+    with pytest.raises(NotFoundError) as exc:  # another channel's number
+        record(database, ins, cid, "record_reply", D(2026, 3, 10), external_ref="12345-2026-9999")
+    assert "12345-2026-9999" in str(exc.value)
+    record(database, ins, cid, "record_reply", D(2026, 3, 10), external_ref="12345-2026-0301")
+    assert clock_state(database, cid, "insp.clue_reply")[0] == "met"
+    assert "record_reply" not in codes(database, ins, cid)
+    with database.read() as s:
+        notes = (
+            s.execute(select(Event.note).where(Event.case_id == cid, Event.kind == "note")).scalars().all()
+        )
+        assert notes == ["电话联系用人单位，约定周五到场"]

@@ -528,6 +528,24 @@ def apply_record(
         )
     elif code == "set_green_channel":
         set_green_channel(session, actor, case_id, f["green_channel"], f["reason"], expected_version=v, on=on)
+    elif code == "add_note":
+        cases.add_note(session, actor, case_id, f["note"], occurred_on=on)
+    elif code == "update_amounts":
+        cases.update_amounts(
+            session,
+            actor,
+            case_id,
+            expected_version=v,
+            amount_claimed=f.get("amount_claimed"),
+            workers=f.get("workers"),
+            occurred_on=on,
+        )
+        # Collective and 挂牌督办 follow the new figures at once (their clocks too).
+        refresh_flags(session, actor, case_id, expected_version=None, on=on)
+    elif code == "record_reply":
+        from casemgr.services import clues
+
+        clues.record_reply(session, actor, case_id, f["external_ref"], on)
     else:  # pragma: no cover - the record tables and this dispatch are checked by a test
         raise AssertionError(code)
     return case

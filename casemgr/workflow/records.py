@@ -110,8 +110,63 @@ def _green(kind: CaseKind) -> TransitionDef:
     )
 
 
+def _note(kind: CaseKind) -> TransitionDef:
+    return TransitionDef(
+        "add_note",
+        kind,
+        "添加备注",
+        "Add a note",
+        _ALL[kind],
+        STAY,
+        _ROLES[kind],
+        fields=(FieldDef("note", "text", label_zh="备注", label_en="note"),),
+    )
+
+
+def _amounts(kind: CaseKind) -> TransitionDef:
+    return TransitionDef(
+        "update_amounts",
+        kind,
+        "更正请求金额/涉及人数",
+        "Correct the amount claimed or the number of workers",
+        _OPEN[kind],
+        STAY,
+        _ROLES[kind],
+        fields=(
+            FieldDef(
+                "amount_claimed",
+                "decimal",
+                required=False,
+                label_zh="请求金额（元）",
+                label_en="amount claimed",
+            ),
+            FieldDef("workers", "int", label_zh="涉及人数", label_en="workers"),
+        ),
+    )
+
+
+def _reply(kind: CaseKind) -> TransitionDef:
+    return TransitionDef(
+        "record_reply",
+        kind,
+        "答复来件渠道",
+        "Reply to the outside channel",
+        _ALL[kind],
+        STAY,
+        _ROLES[kind],
+        fields=(FieldDef("external_ref", "text", label_zh="来件编号", label_en="reference number"),),
+    )
+
+
+def _common(kind: CaseKind) -> tuple[TransitionDef, ...]:
+    return (_note(kind), _amounts(kind), _reply(kind))
+
+
 RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
-    CaseKind.MEDIATION: {t.code: t for t in (_payment(CaseKind.MEDIATION), _green(CaseKind.MEDIATION))},
+    CaseKind.MEDIATION: {
+        t.code: t
+        for t in (_payment(CaseKind.MEDIATION), _green(CaseKind.MEDIATION), *_common(CaseKind.MEDIATION))
+    },
     CaseKind.ARBITRATION: {
         t.code: t
         for t in (
@@ -127,6 +182,7 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
             ),
             _payment(CaseKind.ARBITRATION),
             _green(CaseKind.ARBITRATION),
+            *_common(CaseKind.ARBITRATION),
         )
     },
     CaseKind.INSPECTION: {
@@ -163,12 +219,20 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
                 ),
             ),
             _green(CaseKind.INSPECTION),
+            *_common(CaseKind.INSPECTION),
         )
     },
 }
 
 #: The permission each record needs on top of its roles (a flag is an edit, not a step).
-PERMISSION = {"set_green_channel": "case.edit"}
+PERMISSION = {
+    "set_green_channel": "case.edit",
+    "add_note": "case.edit",
+    "update_amounts": "case.edit",
+    "record_reply": "case.edit",
+}
+#: The reply clocks of clues from outside channels (resources/rules/clue_reply_*.json).
+REPLY_RULE_SUFFIX = ".clue_reply"
 
 
 def get_record(kind: CaseKind | str, code: str) -> TransitionDef | None:
@@ -194,6 +258,8 @@ def available_records(case: object, actor: Actor, active_clocks: Iterable[str] =
         if t.code == "decide_blacklist" and "insp.blacklist" not in active:
             continue
         if t.code == "propose_blacklist" and "insp.blacklist" in active:
+            continue
+        if t.code == "record_reply" and not any(c.endswith(REPLY_RULE_SUFFIX) for c in active):
             continue
         out.append(t)
     return out
