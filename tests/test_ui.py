@@ -297,6 +297,39 @@ def test_service_is_recorded_from_the_case_file_menu(
     assert states["arb.serve_copy"] == "met" and states["arb.defence"] == "running"
 
 
+def test_clue_from_12345_offers_the_open_case_and_links_to_it(
+    qtbot: QtBot, database: db.Database, supervisor: AppContext
+) -> None:
+    """The same worker against the same employer is already open: the dialog lists that case,
+    the clerk links the clue to it, and no second case is made."""
+    from ui.clue import ClueDialog
+
+    existing = register(database, supervisor.actor, n=12, received_on=dt.date.today())
+    with database.read() as s:
+        before = s.execute(select(Case.id)).all()
+    dlg = ClueDialog(supervisor, CaseKind.ARBITRATION)
+    qtbot.addWidget(dlg)
+    dlg.submit()  # nothing filled in: refused inline, nothing sent
+    assert dlg.errors["external_ref"].isVisibleTo(dlg) and supervisor.runner.pending == 0
+    dlg.channel.setCurrentIndex(dlg.channel.findData("hotline_12345"))
+    dlg.ref.setText("12345-0001")
+    dlg.employer.setText("汕尾测试用人单位12")
+    dlg.uscc.setText(make_uscc(12))
+    dlg.worker.setText("工人12-0")
+    dlg.id_number.setText(make_id(1200))
+    dlg.amount.setText("8000.00")
+    dlg.submit()
+    qtbot.waitUntil(lambda: dlg.dup_box.isVisibleTo(dlg), timeout=10_000)
+    assert dlg.candidates.count() == 1 and dlg.candidates.item(0).data(256) == existing
+    with qtbot.waitSignal(dlg.recorded, timeout=10_000) as got:
+        dlg.link_button.click()
+    assert got.args == [existing]
+    with database.read() as s:
+        assert s.execute(select(Case.id)).all() == before
+        codes = {d.rule_code for d in s.get(Case, existing).deadlines}  # type: ignore[union-attr]
+    assert "arb.clue_reply" in codes
+
+
 def test_concurrent_edit_shows_changed_by_and_reload(
     qtbot: QtBot, database: db.Database, supervisor: AppContext, actors: dict[Role, Actor]
 ) -> None:

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         if key in ("mediation", "arbitration", "inspection"):
             p = CaseListPage(self.ctx, CaseKind(key))
             p.new_case.connect(lambda kind: self.new_case(CaseKind(kind)))
+            p.new_clue.connect(lambda kind: self.new_clue(CaseKind(kind)))
             p.bulk.connect(self.bulk_action)
             p.export.connect(self.export_view)
             return p
@@ -215,6 +216,18 @@ class MainWindow(QMainWindow):
 
         dlg = NewCaseDialog(self.ctx, kind, self)
         dlg.registered.connect(self.open_case)
+        self._keep(dlg)
+        dlg.open()
+        return dlg
+
+    def new_clue(self, kind: CaseKind) -> Any:
+        """A clue from the national platform, 12345 or a petition; opens the case it lands on."""
+        from ui.clue import ClueDialog
+
+        if not self.ctx.can("case.register", kind):
+            return None
+        dlg = ClueDialog(self.ctx, kind, self)
+        dlg.recorded.connect(self.open_case)
         self._keep(dlg)
         dlg.open()
         return dlg

@@ -222,11 +222,13 @@ class CaseListPage(Page):
 
     Signals:
         new_case(str): register a case of this kind.
+        new_clue(str): record a clue from an outside channel for this kind.
         bulk(str, list): run a bulk action ("reassign", "close", "print") on these rows.
         export(object): export the current view (a CaseQuery).
     """
 
     new_case = Signal(str)
+    new_clue = Signal(str)
     bulk = Signal(str, list)
     export = Signal(object)
 
@@ -246,6 +248,11 @@ class CaseListPage(Page):
         self.new_button.setVisible(ctx.can("case.register", kind))
         self.new_button.clicked.connect(lambda: self.new_case.emit(self.kind.value))
         top.addWidget(self.new_button)
+        self.clue_button = QPushButton(self.tr("Clue from outside…"))
+        self.clue_button.setToolTip(self.tr("National clue platform, 12345 hotline or petition"))
+        self.clue_button.setVisible(ctx.can("case.register", kind))
+        self.clue_button.clicked.connect(lambda: self.new_clue.emit(self.kind.value))
+        top.addWidget(self.clue_button)
         self.bulk_button = QPushButton(self.tr("Selected cases"))
         menu = QMenu(self.bulk_button)
         if ctx.can("case.assign", kind):

@@ -143,6 +143,21 @@ def main(argv: list[str]) -> int:
     grab(dlg, out / "new-case.png")
     dlg.close()
 
+    from ui.clue import ClueDialog
+
+    clue = ClueDialog(ctx, CaseKind.INSPECTION, win)
+    clue.channel.setCurrentIndex(clue.channel.findData("hotline_12345"))
+    clue.ref.setText("12345-20261127-0042")
+    clue.employer.setText("汕尾市城区海滨建筑劳务有限公司")
+    clue.worker.setText("陈志强")
+    clue.amount.setText("18600.00")
+    clue.summary.setPlainText("来电反映2026年8月至10月工资未发放。")
+    clue.show()
+    clue.resize(620, 720)
+    settle(ctx)
+    grab(clue, out / "clue.png")
+    clue.close()
+
     # Report page: the figures of last month, previewed.
     from ui.reportpage import ReportPage
 

@@ -596,112 +596,122 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="241"/>
+        <location filename="../../ui/pages.py" line="243"/>
         <source>Search: case number, name, ID number, employer, credit code</source>
         <translation>搜索：案号、姓名、身份证号、用人单位、信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="244"/>
+        <location filename="../../ui/pages.py" line="246"/>
         <source>New case…</source>
         <translation>登记新案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="245"/>
+        <location filename="../../ui/pages.py" line="247"/>
         <source>Register a new case (Ctrl+N)</source>
         <translation>登记新案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="249"/>
+        <location filename="../../ui/pages.py" line="251"/>
+        <source>Clue from outside…</source>
+        <translation>来件线索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="252"/>
+        <source>National clue platform, 12345 hotline or petition</source>
+        <translation>全国根治欠薪线索反映平台、12345热线或信访转来的线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="256"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="252"/>
+        <location filename="../../ui/pages.py" line="259"/>
         <source>Reassign…</source>
         <translation>改派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="254"/>
+        <location filename="../../ui/pages.py" line="261"/>
         <source>Close with a reason…</source>
         <translation>结案（须填写理由）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="255"/>
+        <location filename="../../ui/pages.py" line="262"/>
         <source>Print notices…</source>
         <translation>打印通知书…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="258"/>
+        <location filename="../../ui/pages.py" line="265"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="265"/>
+        <location filename="../../ui/pages.py" line="272"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="266"/>
+        <location filename="../../ui/pages.py" line="273"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="271"/>
+        <location filename="../../ui/pages.py" line="278"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="272"/>
+        <location filename="../../ui/pages.py" line="279"/>
         <source>Received from</source>
         <translation>收案日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="281"/>
+        <location filename="../../ui/pages.py" line="288"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="282"/>
+        <location filename="../../ui/pages.py" line="289"/>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="283"/>
+        <location filename="../../ui/pages.py" line="290"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="284"/>
+        <location filename="../../ui/pages.py" line="291"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="287"/>
+        <location filename="../../ui/pages.py" line="294"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="308"/>
+        <location filename="../../ui/pages.py" line="315"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="323"/>
+        <location filename="../../ui/pages.py" line="330"/>
         <source>Mediation cases</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="324"/>
+        <location filename="../../ui/pages.py" line="331"/>
         <source>Arbitration cases</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="325"/>
+        <location filename="../../ui/pages.py" line="332"/>
         <source>Inspection complaints</source>
         <translation>监察投诉</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="350"/>
+        <location filename="../../ui/pages.py" line="357"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -1098,6 +1108,130 @@
     </message>
 </context>
 <context>
+    <name>ClueDialog</name>
+    <message>
+        <location filename="../../ui/clue.py" line="65"/>
+        <source>Clue from an outside channel</source>
+        <translation>登记外部来件线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="68"/>
+        <source>Kind of case: %1. The reply deadline goes on the deadline board.</source>
+        <translation>案件类型：%1。答复期限将列入期限看板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="85"/>
+        <source>18 characters, if the channel gives it</source>
+        <translation>18位，来件中有则填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="87"/>
+        <source>empty: anonymous report</source>
+        <translation>不填：匿名举报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="93"/>
+        <source>(not known)</source>
+        <translation>（不详）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="99"/>
+        <source>Channel *</source>
+        <translation>来件渠道 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="100"/>
+        <source>Channel&apos;s reference number *</source>
+        <translation>来件编号 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="101"/>
+        <source>Received on *</source>
+        <translation>收到日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="102"/>
+        <source>Reply due by *</source>
+        <translation>答复期限 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="103"/>
+        <source>Employer *</source>
+        <translation>用人单位 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="104"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="105"/>
+        <source>Worker</source>
+        <translation>劳动者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="106"/>
+        <source>Worker&apos;s ID number</source>
+        <translation>劳动者身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="107"/>
+        <source>Amount owed (yuan)</source>
+        <translation>拖欠金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="108"/>
+        <source>Workers involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="109"/>
+        <source>District</source>
+        <translation>所属区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="110"/>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="127"/>
+        <source>Link to the selected case</source>
+        <translation>关联到所选案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="129"/>
+        <source>Register a new case anyway</source>
+        <translation>仍然另立新案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="140"/>
+        <source>Record the clue</source>
+        <translation>登记线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="152"/>
+        <location filename="../../ui/clue.py" line="155"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="159"/>
+        <source>Enter a non-negative amount with at most 2 decimals.</source>
+        <translation>请输入不小于零、最多两位小数的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="164"/>
+        <source>Give the worker&apos;s name with the ID number.</source>
+        <translation>填写身份证号时请同时填写劳动者姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clue.py" line="211"/>
+        <source>Choose the case to link the clue to.</source>
+        <translation>请选择要关联的案件。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintType</name>
     <message>
         <location filename="../../ui/labels.py" line="181"/>
@@ -1308,52 +1442,52 @@
 <context>
     <name>EmployerDetail</name>
     <message>
-        <location filename="../../ui/pages.py" line="406"/>
+        <location filename="../../ui/pages.py" line="413"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="407"/>
+        <location filename="../../ui/pages.py" line="414"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="408"/>
+        <location filename="../../ui/pages.py" line="415"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="409"/>
+        <location filename="../../ui/pages.py" line="416"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="410"/>
+        <location filename="../../ui/pages.py" line="417"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="411"/>
+        <location filename="../../ui/pages.py" line="418"/>
         <source>Claimed / recovered (yuan)</source>
         <translation>请求 / 追回（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="412"/>
+        <location filename="../../ui/pages.py" line="419"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="413"/>
+        <location filename="../../ui/pages.py" line="420"/>
         <source>Complaints in the last 90 days</source>
         <translation>近90日投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="444"/>
+        <location filename="../../ui/pages.py" line="451"/>
         <source>(until %1)</source>
         <translation>（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="454"/>
+        <location filename="../../ui/pages.py" line="461"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未结 %2 件</translation>
     </message>
@@ -1361,17 +1495,17 @@
 <context>
     <name>EmployerPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="476"/>
+        <location filename="../../ui/pages.py" line="483"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="478"/>
+        <location filename="../../ui/pages.py" line="485"/>
         <source>Search: employer name or credit code</source>
         <translation>搜索：单位名称或统一社会信用代码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="500"/>
+        <location filename="../../ui/pages.py" line="507"/>
         <source>%n employer(s)</source>
         <translation>
             <numerusform>共 %n 家</numerusform>
@@ -1599,102 +1733,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="44"/>
+        <location filename="../../ui/mainwindow.py" line="45"/>
         <source>Labour dispute and wage arrears cases</source>
         <translation>劳动争议与欠薪案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="80"/>
+        <location filename="../../ui/mainwindow.py" line="81"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="82"/>
+        <location filename="../../ui/mainwindow.py" line="83"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="266"/>
+        <location filename="../../ui/mainwindow.py" line="280"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="114"/>
+        <location filename="../../ui/mainwindow.py" line="115"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="115"/>
+        <location filename="../../ui/mainwindow.py" line="116"/>
         <source>Mediation</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="116"/>
+        <location filename="../../ui/mainwindow.py" line="117"/>
         <source>Arbitration</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="117"/>
+        <location filename="../../ui/mainwindow.py" line="118"/>
         <source>Inspection</source>
         <translation>监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="118"/>
+        <location filename="../../ui/mainwindow.py" line="119"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="119"/>
+        <location filename="../../ui/mainwindow.py" line="120"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120"/>
+        <location filename="../../ui/mainwindow.py" line="121"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="208"/>
+        <location filename="../../ui/mainwindow.py" line="210"/>
         <source>New case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="208"/>
+        <location filename="../../ui/mainwindow.py" line="210"/>
         <source>Kind of case</source>
         <translation>案件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="244"/>
+        <location filename="../../ui/mainwindow.py" line="258"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="244"/>
+        <location filename="../../ui/mainwindow.py" line="258"/>
         <source>Select one or more cases first.</source>
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="286"/>
+        <location filename="../../ui/mainwindow.py" line="323"/>
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="287"/>
+        <location filename="../../ui/mainwindow.py" line="324"/>
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="288"/>
+        <location filename="../../ui/mainwindow.py" line="325"/>
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="291"/>
+        <location filename="../../ui/mainwindow.py" line="328"/>
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="292"/>
+        <location filename="../../ui/mainwindow.py" line="329"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
