@@ -1,7 +1,7 @@
 """``casemgr audit verify``: passes on an honest database, names the entry after tampering.
 
-Tampering is done the way an insider would: with the ``sqlite3`` module on the file,
-behind the app's back.
+Tampering is done the way an insider would: plain SQL on its own connection, behind the
+app's back — on the SQLite file, and on the PostgreSQL server in the PostgreSQL run.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ import datetime as dt
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import select
 
 from casemgr import audit, auth, db
@@ -53,115 +55,119 @@ def demo(database: db.Database, actors: dict[Role, Actor], monkeypatch: pytest.M
     return database
 
 
-def verify(db_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str, str]:
-    rc = main(["--db", str(db_path), "audit", "verify", *extra])
+def verify(url: str, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str, str]:
+    rc = main(["--db", url, "audit", "verify", *extra])
     out, err = capsys.readouterr()
     return rc, out, err
 
 
+@pytest.fixture
+def url(demo: db.Database) -> str:
+    """The demo database's URL, for the CLI and the insider's own connection."""
+    u = demo.url
+    return u
+
+
 def test_verify_passes_on_an_honest_database(
-    demo: db.Database, db_path: Path, capsys: pytest.CaptureFixture[str]
+    demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with demo.read() as s:
         n = audit.count_entries(s)
     assert n > 20
-    rc, out, err = verify(db_path, capsys)
+    rc, out, err = verify(url, capsys)
     assert (rc, err) == (0, "")
     assert f"{n} entries" in out
 
 
-def _entry_ids(db_path: Path) -> list[int]:
-    con = sqlite3.connect(db_path)
+def _entry_ids(url: str) -> list[int]:
+    engine = sa.create_engine(url)
     try:
-        return [r[0] for r in con.execute("SELECT id FROM audit_entries ORDER BY id")]
+        with engine.connect() as con:
+            return [r[0] for r in con.execute(sa.text("SELECT id FROM audit_entries ORDER BY id"))]
     finally:
-        con.close()
+        engine.dispose()
 
 
-def _sql(db_path: Path, stmt: str, *params: object) -> None:
-    con = sqlite3.connect(db_path)
+def _sql(url: str, stmt: str, **params: object) -> Any:
+    engine = sa.create_engine(url)
     try:
-        con.execute(stmt, params)
-        con.commit()
+        with engine.begin() as con:
+            return (
+                con.execute(sa.text(stmt), params).first()
+                if stmt.lstrip().upper().startswith("SELECT")
+                else con.execute(sa.text(stmt), params)
+            )
     finally:
-        con.close()
+        engine.dispose()
 
 
-def test_changed_entry_is_named(demo: db.Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    demo.dispose()
-    target = _entry_ids(db_path)[7]
-    _sql(db_path, "UPDATE audit_entries SET after = replace(after, '100.50', '900.50') WHERE id = ?", target)
-    _sql(db_path, "UPDATE audit_entries SET username = 'someone' WHERE id = ?", target)
-    rc, _out, err = verify(db_path, capsys)
+def test_changed_entry_is_named(demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    target = _entry_ids(url)[7]
+    _sql(url, "UPDATE audit_entries SET after = replace(after, '100.50', '900.50') WHERE id = :id", id=target)
+    _sql(url, "UPDATE audit_entries SET username = 'someone' WHERE id = :id", id=target)
+    rc, _out, err = verify(url, capsys)
     assert rc == 2
     assert f"#{target} " in err and "changed" in err
     assert err.count("\n") == 1  # only the first problem without --all
 
 
 def test_removed_entry_breaks_the_link_of_the_next(
-    demo: db.Database, db_path: Path, capsys: pytest.CaptureFixture[str]
+    demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    demo.dispose()
-    ids = _entry_ids(db_path)
-    _sql(db_path, "DELETE FROM audit_entries WHERE id = ?", ids[5])
-    rc, _out, err = verify(db_path, capsys)
+    ids = _entry_ids(url)
+    _sql(url, "DELETE FROM audit_entries WHERE id = :id", id=ids[5])
+    rc, _out, err = verify(url, capsys)
     assert rc == 2
     assert f"#{ids[6]} " in err and "removed or inserted" in err
 
 
-def test_inserted_entry_is_named(
-    demo: db.Database, db_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    demo.dispose()
-    ids = _entry_ids(db_path)
-    con = sqlite3.connect(db_path)
-    row = con.execute("SELECT at, prev_hash, hash FROM audit_entries WHERE id = ?", (ids[-1],)).fetchone()
+def test_inserted_entry_is_named(demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = _entry_ids(url)
+    row = _sql(url, "SELECT at, prev_hash, hash FROM audit_entries WHERE id = :id", id=ids[-1])
     # A forged entry that even copies a plausible prev_hash: its own hash cannot be right.
-    con.execute(
+    _sql(
+        url,
         "INSERT INTO audit_entries (at, user_id, username, action, entity, entity_id, before, after, prev_hash, hash)"
-        " VALUES (?, NULL, 'x', 'case.note', 'case', '1', NULL, '{}', ?, ?)",
-        (row[0], row[2], "f" * 64),
+        " VALUES (:at, NULL, 'x', 'case.note', 'case', '1', NULL, '{}', :prev, :hash)",
+        at=row[0],
+        prev=row[2],
+        hash="f" * 64,
     )
-    con.commit()
-    new_id = con.execute("SELECT max(id) FROM audit_entries").fetchone()[0]
-    con.close()
-    rc, _out, err = verify(db_path, capsys)
+    new_id = _sql(url, "SELECT max(id) FROM audit_entries")[0]
+    rc, _out, err = verify(url, capsys)
     assert rc == 2 and f"#{new_id} " in err
 
 
-def test_all_lists_every_problem(
-    demo: db.Database, db_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    demo.dispose()
-    ids = _entry_ids(db_path)
+def test_all_lists_every_problem(demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = _entry_ids(url)
     for i in (3, 9):
-        _sql(db_path, "UPDATE audit_entries SET action = 'x' WHERE id = ?", ids[i])
-    rc, _out, err = verify(db_path, capsys, "--all")
+        _sql(url, "UPDATE audit_entries SET action = 'x' WHERE id = :id", id=ids[i])
+    rc, _out, err = verify(url, capsys, "--all")
     assert rc == 2 and f"#{ids[3]} " in err and f"#{ids[9]} " in err
 
 
-def test_changed_case_row_is_named(
-    demo: db.Database, db_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_changed_case_row_is_named(demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]) -> None:
     with demo.read() as s:
         number = s.execute(select(Case.number).order_by(cases.Case.id).limit(1).offset(4)).scalar_one()
-    demo.dispose()
     # The insider raises the recovered amount of one case, leaving the audit trail intact.
-    _sql(db_path, "UPDATE cases SET amount_recovered = amount_recovered + 100000 WHERE number = ?", number)
-    rc, _out, err = verify(db_path, capsys)
+    _sql(url, "UPDATE cases SET amount_recovered = amount_recovered + 100000 WHERE number = :id", id=number)
+    rc, _out, err = verify(url, capsys)
     assert rc == 2
     assert number in err and "amount_recovered" in err
     # and the chain alone still passes: the limitation is stated, not hidden
-    rc, _out, err = verify(db_path, capsys, "--no-cases")
+    rc, _out, err = verify(url, capsys, "--no-cases")
     assert rc == 0
 
 
 def test_case_with_bumped_version_and_no_entry_is_named(
-    demo: db.Database, db_path: Path, capsys: pytest.CaptureFixture[str]
+    demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    demo.dispose()
-    _sql(db_path, "UPDATE cases SET version = version + 5, status = 'closed' WHERE id = 2")
-    rc, _out, err = verify(db_path, capsys)
+    _sql(
+        url,
+        "UPDATE cases SET version = version + 5, status = 'closed' WHERE id = :id",
+        id=first_case_id(url) + 1,
+    )
+    rc, _out, err = verify(url, capsys)
     assert rc == 2 and "(id 2)" in err and "status" in err and "version" in err
 
 
@@ -194,12 +200,16 @@ def test_verify_on_the_real_demo_database(
     path = tmp_path / "demo.db"
     assert main(["--db", str(path), "demo", "--cases", "40"]) == 0
     capsys.readouterr()
-    rc, out, err = verify(path, capsys)
+    rc, out, err = verify(str(path), capsys)
     assert (rc, err) == (0, "") and "intact" in out
     con = sqlite3.connect(path)
     case_id, number = con.execute("SELECT id, number FROM cases ORDER BY id DESC LIMIT 1").fetchone()
     con.execute("UPDATE cases SET workers = workers + 7 WHERE id = ?", (case_id,))
     con.commit()
     con.close()
-    rc, _out, err = verify(path, capsys)
+    rc, _out, err = verify(str(path), capsys)
     assert rc == 2 and number in err and "workers" in err
+
+
+def first_case_id(url: str) -> int:
+    return int(_sql(url, "SELECT min(id) FROM cases")[0])
