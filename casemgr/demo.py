@@ -551,6 +551,7 @@ class _Generator:
         on = self.later(on, 1, 4)
         if not self.transition(a, cid, "accept", on):
             return []
+        self._service(a, cid, "application_copy", on)
         case = self.s.get(Case, cid)
         assert case is not None
         simple = case.simple_procedure and not case.collective
@@ -560,6 +561,7 @@ class _Generator:
         on = self.later(on, 2, 5)
         if not self.transition(a, cid, "form_tribunal", on, arbitrators=arbitrators):
             return []
+        self._service(a, cid, "tribunal_notice", on, 0, 2)
         self.transition(a, cid, "send_one_shot_notice", on)
         if rng.random() < 0.06:
             self.transition(a, cid, "withdraw", self.later(on, 3, 10), reason="双方庭外和解后撤回")
@@ -568,6 +570,7 @@ class _Generator:
         sched = self.later(on, 1, 3)
         if not self.transition(a, cid, "schedule_hearing", sched, hearing_date=hearing, place="第一仲裁庭"):
             return []
+        self._service(a, cid, "hearing_notice", sched, 0, 2)
         if rng.random() < 0.05:
             # Awaiting an injury appraisal (中止); resumed a month or two later.
             sus = self.later(sched, 1, 5)
@@ -632,7 +635,8 @@ class _Generator:
         end = self.later(on, 5, 40)
         doc = f"汕人社监〔{end.year}〕{cid}号"
         if r < 0.1:
-            self.transition(a, cid, "cancel_filing", end, ground="facts_not_established")
+            if self.transition(a, cid, "cancel_filing", end, ground="facts_not_established"):
+                self._service(a, cid, "decision", end, 0, 6)
             return []
         if r < 0.15:
             self.transition(a, cid, "refer_to_dispute", end, reason="双方对劳动关系存在争议")
@@ -671,9 +675,11 @@ class _Generator:
                 ):
                     return []
             if not paid and rng.random() < 0.5:
-                self.transition(a, cid, "penalty_decision", end, document_no=f"{doc}罚")
+                if self.transition(a, cid, "penalty_decision", end, document_no=f"{doc}罚"):
+                    self._service(a, cid, "decision", end, 0, 6)
                 return []
-        self.transition(a, cid, "handling_decision", end, document_no=doc)
+        if self.transition(a, cid, "handling_decision", end, document_no=doc):
+            self._service(a, cid, "decision", end, 0, 6)
         return []
 
     # ---- helpers
@@ -698,6 +704,22 @@ class _Generator:
         from casemgr.services import workflow as wf
 
         self.step(lambda: wf.record_payment(self.s, a, cid, amount, paid_on=on, expected_version=None))
+
+    def _service(self, a: Actor, cid: int, document: str, after: dt.date, lo: int = 0, hi: int = 4) -> None:
+        """A 送达回证 a few days after ``after`` (mostly in time; now and then late or missing)."""
+        if self.rng.random() < STALL:
+            return
+        served = self.later(after, lo, hi)
+        if served > self.today:
+            return
+        from casemgr.services import workflow as wf
+
+        method = _weighted(self.rng, ("direct", "post", "electronic", "left"), (50, 30, 15, 5))
+        self.step(
+            lambda: wf.record_service(
+                self.s, a, cid, document=document, method=method, served_on=served, expected_version=None
+            )
+        )
 
     def _serve(self, a: Actor, cid: int, end: dt.date) -> None:
         served = self.later(end, 1, 7)
