@@ -319,6 +319,9 @@ class DeadlineRow:
     provisional: bool = False
     provisional_zh: str | None = None
     provisional_en: str | None = None
+    # A party's own period (the defence): when it has run out the case simply goes on, so
+    # it is never shown as the clerk's overdue (the board leaves it out for the same reason).
+    party_period: bool = False
 
 
 @dataclass(frozen=True)
@@ -401,6 +404,9 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         for c in case.claims
     )
     rules = _rules_by_code(session, {d.rule_code for d in case.deadlines})
+    from casemgr.deadlines import rules as rules_mod
+
+    party = set(rules_mod.party_period_codes(session))
     deadlines = tuple(
         DeadlineRow(
             d.id,
@@ -414,6 +420,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
             d.extension_requested_on,
             d.extension_approved_by_id is not None,
             *_provisional(session, d),
+            party_period=d.rule_code in party,
         )
         for d in case.deadlines
     )

@@ -73,6 +73,11 @@ def test_arbitration_service_defence_and_payment_through_records(database, actor
     record(database, clerk, cid, "record_service", D(2026, 3, 5), document="application_copy", method="post")
     assert clock_state(database, cid, "arb.serve_copy")[0] == "met"
     assert clock_state(database, cid, "arb.defence") == ("running", D(2026, 3, 19))
+    with database.read() as s:  # the case file shows the defence as the party's own period
+        from casemgr import queries
+
+        rows = {r.rule_code: r for r in queries.case_detail(s, cid).deadlines}
+        assert rows["arb.defence"].party_period and not rows["arb.serve_copy"].party_period
     record(database, clerk, cid, "record_defence", D(2026, 3, 16))
     assert clock_state(database, cid, "arb.defence")[0] == "met"
     # The copy of the defence goes to the applicant within 5 wd: 03-17..20, 23 -> Mon 03-23.

@@ -389,7 +389,9 @@ class CaseFileWindow(QDialog):
             color = None
             if active:
                 left = self._working_days_left(c.due_on, today)
-                if c.state == "running" and c.due_on < today:
+                if c.party_period and c.due_on < today:
+                    left = self.tr("period over")  # the party's time is up; the case goes on
+                elif c.state == "running" and c.due_on < today:
                     color = RED
                 elif c.state == "running" and (c.due_on - today).days <= 5:
                     color = AMBER

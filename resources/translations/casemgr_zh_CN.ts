@@ -543,52 +543,57 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="398"/>
+        <location filename="../../ui/casefile.py" line="393"/>
+        <source>period over</source>
+        <translation>期间已届满</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="400"/>
         <source>extended by %1 days</source>
         <translation>已延长 %1 日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="400"/>
+        <location filename="../../ui/casefile.py" line="402"/>
         <source>requested %1</source>
         <translation>%1 已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="403"/>
+        <location filename="../../ui/casefile.py" line="405"/>
         <source> since %1</source>
         <translation>（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="407"/>
+        <location filename="../../ui/casefile.py" line="409"/>
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="489"/>
+        <location filename="../../ui/casefile.py" line="491"/>
         <source>Actions:</source>
         <translation>可办理：</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="504"/>
+        <location filename="../../ui/casefile.py" line="506"/>
         <source>Hand to arbitration</source>
         <translation>转仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="512"/>
+        <location filename="../../ui/casefile.py" line="514"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="517"/>
+        <location filename="../../ui/casefile.py" line="519"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="525"/>
+        <location filename="../../ui/casefile.py" line="527"/>
         <source>Record…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="535"/>
+        <location filename="../../ui/casefile.py" line="537"/>
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
