@@ -13,11 +13,13 @@ and an intact audit chain.
 from __future__ import annotations
 
 import os
+import queue
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -27,6 +29,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 60
 KINDS = ("arbitration", "mediation", "inspection")
+ROUND_TIMEOUT = 60  # seconds; a round takes milliseconds
 
 
 def _writer(db_path: str, user_id: int, base: int) -> None:
@@ -89,24 +92,46 @@ def test_sigkill_during_writes_loses_nothing_reported(seeded: tuple[Path, int]) 
         env=env,
     )
     assert zygote.stdin is not None and zygote.stdout is not None
+    # The zygote's output is read on a thread into a queue, so a round that never ends
+    # (a child that does not die, a stuck zygote) fails with what is known about it
+    # instead of hanging the suite.
+    lines: queue.Queue[str] = queue.Queue()
+    out = zygote.stdout
+    reader = threading.Thread(target=lambda: [lines.put(x) for x in out] and None, daemon=True)
+    reader.start()
+    current = {"pid": 0, "round": -1}
+
+    def next_line() -> str:
+        try:
+            return lines.get(timeout=ROUND_TIMEOUT)
+        except queue.Empty:
+            pid = current["pid"]
+            state = (
+                Path(f"/proc/{pid}/stat").read_text().split()[2] if Path(f"/proc/{pid}").exists() else "gone"
+            )
+            raise AssertionError(
+                f"round {current['round']}: no output for {ROUND_TIMEOUT} s (writer {pid}, state {state})"
+            ) from None
+
     reported: list[str] = []
     signals = Counter[str]()
     started = time.monotonic()
     try:
         for round_ in range(KILLS):
+            current["round"] = round_
             zygote.stdin.write(f"go {(round_ + 1) * 1000}\n")
             zygote.stdin.flush()
-            line = zygote.stdout.readline()
+            line = next_line()
             assert line.startswith("PID "), line
-            pid = int(line.split()[1])
+            pid = current["pid"] = int(line.split()[1])
             for _ in range(rng.randint(0, 6)):
-                line = zygote.stdout.readline()
+                line = next_line()
                 assert line.startswith("OK "), line
                 reported.append(line[3:].strip())
             time.sleep(rng.random() * 0.02)
             os.kill(pid, signal.SIGKILL)
             while True:  # lines the child printed before it died still count as reported
-                line = zygote.stdout.readline()
+                line = next_line()
                 if line.startswith("DONE"):
                     status = int(line.split()[1])
                     signals[
@@ -117,8 +142,13 @@ def test_sigkill_during_writes_loses_nothing_reported(seeded: tuple[Path, int]) 
                 reported.append(line[3:].strip())
     finally:
         zygote.stdin.close()
-        zygote.wait(timeout=30)
-        zygote.stdout.close()
+        try:
+            zygote.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            zygote.kill()
+            zygote.wait()
+        reader.join(timeout=10)  # ends at the zygote's EOF
+        out.close()
     elapsed = time.monotonic() - started
     assert signals == Counter({"SIGKILL": KILLS}), signals
 
