@@ -63,7 +63,8 @@ def test_mediation_expires_and_goes_to_arbitration(database, actors) -> None:
     assert exc.value.field == "on"
     c = step(database, med, cid, "expire", D(2025, 10, 13))
     assert (c.status, c.outcome, c.closed_on) == ("expired", Outcome.EXPIRED, D(2025, 10, 13))
-    assert clocks(c)["med.arbitration_right"][0] == "breached"
+    # The party's right to arbitrate arose; it was never the mediator's deadline to meet.
+    assert clocks(c)["med.arbitration_right"][0] == "cancelled"
 
     # A mediator hands it over in one step; the arbitration is pre-filled and linked both ways.
     with database.write() as s:
@@ -86,7 +87,14 @@ def test_mediation_agreement_and_arbitration_review(database, actors) -> None:
     c = step(
         database, med, cid, "reach_agreement", D(2025, 10, 10), document_no="调解协议1", signed_by_both=True
     )
-    assert c.outcome == Outcome.AGREEMENT and all(d.state in ("met", "breached") for d in c.deadlines)
+    assert c.outcome == Outcome.AGREEMENT
+    # The mediator's clocks are judged; the party's right to arbitrate never arose.
+    assert {d.rule_code: d.state for d in c.deadlines} == {
+        "med.accept": "met",
+        "med.green.accept": "breached",  # accepted on Mon 09-29, not the same day
+        "med.conclude": "met",
+        "med.arbitration_right": "cancelled",
+    }
     # Review within 15 days of 10-10: 10-25 is a Saturday (not a make-up day) -> Mon 10-27.
     with pytest.raises(WorkflowError):
         step(database, med, cid, "request_review", D(2025, 10, 28))
