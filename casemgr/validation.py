@@ -8,6 +8,7 @@ keystroke, the importer on every cell). The ``clean_*`` functions normalise and 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -76,6 +77,12 @@ def is_valid_uscc(value: object) -> bool:
     """18 characters from the code's alphabet, 6-digit region code, MOD 31 check character."""
     if not isinstance(value, str):
         return False
+    return _uscc_ok(value)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _uscc_ok(value: str) -> bool:
+    # Memoised: a ledger names the same employers on many rows (a pure function of the text).
     v = normalize_uscc(value)
     if not _USCC_RE.match(v):
         return False

@@ -251,11 +251,15 @@ def is_formula(value: object) -> bool:
     return isinstance(value, Formula)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SERIAL = re.compile(r"\d{5}(\.0+)?")
+
+
 def parse_text(value: object, max_len: int) -> str | None:
     if is_blank(value):
         return None
     s = text_of(value)
-    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", s):
+    if _CONTROL.search(s):
         raise CellError("含有不可见的控制字符")
     s = " ".join(s.split())  # line breaks inside a cell (Alt+Enter) become spaces
     if len(s) > max_len:
@@ -281,9 +285,12 @@ def parse_date(value: object) -> dt.date | None:
         return value
     if isinstance(value, bool):
         raise CellError("不是日期")
-    if isinstance(value, int | float) or (
-        isinstance(value, str) and re.fullmatch(r"\d{5}(\.0+)?", value.strip())
-    ):
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:  # the common case, 2026-10-01, without the regular expressions below
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # 2026-13-01 and friends get the full treatment and its message
+    if isinstance(value, int | float) or (isinstance(value, str) and _SERIAL.fullmatch(value.strip())):
         serial = float(value)
         if not serial.is_integer() or not 20000 <= serial <= 80000:  # 1954 .. 2119
             raise CellError(f"“{echo(value)}”不是有效的日期")
