@@ -272,6 +272,17 @@ def _require_role(actor: Actor, t: TransitionDef, kind: CaseKind) -> None:
         )
 
 
+def _require_status(case: Case, t: TransitionDef) -> None:
+    """A step or record offered in other statuses only is a clear refusal that writes nothing."""
+    if case.status not in t.from_states:
+        raise WorkflowError(
+            f"案件当前状态（{case.status}）不能执行“{t.name_zh}”。",
+            f"'{t.name_en}' is not possible from status {case.status}.",
+            field="code",
+            code="illegal_transition",
+        )
+
+
 def _previous_status(session: Session, case: Case) -> str:
     ev = session.execute(
         select(Event.from_status)
@@ -391,13 +402,7 @@ def apply_transition(
     kind = CaseKind(case.kind)
     t = workflow.get_transition(kind, code)
     _require_role(actor, t, kind)
-    if case.status not in t.from_states:
-        raise WorkflowError(
-            f"案件当前状态（{case.status}）不能执行“{t.name_zh}”。",
-            f"'{t.name_en}' is not possible from status {case.status}.",
-            field="code",
-            code="illegal_transition",
-        )
+    _require_status(case, t)
     on = _clean_on(case, on)
     f = clean_fields(t, dict(fields or {}))
     check_guards(session, case, t, f, on)
@@ -479,13 +484,7 @@ def apply_record(
         raise WorkflowError(f"未知的登记事项 {code}。", f"Unknown record {code}.", field="code")
     permissions.require(actor, records.PERMISSION.get(code, "case.transition"), kind)
     _require_role(actor, t, kind)
-    if case.status not in t.from_states:
-        raise WorkflowError(
-            f"案件当前状态（{case.status}）不能“{t.name_zh}”。",
-            f"'{t.name_en}' is not possible in status {case.status}.",
-            field="code",
-            code="illegal_transition",
-        )
+    _require_status(case, t)
     f = clean_fields(t, dict(fields or {}))
     on = _clean_on(case, on)
     v = expected_version
