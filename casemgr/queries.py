@@ -932,3 +932,38 @@ def _provisional(session: Session, d: Deadline) -> tuple[bool, str | None, str |
 
     note = provisional_note(session, d)
     return (True, note[0], note[1]) if note else (False, None, None)
+
+
+# --------------------------------------------------------------------------- party corrections
+
+
+@dataclass(frozen=True)
+class PartyForEdit:
+    """What a correction form starts from: never a person's full ID number or phone."""
+
+    kind: str  # "person" | "employer"
+    id: int
+    version: int
+    name: str
+    migrant_worker: bool = False
+    uscc: str | None = None
+    legal_rep: str | None = None
+    district: str | None = None
+    industry: str | None = None
+    address: str | None = None
+    phone: str | None = None  # employers only: a company's line is not personal data
+
+
+def party_for_edit(session: Session, kind: str, party_id: int) -> PartyForEdit:
+    if kind == "person":
+        p = session.get(Person, party_id) if validation.is_valid_id(party_id) else None
+        if p is None:
+            raise NotFoundError("当事人不存在。", "No such person.")
+        return PartyForEdit("person", p.id, p.version, p.name, migrant_worker=bool(p.migrant_worker))
+    e = session.get(Employer, party_id) if validation.is_valid_id(party_id) else None
+    if e is None:
+        raise NotFoundError("用人单位不存在。", "No such employer.")
+    return PartyForEdit(
+        "employer", e.id, e.version, e.name, uscc=e.uscc, legal_rep=e.legal_rep, district=e.district,
+        industry=e.industry, address=e.address, phone=e.phone,
+    )  # fmt: skip

@@ -330,6 +330,34 @@ def test_clue_from_12345_offers_the_open_case_and_links_to_it(
     assert "arb.clue_reply" in codes
 
 
+def test_a_party_is_corrected_from_the_case_file(
+    qtbot: QtBot, database: db.Database, supervisor: AppContext
+) -> None:
+    """Double-click a worker: the form has the name but not the ID number or phone; an
+    empty box keeps the value, a filled one changes it."""
+    from casemgr.models import CaseParty, Person
+    from ui.party import PartyDialog
+
+    case_id = register(database, supervisor.actor, n=13, received_on=dt.date.today())
+    win = CaseFileWindow(supervisor, case_id)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.detail is not None, timeout=10_000)
+    row = next(i for i, t in enumerate(win.party_targets) if t and t[0] == "person")
+    win.edit_party(row)
+    qtbot.waitUntil(lambda: any(isinstance(w, PartyDialog) for w in win.dialogs), timeout=10_000)
+    dlg = next(w for w in win.dialogs if isinstance(w, PartyDialog))
+    assert dlg.edits["name"].text() == "工人13-0" and dlg.edits["id_number"].text() == ""
+    dlg.edits["phone"].setText("13812345678")
+    with qtbot.waitSignal(dlg.saved, timeout=10_000):
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    with database.read() as s:
+        pid = s.execute(
+            select(CaseParty.person_id).where(CaseParty.case_id == case_id, CaseParty.person_id.is_not(None))
+        ).scalar_one()
+        person = s.get(Person, pid)
+        assert person is not None and person.phone == "13812345678" and person.id_number == make_id(1300)
+
+
 def test_concurrent_edit_shows_changed_by_and_reload(
     qtbot: QtBot, database: db.Database, supervisor: AppContext, actors: dict[Role, Actor]
 ) -> None:

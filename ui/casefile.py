@@ -115,6 +115,7 @@ class CaseFileWindow(QDialog):
         self.case_id = case_id
         self.detail: queries.CaseDetail | None = None
         self.party_views: list[Any] = []
+        self.party_targets: list[tuple[str, int] | None] = []  # per parties row: what a double-click edits
         self.dialogs: list[QDialog] = []
         self.setWindowTitle(self.tr("Case file"))
         lay = QVBoxLayout(self)
@@ -187,6 +188,10 @@ class CaseFileWindow(QDialog):
         pv = TableView("casefile/parties")
         pv.setModel(self.parties_model)
         pv.restore_widths({0: 110, 1: 220, 2: 200, 3: 130})
+        if ctx.can("party.register"):
+            pv.setToolTip(self.tr("Double-click a party to correct its details"))
+            pv.activated_row.connect(self.edit_party)
+        self.parties_view = pv
         ov.addWidget(QLabel(self.tr("Parties")))
         ov.addWidget(pv, 1)
         self.claims_model = RowsModel(
@@ -339,8 +344,12 @@ class CaseFileWindow(QDialog):
 
         # parties: persons masked through casemgr.privacy, employers from the detail
         rows: list[list[str]] = []
+        targets: list[tuple[str, int] | None] = []
         if views:
             for v in views:
+                targets.append(
+                    ("person", v.person_id) if v.person_id is not None else None
+                )  # hidden reporter: no
                 rows.append(
                     [
                         labels.label(labels.PARTY_ROLES, v.role),
@@ -354,6 +363,7 @@ class CaseFileWindow(QDialog):
             for p in d.parties:
                 if not p.is_employer:
                     rows.append([labels.label(labels.PARTY_ROLES, p.role), p.name, "", "", ""])
+                    targets.append(None)  # persons this user may not see are not editable here
         migrant = {p.person_id: p.migrant_worker for p in d.parties if p.person_id is not None}
         if views:
             for row, v in zip(rows, views, strict=True):
@@ -363,7 +373,9 @@ class CaseFileWindow(QDialog):
                 rows.append(
                     [labels.label(labels.PARTY_ROLES, p.role), p.name, p.id_number or "", p.phone or "", ""]
                 )
+                targets.append(("employer", p.employer_id) if p.employer_id is not None else None)
         self.parties_model.set_rows(rows)
+        self.party_targets = targets
 
         self.claims_model.set_rows(
             [
@@ -545,6 +557,25 @@ class CaseFileWindow(QDialog):
         t = workflow.get_transition(self.detail.row.kind, code)
         dlg = TransitionDialog(self.ctx, self.detail, t, self)
         dlg.reload_requested.connect(self.reload)
+        self._keep(dlg)
+        dlg.open()
+        return dlg
+
+    def edit_party(self, row: int) -> None:
+        """Open the correction form for the party on ``row`` (read fresh, with its version)."""
+        target = self.party_targets[row] if 0 <= row < len(self.party_targets) else None
+        if target is None:
+            return
+        kind, party_id = target
+        self.ctx.runner.read(
+            lambda s: queries.party_for_edit(s, kind, party_id), on_success=self._open_party, parent=self
+        )
+
+    def _open_party(self, form: queries.PartyForEdit) -> QDialog:
+        from ui.party import PartyDialog
+
+        dlg = PartyDialog(self.ctx, form, self)
+        dlg.saved.connect(self.reload)
         self._keep(dlg)
         dlg.open()
         return dlg

@@ -120,6 +120,18 @@ def main(argv: list[str]) -> int:
             settle(ctx)
             grab(rec, out / "record-service.png")
             rec.reject()
+        person = next((tgt for tgt in cf.party_targets if tgt and tgt[0] == "person"), None)
+        if person is not None:  # the correction form: no ID number or phone in it
+            from casemgr import queries
+            from ui.party import PartyDialog
+
+            with database.read() as s:
+                form = queries.party_for_edit(s, *person)
+            pd = PartyDialog(ctx, form, cf)
+            pd.show()
+            settle(ctx)
+            grab(pd, out / "party.png")
+            pd.close()
         cf.close()
 
     from ui.newcase import NewCaseDialog

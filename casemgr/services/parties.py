@@ -299,3 +299,44 @@ def update_employer(
         after=after,
     )
     return employer
+
+
+#: What a correction of a person may change; a field left out keeps its value.
+PERSON_FIELDS = ("name", "id_number", "phone", "address", "migrant_worker")
+
+
+def correct_person(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    changes: dict[str, object],
+    *,
+    expected_version: int | None,
+) -> Person:
+    """Change only the given fields of a person (``update_person`` with the rest kept).
+
+    The desktop never shows a clerk the full ID number or phone without a logged reveal, so
+    its correction form cannot send the current values back; "leave it empty to keep it" is
+    how a clerk corrects a name or a phone number without seeing the rest.
+    """
+    bad = sorted(set(changes) - set(PERSON_FIELDS))
+    if bad:
+        raise validation.fail(bad[0], "不能修改", "cannot be changed")
+    person = session.get(Person, person_id) if validation.is_valid_id(person_id) else None
+    if person is None:
+        raise NotFoundError("当事人不存在。", "No such person.")
+    current = {f: getattr(person, f) for f in PERSON_FIELDS}
+    merged = current | {k: v for k, v in changes.items() if v is not None}
+    return update_person(
+        session,
+        actor,
+        person_id,
+        PersonInput(
+            name=str(merged["name"]),
+            id_number=merged["id_number"],  # type: ignore[arg-type]
+            phone=merged["phone"],  # type: ignore[arg-type]
+            migrant_worker=bool(merged["migrant_worker"]),
+            address=merged["address"],  # type: ignore[arg-type]
+        ),
+        expected_version=expected_version,
+    )

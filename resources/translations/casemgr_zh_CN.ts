@@ -265,335 +265,340 @@
 <context>
     <name>CaseFileWindow</name>
     <message>
-        <location filename="../../ui/casefile.py" line="119"/>
+        <location filename="../../ui/casefile.py" line="120"/>
         <source>Case file</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="123"/>
+        <location filename="../../ui/casefile.py" line="124"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="129"/>
+        <location filename="../../ui/casefile.py" line="130"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="154"/>
+        <location filename="../../ui/casefile.py" line="155"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="155"/>
-        <location filename="../../ui/casefile.py" line="234"/>
+        <location filename="../../ui/casefile.py" line="156"/>
+        <location filename="../../ui/casefile.py" line="239"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="156"/>
+        <location filename="../../ui/casefile.py" line="157"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="157"/>
+        <location filename="../../ui/casefile.py" line="158"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="158"/>
+        <location filename="../../ui/casefile.py" line="159"/>
         <source>Received / accepted / closed</source>
         <translation>收案 / 受理 / 结案</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="159"/>
+        <location filename="../../ui/casefile.py" line="160"/>
         <source>Claimed / recovered (yuan)</source>
         <translation>请求 / 追回（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="160"/>
+        <location filename="../../ui/casefile.py" line="161"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="161"/>
+        <location filename="../../ui/casefile.py" line="162"/>
         <source>Received through</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="162"/>
+        <location filename="../../ui/casefile.py" line="163"/>
         <source>Handled by</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="163"/>
+        <location filename="../../ui/casefile.py" line="164"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="164"/>
+        <location filename="../../ui/casefile.py" line="165"/>
         <source>Summary</source>
         <translation>案情摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="165"/>
+        <location filename="../../ui/casefile.py" line="166"/>
         <source>Outcome</source>
         <translation>结案方式</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="179"/>
+        <location filename="../../ui/casefile.py" line="180"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="180"/>
+        <location filename="../../ui/casefile.py" line="181"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="181"/>
+        <location filename="../../ui/casefile.py" line="182"/>
         <source>ID number / credit code</source>
         <translation>身份证号 / 信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="182"/>
+        <location filename="../../ui/casefile.py" line="183"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="183"/>
+        <location filename="../../ui/casefile.py" line="184"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="190"/>
+        <location filename="../../ui/casefile.py" line="192"/>
+        <source>Double-click a party to correct its details</source>
+        <translation>双击当事人可更正其信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="195"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="194"/>
+        <location filename="../../ui/casefile.py" line="199"/>
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="195"/>
+        <location filename="../../ui/casefile.py" line="200"/>
         <source>Claim</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="196"/>
+        <location filename="../../ui/casefile.py" line="201"/>
         <source>Months</source>
         <translation>月数</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="197"/>
+        <location filename="../../ui/casefile.py" line="202"/>
         <source>Claimed</source>
         <translation>请求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="198"/>
+        <location filename="../../ui/casefile.py" line="203"/>
         <source>Verified</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="199"/>
+        <location filename="../../ui/casefile.py" line="204"/>
         <source>Ordered</source>
         <translation>裁决/责令金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="200"/>
+        <location filename="../../ui/casefile.py" line="205"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="201"/>
-        <location filename="../../ui/casefile.py" line="299"/>
+        <location filename="../../ui/casefile.py" line="206"/>
+        <location filename="../../ui/casefile.py" line="304"/>
         <source>Final award</source>
         <translation>终局裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="208"/>
+        <location filename="../../ui/casefile.py" line="213"/>
         <source>Claims</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="210"/>
+        <location filename="../../ui/casefile.py" line="215"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="216"/>
+        <location filename="../../ui/casefile.py" line="221"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="217"/>
+        <location filename="../../ui/casefile.py" line="222"/>
         <source>Started</source>
         <translation>起算日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="218"/>
+        <location filename="../../ui/casefile.py" line="223"/>
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="219"/>
+        <location filename="../../ui/casefile.py" line="224"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="220"/>
+        <location filename="../../ui/casefile.py" line="225"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="221"/>
+        <location filename="../../ui/casefile.py" line="226"/>
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="222"/>
+        <location filename="../../ui/casefile.py" line="227"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="231"/>
+        <location filename="../../ui/casefile.py" line="236"/>
         <source>Time limits</source>
         <translation>办案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="234"/>
+        <location filename="../../ui/casefile.py" line="239"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="234"/>
+        <location filename="../../ui/casefile.py" line="239"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="234"/>
+        <location filename="../../ui/casefile.py" line="239"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="234"/>
+        <location filename="../../ui/casefile.py" line="239"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239"/>
+        <location filename="../../ui/casefile.py" line="244"/>
         <source>Timeline</source>
         <translation>办案经过</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="242"/>
+        <location filename="../../ui/casefile.py" line="247"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="242"/>
+        <location filename="../../ui/casefile.py" line="247"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="242"/>
+        <location filename="../../ui/casefile.py" line="247"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="242"/>
+        <location filename="../../ui/casefile.py" line="247"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="246"/>
+        <location filename="../../ui/casefile.py" line="251"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="297"/>
+        <location filename="../../ui/casefile.py" line="302"/>
         <source>Simple procedure</source>
         <translation>简易处理</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="301"/>
+        <location filename="../../ui/casefile.py" line="306"/>
         <source>Last changed by %1 at %2</source>
         <translation>最近由 %1 于 %2 修改</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="326"/>
+        <location filename="../../ui/casefile.py" line="331"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="331"/>
+        <location filename="../../ui/casefile.py" line="336"/>
         <source>became %1</source>
         <translation>已转为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="360"/>
-        <location filename="../../ui/casefile.py" line="378"/>
+        <location filename="../../ui/casefile.py" line="370"/>
+        <location filename="../../ui/casefile.py" line="390"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="378"/>
+        <location filename="../../ui/casefile.py" line="390"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="393"/>
+        <location filename="../../ui/casefile.py" line="405"/>
         <source>period over</source>
         <translation>期间已届满</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="400"/>
+        <location filename="../../ui/casefile.py" line="412"/>
         <source>extended by %1 days</source>
         <translation>已延长 %1 日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="402"/>
+        <location filename="../../ui/casefile.py" line="414"/>
         <source>requested %1</source>
         <translation>%1 已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="405"/>
+        <location filename="../../ui/casefile.py" line="417"/>
         <source> since %1</source>
         <translation>（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="409"/>
+        <location filename="../../ui/casefile.py" line="421"/>
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="491"/>
+        <location filename="../../ui/casefile.py" line="503"/>
         <source>Actions:</source>
         <translation>可办理：</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="506"/>
+        <location filename="../../ui/casefile.py" line="518"/>
         <source>Hand to arbitration</source>
         <translation>转仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="514"/>
+        <location filename="../../ui/casefile.py" line="526"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="519"/>
+        <location filename="../../ui/casefile.py" line="531"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="527"/>
+        <location filename="../../ui/casefile.py" line="539"/>
         <source>Record…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="537"/>
+        <location filename="../../ui/casefile.py" line="549"/>
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
@@ -2250,6 +2255,89 @@
         <location filename="../../ui/labels.py" line="113"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../../ui/party.py" line="48"/>
+        <source>Correct the person&apos;s details</source>
+        <translation>更正当事人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="48"/>
+        <source>Correct the employer</source>
+        <translation>更正用人单位信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="64"/>
+        <source>leave empty to keep the current value</source>
+        <translation>留空则保持原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="65"/>
+        <source>Name *</source>
+        <translation>姓名/名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="67"/>
+        <source>New ID number</source>
+        <translation>新身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="68"/>
+        <source>New phone</source>
+        <translation>新电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="69"/>
+        <source>New address</source>
+        <translation>新住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="70"/>
+        <source>Migrant worker</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="74"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="75"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="76"/>
+        <source>(not known)</source>
+        <translation>（不详）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="78"/>
+        <source>District</source>
+        <translation>所属区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="79"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="80"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="81"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/party.py" line="101"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
     </message>
 </context>
 <context>
