@@ -102,6 +102,13 @@ def test_users_create_refuse_weak_password_deactivate(
         actions = set(s.execute(select(AuditEntry.action)).scalars())
     assert {"user.create", "user.deactivate"} <= actions
 
+    users.set_district(new, "陆丰市")
+    qtbot.waitUntil(
+        lambda: next(u for u in users.rows if u.username == "newclerk").district == "陆丰市", timeout=10_000
+    )
+    with database.read() as s:
+        assert s.execute(select(User.district).where(User.username == "newclerk")).scalar_one() == "陆丰市"
+
 
 def test_calendar_import_shows_the_year_and_recomputes(
     qtbot: QtBot, tmp_path: Path, database: db.Database, page: SettingsPage

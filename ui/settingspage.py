@@ -158,12 +158,14 @@ class UsersTab(QWidget):
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New user…"))
         self.role_button = QPushButton(self.tr("Change role…"))
+        self.district_button = QPushButton(self.tr("Change district…"))
         self.reset_button = QPushButton(self.tr("Reset password…"))
         self.active_button = QPushButton(self.tr("Deactivate / reactivate"))
         self.unlock_button = QPushButton(self.tr("Unlock"))
         for b in (
             self.new_button,
             self.role_button,
+            self.district_button,
             self.reset_button,
             self.active_button,
             self.unlock_button,
@@ -192,6 +194,7 @@ class UsersTab(QWidget):
         lay.addWidget(self.status)
         self.new_button.clicked.connect(lambda: self.ask_new())
         self.role_button.clicked.connect(self._ask_role)
+        self.district_button.clicked.connect(self._ask_district)
         self.reset_button.clicked.connect(self._ask_reset)
         self.active_button.clicked.connect(self._toggle_active)
         self.unlock_button.clicked.connect(self._unlock)
@@ -276,6 +279,31 @@ class UsersTab(QWidget):
         return self._write(
             lambda s: users.set_role(s, actor, u.id, role),
             self.tr("Role of %1 changed.").replace("%1", u.username),
+        )
+
+    def _ask_district(self) -> None:
+        """The district a user works for: their board and lists start from it."""
+        from casemgr.enums import DISTRICTS_SHANWEI
+
+        u = self.selected()
+        if u is None:
+            return
+        codes: list[str | None] = [None, *DISTRICTS_SHANWEI]
+        names = [self.tr("(whole city)"), *(labels.district(d) for d in DISTRICTS_SHANWEI)]
+        current = codes.index(u.district) if u.district in codes else 0
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Change district"), u.display_name, names, current, False
+        )
+        if ok:
+            self.set_district(u, codes[names.index(choice)])
+
+    def set_district(self, u: UserInfo, district: str | None) -> Any:
+        from casemgr.services import users
+
+        actor = self.ctx.actor
+        return self._write(
+            lambda s: users.set_district(s, actor, u.id, district),
+            self.tr("District of %1 changed.").replace("%1", u.username),
         )
 
     def _ask_reset(self) -> None:

@@ -144,62 +144,62 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="343"/>
+        <location filename="../../ui/settingspage.py" line="371"/>
         <source>Import a year&apos;s holidays…</source>
         <translation>导入某年节假日…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="347"/>
+        <location filename="../../ui/settingspage.py" line="375"/>
         <source>CSV or JSON: date, type (holiday or workday), note. Each year replaces its notice.</source>
         <translation>CSV 或 JSON：日期、类型（holiday 放假 / workday 调休上班）、说明。每年的数据整体替换该年的安排。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="354"/>
+        <location filename="../../ui/settingspage.py" line="382"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="355"/>
+        <location filename="../../ui/settingspage.py" line="383"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="356"/>
+        <location filename="../../ui/settingspage.py" line="384"/>
         <source>Holidays on file</source>
         <translation>已录入放假日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="357"/>
+        <location filename="../../ui/settingspage.py" line="385"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="382"/>
+        <location filename="../../ui/settingspage.py" line="410"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="383"/>
+        <location filename="../../ui/settingspage.py" line="411"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="384"/>
+        <location filename="../../ui/settingspage.py" line="412"/>
         <source>Built in, with imported changes</source>
         <translation>内置，另有导入的调整</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="397"/>
+        <location filename="../../ui/settingspage.py" line="425"/>
         <source>Import a year&apos;s holidays</source>
         <translation>导入某年节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="397"/>
+        <location filename="../../ui/settingspage.py" line="425"/>
         <source>Calendar files (*.csv *.json)</source>
         <translation>日历文件 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="415"/>
+        <location filename="../../ui/settingspage.py" line="443"/>
         <source>Imported %1 days for %2: %3 added, %4 changed, %5 removed.</source>
         <translation>已导入 %2 年共 %1 天：新增 %3，修改 %4，删除 %5。</translation>
     </message>
@@ -2634,37 +2634,37 @@
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="443"/>
+        <location filename="../../ui/settingspage.py" line="471"/>
         <source>Working days (otherwise calendar days)</source>
         <translation>按工作日计算（否则按自然日）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="445"/>
+        <location filename="../../ui/settingspage.py" line="473"/>
         <source>Statutory limit</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="447"/>
+        <location filename="../../ui/settingspage.py" line="475"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="452"/>
+        <location filename="../../ui/settingspage.py" line="480"/>
         <source>Length (days)</source>
         <translation>期限（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="453"/>
+        <location filename="../../ui/settingspage.py" line="481"/>
         <source>Extension (days)</source>
         <translation>可延长（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="457"/>
+        <location filename="../../ui/settingspage.py" line="485"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="458"/>
+        <location filename="../../ui/settingspage.py" line="486"/>
         <source>Running clocks keep the period they started with.</source>
         <translation>已在计算的期限仍按起算时的规则。</translation>
     </message>
@@ -2672,62 +2672,62 @@
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="500"/>
+        <location filename="../../ui/settingspage.py" line="528"/>
         <source>Edit rule…</source>
         <translation>修改规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="507"/>
+        <location filename="../../ui/settingspage.py" line="535"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="508"/>
+        <location filename="../../ui/settingspage.py" line="536"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="509"/>
+        <location filename="../../ui/settingspage.py" line="537"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="510"/>
+        <location filename="../../ui/settingspage.py" line="538"/>
         <source>Extension</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="511"/>
+        <location filename="../../ui/settingspage.py" line="539"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="512"/>
+        <location filename="../../ui/settingspage.py" line="540"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="538"/>
+        <location filename="../../ui/settingspage.py" line="566"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="538"/>
+        <location filename="../../ui/settingspage.py" line="566"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="541"/>
+        <location filename="../../ui/settingspage.py" line="569"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="541"/>
+        <location filename="../../ui/settingspage.py" line="569"/>
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="574"/>
+        <location filename="../../ui/settingspage.py" line="602"/>
         <source>Rule saved; new clocks use it.</source>
         <translation>规则已保存，新起算的期限将按此计算。</translation>
     </message>
@@ -3084,106 +3084,126 @@
     </message>
     <message>
         <location filename="../../ui/settingspage.py" line="161"/>
+        <source>Change district…</source>
+        <translation>更改区县…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="162"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="162"/>
+        <location filename="../../ui/settingspage.py" line="163"/>
         <source>Deactivate / reactivate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="163"/>
+        <location filename="../../ui/settingspage.py" line="164"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="176"/>
+        <location filename="../../ui/settingspage.py" line="178"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="177"/>
+        <location filename="../../ui/settingspage.py" line="179"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="178"/>
+        <location filename="../../ui/settingspage.py" line="180"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="179"/>
+        <location filename="../../ui/settingspage.py" line="181"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="180"/>
+        <location filename="../../ui/settingspage.py" line="182"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="181"/>
+        <location filename="../../ui/settingspage.py" line="183"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="182"/>
+        <location filename="../../ui/settingspage.py" line="184"/>
         <source>Last log-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="208"/>
+        <location filename="../../ui/settingspage.py" line="211"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="208"/>
+        <location filename="../../ui/settingspage.py" line="211"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="256"/>
+        <location filename="../../ui/settingspage.py" line="259"/>
         <source>User %1 created; they change the password at the first log-in.</source>
         <translation>已创建用户 %1，首次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="267"/>
+        <location filename="../../ui/settingspage.py" line="270"/>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="278"/>
+        <location filename="../../ui/settingspage.py" line="281"/>
         <source>Role of %1 changed.</source>
         <translation>已修改 %1 的角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="286"/>
+        <location filename="../../ui/settingspage.py" line="292"/>
+        <source>(whole city)</source>
+        <translation>（全市）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="295"/>
+        <source>Change district</source>
+        <translation>更改区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="306"/>
+        <source>District of %1 changed.</source>
+        <translation>已更改 %1 的区县。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="314"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="286"/>
+        <location filename="../../ui/settingspage.py" line="314"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="297"/>
+        <location filename="../../ui/settingspage.py" line="325"/>
         <source>Password of %1 reset; they change it at the next log-in.</source>
         <translation>已重置 %1 的密码，下次登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="310"/>
+        <location filename="../../ui/settingspage.py" line="338"/>
         <source>%1 reactivated.</source>
         <translation>已启用 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="310"/>
+        <location filename="../../ui/settingspage.py" line="338"/>
         <source>%1 deactivated.</source>
         <translation>已停用 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="323"/>
+        <location filename="../../ui/settingspage.py" line="351"/>
         <source>%1 unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
@@ -3191,118 +3211,118 @@
 <context>
     <name>ValuesTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="595"/>
+        <location filename="../../ui/settingspage.py" line="623"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="598"/>
+        <location filename="../../ui/settingspage.py" line="626"/>
         <source>In force today</source>
         <translation>当前生效值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="600"/>
+        <location filename="../../ui/settingspage.py" line="628"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="604"/>
-        <location filename="../../ui/settingspage.py" line="612"/>
+        <location filename="../../ui/settingspage.py" line="632"/>
+        <location filename="../../ui/settingspage.py" line="640"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="605"/>
+        <location filename="../../ui/settingspage.py" line="633"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="611"/>
+        <location filename="../../ui/settingspage.py" line="639"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="612"/>
+        <location filename="../../ui/settingspage.py" line="640"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="612"/>
+        <location filename="../../ui/settingspage.py" line="640"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="622"/>
+        <location filename="../../ui/settingspage.py" line="650"/>
         <source>Bureau name (reports and notices)</source>
         <translation>机关名称（用于报表和文书）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="623"/>
+        <location filename="../../ui/settingspage.py" line="651"/>
         <source>Arbitration commission name</source>
         <translation>仲裁委员会名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="624"/>
+        <location filename="../../ui/settingspage.py" line="652"/>
         <source>Monthly minimum wage (yuan)</source>
         <translation>月最低工资标准（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="625"/>
+        <location filename="../../ui/settingspage.py" line="653"/>
         <source>Supervised case: amount from (yuan)</source>
         <translation>挂牌督办：金额起点（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="626"/>
+        <location filename="../../ui/settingspage.py" line="654"/>
         <source>Refusal to pay wages: amount for one worker (yuan)</source>
         <translation>拒不支付劳动报酬罪：个人数额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="627"/>
+        <location filename="../../ui/settingspage.py" line="655"/>
         <source>Refusal to pay wages: amount in all (yuan)</source>
         <translation>拒不支付劳动报酬罪：总数额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="628"/>
+        <location filename="../../ui/settingspage.py" line="656"/>
         <source>Collective case: workers from</source>
         <translation>集体案件：人数起点</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="629"/>
+        <location filename="../../ui/settingspage.py" line="657"/>
         <source>Supervised case: workers from</source>
         <translation>挂牌督办：人数起点</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="630"/>
+        <location filename="../../ui/settingspage.py" line="658"/>
         <source>Lock the window after idle minutes</source>
         <translation>无操作锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="631"/>
+        <location filename="../../ui/settingspage.py" line="659"/>
         <source>Minimum wage confirmed</source>
         <translation>最低工资标准已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="647"/>
+        <location filename="../../ui/settingspage.py" line="675"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="647"/>
+        <location filename="../../ui/settingspage.py" line="675"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="658"/>
+        <location filename="../../ui/settingspage.py" line="686"/>
         <source>Always</source>
         <translation>一直</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="660"/>
+        <location filename="../../ui/settingspage.py" line="688"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="660"/>
+        <location filename="../../ui/settingspage.py" line="688"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
