@@ -19,10 +19,13 @@ from PySide6.QtGui import QAction, QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -141,8 +144,22 @@ class CaseFileWindow(QDialog):
         self.notice.hide()
         lay.addWidget(self.notice)
 
-        self.actions_bar = QHBoxLayout()
-        lay.addLayout(self.actions_bar)
+        # The steps and records open in a status can be a dozen buttons: in a row that
+        # scrolls sideways, so the window still fits a 1366-pixel office screen.
+        bar = QWidget()
+        self.actions_bar = QHBoxLayout(bar)
+        self.actions_bar.setContentsMargins(0, 0, 0, 0)
+        actions = QScrollArea()
+        actions.setWidget(bar)
+        actions.setWidgetResizable(True)
+        actions.setFrameShape(QFrame.Shape.NoFrame)
+        actions.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        actions.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        actions.setFixedHeight(
+            QPushButton("X").sizeHint().height() + actions.horizontalScrollBar().sizeHint().height() + 4
+        )
+        self.actions_area = actions
+        lay.addWidget(actions)
 
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs, 1)
@@ -503,6 +520,20 @@ class CaseFileWindow(QDialog):
         label = QLabel(self.tr("Actions:"))
         self.actions_bar.addWidget(label)
         zh = i18n.is_chinese()
+        # Records first: a 送达回证 or a note is the everyday action, never scrolled out of sight.
+        active = [c.rule_code for c in d.deadlines if c.state in ("running", "paused")]
+        self.record_actions: dict[str, QAction] = {}
+        recs = records.available_records(d.row, self.ctx.actor, active)
+        if recs:
+            b = QPushButton(self.tr("Record…"))
+            menu = QMenu(b)
+            for r in recs:
+                act = menu.addAction(r.name_zh if zh else r.name_en)
+                act.triggered.connect(lambda _=False, code=r.code: self.start_record(code))
+                self.record_actions[r.code] = act
+            b.setMenu(menu)
+            self.actions_bar.addWidget(b)
+            self.action_buttons["@record"] = b
         transitions = workflow.available_transitions(d.row, self.ctx.actor)
         for t in transitions:
             b = QPushButton(t.name_zh if zh else t.name_en)
@@ -532,19 +563,6 @@ class CaseFileWindow(QDialog):
                 b.clicked.connect(lambda _=False, cc=c: self.extension(cc, approve=False))
                 self.actions_bar.addWidget(b)
                 self.action_buttons[f"@request:{c.id}"] = b
-        active = [c.rule_code for c in d.deadlines if c.state in ("running", "paused")]
-        self.record_actions: dict[str, QAction] = {}
-        recs = records.available_records(d.row, self.ctx.actor, active)
-        if recs:
-            b = QPushButton(self.tr("Record…"))
-            menu = QMenu(b)
-            for r in recs:
-                act = menu.addAction(r.name_zh if zh else r.name_en)
-                act.triggered.connect(lambda _=False, code=r.code: self.start_record(code))
-                self.record_actions[r.code] = act
-            b.setMenu(menu)
-            self.actions_bar.addWidget(b)
-            self.action_buttons["@record"] = b
         if not self.action_buttons:
             label.setText(self.tr("No actions available to you in this state."))
         self.actions_bar.addStretch(1)

@@ -114,6 +114,9 @@ def main(argv: list[str]) -> int:
         cf.tabs.setCurrentIndex(1)  # the time limits, with any provisional due date
         settle(ctx)
         grab(cf, out / "case-file-clocks.png")
+        cf.resize(1280, 720)  # an office laptop: the actions scroll, the window still fits
+        settle(ctx)
+        grab(cf, out / "case-file-1280.png")
         rec = cf.start_record("record_service")  # a 送达回证, from the "登记…" menu
         if rec is not None:
             rec.resize(560, 300)
