@@ -53,7 +53,8 @@ def codes(database, actor, cid) -> set[str]:
     with database.read() as s:
         c = s.get(Case, cid)
         active = [d.rule_code for d in c.deadlines if d.state in ("running", "paused")]
-        return {t.code for t in records.available_records(c, actor, active)}
+        ran = [d.rule_code for d in c.deadlines if d.state != "cancelled"]
+        return {t.code for t in records.available_records(c, actor, active, ran_clocks=ran)}
 
 
 def test_arbitration_service_defence_and_payment_through_records(database, actors) -> None:
@@ -117,6 +118,7 @@ def test_decision_service_and_the_blacklist_through_records(database, actors) ->
         emp = s.get(Employer, s.get(Case, cid).employer_id)
         assert emp.blacklisted_on == D(2026, 4, 20)
     assert clock_state(database, cid, "insp.blacklist")[0] == "met"
+    assert "propose_blacklist" not in codes(database, ins, cid)  # proposed once; decided
 
 
 def test_green_channel_by_hand_needs_a_reason_and_moves_its_clocks(database, actors) -> None:

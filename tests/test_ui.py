@@ -358,6 +358,29 @@ def test_a_party_is_corrected_from_the_case_file(
         assert person is not None and person.phone == "13812345678" and person.id_number == make_id(1300)
 
 
+def test_an_employer_correction_refused_by_the_service_is_shown_beside_its_field(
+    qtbot: QtBot, database: db.Database, supervisor: AppContext
+) -> None:
+    """The service names an employer's name "employer"; the form shows it under 名称, writes nothing."""
+    from casemgr.models import Employer
+    from ui.party import PartyDialog
+
+    case_id = register(database, supervisor.actor, n=14, received_on=dt.date.today())
+    with database.read() as s:
+        emp_id = s.get(Case, case_id).employer_id  # type: ignore[union-attr]
+        form = queries.party_for_edit(s, "employer", emp_id)
+    dlg = PartyDialog(supervisor, form)
+    qtbot.addWidget(dlg)
+    assert dlg.edits["uscc"].text() == make_uscc(14)  # an employer's details start filled in
+    dlg.edits["name"].setText("单" * 300)
+    dlg.submit()
+    with qtbot.waitSignal(dlg.handle.finished, timeout=10_000):  # type: ignore[union-attr]
+        pass
+    assert dlg.errors["name"].isVisibleTo(dlg) and not dlg.error.isVisibleTo(dlg)
+    with database.read() as s:
+        assert s.get(Employer, emp_id).name == "汕尾测试用人单位14"  # type: ignore[union-attr]
+
+
 def test_concurrent_edit_shows_changed_by_and_reload(
     qtbot: QtBot, database: db.Database, supervisor: AppContext, actors: dict[Role, Actor]
 ) -> None:

@@ -522,8 +522,9 @@ class CaseFileWindow(QDialog):
         zh = i18n.is_chinese()
         # Records first: a 送达回证 or a note is the everyday action, never scrolled out of sight.
         active = [c.rule_code for c in d.deadlines if c.state in ("running", "paused")]
+        ran = [c.rule_code for c in d.deadlines if c.state != "cancelled"]
         self.record_actions: dict[str, QAction] = {}
-        recs = records.available_records(d.row, self.ctx.actor, active)
+        recs = records.available_records(d.row, self.ctx.actor, active, ran_clocks=ran)
         if recs:
             b = QPushButton(self.tr("Record…"))
             menu = QMenu(b)

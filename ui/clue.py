@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -210,7 +210,7 @@ class ClueDialog(QDialog):
         if item is None:
             self.error.set(self.tr("Choose the case to link the clue to."))
             return
-        self.submit(link_to=int(item.data(256)))
+        self.submit(link_to=int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _enable(self, on: bool) -> None:
         self.buttons.setEnabled(on)
@@ -232,12 +232,12 @@ class ClueDialog(QDialog):
                 item = QListWidgetItem(
                     f"{c.number}  {labels.label(labels.STATUSES, c.status)}  {i18n.fmt_date(c.received_on)}"
                 )
-                item.setData(256, c.case_id)
+                item.setData(Qt.ItemDataRole.UserRole, c.case_id)
                 self.candidates.addItem(item)
             self.candidates.setCurrentRow(0)
             self.dup_box.show()
             return True
-        field_map = {"employer_name": "employer", "name": "worker"}
+        field_map = {"name": "worker"}  # the person's name; the employer's is "employer"
         name = field_map.get(exc.field or "", exc.field or "")
         if name in self.errors:
             self.errors[name].set(text)

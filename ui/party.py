@@ -138,8 +138,9 @@ class PartyDialog(QDialog):
     def _failed(self, exc: errors.KnownError) -> bool:
         self.buttons.setEnabled(True)
         text = exc.message(i18n.current_language())
-        if exc.field and exc.field in self.errors:
-            self.errors[exc.field].set(text)
+        name = "name" if exc.field == "employer" else exc.field  # an employer's name is "employer"
+        if name and name in self.errors:
+            self.errors[name].set(text)
         else:
             self.error.set(text)
         return True

@@ -676,6 +676,15 @@ DOCUMENTS = (
     "suspension_notice",
     "other",
 )
+#: The clock group a 送达回证 of each document meets (the duty to serve it).
+SERVICE_STOPS = {
+    "application_copy": "serve_copy",
+    "hearing_notice": "hearing_notice",
+    "tribunal_notice": "tribunal",
+    "defence_copy": "serve_defence",
+    "suspension_notice": "suspension_notice",
+    "decision": "serve_decision",
+}
 #: Days after publication at which a public notice counts as served.
 PUBLIC_NOTICE_DAYS_ARBITRATION = 30  # 民事诉讼法 Art. 95 (办案规则 Art. 20 ¶3)
 PUBLIC_NOTICE_DAYS_INSPECTION = 60  # 粤条例 Art. 47
@@ -719,20 +728,12 @@ def record_service(
     if m is ServiceMethod.PUBLIC_NOTICE:
         deemed = served_on + dt.timedelta(days=public_notice_days(case))
         clocks.exclude_interval(session, case, served_on, deemed)
-    # The periods that run from receipt start on the (deemed) service date.
+    served_group = SERVICE_STOPS.get(document)
+    if served_group is not None:
+        clocks.stop_group(session, case, served_group, served_on)
     if document == "application_copy":
-        clocks.stop_group(session, case, "serve_copy", served_on)
+        # The respondent's defence period runs from the (deemed) date of receipt.
         clocks.start_group(session, case, "defence", deemed)
-    elif document == "hearing_notice":
-        clocks.stop_group(session, case, "hearing_notice", served_on)
-    elif document == "tribunal_notice":
-        clocks.stop_group(session, case, "tribunal", served_on)
-    elif document == "defence_copy":
-        clocks.stop_group(session, case, "serve_defence", served_on)
-    elif document == "suspension_notice":
-        clocks.stop_group(session, case, "suspension_notice", served_on)
-    elif document == "decision":
-        clocks.stop_group(session, case, "serve_decision", served_on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     ev = cases.add_event(

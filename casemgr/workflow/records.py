@@ -37,21 +37,8 @@ BLACKLIST_GROUNDS = ("crime_threshold", "mass_incident")
 #: After an order to pay: where a blacklist proposal and decision can be made.
 _AFTER_ORDER = ("payment_ordered", "handled", "penalized", "police")
 
-_ROLES = {
-    CaseKind.MEDIATION: mediation.ROLES,
-    CaseKind.ARBITRATION: arbitration.ROLES,
-    CaseKind.INSPECTION: inspection.ROLES,
-}
-_ALL = {
-    CaseKind.MEDIATION: mediation.STATES,
-    CaseKind.ARBITRATION: arbitration.STATES,
-    CaseKind.INSPECTION: inspection.STATES,
-}
-_OPEN = {
-    CaseKind.MEDIATION: mediation.OPEN,
-    CaseKind.ARBITRATION: arbitration.OPEN,
-    CaseKind.INSPECTION: inspection.OPEN,
-}
+#: Each kind's workflow module: its roles, its states and which of them are open.
+_FLOW = {CaseKind.MEDIATION: mediation, CaseKind.ARBITRATION: arbitration, CaseKind.INSPECTION: inspection}
 DOC_NO = FieldDef("document_no", "text", label_zh="文书编号", label_en="document number")
 
 
@@ -61,9 +48,9 @@ def _service(kind: CaseKind) -> TransitionDef:
         kind,
         "登记送达（送达回证）",
         "Record service (proof of service)",
-        tuple(s for s in _ALL[kind] if s != "archived"),
+        tuple(s for s in _FLOW[kind].STATES if s != "archived"),
         STAY,
-        _ROLES[kind],
+        _FLOW[kind].ROLES,
         fields=(
             FieldDef(
                 "document",
@@ -84,9 +71,9 @@ def _payment(kind: CaseKind) -> TransitionDef:
         kind,
         "登记用人单位支付",
         "Record a payment by the employer",
-        tuple(s for s in _ALL[kind] if s not in ("refused", "archived")),
+        tuple(s for s in _FLOW[kind].STATES if s not in ("refused", "archived")),
         STAY,
-        _ROLES[kind],
+        _FLOW[kind].ROLES,
         fields=(
             FieldDef("amount", "decimal", label_zh="支付金额（元）", label_en="amount paid (yuan)"),
             FieldDef("note", "text", required=False, label_zh="备注", label_en="note"),
@@ -100,9 +87,9 @@ def _green(kind: CaseKind) -> TransitionDef:
         kind,
         "绿色通道（手工设定）",
         "Green channel (set by hand)",
-        _OPEN[kind],
+        _FLOW[kind].OPEN,
         STAY,
-        _ROLES[kind],
+        _FLOW[kind].ROLES,
         fields=(
             FieldDef("green_channel", "bool", label_zh="适用绿色通道", label_en="on the green channel"),
             FieldDef("reason", "text", label_zh="理由", label_en="reason"),
@@ -116,9 +103,9 @@ def _note(kind: CaseKind) -> TransitionDef:
         kind,
         "添加备注",
         "Add a note",
-        _ALL[kind],
+        _FLOW[kind].STATES,
         STAY,
-        _ROLES[kind],
+        _FLOW[kind].ROLES,
         fields=(FieldDef("note", "text", label_zh="备注", label_en="note"),),
     )
 
@@ -129,9 +116,9 @@ def _amounts(kind: CaseKind) -> TransitionDef:
         kind,
         "更正请求金额/涉及人数",
         "Correct the amount claimed or the number of workers",
-        _OPEN[kind],
+        _FLOW[kind].OPEN,
         STAY,
-        _ROLES[kind],
+        _FLOW[kind].ROLES,
         fields=(
             FieldDef(
                 "amount_claimed",
@@ -151,9 +138,9 @@ def _reply(kind: CaseKind) -> TransitionDef:
         kind,
         "答复来件渠道",
         "Reply to the outside channel",
-        _ALL[kind],
+        _FLOW[kind].STATES,
         STAY,
-        _ROLES[kind],
+        _FLOW[kind].ROLES,
         fields=(FieldDef("external_ref", "text", label_zh="来件编号", label_en="reference number"),),
     )
 
@@ -212,7 +199,7 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
                 "Decide on the blacklist listing",
                 _AFTER_ORDER,
                 STAY,
-                frozenset({Role.SUPERVISOR, Role.INSPECTOR}),
+                inspection.ROLES,
                 fields=(
                     FieldDef("listed", "bool", label_zh="决定列入", label_en="listed"),
                     DOC_NO,
@@ -239,11 +226,14 @@ def get_record(kind: CaseKind | str, code: str) -> TransitionDef | None:
     return RECORDS[CaseKind(kind)].get(code)
 
 
-def available_records(case: object, actor: Actor, active_clocks: Iterable[str] = ()) -> list[TransitionDef]:
+def available_records(
+    case: object, actor: Actor, active_clocks: Iterable[str] = (), *, ran_clocks: Iterable[str] = ()
+) -> list[TransitionDef]:
     """The records ``actor`` may make on ``case`` (anything with ``kind`` and ``status``).
 
-    ``active_clocks`` are the rule codes of the case's running or paused clocks: a blacklist
-    decision needs a pending proposal and a proposal needs none.
+    ``active_clocks`` are the rule codes of the case's running or paused clocks, and
+    ``ran_clocks`` those of every clock not cancelled: a blacklist decision needs a pending
+    proposal, and a case is proposed once (``propose_blacklist`` refuses a second time).
     """
     kind = CaseKind(getattr(case, "kind"))  # noqa: B009
     status = str(getattr(case, "status"))  # noqa: B009
@@ -257,7 +247,7 @@ def available_records(case: object, actor: Actor, active_clocks: Iterable[str] =
             continue
         if t.code == "decide_blacklist" and "insp.blacklist" not in active:
             continue
-        if t.code == "propose_blacklist" and "insp.blacklist" in active:
+        if t.code == "propose_blacklist" and "insp.blacklist" in active | set(ran_clocks):
             continue
         if t.code == "record_reply" and not any(c.endswith(REPLY_RULE_SUFFIX) for c in active):
             continue
