@@ -60,10 +60,36 @@ def entry_hash(
     before: str | None,
     after: str | None,
 ) -> str:
+    return entry_hash_at(
+        prev_hash,
+        at.astimezone(dt.UTC).isoformat(),
+        user_id,
+        username,
+        action,
+        entity,
+        entity_id,
+        before,
+        after,
+    )
+
+
+def entry_hash_at(
+    prev_hash: str,
+    at_utc: str,
+    user_id: int | None,
+    username: str | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    before: str | None,
+    after: str | None,
+) -> str:
+    """:func:`entry_hash` with the moment already in UTC ISO form: a bulk writer hashes
+    thousands of entries of one moment, and converting it each time was a fifth of the hash."""
     payload = _HASH_JSON(
         [
             prev_hash,
-            at.astimezone(dt.UTC).isoformat(),
+            at_utc,
             user_id,
             username,
             action,
