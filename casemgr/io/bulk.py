@@ -23,14 +23,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import repeat
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from casemgr import audit, search, settings, workflow
@@ -54,11 +56,19 @@ from casemgr.models import (
 from casemgr.services import cases, parties
 from casemgr.services.context import Actor
 
+if TYPE_CHECKING:
+    from casemgr.io.planner import Planners
+
 ACTIVE = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
 _MISS = object()
 IMPORT_CACHE_KIB = 256 * 1024
 #: Files of at least this many new rows may rebuild indexes instead of updating them.
 REBUILD_MIN_ROWS = 5_000
+#: Files of at least this many rows are planned by other processes (start_planners).
+PARALLEL_MIN_ROWS = 5_000
+MAX_PLANNERS = 3
+#: With n planning processes, this one plans one chunk in MAIN_EVERY * n + 1.
+MAIN_EVERY = 4
 #: The tables an import fills (see BulkWriter._drop_indexes).
 REBUILD_TABLES = (
     "persons",
@@ -83,7 +93,7 @@ class _Party:
     migrant: bool = False  # persons
 
 
-@dataclass
+@dataclass(slots=True)
 class _Clock:
     rule_code: str
     group: str
@@ -98,22 +108,28 @@ class _Clock:
     note: str | None = None
 
 
-@dataclass
-class _Planned:
-    """One ledger row turned into the rows the services would write."""
+@dataclass(slots=True)
+class _Assigned:
+    """The decisions about one row that depend on the rows before it (see BulkWriter.assign)."""
 
-    row: Any  # ledger_import.LedgerRow
-    employer_key: tuple[str, str] | None
-    person_key: str | int | None  # id number, or a per-row int for a person without one
-    case: dict[str, Any]
-    register_snapshot: dict[str, Any]
-    final_snapshot: dict[str, Any] | None
-    events: list[tuple[Any, ...]]  # as _EVENT_COLUMNS[1:7]
-    clocks: list[_Clock]
-    new_employer: dict[str, Any] | None = None
-    new_person: dict[str, Any] | None = None
-    case_id: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    case_id: int
+    employer_id: int | None
+    new_employer: bool
+    person_id: int | None
+    new_person: bool
+    migrant: bool  # the person's flag once the rows before have been written
+    district: str | None  # the row's, else its employer's
+
+
+@dataclass
+class ChunkPlan:
+    """One chunk as INSERT statements with bound parameters, and its audit entries unhashed.
+
+    Plain text and numbers only: a planning process hands it over cheaply.
+    """
+
+    statements: list[tuple[str, list[tuple[Any, ...]]]]
+    audit: list[tuple[str, str, str, str | None]]  # action, entity, entity id, after (JSON)
 
 
 def _number_pattern(fmt: str) -> re.Pattern[str]:
@@ -124,7 +140,15 @@ def _number_pattern(fmt: str) -> re.Pattern[str]:
 
 
 class BulkWriter:
-    def __init__(self, session: Session, actor: Actor, today: dt.date, ledger_groups: frozenset[str]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        actor: Actor,
+        today: dt.date,
+        ledger_groups: frozenset[str],
+        *,
+        planner_only: bool = False,
+    ) -> None:
         self.s = session
         self.actor = actor
         self.today = today
@@ -146,13 +170,13 @@ class BulkWriter:
         self._next_id: dict[str, int] = {}
         self._selection: dict[tuple[Any, ...], list[rules_mod.RuleSpec]] = {}
         self._prev_hash: str | None = None
-        self._snap_keys: list[str] | None = None
+        self._sorted_keys: dict[tuple[str, ...], list[str]] = {}
         self._json_memo: dict[tuple[type, Any], str] = {}
         self._party_fixes: list[tuple[str, Any]] = []
         self._prepared = False
         sqlite = session.get_bind().dialect.name == "sqlite"
         self._cache_size: int | None = None
-        if sqlite:
+        if sqlite and not planner_only:
             # A bigger page cache for this connection while it writes: the new rows go into
             # some twenty indexes, and with SQLite's default 2 MB most of those inserts miss
             # the cache. It changes no durability setting (synchronous stays FULL).
@@ -432,117 +456,262 @@ class BulkWriter:
             self.s.connection().exec_driver_sql(f"PRAGMA cache_size={self._cache_size}")
             self._cache_size = None
 
+    # ------------------------------------------------------------------ the whole file
+
+    def run(
+        self,
+        rows: list[Any],
+        chunk: int,
+        after_chunk: Callable[[int], None],
+        planners: Planners | None = None,
+    ) -> None:
+        """Write every row, chunk by chunk, with ``planners`` (other processes) planning most chunks.
+
+        Inserting must happen here (the caller's transaction), but planning a chunk — rules,
+        clocks, snapshots, bind values — is more than half of the work and needs only the rows
+        and what :meth:`assign` decided, so on a machine with a spare processor the planners
+        work ahead while this process inserts. Chunks are inserted in file order whoever
+        planned them: ids and the audit chain are those of the one-process path.
+        ``after_chunk`` reports progress and may raise to cancel; the caller then closes the
+        planners and its transaction rolls back.
+        """
+        self.prepare(rows)
+        chunks = [rows[i : i + chunk] for i in range(0, len(rows), chunk)]
+        if planners is None:
+            for part in chunks:
+                self.execute(self.plan(part, self.assign(part)))
+                after_chunk(len(part))
+        else:
+            tasks = [(part, self.assign(part)) for part in chunks]
+            # This process also plans one chunk in MAIN_EVERY * n + 1: it inserts faster than a
+            # planner plans, and would otherwise wait for them.
+            every = MAIN_EVERY * planners.count + 1
+            theirs = planners.plans([t for i, t in enumerate(tasks) if i % every != every - 1])
+            for i, (part, assigned) in enumerate(tasks):
+                self.execute(self.plan(part, assigned) if i % every == every - 1 else next(theirs))
+                after_chunk(len(part))
+        self.finish()
+
+    # ------------------------------------------------------------------ one chunk
+
     def write(self, rows: list[Any]) -> None:
-        """Plan and insert one chunk of checked, new ledger rows (after :meth:`prepare`)."""
+        """Plan and insert one chunk of checked, new ledger rows, all in this process."""
         if not self._prepared:
             self.prepare(rows)
-        plans: list[_Planned] = []
+        self.execute(self.plan(rows, self.assign(rows)))
+
+    def _new_ids(self, table: Any, n: int) -> list[int]:
+        """Ids for ``n`` new rows of ``table``, given explicitly so that planning needs no insert.
+
+        SQLite: the writer holds the database's write lock (BEGIN IMMEDIATE) for the whole
+        import and these tables have no AUTOINCREMENT, so ``max(id) + 1, + 2, …`` are the ids
+        SQLite itself would give. Other backends: taken from the column's sequence, like the
+        INSERTs of the services would take them.
+        """
+        if n == 0:
+            return []
+        if not self._sqlite:
+            seq = f"pg_get_serial_sequence('{table.name}', 'id')"
+            got = self.s.execute(text(f"SELECT nextval({seq}) FROM generate_series(1, :n)"), {"n": n})
+            return sorted(int(x) for x in got.scalars())
+        top = self._next_id.get(table.name)
+        if top is None:
+            top = (self.s.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        self._next_id[table.name] = top + n
+        return list(range(top, top + n))
+
+    def assign(self, rows: list[Any]) -> list[_Assigned]:
+        """What a row's writing depends on from the rows before it, decided in file order.
+
+        Which employer and person are new (the first row naming them creates them), their
+        ids and the case's id, the migrant-worker flag and district a party has by then, and
+        the rare updates of parties already on file. Everything else about a row depends on
+        the row alone, so the chunks can then be planned in any order, by any process.
+        """
         party_fixes = self._party_fixes
-        now = utcnow()
-        uid = self.actor.user_id
+        new_emp: list[_Party] = []
+        new_per: list[_Party] = []
+        picked: list[tuple[_Party | None, bool, _Party | None, bool, bool, str | None]] = []
         for r in rows:
-            kind = CaseKind(r.kind)
-            ekey: tuple[str, str] | None = None
-            new_employer = None
+            employer: _Party | None = None
+            is_new_emp = False
             district = r.district
             if r.employer:
                 ekey = ("uscc", r.uscc) if r.uscc else ("name", r.employer)
-                known = self.employers.get(ekey)
-                if known is None:
-                    known = _Party(None, district=r.district)
-                    self.employers[ekey] = known
-                    new_employer = {"name": r.employer, "uscc": r.uscc, "district": r.district}
-                elif r.district and not known.district:
+                employer = self.employers.get(ekey)
+                if employer is None:
+                    employer = self.employers[ekey] = _Party(None, district=r.district)
+                    new_emp.append(employer)
+                    is_new_emp = True
+                elif r.district and not employer.district:
                     party_fixes.append(("employer", r))
-                    known.district = r.district
-                district = r.district or known.district
-            pkey: str | int | None = None
-            new_person = None
+                    employer.district = r.district
+                district = r.district or employer.district
+            person: _Party | None = None
+            is_new_per = False
             migrant = False
             if r.applicant:
                 if r.id_number:
-                    pkey = r.id_number
-                    known_p = self.persons.get(pkey)
-                    if known_p is None:
-                        known_p = _Party(None, migrant=r.migrant_worker)
-                        self.persons[pkey] = known_p
-                        new_person = {
-                            "name": r.applicant,
-                            "id_number": r.id_number,
-                            "migrant_worker": r.migrant_worker,
-                        }
-                    elif r.migrant_worker and not known_p.migrant:
+                    person = self.persons.get(r.id_number)
+                    if person is None:
+                        person = self.persons[r.id_number] = _Party(None, migrant=r.migrant_worker)
+                        new_per.append(person)
+                        is_new_per = True
+                    elif r.migrant_worker and not person.migrant:
                         party_fixes.append(("person", r))
-                        known_p.migrant = True
-                    migrant = known_p.migrant
-                else:
-                    self._anon += 1
-                    pkey = self._anon
-                    new_person = {"name": r.applicant, "id_number": None, "migrant_worker": r.migrant_worker}
+                        person.migrant = True
+                    migrant = person.migrant
+                else:  # a worker without ID number is a new person on every row
+                    person = _Party(None, migrant=r.migrant_worker)
+                    new_per.append(person)
+                    is_new_per = True
                     migrant = r.migrant_worker
+            picked.append((employer, is_new_emp, person, is_new_per, migrant, district))
+        for party, new_id in zip(new_emp, self._new_ids(Employer.__table__, len(new_emp)), strict=True):
+            party.id = new_id
+        for party, new_id in zip(new_per, self._new_ids(Person.__table__, len(new_per)), strict=True):
+            party.id = new_id
+        case_ids = self._new_ids(Case.__table__, len(rows))
+        return [
+            _Assigned(cid, e.id if e else None, new_e, p.id if p else None, new_p, migrant, district)
+            for cid, (e, new_e, p, new_p, migrant, district) in zip(case_ids, picked, strict=True)
+        ]
+
+    def plan(self, rows: list[Any], assigned: list[_Assigned]) -> ChunkPlan:
+        """The chunk's rows as the services would write them, ready for executemany.
+
+        Depends only on the rows, their assignment (:meth:`assign`) and the bureau's rules and
+        settings (read, never written), which is what lets a second process plan chunks while
+        this one inserts (:func:`plan_in_worker`). The audit entries come without their hash:
+        the chain is sequential, so :meth:`execute` links them.
+        """
+        now = utcnow()
+        uid = self.actor.user_id
+        stamp = (now, now, uid, 1)
+        zero = Decimal("0.00")
+        respondent = PartyRole.RESPONDENT.value
+        initial = cases.INITIAL_STATUS
+        emp_rows: list[tuple[Any, ...]] = []
+        per_rows: list[tuple[Any, ...]] = []
+        grams: list[tuple[str, str, int]] = []  # the search index, as search._after_flush writes it
+        case_rows: list[tuple[Any, ...]] = []
+        party_rows: list[tuple[Any, ...]] = []
+        claim_rows: list[tuple[Any, ...]] = []
+        event_rows: list[tuple[Any, ...]] = []
+        clock_rows: list[tuple[Any, ...]] = []
+        entries: list[tuple[str, str, str, str | None]] = []
+        for r, a in zip(rows, assigned, strict=True):
+            kind = CaseKind(r.kind)
+            cid = a.case_id
+            if a.new_employer:
+                assert a.employer_id is not None
+                emp_rows.append((a.employer_id, r.employer, r.uscc, r.district, *stamp, False))
+                grams += [(g, search.EMPLOYER, a.employer_id) for g in search.grams(r.employer)]
+                e = SimpleNamespace(**_NEW_EMPLOYER, name=r.employer, uscc=r.uscc, district=r.district)
+                entries.append(("employer.create", "employer", str(a.employer_id),
+                                self._sorted_json(parties._employer_dict(e))))  # type: ignore[arg-type]  # fmt: skip
+            if a.new_person:
+                assert a.person_id is not None
+                per_rows.append((a.person_id, r.applicant, r.id_number, r.migrant_worker, *stamp))
+                grams += [(g, search.PERSON, a.person_id) for g in search.grams(r.applicant)]
+                person = SimpleNamespace(**_NEW_PERSON, name=r.applicant, id_number=r.id_number,
+                                         migrant_worker=r.migrant_worker)  # fmt: skip
+                entries.append(("person.create", "person", str(a.person_id),
+                                self._sorted_json(parties._person_dict(person))))  # type: ignore[arg-type]  # fmt: skip
             wage = r.claim_type.value in ("wages", "overtime")
             workers = r.workers if r.workers is not None else 1
-            fl = self.flags(migrant, wage, workers, r.amount_claimed, r.received_on)
+            fl = self.flags(a.migrant, wage, workers, r.amount_claimed, r.received_on)
             seq, _year = self._seq(kind, r.case_no)
             complaint = None
             if kind is CaseKind.INSPECTION:
                 complaint = (ComplaintType.COMPLAINT if r.applicant else ComplaintType.REPORT).value
             case = SimpleNamespace(
-                number=r.case_no, kind=kind.value, year=r.received_on.year, seq=seq, status=cases.INITIAL_STATUS,
-                district=district, employer_id=None, received_on=r.received_on, accepted_on=None, closed_on=None,
-                outcome=None, migrant_worker=fl.migrant_worker, wage_arrears=fl.wage_arrears,
+                number=r.case_no, kind=kind.value, year=r.received_on.year, seq=seq, status=initial,
+                district=a.district, employer_id=a.employer_id, received_on=r.received_on, accepted_on=None,
+                closed_on=None, outcome=None, migrant_worker=fl.migrant_worker, wage_arrears=fl.wage_arrears,
                 green_channel=fl.green_channel, collective=fl.collective, supervised=fl.supervised,
-                simple_procedure=False, amount_claimed=r.amount_claimed, amount_recovered=Decimal("0.00"),
+                simple_procedure=False, amount_claimed=r.amount_claimed, amount_recovered=zero,
                 workers=workers, assigned_user_id=uid, version=1,
             )  # fmt: skip
             clock_plan, status = self._plan_clocks(case, r)
-            register_snapshot = dict(vars(case))
-            events = [
-                (EventKind.CREATED.value, None, r.received_on, None, cases.INITIAL_STATUS,
-                 audit.to_json({"flags": list(fl.reasons)}) if fl.reasons else None)
-            ]  # fmt: skip
+            entries.append(("case.register", "case", str(cid), self._sorted_json(cases.case_snapshot(case))))
+            event_rows.append((cid, EventKind.CREATED.value, None, r.received_on, None, initial,
+                               audit.to_json({"flags": list(fl.reasons)}) if fl.reasons else None, uid, now))  # fmt: skip
             replayed = r.accepted_on is not None or r.closed_on is not None or bool(r.amount_recovered)
             if r.accepted_on is not None:
-                events.append(
-                    (EventKind.IMPORTED.value, "accept", r.accepted_on, cases.INITIAL_STATUS, status, None)
-                )  # fmt: skip
+                event_rows.append((cid, EventKind.IMPORTED.value, "accept", r.accepted_on, initial, status, None,
+                                   uid, now))  # fmt: skip
                 case.accepted_on = r.accepted_on
             if r.closed_on is not None and r.outcome is not None:
                 terminal = workflow.terminal_status(kind, r.outcome)
-                events.append(
-                    (EventKind.IMPORTED.value, "close", r.closed_on, status, terminal,
-                     audit.to_json({"outcome": r.outcome.value, "amount_recovered": r.amount_recovered}))
-                )  # fmt: skip
+                data = audit.to_json({"outcome": r.outcome.value, "amount_recovered": r.amount_recovered})
+                event_rows.append((cid, EventKind.IMPORTED.value, "close", r.closed_on, status, terminal, data,
+                                   uid, now))  # fmt: skip
                 status = terminal
                 case.closed_on, case.outcome = r.closed_on, r.outcome.value
                 case.amount_recovered = r.amount_recovered
             elif r.amount_recovered:
                 case.amount_recovered = r.amount_recovered
             case.status = status
-            final_snapshot = None
             if replayed:
                 case.version = 2
-                final_snapshot = dict(vars(case))
-            plans.append(
-                _Planned(
-                    row=r, employer_key=ekey, person_key=pkey, case=dict(vars(case)),
-                    register_snapshot=register_snapshot, final_snapshot=final_snapshot, events=events,
-                    clocks=clock_plan, new_employer=new_employer, new_person=new_person,
-                    extra={"complaint_type": complaint},
+                entries.append(
+                    ("case.import_history", "case", str(cid), self._sorted_json(cases.case_snapshot(case)))
                 )
-            )  # fmt: skip
-        self._insert(plans, now)
+            case_rows.append((cid, *(getattr(case, k) for k in _CASE_PLANNED), complaint, Channel.IMPORT.value,
+                              now, now, uid, uid))  # fmt: skip
+            if a.employer_id is not None:
+                party_rows.append((cid, respondent, a.employer_id, None))
+            if a.person_id is not None:
+                role = PartyRole.COMPLAINANT if kind is CaseKind.INSPECTION else PartyRole.APPLICANT
+                party_rows.append((cid, role.value, None, a.person_id))
+            claim_rows.append((cid, a.person_id, r.claim_type.value, r.amount_claimed, zero))
+            for c in clock_plan:
+                clock_rows.append((cid, c.rule_code, c.started_on, c.base_due_on, c.due_on, c.state,
+                                   c.finished_on, c.note, c.provisional, c.basis))  # fmt: skip
+        grams.sort()  # primary-key order: B-tree locality
+        statements = [
+            self._bind(Employer.__table__, _EMPLOYER_COLUMNS, emp_rows),
+            self._bind(Person.__table__, _PERSON_COLUMNS, per_rows),
+            self._bind(SearchGram.__table__, ("gram", "party", "party_id"), grams),
+            self._bind(Case.__table__, _CASE_COLUMNS, case_rows),
+            self._bind(CaseParty.__table__, _PARTY_COLUMNS, party_rows),
+            self._bind(ClaimItem.__table__, _CLAIM_COLUMNS, claim_rows),
+            self._bind(Event.__table__, _EVENT_COLUMNS, event_rows),
+            self._bind(Deadline.__table__, _CLOCK_COLUMNS, clock_rows),
+        ]
+        return ChunkPlan([st for st in statements if st[1]], entries)
+
+    def execute(self, plan: ChunkPlan) -> None:
+        """Insert a planned chunk and link its audit entries into the chain."""
+        conn = self.s.connection()
+        for sql, params in plan.statements:
+            conn.exec_driver_sql(sql, params)
+        prev_hash = self._prev_hash
+        if prev_hash is None:  # read once: from here on this writer is the chain's only writer
+            audit._lock_chain(self.s)
+            prev = self.s.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+            prev_hash = prev or audit.GENESIS
+        rows: list[tuple[Any, ...]] = []
+        uid, uname = self.actor.user_id, self.actor.username
+        at = utcnow()  # one INSERT writes the chunk's entries: one moment
+        at_utc = at.astimezone(dt.UTC).isoformat()
+        hash_at = audit.entry_hash_at
+        for action, entity, sid, after in plan.audit:
+            h = hash_at(prev_hash, at_utc, uid, uname, action, entity, sid, None, after)
+            rows.append((at, uid, uname, action, entity, sid, None, after, prev_hash, h))
+            prev_hash = h
+        self._prev_hash = prev_hash
+        sql, params = self._bind(AuditEntry.__table__, _AUDIT_COLUMNS, rows)
+        if params:
+            conn.exec_driver_sql(sql, params)
 
     # ------------------------------------------------------------------ inserting
 
-    def _fast_insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
-        """:meth:`_insert_rows` for rows given as dicts (every row with the same keys)."""
-        if rows:
-            names = tuple(rows[0])
-            self._insert_rows(table, names, [tuple(r.values()) for r in rows])
-
-    def _insert_rows(self, table: Any, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-        """executemany with the columns' own bind processors applied in one tight loop.
+    def _bind(
+        self, table: Any, names: tuple[str, ...], rows: list[tuple[Any, ...]]
+    ) -> tuple[str, list[tuple[Any, ...]]]:
+        """An INSERT and its parameters with the columns' own bind processors applied.
 
         Same stored values as ``session.execute(insert(table), rows)`` (the equivalence test
         compares the raw rows) without SQLAlchemy's per-row parameter bookkeeping, which was
@@ -551,21 +720,16 @@ class BulkWriter:
         memoised per distinct value: a chunk repeats the same timestamps, dates, states and
         amounts thousands of times. Columns left out take their scalar Python-side default,
         as insert() would give them (a column added to the model later needs no change here).
+        The result is plain text and numbers, cheap to hand from a planning process over.
         """
-        if not rows:
-            return
-        conn = self.s.connection()
-        dialect = conn.dialect
+        dialect = self.s.get_bind().dialect
         spec = self._specs.get((table.name, names))
         if spec is None:
             given = set(names)
             cols = [table.c[n] for n in names]
             defaults = [c for c in table.columns if c.name not in given and c.default is not None
                         and c.default.is_scalar]  # fmt: skip
-            procs = []
-            for col in (*cols, *defaults):
-                proc = col.type.dialect_impl(dialect).bind_processor(dialect)
-                procs.append(proc)
+            procs = [col.type.dialect_impl(dialect).bind_processor(dialect) for col in (*cols, *defaults)]
             fixed = []
             for col, proc in zip(defaults, procs[len(cols) :], strict=True):
                 value = col.default.arg
@@ -580,6 +744,8 @@ class BulkWriter:
             spec = (sql, procs[: len(cols)], tuple(fixed))
             self._specs[(table.name, names)] = spec
         sql, procs, fixed = spec
+        if not rows:
+            return sql, []
         columns_: list[Any] = list(zip(*rows, strict=True))
         for i, proc in enumerate(procs):
             if proc is None:
@@ -601,128 +767,19 @@ class BulkWriter:
         n = len(rows)
         for value in fixed:
             columns_.append(repeat(value, n))
-        conn.exec_driver_sql(sql, list(zip(*columns_, strict=True)))
+        return sql, list(zip(*columns_, strict=True))
 
-    def _insert_with_ids(self, table: Any, rows: list[dict[str, Any]], key: Any) -> list[int]:
-        """Insert ``rows`` and return their ids in the order of ``rows``.
+    def _sorted_json(self, snap: dict[str, Any]) -> str:
+        """``audit.to_json(snap)`` byte for byte, for the few dict shapes the import audits.
 
-        SQLite: the writer holds the database's write lock (BEGIN IMMEDIATE) for the whole
-        import, and these tables have no AUTOINCREMENT, so SQLite itself would give the rows
-        ``max(id) + 1, + 2, …`` in insertion order; the ids are given explicitly and the rows
-        go through the cheap executemany path. Other backends use sequences: INSERT ..
-        RETURNING there.
+        The keys are sorted once per shape instead of per entry, and dates and amounts are
+        converted once per distinct value: with a third of a million entries per 100,000
+        rows, the generic encoder's sorting and per-value callbacks were a sixth of the import.
         """
-        if self.s.get_bind().dialect.name != "sqlite":
-            return self._insert_keyed(table, rows, key)
-        top = self._next_id.get(table.name)
-        if top is None:
-            top = (self.s.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-        ids = list(range(top, top + len(rows)))
-        self._next_id[table.name] = top + len(rows)
-        for row, new_id in zip(rows, ids, strict=True):
-            row["id"] = new_id
-        self._fast_insert(table, rows)
-        return ids
-
-    def _insert_keyed(self, table: Any, rows: list[dict[str, Any]], key: Any) -> list[int]:
-        """Multi-row INSERT .. RETURNING id, key; ids handed back in the order of ``rows``.
-
-        RETURNING rows need not come back in parameter order, and asking SQLAlchemy to sort
-        them makes SQLite fall back to one statement per row; so each row is matched by its
-        key instead (rows with equal keys are interchangeable and get ids in ascending order).
-        """
-        returned = self.s.execute(insert(table).returning(table.c.id, *key(table)), rows).all()
-        by_key: dict[tuple[Any, ...], list[int]] = {}
-        for r in sorted(returned, key=lambda r: r[0]):
-            by_key.setdefault(tuple(r[1:]), []).append(r[0])
-        for ids in by_key.values():
-            ids.reverse()
-        return [by_key[tuple(row[c.name] for c in key(table))].pop() for row in rows]
-
-    def _insert(self, plans: list[_Planned], now: dt.datetime) -> None:
-        uid = self.actor.user_id
-        stamp = {"created_at": now, "updated_at": now, "updated_by_id": uid, "version": 1}
-        grams: list[tuple[str, str, int]] = []  # the search index, as search._after_flush writes it
-        new_emp = [p for p in plans if p.new_employer is not None]
-        if new_emp:
-            rows = [{**p.new_employer, **stamp, "key_monitoring": False} for p in new_emp]  # type: ignore[dict-item]
-            ids = self._insert_with_ids(Employer.__table__, rows, lambda t: (t.c.uscc, t.c.name))
-            for p, new_id in zip(new_emp, ids, strict=True):
-                assert p.employer_key is not None and p.new_employer is not None
-                self.employers[p.employer_key].id = new_id
-                grams += [(g, search.EMPLOYER, new_id) for g in search.grams(p.new_employer["name"])]
-        new_per = [p for p in plans if p.new_person is not None]
-        if new_per:
-            rows = [{**p.new_person, **stamp} for p in new_per]  # type: ignore[dict-item]
-            ids = self._insert_with_ids(
-                Person.__table__, rows, lambda t: (t.c.id_number, t.c.name, t.c.migrant_worker)
-            )
-            for p, new_id in zip(new_per, ids, strict=True):
-                assert p.new_person is not None
-                if isinstance(p.person_key, str):
-                    self.persons[p.person_key].id = new_id
-                else:
-                    p.extra["person_id"] = new_id
-                grams += [(g, search.PERSON, new_id) for g in search.grams(p.new_person["name"])]
-        grams.sort()  # primary-key order: B-tree locality
-        self._insert_rows(SearchGram.__table__, ("gram", "party", "party_id"), grams)
-        case_rows = []
-        for p in plans:
-            emp_id = self.employers[p.employer_key].id if p.employer_key else None
-            p.case["employer_id"] = p.register_snapshot["employer_id"] = emp_id
-            if p.final_snapshot is not None:
-                p.final_snapshot["employer_id"] = emp_id
-            row = dict(p.case)
-            row.update(
-                complaint_type=p.extra["complaint_type"], channel=Channel.IMPORT.value, external_ref=None,
-                green_channel_override=None, created_at=now, updated_at=now, created_by_id=uid, updated_by_id=uid,
-                summary=None, employment_ended_on=None, violation_on=None, source_case_id=None,
-            )  # fmt: skip
-            case_rows.append(row)
-        case_ids = self._insert_with_ids(Case.__table__, case_rows, lambda t: (t.c.number,))
-        parties_rows: list[tuple[Any, ...]] = []
-        claim_rows: list[tuple[Any, ...]] = []
-        event_rows: list[tuple[Any, ...]] = []
-        clock_rows: list[tuple[Any, ...]] = []
-        respondent = PartyRole.RESPONDENT.value
-        zero = Decimal("0.00")
-        for p, cid in zip(plans, case_ids, strict=True):
-            p.case_id = cid
-            r = p.row
-            person_id = None
-            if p.person_key is not None:
-                person_id = (
-                    self.persons[p.person_key].id if isinstance(p.person_key, str) else p.extra["person_id"]
-                )
-            employer_id = p.case["employer_id"]
-            if employer_id is not None:
-                parties_rows.append((cid, respondent, employer_id, None))
-            if person_id is not None:
-                role = PartyRole.COMPLAINANT if r.kind is CaseKind.INSPECTION else PartyRole.APPLICANT
-                parties_rows.append((cid, role.value, None, person_id))
-            claim_rows.append((cid, person_id, r.claim_type.value, r.amount_claimed, zero))
-            for e in p.events:
-                event_rows.append((cid, *e, uid, now))
-            for c in p.clocks:
-                clock_rows.append((cid, c.rule_code, c.started_on, c.base_due_on, c.due_on, c.state,
-                                   c.finished_on, c.note, c.provisional, c.basis))  # fmt: skip
-        self._insert_rows(CaseParty.__table__, _PARTY_COLUMNS, parties_rows)
-        self._insert_rows(ClaimItem.__table__, _CLAIM_COLUMNS, claim_rows)
-        self._insert_rows(Event.__table__, _EVENT_COLUMNS, event_rows)
-        self._insert_rows(Deadline.__table__, _CLOCK_COLUMNS, clock_rows)
-        self._audit(plans)
-
-    def _snapshot_json(self, values: dict[str, Any]) -> str:
-        """``audit.to_json(cases.case_snapshot(...))`` of planned values, byte for byte.
-
-        The keys are sorted once instead of per entry, and dates and amounts are converted
-        once per distinct value: with a third of a million entries per 100,000 rows, the
-        generic encoder's sorting and per-value callbacks were a sixth of the import.
-        """
-        snap = _snapshot(values)
-        keys = self._snap_keys
-        if keys is None or len(keys) != len(snap):
-            keys = self._snap_keys = sorted(snap)
+        shape = tuple(snap)
+        keys = self._sorted_keys.get(shape)
+        if keys is None:
+            keys = self._sorted_keys[shape] = sorted(snap)
         memo = self._json_memo
         ordered = {}
         for k in keys:
@@ -736,44 +793,41 @@ class BulkWriter:
             ordered[k] = v
         return _SORTED_JSON(ordered)
 
-    def _audit(self, plans: list[_Planned]) -> None:
-        """The entries the services would have written, in their order, chained in memory."""
-        entries: list[tuple[str, str, int, str | None]] = []
-        for p in plans:
-            r = p.row
-            if p.new_employer is not None and p.employer_key is not None:
-                e = SimpleNamespace(**_NEW_EMPLOYER, name=r.employer, uscc=r.uscc, district=r.district)
-                entries.append(("employer.create", "employer", self.employers[p.employer_key].id,
-                                audit.to_json(parties._employer_dict(e))))  # type: ignore[arg-type]  # fmt: skip
-            if p.new_person is not None:
-                pid = self.persons[p.person_key].id if isinstance(p.person_key, str) else p.extra["person_id"]
-                person = SimpleNamespace(**_NEW_PERSON, name=r.applicant, id_number=r.id_number,
-                                         migrant_worker=r.migrant_worker)  # fmt: skip
-                entries.append(("person.create", "person", pid, audit.to_json(parties._person_dict(person))))  # type: ignore[arg-type]
-            entries.append(("case.register", "case", p.case_id, self._snapshot_json(p.register_snapshot)))
-            if p.final_snapshot is not None:
-                entries.append(
-                    ("case.import_history", "case", p.case_id, self._snapshot_json(p.final_snapshot))
-                )
-        prev_hash = self._prev_hash
-        if prev_hash is None:  # read once: from here on this writer is the chain's only writer
-            audit._lock_chain(self.s)
-            prev = self.s.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
-            prev_hash = prev or audit.GENESIS
-        rows: list[tuple[Any, ...]] = []
-        uid, uname = self.actor.user_id, self.actor.username
-        at = utcnow()  # one INSERT writes the chunk's entries: one moment
-        at_utc = at.astimezone(dt.UTC).isoformat()
-        hash_at = audit.entry_hash_at
-        for action, entity, eid, a in entries:
-            sid = str(eid)
-            h = hash_at(prev_hash, at_utc, uid, uname, action, entity, sid, None, a)
-            rows.append((at, uid, uname, action, entity, sid, None, a, prev_hash, h))
-            prev_hash = h
-        self._prev_hash = prev_hash
-        self._insert_rows(AuditEntry.__table__, _AUDIT_COLUMNS, rows)
+
+def start_planners(
+    session: Session, actor: Actor, today: dt.date, ledger_groups: frozenset[str]
+) -> Planners | None:
+    """Planning processes for a large import, or None where they would not pay.
+
+    None for a database other processes cannot open (SQLite in memory) and on a machine
+    without a spare processor; never more than :data:`MAX_PLANNERS`.
+    ``CASEMGR_IMPORT_PROCESSES`` sets the count (0 switches them off). Started while the
+    file is still being checked, so their start-up (about a second) costs nothing.
+    """
+    from casemgr.io.planner import Planners
+
+    url = session.get_bind().url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    override = os.environ.get("CASEMGR_IMPORT_PROCESSES", "").strip()
+    n = int(override) if override.isdecimal() else (os.cpu_count() or 1) - 1
+    n = min(n, MAX_PLANNERS)
+    if n <= 0:
+        return None
+    return Planners(n, url.render_as_string(hide_password=False), actor, today, ledger_groups)
 
 
+_EMPLOYER_COLUMNS = ("id", "name", "uscc", "district", "created_at", "updated_at", "updated_by_id", "version",
+                     "key_monitoring")  # fmt: skip
+_PERSON_COLUMNS = ("id", "name", "id_number", "migrant_worker", "created_at", "updated_at", "updated_by_id",
+                   "version")  # fmt: skip
+# The case's planned fields (the SimpleNamespace handed to the domain functions), then the rest.
+_CASE_PLANNED = ("number", "kind", "year", "seq", "status", "district", "employer_id", "received_on",
+                 "accepted_on", "closed_on", "outcome", "migrant_worker", "wage_arrears", "green_channel",
+                 "collective", "supervised", "simple_procedure", "amount_claimed", "amount_recovered", "workers",
+                 "assigned_user_id", "version")  # fmt: skip
+_CASE_COLUMNS = ("id", *_CASE_PLANNED, "complaint_type", "channel", "created_at", "updated_at", "created_by_id",
+                 "updated_by_id")  # fmt: skip
 _PARTY_COLUMNS = ("case_id", "role", "employer_id", "person_id")
 _CLAIM_COLUMNS = ("case_id", "person_id", "claim_type", "amount_claimed", "amount_paid")
 _EVENT_COLUMNS = ("case_id", "kind", "action", "occurred_on", "from_status", "to_status", "data", "user_id",
@@ -785,11 +839,6 @@ _AUDIT_COLUMNS = ("at", "user_id", "username", "action", "entity", "entity_id", 
 # audit.to_json without sort_keys (the bulk writer orders the keys itself) and without the
 # default hook (it converts dates and amounts itself): same output.
 _SORTED_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def _snapshot(values: dict[str, Any]) -> dict[str, object]:
-    """``cases.case_snapshot`` applied to the planned values (same keys, same order)."""
-    return cases.case_snapshot(SimpleNamespace(**values))  # type: ignore[arg-type]
 
 
 __all__ = ["BulkWriter"]

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,12 +47,15 @@ from casemgr.enums import (
     PartyRole,
 )
 from casemgr.errors import KnownError
-from casemgr.io import columns
+from casemgr.io import bulk, columns
 from casemgr.io.columns import CellError
 from casemgr.io.readers import Table, read_table
 from casemgr.models import Case, Person
 from casemgr.services import cases, parties
 from casemgr.services.context import Actor
+
+if TYPE_CHECKING:
+    from casemgr.io.planner import Planners
 
 CHUNK = 1000
 #: Clock groups a ledger's dates decide: acceptance and each kind's overall time limit.
@@ -487,6 +491,23 @@ def import_ledger(
     A refused file writes nothing; the caller still commits harmlessly. A cancelled import
     raises :class:`ImportCancelled`, and the caller's transaction rolls back.
     """
+    started: list[Planners] = []  # planning processes of a large file, always stopped
+    try:
+        return _import_ledger(session, actor, path, options, progress, cancelled, started)
+    finally:
+        for planners in started:
+            planners.close()
+
+
+def _import_ledger(
+    session: Session,
+    actor: Actor,
+    path: Path,
+    options: ImportOptions | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    started: list[Planners],
+) -> ImportResult:
     opts = options or ImportOptions()
     today = opts.today or dt.date.today()
     permissions.require(actor, "data.import", opts.kind)  # kind None: any kind this role imports
@@ -506,6 +527,10 @@ def import_ledger(
             if all(columns.is_blank(c) for c in cells):
                 continue
             kept.append((rowno, cells))
+            if len(kept) == bulk.PARALLEL_MIN_ROWS and opts.bulk and not opts.dry_run:
+                planners = bulk.start_planners(session, actor, today, LEDGER_GROUPS)
+                if planners is not None:
+                    started.append(planners)
             parsed = parse_row(rowno, cells, table, opts.kind, today)
             if isinstance(parsed, list):
                 rejections.extend(parsed)
@@ -550,19 +575,19 @@ def import_ledger(
     if todo:
         permissions.require(actor, "party.register")
     if opts.bulk:
-        from casemgr.io.bulk import BulkWriter
+        writer = bulk.BulkWriter(session, actor, today, LEDGER_GROUPS)
+        written = 0
 
-        writer = BulkWriter(session, actor, today, LEDGER_GROUPS)
+        def after_chunk(n: int) -> None:
+            nonlocal written
+            written += n
+            if progress is not None:
+                progress("write", written, total)
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+
         try:
-            writer.prepare(todo)
-            for start in range(0, total, CHUNK):
-                writer.write(todo[start : start + CHUNK])
-                session.expunge_all()
-                if progress is not None:
-                    progress("write", min(start + CHUNK, total), total)
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled()
-            writer.finish()
+            writer.run(todo, CHUNK, after_chunk, started[0] if started else None)
         finally:
             writer.close()  # before the caller commits or rolls back
     else:
