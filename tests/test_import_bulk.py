@@ -21,6 +21,7 @@ from casemgr import audit, db
 from casemgr.enums import CaseKind, Role
 from casemgr.io import bulk
 from casemgr.io.ledger_import import ImportCancelled, ImportOptions, import_ledger
+from casemgr.io.planner import PlannerError
 from casemgr.services import cases, parties
 from casemgr.services.context import Actor
 from tests.helpers import case_input, make_id, make_uscc
@@ -159,17 +160,31 @@ def test_bulk_path_writes_what_the_services_write(
         other.dispose()
 
 
+@pytest.mark.parametrize("processes", ["0", "1"], ids=["planned-here", "planner-process"])
 def test_a_cancelled_large_import_keeps_every_index(
     database: db.Database,
     db_path: Path,
     actors: dict[Role, Actor],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    processes: str,
 ) -> None:
-    """The DROP INDEX of the large-file mode is part of the import's transaction."""
+    """The DROP INDEX of the large-file mode is part of the import's transaction; a planning
+    process is stopped with the import."""
     if db.is_sqlite(database.engine.url.render_as_string(hide_password=False)) is False:
         pytest.skip("the large-file mode is SQLite's")
     monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)
+    monkeypatch.setattr(bulk, "PARALLEL_MIN_ROWS", 1)
+    monkeypatch.setenv("CASEMGR_IMPORT_PROCESSES", processes)
+    procs: list[object] = []
+    real_start = bulk.start_planners
+
+    def start(*args: object) -> object:
+        planners = real_start(*args)  # type: ignore[arg-type]
+        procs.extend(planners._procs if planners is not None else [])
+        return planners
+
+    monkeypatch.setattr(bulk, "start_planners", start)
     monkeypatch.setattr("casemgr.io.ledger_import.CHUNK", 10)
     before = indexes(database)
     path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
@@ -194,6 +209,101 @@ def test_a_cancelled_large_import_keeps_every_index(
             s, actors[Role.ADMIN], path, ImportOptions(today=TODAY), cancelled=cancel_after_two_chunks
         )
     assert dropped and dropped[0] >= 10  # the writer had dropped them when it was cancelled
+    assert len(procs) == int(processes) and all(p.poll() is not None for p in procs)  # type: ignore[attr-defined]
     assert indexes(database) == before
     with database.read() as s:
         assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 0
+
+
+def _seed_existing_parties(database: db.Database, admin: Actor) -> None:
+    """An employer without district and a non-migrant worker on file: the party fixes."""
+    with database.write() as s:
+        base = case_input(CaseKind.ARBITRATION, n=61, received_on=dt.date(2025, 1, 6), migrant=False)
+        emp = parties.EmployerInput(name="汕尾等价测试单位2", uscc=make_uscc(62), district=None)
+        person = cases.PartyLink(
+            parties.PersonInput(name="劳动者2", id_number=make_id(502)), base.persons[0].role
+        )
+        cases.register_case(s, admin, dataclasses.replace(base, employer=emp, persons=[person], district=None),
+                            today=TODAY)  # fmt: skip
+
+
+def test_planning_processes_write_what_one_process_writes(
+    database: db.Database,
+    db_path: Path,
+    actors: dict[Role, Actor],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two planner processes and this one share the chunks; the database comes out the same,
+    the audit chain in the same order, and the processes are gone afterwards."""
+    if database.engine.dialect.name != "sqlite":
+        pytest.skip("compares two SQLite files")
+    admin = actors[Role.ADMIN]
+    _seed_existing_parties(database, admin)
+    copy = tmp_path / "copy.db"
+    db.backup_sqlite(db_path, copy)
+    other = db.open_database(f"sqlite:///{copy}")
+    monkeypatch.setattr(bulk, "PARALLEL_MIN_ROWS", 1)
+    monkeypatch.setattr("casemgr.io.ledger_import.CHUNK", 4)  # 12 chunks: planners' and this one's
+    started: list[object] = []
+    real_start = bulk.start_planners
+
+    def start(*args: object) -> object:
+        planners = real_start(*args)  # type: ignore[arg-type]
+        started.append(planners)
+        return planners
+
+    monkeypatch.setattr(bulk, "start_planners", start)
+    try:
+        path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
+        monkeypatch.setenv("CASEMGR_IMPORT_PROCESSES", "0")
+        with database.write() as s:
+            alone = import_ledger(s, admin, path, ImportOptions(today=TODAY))
+        assert started == [None]
+        monkeypatch.setenv("CASEMGR_IMPORT_PROCESSES", "2")
+        with other.write() as s:
+            shared = import_ledger(s, admin, path, ImportOptions(today=TODAY))
+        planners = started[1]
+        assert planners is not None and planners.count == 0  # type: ignore[attr-defined]  # closed
+        assert planners.planned >= 8  # type: ignore[attr-defined]  # of 12 chunks; this process 2
+        assert alone.created == shared.created == len(ledger())
+        a, b = dump(database), dump(other)
+        for table in TABLES:
+            assert a[table] == b[table], table
+        order = "SELECT action, entity, entity_id, after FROM audit_entries ORDER BY id"
+        with database.read() as s1, other.read() as s2:
+            assert s1.execute(text(order)).all() == s2.execute(text(order)).all()
+            assert audit.verify_chain(s2) is None
+    finally:
+        other.dispose()
+
+
+def test_a_failing_planner_process_fails_the_import_and_writes_nothing(
+    database: db.Database,
+    actors: dict[Role, Actor],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bulk, "PARALLEL_MIN_ROWS", 1)
+    monkeypatch.setattr("casemgr.io.ledger_import.CHUNK", 4)
+    monkeypatch.setenv("CASEMGR_IMPORT_PROCESSES", "1")
+    real_start = bulk.start_planners
+    procs: list[object] = []
+
+    def start_and_kill(*args: object) -> object:
+        planners = real_start(*args)  # type: ignore[arg-type]
+        assert planners is not None
+        procs.extend(planners._procs)
+        planners._procs[0].kill()  # as if it crashed
+        return planners
+
+    monkeypatch.setattr(bulk, "start_planners", start_and_kill)
+    path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
+    with pytest.raises(PlannerError, match="ended unexpectedly"), database.write() as s:
+        import_ledger(s, actors[Role.ADMIN], path, ImportOptions(today=TODAY))
+    assert procs and all(p.poll() is not None for p in procs)  # type: ignore[attr-defined]
+    with database.read() as s:
+        assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 0
+        assert (
+            s.execute(text("SELECT count(*) FROM audit_entries WHERE action = 'case.register'")).scalar() == 0
+        )

@@ -55,7 +55,7 @@ class Planners:
         except BaseException:
             self.close()
             raise
-        self._feed_error: BaseException | None = None
+        self.planned = 0  # chunks planned by these processes so far
 
     @property
     def count(self) -> int:
@@ -112,6 +112,7 @@ class Planners:
                 ok, payload = done.get()
                 if not ok:
                     raise payload
+                self.planned += 1
                 yield payload
         finally:
             stop.set()
