@@ -144,10 +144,27 @@ def _title(table: Table, key: str) -> str:
     return columns.BY_KEY[key].title
 
 
+#: Distinct texts remembered per column while parsing one file (see ``parse_row``'s memo).
+MEMO_LIMIT = 20_000
+_NOT_SEEN = object()
+
+
 def parse_row(
-    rowno: int, cells: Sequence[object], table: Table, default_kind: CaseKind | None, today: dt.date
+    rowno: int,
+    cells: Sequence[object],
+    table: Table,
+    default_kind: CaseKind | None,
+    today: dt.date,
+    memo: dict[str, dict[str, object]] | None = None,
 ) -> LedgerRow | list[Rejection]:
-    """One row into a :class:`LedgerRow`, or every problem it has (not only the first)."""
+    """One row into a :class:`LedgerRow`, or every problem it has (not only the first).
+
+    ``memo`` (one dict per file) remembers what a column's text was read as, or why it was
+    refused: a ledger repeats its dates, amounts, employers, districts and outcomes on
+    thousands of rows, and reading each again was a third of checking a large file. Only
+    plain text is remembered (an Excel number or date, or a formula, is read every time),
+    and at most :data:`MEMO_LIMIT` texts per column (case numbers and ID numbers do not repeat).
+    """
     raw: dict[str, object] = {}
     for col, key in table.fields.items():
         raw[key] = cells[col] if col < len(cells) else None
@@ -158,16 +175,31 @@ def parse_row(
         bad_keys.add(key)
         problems.append(Rejection(rowno, _title(table, key), reason, columns.echo(raw.get(key))))
 
-    def get(key: str, parser: Callable[[object], object]) -> object:
+    def get(key: str, parser: Callable[[object], object], context: str = "") -> object:
+        """``context`` names what else the parser depends on (the kind, for outcomes)."""
         value = raw.get(key)
+        seen = None
+        if memo is not None and value.__class__ is str:
+            seen = memo.setdefault(key + context, {})
+            known = seen.get(value, _NOT_SEEN)  # type: ignore[call-overload]
+            if known is not _NOT_SEEN:
+                if isinstance(known, CellError):
+                    bad(key, known.reason)
+                    return None
+                return known
         if columns.is_formula(value):
             bad(key, "单元格是公式，请在Excel中复制后“选择性粘贴→数值”再导入")
             return None
         try:
-            return parser(value)
+            result = parser(value)
         except CellError as exc:
+            if seen is not None and len(seen) < MEMO_LIMIT:
+                seen[value] = exc  # type: ignore[index]
             bad(key, exc.reason)
             return None
+        if seen is not None and len(seen) < MEMO_LIMIT:
+            seen[value] = result  # type: ignore[index]
+        return result
 
     case_no = get("case_no", lambda v: columns.parse_text(v, 64))
     if case_no is None and "case_no" not in bad_keys:
@@ -200,7 +232,7 @@ def parse_row(
             bad("closed_on", "结案日期早于收案/受理日期")
     outcome = None
     if isinstance(kind, CaseKind):
-        outcome = get("outcome", lambda v: columns.parse_outcome(v, kind))
+        outcome = get("outcome", lambda v: columns.parse_outcome(v, kind), kind.value)
     if closed is not None and outcome is None and "outcome" not in bad_keys:
         bad("outcome", "已填结案日期，但没有填结案方式")
     if outcome is not None and closed is None and "closed_on" in table.fields.values():
@@ -522,6 +554,7 @@ def _import_ledger(
     rows: list[LedgerRow] = []
     bad_rows: set[int] = set()
     seen: dict[str, int] = {}
+    memo: dict[str, dict[str, object]] = {}
     if not rejections:
         for rowno, cells in table.rows:
             if all(columns.is_blank(c) for c in cells):
@@ -531,7 +564,7 @@ def _import_ledger(
                 planners = bulk.start_planners(session, actor, today, LEDGER_GROUPS)
                 if planners is not None:
                     started.append(planners)
-            parsed = parse_row(rowno, cells, table, opts.kind, today)
+            parsed = parse_row(rowno, cells, table, opts.kind, today, memo)
             if isinstance(parsed, list):
                 rejections.extend(parsed)
                 bad_rows.add(rowno)
