@@ -307,3 +307,28 @@ def test_a_failing_planner_process_fails_the_import_and_writes_nothing(
         assert (
             s.execute(text("SELECT count(*) FROM audit_entries WHERE action = 'case.register'")).scalar() == 0
         )
+
+
+def test_a_task_reaches_a_planner_process_unchanged(tmp_path: Path) -> None:
+    """Rows and assignments travel as plain tuples; every field must come back equal."""
+    from casemgr.io.ledger_import import parse_row as parse
+    from casemgr.io.ledger_import import read_table
+
+    path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
+    table = read_table(path)
+    rows = [
+        r for rowno, cells in table.rows if not isinstance(r := parse(rowno, cells, table, None, TODAY), list)
+    ]
+    assert len(rows) == len(ledger())
+    assert any(r.applicant is None for r in rows) and any(r.outcome for r in rows)
+    assert any(r.accepted_on is None for r in rows) and any(r.uscc is None for r in rows)
+    assigned = [
+        bulk._Assigned(
+            i + 1, i % 3 or None, i % 2 == 0, i or None, i % 5 == 0, i % 2 == 1, "城区" if i % 4 else None
+        )
+        for i in range(len(rows))
+    ]
+    back_rows, back_assigned = bulk.unpack_task(bulk.pack_task(rows, assigned))
+    assert back_rows == rows and back_assigned == assigned
+    plan = bulk.ChunkPlan([("INSERT INTO x (a) VALUES (?)", [(1,), (None,)])], [("a", "b", "1", None)])
+    assert bulk.unpack_plan(bulk.pack_plan(plan)) == plan
