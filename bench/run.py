@@ -175,9 +175,10 @@ def import_rate() -> float | None:
     if not script.exists():
         return None
     proc = subprocess.run(
-        # The figure: 100,000 rows (≈ 35 s). A 10,000-row run flatters the rate
-        # (smaller indexes, the fixed costs spread thinner over nothing).
-        [sys.executable, str(script), "100000"],
+        # The figure: 100,000 rows (≈ 20 s each). A 10,000-row run flatters the rate
+        # (smaller indexes, the fixed costs spread thinner over nothing). The median of three
+        # imports: on a shared machine one run can be 20 % off either way.
+        [sys.executable, str(script), "100000", "--runs", "3"],
         capture_output=True,
         text=True,
         timeout=900,

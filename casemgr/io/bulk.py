@@ -78,7 +78,7 @@ REBUILD_MIN_ROWS = 5_000
 PARALLEL_MIN_ROWS = 5_000
 MAX_PLANNERS = 3
 #: With n planning processes, this one plans one chunk in MAIN_EVERY * n + 1.
-MAIN_EVERY = 4
+MAIN_EVERY = 10
 #: The tables an import fills (see BulkWriter._drop_indexes).
 REBUILD_TABLES = (
     "persons",
@@ -492,8 +492,10 @@ class BulkWriter:
                 self.execute(self.plan(part, self.assign(part)))
                 after_chunk(len(part))
         else:
-            # This process also plans one chunk in MAIN_EVERY * n + 1: it inserts faster than a
-            # planner plans, and would otherwise wait for them.
+            # This process also plans one chunk in MAIN_EVERY * n + 1. Inserting and linking the
+            # audit chain keep it busier than a planner (2 cores, 100k rows: ≈ 12.5 s of planning
+            # there against ≈ 10 s of inserting here), so a small share balances the two;
+            # a share of one in five made this process the bottleneck.
             every = MAIN_EVERY * planners.count + 1
             mine = [i % every == every - 1 for i in range(len(chunks))]
             planners.begin(mine.count(False))
