@@ -213,3 +213,34 @@ def test_verify_on_the_real_demo_database(
 
 def first_case_id(url: str) -> int:
     return int(_sql(url, "SELECT min(id) FROM cases")[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain",
+        '引号"与\\反斜杠',
+        "换行\n制表\t回车\r",
+        "\x00\x1f\x7f控制",
+        "emoji 😀 and \u2028 separator",
+        "",
+    ],
+)
+@pytest.mark.parametrize("user_id", [None, 0, 17])
+def test_the_hash_is_the_sha256_of_the_json_array_of_the_entry(text: str, user_id: int | None) -> None:
+    """entry_hash_at builds the array by hand (speed); it must stay the encoder's bytes."""
+    import hashlib
+
+    parts = [
+        "a" * 64,
+        "2026-11-27T06:00:00+00:00",
+        user_id,
+        text or None,
+        "case.register",
+        "case",
+        text,
+        None,
+        text,
+    ]
+    expected = hashlib.sha256(audit._HASH_JSON(parts).encode("utf-8")).hexdigest()
+    assert audit.entry_hash_at(*parts) == expected  # type: ignore[arg-type]

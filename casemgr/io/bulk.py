@@ -711,19 +711,30 @@ class BulkWriter:
             audit._lock_chain(self.s)
             prev = self.s.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
             prev_hash = prev or audit.GENESIS
-        rows: list[tuple[Any, ...]] = []
+        if not plan.audit:
+            return
         uid, uname = self.actor.user_id, self.actor.username
         at = utcnow()  # one INSERT writes the chunk's entries: one moment
         at_utc = at.astimezone(dt.UTC).isoformat()
+        # Every entry binds the same moment, user and defaults: bind them once (one row through
+        # _bind) and build the rest of the parameters directly — the importing process is the
+        # one the others wait for.
+        action, entity, sid, after = plan.audit[0]
+        sql, (first,) = self._bind(
+            AuditEntry.__table__, _AUDIT_COLUMNS, [(at, uid, uname, action, entity, sid, None, after, "", "")]
+        )
+        bound_at, bound_uid, bound_uname = first[0], first[1], first[2]
+        tail = first[len(_AUDIT_COLUMNS) :]
         hash_at = audit.entry_hash_at
+        params: list[tuple[Any, ...]] = []
         for action, entity, sid, after in plan.audit:
             h = hash_at(prev_hash, at_utc, uid, uname, action, entity, sid, None, after)
-            rows.append((at, uid, uname, action, entity, sid, None, after, prev_hash, h))
+            params.append(
+                (bound_at, bound_uid, bound_uname, action, entity, sid, None, after, prev_hash, h, *tail)
+            )
             prev_hash = h
         self._prev_hash = prev_hash
-        sql, params = self._bind(AuditEntry.__table__, _AUDIT_COLUMNS, rows)
-        if params:
-            conn.exec_driver_sql(sql, params)
+        conn.exec_driver_sql(sql, params)
 
     # ------------------------------------------------------------------ inserting
 
