@@ -103,6 +103,18 @@ def dump(database: db.Database) -> dict[str, list[dict[str, object]]]:
     return out
 
 
+def _seed_existing_parties(database: db.Database, admin: Actor) -> None:
+    """An employer without district and a non-migrant worker on file: the party fixes."""
+    with database.write() as s:
+        base = case_input(CaseKind.ARBITRATION, n=61, received_on=dt.date(2025, 1, 6), migrant=False)
+        emp = parties.EmployerInput(name="汕尾等价测试单位2", uscc=make_uscc(62), district=None)
+        person = cases.PartyLink(
+            parties.PersonInput(name="劳动者2", id_number=make_id(502)), base.persons[0].role
+        )
+        cases.register_case(s, admin, dataclasses.replace(base, employer=emp, persons=[person], district=None),
+                            today=TODAY)  # fmt: skip
+
+
 def indexes(database: db.Database) -> list[tuple[str, str]]:
     with database.read() as s:
         return sorted(
@@ -123,14 +135,7 @@ def test_bulk_path_writes_what_the_services_write(
     if rebuild:
         monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)
     admin = actors[Role.ADMIN]
-    with database.write() as s:  # on file before the import: an employer without district, a non-migrant
-        base = case_input(CaseKind.ARBITRATION, n=61, received_on=dt.date(2025, 1, 6), migrant=False)
-        emp = parties.EmployerInput(name="汕尾等价测试单位2", uscc=make_uscc(62), district=None)
-        person = cases.PartyLink(
-            parties.PersonInput(name="劳动者2", id_number=make_id(502)), base.persons[0].role
-        )
-        cases.register_case(s, admin, dataclasses.replace(base, employer=emp, persons=[person], district=None),
-                            today=TODAY)  # fmt: skip
+    _seed_existing_parties(database, admin)
     copy = tmp_path / "copy.db"
     db.backup_sqlite(db_path, copy)
     other = db.open_database(f"sqlite:///{copy}")
@@ -213,18 +218,6 @@ def test_a_cancelled_large_import_keeps_every_index(
     assert indexes(database) == before
     with database.read() as s:
         assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 0
-
-
-def _seed_existing_parties(database: db.Database, admin: Actor) -> None:
-    """An employer without district and a non-migrant worker on file: the party fixes."""
-    with database.write() as s:
-        base = case_input(CaseKind.ARBITRATION, n=61, received_on=dt.date(2025, 1, 6), migrant=False)
-        emp = parties.EmployerInput(name="汕尾等价测试单位2", uscc=make_uscc(62), district=None)
-        person = cases.PartyLink(
-            parties.PersonInput(name="劳动者2", id_number=make_id(502)), base.persons[0].role
-        )
-        cases.register_case(s, admin, dataclasses.replace(base, employer=emp, persons=[person], district=None),
-                            today=TODAY)  # fmt: skip
 
 
 def test_planning_processes_write_what_one_process_writes(

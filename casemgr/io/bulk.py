@@ -13,6 +13,12 @@ workflow's ``accept`` clock effects and ``terminal_status``.
 databases and requires identical contents (ids and timestamps aside). Whoever changes
 ``register_case`` or the clock engine and breaks that test must update this file too.
 
+A chunk goes through three steps. :meth:`BulkWriter.assign` decides, in file order, what
+depends on earlier rows (new parties, ids); :meth:`BulkWriter.plan` turns rows and their
+assignment into bound INSERT parameters and unhashed audit entries, reading only rules,
+settings and the calendar — so other processes can do it (``casemgr.io.planner``);
+:meth:`BulkWriter.execute` inserts and links the audit chain in the importing transaction.
+
 Rare cases the bulk path does not replicate — an existing person gaining the migrant-worker
 flag, an employer gaining its missing district — are handed to the party services
 themselves at the end of the chunk, so their audit entries are the services' own.
@@ -150,6 +156,8 @@ def _number_pattern(fmt: str) -> re.Pattern[str]:
 
 
 class BulkWriter:
+    """Writes checked ledger rows; with ``planner_only`` it only plans (a planning process)."""
+
     def __init__(
         self,
         session: Session,
