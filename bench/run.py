@@ -184,7 +184,7 @@ def import_rate() -> float | None:
         timeout=900,
         check=False,
     )
-    m = re.search(r"([\d,]+) rows/s", proc.stdout)
+    m = re.search(r"median of \d+\): ([\d,]+) rows/s", proc.stdout)
     if not m:
         print(f"import benchmark failed:\n{proc.stdout[-1000:]}{proc.stderr[-2000:]}", file=sys.stderr)
         return None
