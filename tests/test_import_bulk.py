@@ -204,15 +204,19 @@ def test_a_cancelled_large_import_keeps_every_index(
 
     monkeypatch.setattr(bulk.BulkWriter, "_drop_indexes", drop)
 
-    def cancel_after_two_chunks() -> bool:  # 4 calls while checking 45 rows, then one per chunk
+    def progress(phase: str, done: int, total: int) -> None:
         nonlocal calls
-        calls += 1
-        return calls > 6
+        calls += phase == "write"
+
+    def cancel_after_two_chunks() -> bool:
+        return calls >= 2
 
     with pytest.raises(ImportCancelled), database.write() as s:
         import_ledger(
-            s, actors[Role.ADMIN], path, ImportOptions(today=TODAY), cancelled=cancel_after_two_chunks
-        )
+            s, actors[Role.ADMIN], path, ImportOptions(today=TODAY), progress=progress,
+            cancelled=cancel_after_two_chunks,
+        )  # fmt: skip
+    assert calls == 2
     assert dropped and dropped[0] >= 10  # the writer had dropped them when it was cancelled
     assert len(procs) == int(processes) and all(p.poll() is not None for p in procs)  # type: ignore[attr-defined]
     assert indexes(database) == before
@@ -238,6 +242,7 @@ def test_planning_processes_write_what_one_process_writes(
     other = db.open_database(f"sqlite:///{copy}")
     monkeypatch.setattr(bulk, "PARALLEL_MIN_ROWS", 1)
     monkeypatch.setattr("casemgr.io.ledger_import.CHUNK", 4)  # 12 chunks: planners' and this one's
+    monkeypatch.setattr("casemgr.io.ledger_import.CHECK_BATCH", 5)  # and they check half the rows
     started: list[object] = []
     real_start = bulk.start_planners
 
@@ -325,3 +330,26 @@ def test_a_task_reaches_a_planner_process_unchanged(tmp_path: Path) -> None:
     assert back_rows == rows and back_assigned == assigned
     plan = bulk.ChunkPlan([("INSERT INTO x (a) VALUES (?)", [(1,), (None,)])], [("a", "b", "1", None)])
     assert bulk.unpack_plan(bulk.pack_plan(plan)) == plan
+
+
+def test_rows_checked_by_planner_processes_are_refused_alike(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bad cells, duplicates across batches and good rows: the same report with or without help."""
+    monkeypatch.setattr(bulk, "PARALLEL_MIN_ROWS", 1)
+    monkeypatch.setattr("casemgr.io.ledger_import.CHECK_BATCH", 3)
+    rows = ledger()
+    rows[5][2] = "2026-13-45"  # a bad date in a batch of this process
+    rows[9][8] = "abc"  # a bad amount in a planner's batch
+    rows[10][0] = rows[4][0]  # a duplicate case number, first seen in another batch
+    rows[13][11] = "91441500MA4X0000X0"  # a bad credit code
+    path = write_csv(tmp_path / "bad.csv", rows, "utf-8", HEADER)
+    results = []
+    for processes in ("0", "1"):
+        monkeypatch.setenv("CASEMGR_IMPORT_PROCESSES", processes)
+        with database.write() as s:
+            results.append(import_ledger(s, actors[Role.ADMIN], path, ImportOptions(today=TODAY)))
+    alone, helped = results
+    assert alone.rejections == helped.rejections and alone.refused and helped.refused
+    assert {r.row for r in alone.rejections} == {7, 11, 12, 15}
+    assert (alone.rows, alone.valid) == (helped.rows, helped.valid)

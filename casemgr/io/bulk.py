@@ -860,36 +860,37 @@ def start_planners(
 # cost the importing process two seconds.
 
 
+def pack_row(r: Any) -> tuple[Any, ...]:
+    """A LedgerRow as a tuple of text and numbers."""
+    return (r.row, r.case_no, r.kind.value, r.received_on.toordinal(), _ordinal(r.accepted_on),
+            _ordinal(r.closed_on), r.outcome.value if r.outcome is not None else None, r.migrant_worker,
+            r.workers, str(r.amount_claimed), str(r.amount_recovered), r.employer, r.uscc, r.district,
+            r.applicant, r.id_number, r.claim_type.value)  # fmt: skip
+
+
+def unpack_row(t: tuple[Any, ...]) -> Any:
+    from casemgr.io.ledger_import import LedgerRow
+
+    day = dt.date.fromordinal
+    return LedgerRow(row=t[0], case_no=t[1], kind=CaseKind(t[2]), received_on=day(t[3]),
+                     accepted_on=day(t[4]) if t[4] is not None else None,
+                     closed_on=day(t[5]) if t[5] is not None else None,
+                     outcome=Outcome(t[6]) if t[6] is not None else None, migrant_worker=t[7], workers=t[8],
+                     amount_claimed=Decimal(t[9]), amount_recovered=Decimal(t[10]), employer=t[11], uscc=t[12],
+                     district=t[13], applicant=t[14], id_number=t[15], claim_type=ClaimType(t[16]))  # fmt: skip
+
+
 def pack_task(rows: list[Any], assigned: list[_Assigned]) -> bytes:
-    packed_rows = [
-        (r.row, r.case_no, r.kind.value, r.received_on.toordinal(), _ordinal(r.accepted_on),
-         _ordinal(r.closed_on), r.outcome.value if r.outcome is not None else None, r.migrant_worker, r.workers,
-         str(r.amount_claimed), str(r.amount_recovered), r.employer, r.uscc, r.district, r.applicant,
-         r.id_number, r.claim_type.value)
-        for r in rows
-    ]  # fmt: skip
     packed_assigned = [
         (a.case_id, a.employer_id, a.new_employer, a.person_id, a.new_person, a.migrant, a.district)
         for a in assigned
     ]
-    return pickle.dumps((packed_rows, packed_assigned), pickle.HIGHEST_PROTOCOL)
+    return b"P" + pickle.dumps(([pack_row(r) for r in rows], packed_assigned), pickle.HIGHEST_PROTOCOL)
 
 
 def unpack_task(data: bytes) -> tuple[list[Any], list[_Assigned]]:
-    from casemgr.io.ledger_import import LedgerRow
-
-    packed_rows, packed_assigned = pickle.loads(data)
-    day = dt.date.fromordinal
-    rows = [
-        LedgerRow(row=t[0], case_no=t[1], kind=CaseKind(t[2]), received_on=day(t[3]),
-                  accepted_on=day(t[4]) if t[4] is not None else None,
-                  closed_on=day(t[5]) if t[5] is not None else None,
-                  outcome=Outcome(t[6]) if t[6] is not None else None, migrant_worker=t[7], workers=t[8],
-                  amount_claimed=Decimal(t[9]), amount_recovered=Decimal(t[10]), employer=t[11], uscc=t[12],
-                  district=t[13], applicant=t[14], id_number=t[15], claim_type=ClaimType(t[16]))
-        for t in packed_rows
-    ]  # fmt: skip
-    return rows, [_Assigned(*t) for t in packed_assigned]
+    packed_rows, packed_assigned = pickle.loads(data[1:])
+    return [unpack_row(t) for t in packed_rows], [_Assigned(*t) for t in packed_assigned]
 
 
 def pack_plan(plan: ChunkPlan) -> bytes:

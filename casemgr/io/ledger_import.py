@@ -23,11 +23,12 @@ Decisions (see docs/ledger-import.md):
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -305,6 +306,64 @@ def parse_row(
     )
 
 
+#: Rows per batch when the planning processes help checking a large file.
+CHECK_BATCH = 2_000
+
+
+def _check_shared(
+    planners: Planners,
+    items: list[tuple[int, list[object]]],
+    table: Table,
+    default_kind: CaseKind | None,
+    today: dt.date,
+    memo: dict[str, dict[str, object]],
+    tick: Callable[[int], None],
+    done: int,
+) -> list[LedgerRow | list[Rejection]]:
+    """``parse_row`` over ``items``: every other batch here, the others in the planners.
+
+    The results come back in file order; what depends on the rows before (duplicate case
+    numbers) is decided by the caller. Rows and problems come back as plain tuples.
+    """
+    batches = [items[i : i + CHECK_BATCH] for i in range(0, len(items), CHECK_BATCH)]
+    theirs = [b for i, b in enumerate(batches) if i % 2 == 1]
+    portable = Table(table.header_row, table.headers, table.fields, iter(()))
+    planners.begin(len(theirs))
+    for batch in theirs:
+        planners.submit(b"C" + pickle.dumps((batch, portable, default_kind, today), pickle.HIGHEST_PROTOCOL))
+    mine: list[list[LedgerRow | list[Rejection]]] = []
+    for i, batch in enumerate(batches):
+        if i % 2 == 0:
+            mine.append([parse_row(n, cells, table, default_kind, today, memo) for n, cells in batch])
+            done += len(batch)
+            tick(done)
+    out: list[LedgerRow | list[Rejection]] = []
+    mine_iter, their_results = iter(mine), planners.results()
+    for i, batch in enumerate(batches):
+        if i % 2 == 0:
+            out.extend(next(mine_iter))
+        else:
+            out.extend(_unpack_checked(next(their_results)))
+            done += len(batch)
+            tick(done)
+    return out
+
+
+def check_batch(data: bytes) -> bytes:
+    """A planning process's side of :func:`_check_shared`."""
+    batch, table, default_kind, today = pickle.loads(data)
+    memo: dict[str, dict[str, object]] = {}
+    packed: list[tuple[bool, Any]] = []
+    for n, cells in batch:
+        parsed = parse_row(n, cells, table, default_kind, today, memo)
+        packed.append((False, parsed) if isinstance(parsed, list) else (True, bulk.pack_row(parsed)))
+    return pickle.dumps(packed, pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack_checked(data: bytes) -> list[LedgerRow | list[Rejection]]:
+    return [bulk.unpack_row(x) if ok else x for ok, x in pickle.loads(data)]
+
+
 def _file_problems(table: Table, default_kind: CaseKind | None) -> list[Rejection]:
     out: list[Rejection] = []
     present = set(table.fields.values())
@@ -555,33 +614,48 @@ def _import_ledger(
     bad_rows: set[int] = set()
     seen: dict[str, int] = {}
     memo: dict[str, dict[str, object]] = {}
+
+    def take(rowno: int, parsed: LedgerRow | list[Rejection]) -> None:
+        """One checked row, in file order: its problems, or a duplicate case number, or kept."""
+        if isinstance(parsed, list):
+            rejections.extend(parsed)
+            bad_rows.add(rowno)
+            return
+        first = seen.get(parsed.case_no)
+        if first is not None:
+            rejections.append(
+                Rejection(rowno, _title(table, "case_no"), f"案号与第{first}行重复", parsed.case_no)
+            )
+            bad_rows.add(rowno)
+            return
+        seen[parsed.case_no] = rowno
+        rows.append(parsed)
+
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress("check", done, 0)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+
     if not rejections:
-        for rowno, cells in table.rows:
-            if all(columns.is_blank(c) for c in cells):
-                continue
+        data_rows = ((n, c) for n, c in table.rows if not all(columns.is_blank(x) for x in c))
+        for rowno, cells in data_rows:
             kept.append((rowno, cells))
+            take(rowno, parse_row(rowno, cells, table, opts.kind, today, memo))
+            if len(kept) % CHUNK == 0:
+                tick(len(kept))
             if len(kept) == bulk.PARALLEL_MIN_ROWS and opts.bulk and not opts.dry_run:
                 planners = bulk.start_planners(session, actor, today, LEDGER_GROUPS)
                 if planners is not None:
                     started.append(planners)
-            parsed = parse_row(rowno, cells, table, opts.kind, today, memo)
-            if isinstance(parsed, list):
-                rejections.extend(parsed)
-                bad_rows.add(rowno)
-                continue
-            first = seen.get(parsed.case_no)
-            if first is not None:
-                rejections.append(
-                    Rejection(rowno, _title(table, "case_no"), f"案号与第{first}行重复", parsed.case_no)
-                )
-                bad_rows.add(rowno)
-                continue
-            seen[parsed.case_no] = rowno
-            rows.append(parsed)
-            if progress is not None and len(kept) % CHUNK == 0:
-                progress("check", len(kept), 0)
-            if cancelled is not None and len(kept) % CHUNK == 0 and cancelled():
-                raise ImportCancelled()
+                    # A large file: the planners, idle until the writing starts, check half the rest.
+                    rest = list(data_rows)
+                    kept.extend(rest)
+                    checked = _check_shared(
+                        planners, rest, table, opts.kind, today, memo, tick, len(kept) - len(rest)
+                    )
+                    for (n, _), parsed in zip(rest, checked, strict=True):
+                        take(n, parsed)
     result.rows = len(kept)
     for kind in sorted({r.kind for r in rows}):
         if not permissions.allowed(actor, "data.import", kind):

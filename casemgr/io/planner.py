@@ -57,7 +57,10 @@ def _read_frame(pipe: BinaryIO) -> bytes | None:
 
 
 class Planners:
-    """``n`` planning processes, fed with opaque task frames; plans come back in task order.
+    """``n`` planning processes, fed with opaque task frames; results come back in task order.
+
+    Rounds: :meth:`begin` a round of tasks (checking rows, then planning chunks), submit
+    them, read the results.
 
     The threads here only move bytes (pipe reads and writes release the GIL): packing the
     tasks and unpacking the plans happen in the importing thread, because a thread
@@ -103,6 +106,8 @@ class Planners:
         few finished plans may wait in memory (``AHEAD``) so the processes keep planning while
         the caller inserts; beyond that the pipes hold them back.
         """
+        for t in self._threads:  # the previous round's threads have delivered everything
+            t.join()
         n = len(self._procs)
         self._count = count
         todo: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
@@ -213,7 +218,12 @@ def main() -> int:
                     Session(db.make_engine(url)), actor, today, groups, planner_only=True
                 )
                 continue
-            reply = b"K" + bulk.pack_plan(planner.plan(*bulk.unpack_task(frame)))
+            if frame[:1] == b"C":  # check rows (casemgr.io.ledger_import._check_shared)
+                from casemgr.io.ledger_import import check_batch
+
+                reply = b"K" + check_batch(frame[1:])
+            else:
+                reply = b"K" + bulk.pack_plan(planner.plan(*bulk.unpack_task(frame)))
         except Exception:
             reply = b"E" + traceback.format_exc().encode("utf-8")
         _write_frame(out, reply)
