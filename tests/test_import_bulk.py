@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -353,3 +355,38 @@ def test_rows_checked_by_planner_processes_are_refused_alike(
     assert alone.rejections == helped.rejections and alone.refused and helped.refused
     assert {r.row for r in alone.rejections} == {7, 11, 12, 15}
     assert (alone.rows, alone.valid) == (helped.rows, helped.valid)
+
+
+def test_a_hanging_planner_process_does_not_block_cancelling(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A planner that stops answering (here: SIGSTOP) must not make the cancel button useless."""
+    import signal
+
+    monkeypatch.setattr(bulk, "PARALLEL_MIN_ROWS", 1)
+    monkeypatch.setattr("casemgr.io.ledger_import.CHUNK", 4)
+    monkeypatch.setenv("CASEMGR_IMPORT_PROCESSES", "1")
+    real_start = bulk.start_planners
+    procs: list[Any] = []
+
+    def start_and_freeze(*args: object) -> object:
+        planners = real_start(*args)  # type: ignore[arg-type]
+        assert planners is not None
+        procs.extend(planners._procs)
+        os.kill(planners._procs[0].pid, signal.SIGSTOP)
+        return planners
+
+    monkeypatch.setattr(bulk, "start_planners", start_and_freeze)
+    asked = 0
+
+    def cancelled() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 3
+
+    path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
+    with pytest.raises(ImportCancelled), database.write() as s:
+        import_ledger(s, actors[Role.ADMIN], path, ImportOptions(today=TODAY), cancelled=cancelled)
+    assert procs and all(p.poll() is not None for p in procs)  # killed, though stopped
+    with database.read() as s:
+        assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 0

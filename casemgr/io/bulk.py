@@ -513,7 +513,7 @@ class BulkWriter:
                 tasks.append(task)
                 if not here:
                     planners.submit(pack_task(*task))
-            theirs = planners.results()
+            theirs = planners.results(waiting=lambda: after_chunk(0))
             for (part, assigned), here in zip(tasks, mine, strict=True):
                 self.execute(self.plan(part, assigned) if here else unpack_plan(next(theirs)))
                 after_chunk(len(part))

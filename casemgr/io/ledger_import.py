@@ -338,7 +338,7 @@ def _check_shared(
             done += len(batch)
             tick(done)
     out: list[LedgerRow | list[Rejection]] = []
-    mine_iter, their_results = iter(mine), planners.results()
+    mine_iter, their_results = iter(mine), planners.results(waiting=lambda: tick(done))
     for i, batch in enumerate(batches):
         if i % 2 == 0:
             out.extend(next(mine_iter))

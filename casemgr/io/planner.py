@@ -22,7 +22,7 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -163,10 +163,20 @@ class Planners:
         """Queue one packed task (see :meth:`begin`)."""
         self._todo.put(task)
 
-    def results(self) -> Iterator[bytes]:
-        """The packed plans, in the order the tasks were submitted; a failed process raises here."""
+    def results(self, waiting: Callable[[], None] | None = None) -> Iterator[bytes]:
+        """The results, in the order the tasks were submitted; a failed process raises here.
+
+        ``waiting`` is called about twice a second while a result is late, so that a user's
+        cancel still works if a process hangs (it raises to stop).
+        """
         for _ in range(self._count):
-            ok, payload = self._done.get()
+            while True:
+                try:
+                    ok, payload = self._done.get(timeout=0.5)
+                    break
+                except queue.Empty:
+                    if waiting is not None:
+                        waiting()
             if not ok:
                 raise PlannerError(f"import planning process {payload}")
             self.planned += 1
