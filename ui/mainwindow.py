@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             p.new_clue.connect(lambda kind: self.new_clue(CaseKind(kind)))
             p.bulk.connect(self.bulk_action)
             p.export.connect(self.export_view)
+            p.import_ledger.connect(lambda kind: self.import_ledger(CaseKind(kind)))
             return p
         if key == "employers":
             return EmployerPage(self.ctx)
@@ -270,6 +271,13 @@ class MainWindow(QMainWindow):
         export = ExportView(self.ctx, query, self)
         export.start()
         return export
+
+    def import_ledger(self, kind: CaseKind | None) -> Any:
+        from ui.importer import ImportView
+
+        view = ImportView(self.ctx, kind, self)
+        view.start()
+        return view
 
     def _keep(self, w: QWidget) -> None:
         self.dialogs.append(w)

@@ -225,12 +225,14 @@ class CaseListPage(Page):
         new_clue(str): record a clue from an outside channel for this kind.
         bulk(str, list): run a bulk action ("reassign", "close", "print") on these rows.
         export(object): export the current view (a CaseQuery).
+        import_ledger(str): import a ledger of this kind (the kind's value).
     """
 
     new_case = Signal(str)
     new_clue = Signal(str)
     bulk = Signal(str, list)
     export = Signal(object)
+    import_ledger = Signal(str)
 
     def __init__(self, ctx: AppContext, kind: CaseKind, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -262,6 +264,11 @@ class CaseListPage(Page):
         menu.addAction(self.tr("Print notices…"), lambda: self._bulk("print"))
         self.bulk_button.setMenu(menu)
         top.addWidget(self.bulk_button)
+        self.import_button = QPushButton(self.tr("Import ledger…"))
+        self.import_button.setToolTip(self.tr("Import cases from an Excel or CSV ledger (台账)"))
+        self.import_button.setVisible(ctx.can("data.import", kind))
+        self.import_button.clicked.connect(lambda: self.import_ledger.emit(self.kind.value))
+        top.addWidget(self.import_button)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(lambda: self.export.emit(self.model.query))
         top.addWidget(self.export_button)

@@ -173,6 +173,40 @@ def main(argv: list[str]) -> int:
     grab(clue, out / "clue.png")
     clue.close()
 
+    # Ledger import: the options, then a check-only run of a small ledger with one bad row
+    # (check only: the demo database is not changed).
+    import tempfile
+
+    from casemgr.io.ledger_import import ImportOptions
+    from ui.importer import ImportDialog, ImportView
+
+    tmp = Path(tempfile.mkdtemp())
+    ledger = tmp / "2026年仲裁台账.csv"
+    ledger.write_text(
+        "案号,案件类型,收案日期,受理日期,结案日期,结案方式,是否农民工,涉及人数,申请金额,用人单位,所属区县,申请人\n"
+        "汕劳人仲案字〔2026〕第9001号,仲裁,2026-03-02,2026-03-04,2026-04-20,裁决,是,1,8600,汕尾市城区海滨建筑劳务有限公司,城区,陈志强\n"
+        "汕劳人仲案字〔2026〕第9002号,仲裁,2026-02-30,,,,否,1,5200,汕尾市城区海滨建筑劳务有限公司,城区,林秀英\n"
+        "汕劳人仲案字〔2026〕第9003号,仲裁,2026-03-09,2026-03-10,,,是,12,186000.5,陆丰市东海电子厂,陆丰市,黄文辉\n",
+        encoding="utf-8-sig",
+    )
+    idlg = ImportDialog(CaseKind.ARBITRATION, win)
+    idlg.path_edit.setText(str(ledger))
+    idlg.dry_run.setChecked(True)
+    idlg.show()
+    idlg.resize(640, 300)
+    settle(ctx)
+    grab(idlg, out / "import.png")
+    view = ImportView(ctx, CaseKind.ARBITRATION, win)
+    view.run(
+        ledger, ImportOptions(dry_run=True, kind=CaseKind.ARBITRATION, report_path=tmp / "错误报告.xlsx")
+    )
+    wait_for(lambda: view.message is not None)
+    settle(ctx)
+    assert view.message is not None
+    grab(view.message, out / "import-result.png")
+    view.message.close()
+    idlg.close()
+
     # Report page: the figures of last month, previewed.
     from ui.reportpage import ReportPage
 

@@ -15,6 +15,7 @@ settings and calendar, which an import does not change.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import queue
@@ -26,13 +27,32 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from casemgr.errors import KnownError
+
+log = logging.getLogger(__name__)
+
 #: Plans read and waiting for the inserting thread, at most.
 AHEAD = 3
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
-class PlannerError(RuntimeError):
-    """A planning process failed; the import's transaction must roll back."""
+class PlannerError(KnownError):
+    """A planning process failed; the import's transaction rolls back (nothing is written)."""
+
+    code = "import_planner_failed"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            "导入的辅助进程出错，导入已撤销，没有写入任何数据。可重试；若再次出错，"
+            "请设置环境变量 CASEMGR_IMPORT_PROCESSES=0 后导入，并把日志交给管理员。",
+            "An import helper process failed; the import was undone and nothing was written. "
+            "Try again; if it fails again, set CASEMGR_IMPORT_PROCESSES=0 and give the log to "
+            "the administrator.",
+        )
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.message('en')} ({self.detail})"
 
 
 _LEN = struct.Struct("<Q")
@@ -178,6 +198,7 @@ class Planners:
                     if waiting is not None:
                         waiting()
             if not ok:
+                log.error("import planning process %s", payload)
                 raise PlannerError(f"import planning process {payload}")
             self.planned += 1
             yield payload

@@ -265,340 +265,340 @@
 <context>
     <name>CaseFileWindow</name>
     <message>
-        <location filename="../../ui/casefile.py" line="120"/>
+        <location filename="../../ui/casefile.py" line="123"/>
         <source>Case file</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="124"/>
+        <location filename="../../ui/casefile.py" line="127"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="130"/>
+        <location filename="../../ui/casefile.py" line="133"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="155"/>
+        <location filename="../../ui/casefile.py" line="172"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="156"/>
-        <location filename="../../ui/casefile.py" line="239"/>
+        <location filename="../../ui/casefile.py" line="173"/>
+        <location filename="../../ui/casefile.py" line="256"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="157"/>
+        <location filename="../../ui/casefile.py" line="174"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="158"/>
+        <location filename="../../ui/casefile.py" line="175"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="159"/>
+        <location filename="../../ui/casefile.py" line="176"/>
         <source>Received / accepted / closed</source>
         <translation>收案 / 受理 / 结案</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="160"/>
+        <location filename="../../ui/casefile.py" line="177"/>
         <source>Claimed / recovered (yuan)</source>
         <translation>请求 / 追回（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="161"/>
+        <location filename="../../ui/casefile.py" line="178"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="162"/>
+        <location filename="../../ui/casefile.py" line="179"/>
         <source>Received through</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="163"/>
+        <location filename="../../ui/casefile.py" line="180"/>
         <source>Handled by</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="164"/>
+        <location filename="../../ui/casefile.py" line="181"/>
         <source>Linked cases</source>
         <translation>关联案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="165"/>
+        <location filename="../../ui/casefile.py" line="182"/>
         <source>Summary</source>
         <translation>案情摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="166"/>
+        <location filename="../../ui/casefile.py" line="183"/>
         <source>Outcome</source>
         <translation>结案方式</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="180"/>
+        <location filename="../../ui/casefile.py" line="197"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="181"/>
+        <location filename="../../ui/casefile.py" line="198"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="182"/>
+        <location filename="../../ui/casefile.py" line="199"/>
         <source>ID number / credit code</source>
         <translation>身份证号 / 信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="183"/>
+        <location filename="../../ui/casefile.py" line="200"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="184"/>
+        <location filename="../../ui/casefile.py" line="201"/>
         <source>Migrant worker</source>
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="192"/>
+        <location filename="../../ui/casefile.py" line="209"/>
         <source>Double-click a party to correct its details</source>
         <translation>双击当事人可更正其信息</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="195"/>
+        <location filename="../../ui/casefile.py" line="212"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="199"/>
+        <location filename="../../ui/casefile.py" line="216"/>
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="200"/>
+        <location filename="../../ui/casefile.py" line="217"/>
         <source>Claim</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="201"/>
+        <location filename="../../ui/casefile.py" line="218"/>
         <source>Months</source>
         <translation>月数</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="202"/>
+        <location filename="../../ui/casefile.py" line="219"/>
         <source>Claimed</source>
         <translation>请求金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="203"/>
+        <location filename="../../ui/casefile.py" line="220"/>
         <source>Verified</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="204"/>
+        <location filename="../../ui/casefile.py" line="221"/>
         <source>Ordered</source>
         <translation>裁决/责令金额</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="205"/>
+        <location filename="../../ui/casefile.py" line="222"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="206"/>
-        <location filename="../../ui/casefile.py" line="304"/>
+        <location filename="../../ui/casefile.py" line="223"/>
+        <location filename="../../ui/casefile.py" line="321"/>
         <source>Final award</source>
         <translation>终局裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="213"/>
+        <location filename="../../ui/casefile.py" line="230"/>
         <source>Claims</source>
         <translation>请求事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="215"/>
+        <location filename="../../ui/casefile.py" line="232"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="221"/>
+        <location filename="../../ui/casefile.py" line="238"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="222"/>
+        <location filename="../../ui/casefile.py" line="239"/>
         <source>Started</source>
         <translation>起算日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="223"/>
+        <location filename="../../ui/casefile.py" line="240"/>
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="224"/>
+        <location filename="../../ui/casefile.py" line="241"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="225"/>
+        <location filename="../../ui/casefile.py" line="242"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="226"/>
+        <location filename="../../ui/casefile.py" line="243"/>
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="227"/>
+        <location filename="../../ui/casefile.py" line="244"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="236"/>
+        <location filename="../../ui/casefile.py" line="253"/>
         <source>Time limits</source>
         <translation>办案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239"/>
+        <location filename="../../ui/casefile.py" line="256"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239"/>
+        <location filename="../../ui/casefile.py" line="256"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239"/>
+        <location filename="../../ui/casefile.py" line="256"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="239"/>
+        <location filename="../../ui/casefile.py" line="256"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="244"/>
+        <location filename="../../ui/casefile.py" line="261"/>
         <source>Timeline</source>
         <translation>办案经过</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="247"/>
+        <location filename="../../ui/casefile.py" line="264"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="247"/>
+        <location filename="../../ui/casefile.py" line="264"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="247"/>
+        <location filename="../../ui/casefile.py" line="264"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="247"/>
+        <location filename="../../ui/casefile.py" line="264"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="251"/>
+        <location filename="../../ui/casefile.py" line="268"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="302"/>
+        <location filename="../../ui/casefile.py" line="319"/>
         <source>Simple procedure</source>
         <translation>简易处理</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="306"/>
+        <location filename="../../ui/casefile.py" line="323"/>
         <source>Last changed by %1 at %2</source>
         <translation>最近由 %1 于 %2 修改</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="331"/>
+        <location filename="../../ui/casefile.py" line="348"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="336"/>
+        <location filename="../../ui/casefile.py" line="353"/>
         <source>became %1</source>
         <translation>已转为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="370"/>
-        <location filename="../../ui/casefile.py" line="390"/>
+        <location filename="../../ui/casefile.py" line="387"/>
+        <location filename="../../ui/casefile.py" line="407"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="390"/>
+        <location filename="../../ui/casefile.py" line="407"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="405"/>
+        <location filename="../../ui/casefile.py" line="422"/>
         <source>period over</source>
         <translation>期间已届满</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="412"/>
+        <location filename="../../ui/casefile.py" line="429"/>
         <source>extended by %1 days</source>
         <translation>已延长 %1 日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="414"/>
+        <location filename="../../ui/casefile.py" line="431"/>
         <source>requested %1</source>
         <translation>%1 已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="417"/>
+        <location filename="../../ui/casefile.py" line="434"/>
         <source> since %1</source>
         <translation>（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="421"/>
+        <location filename="../../ui/casefile.py" line="438"/>
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="503"/>
+        <location filename="../../ui/casefile.py" line="520"/>
         <source>Actions:</source>
         <translation>可办理：</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="518"/>
+        <location filename="../../ui/casefile.py" line="550"/>
         <source>Hand to arbitration</source>
         <translation>转仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="526"/>
+        <location filename="../../ui/casefile.py" line="558"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="531"/>
+        <location filename="../../ui/casefile.py" line="563"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="539"/>
+        <location filename="../../ui/casefile.py" line="529"/>
         <source>Record…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="549"/>
+        <location filename="../../ui/casefile.py" line="568"/>
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
@@ -606,122 +606,132 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="243"/>
+        <location filename="../../ui/pages.py" line="245"/>
         <source>Search: case number, name, ID number, employer, credit code</source>
         <translation>搜索：案号、姓名、身份证号、用人单位、信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="246"/>
+        <location filename="../../ui/pages.py" line="248"/>
         <source>New case…</source>
         <translation>登记新案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="247"/>
+        <location filename="../../ui/pages.py" line="249"/>
         <source>Register a new case (Ctrl+N)</source>
         <translation>登记新案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="251"/>
+        <location filename="../../ui/pages.py" line="253"/>
         <source>Clue from outside…</source>
         <translation>来件线索…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="252"/>
+        <location filename="../../ui/pages.py" line="254"/>
         <source>National clue platform, 12345 hotline or petition</source>
         <translation>全国根治欠薪线索反映平台、12345热线或信访转来的线索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="256"/>
+        <location filename="../../ui/pages.py" line="258"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="259"/>
+        <location filename="../../ui/pages.py" line="261"/>
         <source>Reassign…</source>
         <translation>改派承办人…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="261"/>
+        <location filename="../../ui/pages.py" line="263"/>
         <source>Close with a reason…</source>
         <translation>结案（须填写理由）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="262"/>
+        <location filename="../../ui/pages.py" line="264"/>
         <source>Print notices…</source>
         <translation>打印通知书…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="265"/>
+        <location filename="../../ui/pages.py" line="267"/>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="268"/>
+        <source>Import cases from an Excel or CSV ledger (台账)</source>
+        <translation>从 Excel 或 CSV 台账导入案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="272"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="272"/>
+        <location filename="../../ui/pages.py" line="279"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="273"/>
+        <location filename="../../ui/pages.py" line="280"/>
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="278"/>
+        <location filename="../../ui/pages.py" line="285"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="279"/>
+        <location filename="../../ui/pages.py" line="286"/>
         <source>Received from</source>
         <translation>收案日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="288"/>
+        <location filename="../../ui/pages.py" line="295"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="289"/>
+        <location filename="../../ui/pages.py" line="296"/>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="290"/>
+        <location filename="../../ui/pages.py" line="297"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="291"/>
+        <location filename="../../ui/pages.py" line="298"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="294"/>
+        <location filename="../../ui/pages.py" line="301"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="315"/>
+        <location filename="../../ui/pages.py" line="322"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="330"/>
+        <location filename="../../ui/pages.py" line="337"/>
         <source>Mediation cases</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="331"/>
+        <location filename="../../ui/pages.py" line="338"/>
         <source>Arbitration cases</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="332"/>
+        <location filename="../../ui/pages.py" line="339"/>
         <source>Inspection complaints</source>
         <translation>监察投诉</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="357"/>
+        <location filename="../../ui/pages.py" line="364"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -1452,52 +1462,52 @@
 <context>
     <name>EmployerDetail</name>
     <message>
-        <location filename="../../ui/pages.py" line="413"/>
+        <location filename="../../ui/pages.py" line="420"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="414"/>
+        <location filename="../../ui/pages.py" line="421"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="415"/>
+        <location filename="../../ui/pages.py" line="422"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="416"/>
+        <location filename="../../ui/pages.py" line="423"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="417"/>
+        <location filename="../../ui/pages.py" line="424"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="418"/>
+        <location filename="../../ui/pages.py" line="425"/>
         <source>Claimed / recovered (yuan)</source>
         <translation>请求 / 追回（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="419"/>
+        <location filename="../../ui/pages.py" line="426"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="420"/>
+        <location filename="../../ui/pages.py" line="427"/>
         <source>Complaints in the last 90 days</source>
         <translation>近90日投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="451"/>
+        <location filename="../../ui/pages.py" line="458"/>
         <source>(until %1)</source>
         <translation>（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="461"/>
+        <location filename="../../ui/pages.py" line="468"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未结 %2 件</translation>
     </message>
@@ -1505,17 +1515,17 @@
 <context>
     <name>EmployerPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="483"/>
+        <location filename="../../ui/pages.py" line="490"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="485"/>
+        <location filename="../../ui/pages.py" line="492"/>
         <source>Search: employer name or credit code</source>
         <translation>搜索：单位名称或统一社会信用代码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="507"/>
+        <location filename="../../ui/pages.py" line="514"/>
         <source>%n employer(s)</source>
         <translation>
             <numerusform>共 %n 家</numerusform>
@@ -1692,6 +1702,134 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/importer.py" line="54"/>
+        <location filename="../../ui/importer.py" line="97"/>
+        <source>Import a ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="58"/>
+        <source>An Excel (.xlsx) or CSV ledger with a header row (案号, 收案日期, …). Every row is checked first; rows with problems are listed in a workbook you can correct and import again. Case numbers already on file are skipped.</source>
+        <translation>Excel（.xlsx）或 CSV 台账，首行为表头（案号、收案日期……）。导入前逐行检查；有问题的行列入一份错误报告工作簿，改正后可再次导入。已登记的案号自动跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="69"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="73"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="77"/>
+        <source>Every kind (from the 案件类型 column)</source>
+        <translation>各类案件（按“案件类型”列）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="78"/>
+        <source>Cases of</source>
+        <translation>案件类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="80"/>
+        <source>Check only, write nothing</source>
+        <translation>仅检查，不写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="81"/>
+        <source>Import the good rows even if some rows are rejected</source>
+        <translation>有问题的行不导入，其余行照常导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="89"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="97"/>
+        <source>Ledgers (*.xlsx *.csv)</source>
+        <translation>台账 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="108"/>
+        <source>Choose an existing .xlsx or .csv file.</source>
+        <translation>请选择一个已存在的 .xlsx 或 .csv 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <location filename="../../ui/importer.py" line="164"/>
+        <source>Checking the ledger…</source>
+        <translation>正在检查台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="164"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="165"/>
+        <location filename="../../ui/importer.py" line="249"/>
+        <source>Import a ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="194"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="202"/>
+        <source>Checking the ledger… %1 rows</source>
+        <translation>正在检查台账…已查 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="207"/>
+        <source>Writing cases… %1 of %2</source>
+        <translation>正在写入案件…%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="218"/>
+        <source>%1 rows: %2 created, %3 already on file, %4 rows with problems.</source>
+        <translation>共 %1 行：新建 %2 件，已登记跳过 %3 件，有问题 %4 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="226"/>
+        <source>Nothing was imported: correct the rows listed in the report and import again.</source>
+        <translation>未导入任何数据：请按错误报告改正后再次导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="230"/>
+        <source>Check only: nothing was written.</source>
+        <translation>仅检查：未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="232"/>
+        <source>Check passed: nothing was written.</source>
+        <translation>检查通过：未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="236"/>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行“%2”：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="242"/>
+        <source>… %1 problems in all.</source>
+        <translation>……共 %1 个问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="252"/>
+        <source>Open the report</source>
+        <translation>打开错误报告</translation>
+    </message>
+</context>
+<context>
     <name>ItemsEditor</name>
     <message>
         <location filename="../../ui/transition.py" line="74"/>
@@ -1758,7 +1896,7 @@
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="280"/>
+        <location filename="../../ui/mainwindow.py" line="288"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -1798,47 +1936,47 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="210"/>
+        <location filename="../../ui/mainwindow.py" line="211"/>
         <source>New case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="210"/>
+        <location filename="../../ui/mainwindow.py" line="211"/>
         <source>Kind of case</source>
         <translation>案件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="258"/>
+        <location filename="../../ui/mainwindow.py" line="259"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="258"/>
+        <location filename="../../ui/mainwindow.py" line="259"/>
         <source>Select one or more cases first.</source>
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="323"/>
+        <location filename="../../ui/mainwindow.py" line="331"/>
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="324"/>
+        <location filename="../../ui/mainwindow.py" line="332"/>
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="325"/>
+        <location filename="../../ui/mainwindow.py" line="333"/>
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="328"/>
+        <location filename="../../ui/mainwindow.py" line="336"/>
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="329"/>
+        <location filename="../../ui/mainwindow.py" line="337"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
