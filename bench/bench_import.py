@@ -1,6 +1,7 @@
 """Ledger import speed: rows per second for a generated ledger (target ≥ 5,000 rows/s).
 
-Usage: ``.venv/bin/python bench/bench_import.py [ROWS] [--xlsx] [--profile] [--runs N] [--processes K]``
+Usage: ``.venv/bin/python bench/bench_import.py [ROWS] [--xlsx] [--profile] [--runs N] [--processes K]
+[--postgres URL]``
 (default 100,000 rows, CSV). The ledger mixes the three kinds, open and closed cases,
 repeat employers (one per 20 rows) and distinct workers, like a city's multi-year ledger.
 Generation and database creation are not timed; the figure covers reading, checking and
@@ -80,6 +81,19 @@ def generate(path: Path, rows: int) -> None:
             )
 
 
+def fresh_postgres(url: str) -> str:
+    """An empty database ``casemgr_bench_import`` on URL's server (dropped first if there)."""
+    import sqlalchemy as sa
+    from sqlalchemy.engine import make_url
+
+    engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS casemgr_bench_import")
+        conn.exec_driver_sql("CREATE DATABASE casemgr_bench_import")
+    engine.dispose()
+    return make_url(url).set(database="casemgr_bench_import").render_as_string(hide_password=False)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("rows", nargs="?", type=int, default=100_000)
@@ -88,6 +102,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="imports into fresh databases (median reported)")
     ap.add_argument(
         "--processes", type=int, default=None, help="planning processes (0: one process; default: automatic)"
+    )
+    ap.add_argument(
+        "--postgres", metavar="URL", help="import into PostgreSQL (a fresh database beside URL's)"
     )
     args = ap.parse_args()
     if args.processes is not None:
@@ -107,7 +124,11 @@ def main() -> int:
             ledger = ledger.with_suffix(".xlsx")
             wb.save(ledger)
         for run in range(args.runs):
-            url = f"sqlite:///{Path(tmp) / f'bench{run}.db'}"
+            url = (
+                f"sqlite:///{Path(tmp) / f'bench{run}.db'}"
+                if not args.postgres
+                else fresh_postgres(args.postgres)
+            )
             database = db.open_database(url)
             opts = ImportOptions(today=dt.date(2026, 11, 26))
             t0 = time.perf_counter()
@@ -125,7 +146,8 @@ def main() -> int:
                 pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
                 pstats.Stats(prof).sort_stats("tottime").print_stats(25)
             database.dispose()
-            Path(tmp, f"bench{run}.db").unlink()
+            if not args.postgres:
+                Path(tmp, f"bench{run}.db").unlink()
             assert result.created == args.rows, result.rejections[:5]
             times.append(elapsed)
             print(f"run {run + 1}: {elapsed:.1f} s = {args.rows / elapsed:,.0f} rows/s", flush=True)

@@ -26,6 +26,7 @@ from casemgr.io.ledger_import import ImportCancelled, ImportOptions, import_ledg
 from casemgr.io.planner import PlannerError
 from casemgr.services import cases, parties
 from casemgr.services.context import Actor
+from tests.conftest import PG_URL, make_user, on_postgres
 from tests.helpers import case_input, make_id, make_uscc
 from tests.test_import_ledger import HEADER, write_csv
 
@@ -390,3 +391,35 @@ def test_a_hanging_planner_process_does_not_block_cancelling(
     assert procs and all(p.poll() is not None for p in procs)  # killed, though stopped
     with database.read() as s:
         assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 0
+
+
+@on_postgres
+def test_bulk_path_writes_what_the_services_write_on_postgresql(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: ids from the sequences, rows by COPY, a planner process — same tables."""
+    from tests import pg
+
+    assert PG_URL
+    monkeypatch.setattr(bulk, "PARALLEL_MIN_ROWS", 1)
+    monkeypatch.setattr("casemgr.io.ledger_import.CHUNK", 4)
+    monkeypatch.setattr("casemgr.io.ledger_import.CHECK_BATCH", 5)
+    monkeypatch.setenv("CASEMGR_IMPORT_PROCESSES", "1")
+    template = request.getfixturevalue("pg_template")
+    path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
+    with pg.fresh_database(PG_URL, template) as url_a, pg.fresh_database(PG_URL, template) as url_b:
+        a, b = db.open_database(url_a), db.open_database(url_b)
+        try:
+            results = []
+            for database, fast in ((a, False), (b, True)):
+                admin = {role: make_user(database, role) for role in Role}[Role.ADMIN]
+                _seed_existing_parties(database, admin)
+                with database.write() as s:
+                    results.append(import_ledger(s, admin, path, ImportOptions(today=TODAY, bulk=fast)))
+            assert results[0].created == results[1].created == len(ledger())
+            slow, quick = dump(a), dump(b)
+            for table in (*TABLES, "audit"):
+                assert slow[table] == quick[table], table
+        finally:
+            a.dispose()
+            b.dispose()
