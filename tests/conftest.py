@@ -88,3 +88,24 @@ def make_user(
 def actors(database: db.Database) -> dict[Role, Actor]:
     """One user per role, keyed by role."""
     return {role: make_user(database, role) for role in Role}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qt_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
+    """UI tests (tests/test_ui*.py): QSettings in a temporary folder, never the developer's own
+    configuration, and the English UI. Other tests never start Qt (casemgr works without it)."""
+    if not request.module.__name__.rpartition(".")[2].startswith("test_ui"):
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from ui import i18n
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QCoreApplication.setOrganizationName("casemgr-test")
+    QCoreApplication.setApplicationName("casemgr-test")
+    i18n.install("en")
+    yield
+    i18n.install("en")

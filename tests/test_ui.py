@@ -31,18 +31,6 @@ from ui.pages import CaseListPage, DashboardPage, EmployerPage
 PASSWORD = "Kx7-secret-Passw0rd"
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    """QSettings in a temporary folder, never the developer's own configuration."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QCoreApplication.setOrganizationName("casemgr-test")
-    QCoreApplication.setApplicationName("casemgr-test")
-    i18n.install("en")
-    yield
-    i18n.install("en")
-
-
 def make_ctx(qtbot: QtBot, database: db.Database, actor: Actor) -> AppContext:
     return AppContext(database, actor, f"{actor.username}-name")
 

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -23,17 +22,6 @@ from tests.helpers import case_input
 from ui import i18n
 from ui.app import AppContext
 from ui.bulk import BulkActions, CloseDialog, NoticeDialog, ReassignDialog, SummaryDialog
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QCoreApplication.setOrganizationName("casemgr-test")
-    QCoreApplication.setApplicationName("casemgr-test")
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from casemgr import db, permissions
@@ -17,21 +15,9 @@ from casemgr.enums import CaseKind, Role
 from casemgr.services import cases
 from casemgr.services.context import Actor
 from tests.helpers import case_input
-from ui import i18n
 from ui.app import AppContext
 from ui.export import ExportView
 from ui.pages import CaseListPage
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QCoreApplication.setOrganizationName("casemgr-test")
-    QCoreApplication.setApplicationName("casemgr-test")
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 @pytest.fixture(params=[Role.SUPERVISOR, Role.CLERK])

@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -16,21 +14,9 @@ from casemgr.enums import CaseKind, Role
 from casemgr.io.ledger_import import ImportOptions
 from casemgr.services.context import Actor
 from tests.test_import_bulk import HEADER, TODAY, ledger, write_csv
-from ui import i18n
 from ui.app import AppContext
 from ui.importer import ImportDialog, ImportView
 from ui.pages import CaseListPage
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QCoreApplication.setOrganizationName("casemgr-test")
-    QCoreApplication.setApplicationName("casemgr-test")
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 @pytest.fixture

@@ -6,31 +6,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from casemgr import auth, backup, db
 from casemgr.enums import Role
 from casemgr.models import User
 from casemgr.services.context import Actor
-from ui import i18n
 from ui.app import AppContext, StartupBackup
 from ui.idlelock import IdleLock, UnlockDialog
 from ui.mainwindow import MainWindow
 
 PASSWORD = "Kx7-secret-Passw0rd"
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QCoreApplication.setOrganizationName("casemgr-test")
-    QCoreApplication.setApplicationName("casemgr-test")
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 @pytest.fixture

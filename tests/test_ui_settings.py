@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -16,22 +15,10 @@ from casemgr import db, errors, settings
 from casemgr.enums import Role
 from casemgr.models import AuditEntry, CalendarOverride, User
 from casemgr.services.context import Actor
-from ui import i18n
 from ui.app import AppContext
 from ui.settingspage import SettingsPage
 
 PASSWORD = "Kx7-secret-Passw0rd"
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QCoreApplication.setOrganizationName("casemgr-test")
-    QCoreApplication.setApplicationName("casemgr-test")
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 def make(qtbot: QtBot, database: db.Database, actor: Actor, shown: list[str]) -> Iterator[AppContext]:
