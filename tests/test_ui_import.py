@@ -103,3 +103,18 @@ def test_the_import_button_follows_the_role(
     assert page.import_button.isVisibleTo(page) is (role is Role.ADMIN)
     qtbot.waitUntil(lambda: c.runner.pending == 0, timeout=10_000)
     c.runner.wait_all()
+
+
+def test_a_check_only_run_says_what_would_be_imported_and_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, database: db.Database, ctx: AppContext
+) -> None:
+    path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
+    view = ImportView(ctx, None, None)  # type: ignore[arg-type]
+    with qtbot.waitSignal(view.done, timeout=30_000):
+        view.run(path, ImportOptions(today=TODAY, dry_run=True))
+    n = len(ledger())
+    assert count(database) == 0
+    text_ = view.message.text()  # type: ignore[union-attr]
+    assert f"{n} rows: {n} could be imported, 0 already on file" in text_
+    assert "Check passed: nothing was written." in text_
+    assert not view.cancel_requested.is_set()  # closing the progress dialog is not a cancel

@@ -111,7 +111,7 @@ class ImportDialog(QDialog):
         self.accept()
 
     def options(self) -> ImportOptions:
-        from casemgr.io.ledger_import import ImportOptions
+        from casemgr.io.ledger_import import ImportOptions, default_report_path
 
         path = self.path()
         kind = self.kind_combo.currentData()
@@ -119,7 +119,7 @@ class ImportDialog(QDialog):
             dry_run=self.dry_run.isChecked(),
             all_or_nothing=not self.partial.isChecked(),
             kind=CaseKind(kind) if kind else None,
-            report_path=path.with_name(f"{path.stem}-错误报告.xlsx"),
+            report_path=default_report_path(path),
         )
 
 
@@ -209,15 +209,21 @@ class ImportView(QObject):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)  # closing it emits canceled
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
 
     def summary(self, result: ImportResult) -> str:
+        counts = (
+            self.tr("%1 rows: %2 could be imported, %3 already on file, %4 rows with problems.")
+            if result.dry_run
+            else self.tr("%1 rows: %2 created, %3 already on file, %4 rows with problems.")
+        )
+        new = result.valid - result.existing if result.dry_run else result.created
         lines = [
-            self.tr("%1 rows: %2 created, %3 already on file, %4 rows with problems.")
-            .replace("%1", f"{result.rows:,}")
-            .replace("%2", f"{result.created:,}")
+            counts.replace("%1", f"{result.rows:,}")
+            .replace("%2", f"{new:,}")
             .replace("%3", f"{result.existing:,}")
             .replace("%4", f"{result.rejected_rows:,}")
         ]

@@ -49,11 +49,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from casemgr.io.ledger_import import ImportOptions, import_ledger
+    from casemgr.io.ledger_import import ImportOptions, default_report_path, import_ledger
 
     zh = user_lang() == "zh"
     path: Path = args.file
-    report = args.report or path.with_name(f"{path.stem}-错误报告.xlsx")
+    report = args.report or default_report_path(path)
     database = db.open_database(db.resolve_url(args.db))
     try:
         actor = login(database, args.user)

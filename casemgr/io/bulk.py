@@ -183,7 +183,6 @@ class BulkWriter:
         self._on_receipt: dict[str, list[rules_mod.RuleSpec]] = {}
         self._in_group: dict[tuple[str, str], list[rules_mod.RuleSpec]] = {}
         self._settings: dict[tuple[str, dt.date], Any] = {}
-        self._anon = 0
         self._specs: dict[tuple[str, tuple[str, ...]], tuple[str, list[Any], tuple[Any, ...]]] = {}
         self._next_id: dict[str, int] = {}
         self._selection: dict[tuple[Any, ...], list[rules_mod.RuleSpec]] = {}
@@ -191,7 +190,6 @@ class BulkWriter:
         self._sorted_keys: dict[tuple[str, ...], list[str]] = {}
         self._json_memo: dict[tuple[type, Any], str] = {}
         self._party_fixes: list[tuple[str, Any]] = []
-        self._prepared = False
         sqlite = session.get_bind().dialect.name == "sqlite"
         self._cache_size: int | None = None
         if sqlite and not planner_only:
@@ -415,7 +413,6 @@ class BulkWriter:
             cases.reserve_given_number(self.s, CaseKind(kind_value), number)  # moves the counter
         if self._sqlite and len(rows) >= REBUILD_MIN_ROWS:
             self._drop_indexes(len(rows))
-        self._prepared = True
 
     def _drop_indexes(self, new_rows: int) -> None:
         """Drop the plain secondary indexes of the tables this file will at least double.
@@ -520,12 +517,6 @@ class BulkWriter:
         self.finish()
 
     # ------------------------------------------------------------------ one chunk
-
-    def write(self, rows: list[Any]) -> None:
-        """Plan and insert one chunk of checked, new ledger rows, all in this process."""
-        if not self._prepared:
-            self.prepare(rows)
-        self.execute(self.plan(rows, self.assign(rows)))
 
     def _new_ids(self, table: Any, n: int) -> list[int]:
         """Ids for ``n`` new rows of ``table``, given explicitly so that planning needs no insert.

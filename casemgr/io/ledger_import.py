@@ -102,6 +102,11 @@ class LedgerRow:
     claim_type: ClaimType = ClaimType.WAGES
 
 
+def default_report_path(ledger: Path) -> Path:
+    """Where the rejection workbook goes unless told: beside the ledger, named after it."""
+    return ledger.with_name(f"{ledger.stem}-错误报告.xlsx")
+
+
 @dataclass(frozen=True)
 class ImportOptions:
     dry_run: bool = False
@@ -737,6 +742,7 @@ __all__ = [
     "ImportResult",
     "LedgerRow",
     "Rejection",
+    "default_report_path",
     "import_ledger",
     "parse_row",
 ]

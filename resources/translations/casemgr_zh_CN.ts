@@ -1774,7 +1774,7 @@
     </message>
     <message>
         <location filename="../../ui/importer.py" line="165"/>
-        <location filename="../../ui/importer.py" line="249"/>
+        <location filename="../../ui/importer.py" line="255"/>
         <source>Import a ledger</source>
         <translation>导入台账</translation>
     </message>
@@ -1794,37 +1794,42 @@
         <translation>正在写入案件…%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="218"/>
+        <location filename="../../ui/importer.py" line="219"/>
+        <source>%1 rows: %2 could be imported, %3 already on file, %4 rows with problems.</source>
+        <translation>共 %1 行：可导入 %2 件，已登记跳过 %3 件，有问题 %4 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="221"/>
         <source>%1 rows: %2 created, %3 already on file, %4 rows with problems.</source>
         <translation>共 %1 行：新建 %2 件，已登记跳过 %3 件，有问题 %4 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="226"/>
+        <location filename="../../ui/importer.py" line="232"/>
         <source>Nothing was imported: correct the rows listed in the report and import again.</source>
         <translation>未导入任何数据：请按错误报告改正后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="230"/>
+        <location filename="../../ui/importer.py" line="236"/>
         <source>Check only: nothing was written.</source>
         <translation>仅检查：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="232"/>
+        <location filename="../../ui/importer.py" line="238"/>
         <source>Check passed: nothing was written.</source>
         <translation>检查通过：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="236"/>
+        <location filename="../../ui/importer.py" line="242"/>
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="242"/>
+        <location filename="../../ui/importer.py" line="248"/>
         <source>… %1 problems in all.</source>
         <translation>……共 %1 个问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="252"/>
+        <location filename="../../ui/importer.py" line="258"/>
         <source>Open the report</source>
         <translation>打开错误报告</translation>
     </message>
