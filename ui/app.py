@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import db, errors, permissions
+from casemgr import clock, db, errors, permissions
 from casemgr.enums import CaseKind
 from casemgr.services.context import Actor
 from ui import i18n, labels
@@ -181,7 +181,7 @@ class StartupBackup(QObject):
         super().__init__(parent)
         self.database = database
         self.result: tuple[object, str] | None = None
-        self._emitter = _Emitter()
+        self._emitter = _Emitter(self)  # owned by Qt: see ui.ops._Emitter
         self._emitter.done.connect(self._done)
 
     def start(self) -> None:
@@ -310,6 +310,11 @@ def run(argv: Sequence[str]) -> int:
         pass
     lang = i18n.choose_language(args.lang)
     i18n.install(lang)
+    try:
+        clock.today()
+    except ValueError as exc:  # a malformed CASEMGR_TODAY: say so before anything is counted from it
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot start"), str(exc))
+        return 2
     try:
         url = default_url(args.db)
         database = db.open_database(url)

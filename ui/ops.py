@@ -53,6 +53,12 @@ class Changes:
 class _Emitter(QObject):
     """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread.
 
+    Always made with a parent on the GUI thread. Parentless, it would belong to Python, and
+    the last reference could go on the worker thread (the finished task dropping it while
+    the GUI already handled the result) or inside its own slot: either deletes a GUI-thread
+    object while Qt still holds events for it, which crashed the suite now and then
+    (a segmentation fault in event processing). Its owner deletes it with ``deleteLater``.
+
     Signals:
         done(object): a tuple (result, exception or None, formatted traceback). One tuple,
             never a bare None: PySide6 mis-counts references to None sent through a
@@ -159,7 +165,7 @@ class OpRunner(QObject):
         on_failure: Callable[[errors.KnownError], bool] | None,
         parent: QObject | None,
     ) -> Handle:
-        emitter = _Emitter()
+        emitter = _Emitter(self)
         handle = Handle()
         entry = (emitter, handle)
         self._live.add(entry)
@@ -190,6 +196,7 @@ class OpRunner(QObject):
                 if not self._live:
                     self.busy.emit(False)
                 handle.finished.emit(exc is None)
+                emitter.deleteLater()  # after this slot returns, on this (the GUI) thread
 
         emitter.done.connect(done)
         self.pool.start(_Task(job, emitter))
