@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from casemgr import clock
 from casemgr.models import AuditEntry, utcnow
 
 GENESIS = "0" * 64
@@ -246,7 +247,7 @@ def browse(
 
 
 def _local_midnight_utc(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC)
+    return clock.start_of_day(day)
 
 
 @dataclass(frozen=True)

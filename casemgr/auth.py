@@ -28,7 +28,7 @@ import unicodedata
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, settings, validation
+from casemgr import audit, clock, settings, validation
 from casemgr.enums import Role
 from casemgr.errors import AuthError, ValidationError
 from casemgr.models import User, utcnow
@@ -333,7 +333,7 @@ def authenticate(session: Session, username: str, password: str, *, now: dt.date
         reason = "unknown_user" if user is None else ("inactive" if not user.active else "no_password")
         raise _fail_and_commit(session, user, name, reason, now, *_BAD_LOGIN)
     if user.locked_until is not None and user.locked_until > now:
-        local = user.locked_until.astimezone().strftime("%H:%M")
+        local = clock.local(user.locked_until).strftime("%H:%M")
         raise _fail_and_commit(
             session,
             user,
@@ -347,7 +347,7 @@ def authenticate(session: Session, username: str, password: str, *, now: dt.date
     if not verify_password(password, user.password_hash):
         err = _fail_and_commit(session, user, name, "password", now, *_BAD_LOGIN)
         if user.locked_until is not None and user.locked_until > now:
-            local = user.locked_until.astimezone().strftime("%H:%M")
+            local = clock.local(user.locked_until).strftime("%H:%M")
             err = AuthError(
                 f"用户名或密码错误。连续失败 {MAX_FAILED_LOGINS} 次，账户已锁定至 {local}。",
                 f"Wrong user name or password. After {MAX_FAILED_LOGINS} failures the account is locked until {local}.",

@@ -27,7 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from casemgr import audit, db, errors, permissions
+from casemgr import audit, clock, db, errors, permissions
 from casemgr.services.context import SYSTEM, Actor
 
 KEEP_DAILY = 14
@@ -146,7 +146,7 @@ def daily_backup_if_due(
     """Run at start-up: the day's first start makes the day's copy and prunes old ones."""
     if db.sqlite_path(database.url) is None:
         return AutoBackupResult(None, None, ())
-    today = today or dt.date.today()
+    today = today or clock.today()
     root = backup_dir_for(database, backup_dir)
     daily_dir, monthly_dir = root / "daily", root / "monthly"
     daily_file = daily_dir / f"casemgr-{today:%Y-%m-%d}.db"
@@ -227,7 +227,7 @@ def restore(
     permissions.require(actor, "backup.run")
     db_path, backup_file = Path(db_path), Path(backup_file)
     from_rev = check_backup_file(backup_file)
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = clock.local(now or clock.now()).strftime("%Y%m%d-%H%M%S")
     work = db_path.with_name(f"{db_path.stem}.restoring-{stamp}{db_path.suffix}")
     previous: Path | None = None
     try:

@@ -18,7 +18,6 @@ Why it looks like this:
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from casemgr import errors
+from casemgr import clock, errors
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = ROOT / "migrations"
@@ -404,7 +403,7 @@ def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
                     f"{path} 不是本程序的数据库。", f"{path} is not a casemgr database."
                 )
         if rev is not None and path is not None:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = clock.local(clock.now()).strftime("%Y%m%d-%H%M%S")
             backup_sqlite(path, path.with_name(f"{path.stem}.before-upgrade-{rev}-{stamp}{path.suffix}"))
         engine.dispose()
         upgrade(url)

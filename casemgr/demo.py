@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casemgr import validation
+from casemgr import clock, validation
 from casemgr.db import Database
 from casemgr.enums import (
     DISTRICTS_SHANWEI,
@@ -780,7 +780,7 @@ def generate(
     """Fill ``database`` with ``cases`` demo cases (hand-overs to arbitration included)."""
     if cases < 0:
         raise ValueError("cases must be >= 0")
-    today = today or dt.date.today()
+    today = today or clock.today()
     rng = random.Random(seed)
     result = DemoResult()
     staff = _create_staff(database, result, show_passwords)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from casemgr import clock
+
 
 class KnownError(Exception):
     """An error a user can understand and act on. Nothing was written."""
@@ -58,7 +60,7 @@ class ConflictError(KnownError):
     code = "conflict"
 
     def __init__(self, entity: str, by: str | None, at: dt.datetime | None) -> None:
-        when = at.astimezone().strftime("%Y-%m-%d %H:%M") if at else "?"
+        when = clock.local(at).strftime("%Y-%m-%d %H:%M") if at else "?"
         who = by or "?"
         super().__init__(
             f"该{entity}已被 {who} 于 {when} 修改，请重新加载后再操作。",

@@ -26,7 +26,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
-from casemgr import validation
+from casemgr import clock, validation
 from casemgr.enums import CaseKind, DeadlineState, PartyRole
 from casemgr.errors import NotFoundError
 from casemgr.models import (
@@ -126,7 +126,7 @@ class CaseQuery:
 
     def _where(self, session: Session) -> list[Any]:
         f = self.filters
-        today = self.today or dt.date.today()
+        today = self.today or clock.today()
         cond: list[Any] = []
         if self.kind is not None:
             cond.append(Case.kind == CaseKind(self.kind).value)
@@ -558,7 +558,7 @@ class EmployerSummary:
 
 
 def employer_summary(session: Session, employer_id: int, today: dt.date | None = None) -> EmployerSummary:
-    today = today or dt.date.today()
+    today = today or clock.today()
     e = session.get(Employer, employer_id)
     if e is None:
         raise NotFoundError("用人单位不存在。", "No such employer.")
@@ -650,7 +650,7 @@ class EmployerQuery:
     def page(
         self, session: Session, offset: int, limit: int, today: dt.date | None = None
     ) -> list[EmployerRow]:
-        today = today or dt.date.today()
+        today = today or clock.today()
         emps = list(
             session.execute(
                 select(Employer)
@@ -869,7 +869,7 @@ def deadline_board(
     from casemgr.deadlines.calendar import calendar_for
     from casemgr.errors import CalendarError
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     b = board_mod.board(
         session,
         today=today,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from casemgr import clock
 from casemgr.models import Setting
 
 EPOCH = dt.date(1900, 1, 1)
@@ -53,7 +54,7 @@ def _decode(raw: str) -> Any:
 
 def get(session: Session, key: str, on: dt.date | None = None) -> Any:
     """The value in force on ``on`` (today by default): a stored row, else the code default."""
-    on = on or dt.date.today()
+    on = on or clock.today()
     row = session.execute(
         select(Setting.valid_from, Setting.value)
         .where(Setting.key == key, Setting.valid_from <= on)

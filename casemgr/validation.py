@@ -12,6 +12,7 @@ import functools
 import re
 from decimal import Decimal, InvalidOperation
 
+from casemgr import clock
 from casemgr.errors import ValidationError
 
 # GB 11643-1999 ------------------------------------------------------------------------------
@@ -47,7 +48,7 @@ def is_valid_resident_id(value: object, *, today: dt.date | None = None) -> bool
         born = dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
     except ValueError:
         return False
-    if born.year < 1800 or born > (today or dt.date.today()):
+    if born.year < 1800 or born > (today or clock.today()):
         return False
     return resident_id_check_char(v[:17]) == v[17]
 

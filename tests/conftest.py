@@ -15,6 +15,23 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.helpers import TODAY
+
+# Every test, and every program a test starts, runs on the same day (casemgr.clock).
+os.environ["CASEMGR_TODAY"] = TODAY.isoformat()
+
+# ./test runs the suite again with the machine's clock moved (CASEMGR_TEST_CLOCK=2031-01-01):
+# every Python clock in this process answers that moment, so a test or an app path that reads
+# the real date instead of casemgr.clock fails there. (Qt's and SQLite's own clocks are not
+# moved; tests/test_architecture.py forbids the app to read them.)
+if os.environ.get("CASEMGR_TEST_CLOCK"):
+    import datetime as _dt
+
+    import time_machine
+
+    _moved = _dt.datetime.fromisoformat(os.environ["CASEMGR_TEST_CLOCK"])
+    time_machine.travel(_moved.replace(tzinfo=_moved.tzinfo or _dt.UTC), tick=True).start()
+
 from casemgr import db
 from casemgr.enums import Role
 from casemgr.models import User

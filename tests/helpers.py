@@ -9,6 +9,12 @@ from casemgr import validation
 from casemgr.enums import CaseKind, ClaimType, PartyRole
 from casemgr.services import cases, parties
 
+#: The day the whole suite runs on (``casemgr.clock.today()``, set through ``CASEMGR_TODAY`` in
+#: conftest so that programs the tests start see it too), whatever the machine's clock says.
+#: A Monday late in 2026: clocks started on it run into 2027, a year the calendar package
+#: does not cover, so the provisional-date paths are always exercised.
+TODAY = dt.date(2026, 11, 23)
+
 
 def make_id(n: int, region: str = "441502", born: dt.date = dt.date(1985, 6, 15)) -> str:
     first17 = f"{region}{born:%Y%m%d}{n % 1000:03d}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -98,3 +99,23 @@ def test_a_hanging_test_fails_instead_of_stalling_ci(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Timeout" in result.stdout + result.stderr
     assert time.monotonic() - t0 < 40
+
+
+def test_only_the_bureau_clock_reads_the_date() -> None:
+    """Every date and moment comes from ``casemgr.clock`` (Beijing days, pinned in tests), so
+    no screen or rule can disagree with another about what day it is, and ./test's runs with
+    the machine's clock moved cover every reader. Qt's and the databases' own clocks are not
+    moved by those runs, so they are not read at all."""
+    forbidden = re.compile(
+        r"date\.today\(|datetime\.now\(|datetime\.utcnow\(|\.currentDate\(|\.currentDateTime\(|"
+        r"currentMSecsSinceEpoch|time\.time\(|CURRENT_TIMESTAMP|CURRENT_DATE|func\.now\(|'now'"
+    )
+    offenders = []
+    for folder in ("casemgr", "ui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path == ROOT / "casemgr" / "clock.py":
+                continue
+            for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if forbidden.search(line):
+                    offenders.append(f"{path.relative_to(ROOT)}:{lineno}: {line.strip()}")
+    assert offenders == []

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import select
 
-from casemgr import audit, auth, db
+from casemgr import audit, auth, clock, db
 from casemgr.cli import main
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import PermissionDenied
@@ -181,7 +181,7 @@ def test_browse_filters_and_permission(demo: db.Database, actors: dict[Role, Act
         page1 = audit.browse(s, actors[Role.ADMIN], limit=5)
         page2 = audit.browse(s, actors[Role.ADMIN], limit=5, before_id=page1[-1].id)
         assert len(page1) == 5 and page2[0].id == page1[-1].id - 1
-        today = dt.datetime.now().date()
+        today = clock.local(clock.now()).date()  # the entries' real moments, in Beijing days
         assert audit.browse(s, actors[Role.ADMIN], date_from=today, limit=1000)
         assert audit.browse(s, actors[Role.ADMIN], date_to=today - dt.timedelta(days=1)) == []
         assert [r.action for r in audit.browse(s, actors[Role.ADMIN], action_prefix="auth.")] == [

@@ -19,6 +19,7 @@ from casemgr.services.context import Actor
 from tests.helpers import case_input, make_id, make_uscc
 
 TODAY = dt.date(2026, 11, 20)
+TODAY_LATER = dt.date(2026, 11, 30)  # the day the channel is answered
 
 
 def clue(n: int = 1, *, channel: Channel = Channel.PLATFORM, ref: str = "XS2026110001") -> clues.ClueInput:
@@ -114,10 +115,10 @@ def test_reply_stops_the_clock(database: db.Database, actors: dict[Role, Actor])
     with database.write() as s:
         r = clues.record_clue(s, insp, clue(), today=TODAY)
     with database.write() as s:
-        d = clues.record_reply(s, insp, r.case_id, "XS2026110001", dt.date(2026, 11, 24))
+        d = clues.record_reply(s, insp, r.case_id, "XS2026110001", dt.date(2026, 11, 24), today=TODAY_LATER)
         assert d.state == "breached" and d.finished_on == dt.date(2026, 11, 24)
     with pytest.raises(NotFoundError), database.write() as s:  # already answered
-        clues.record_reply(s, insp, r.case_id, "XS2026110001", dt.date(2026, 11, 24))
+        clues.record_reply(s, insp, r.case_id, "XS2026110001", dt.date(2026, 11, 24), today=TODAY_LATER)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from casemgr import db
+from casemgr import clock, db
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import ConflictError
 from casemgr.models import AuditEntry, Case, Employer, Event, Person
@@ -43,7 +43,7 @@ def test_second_case_editor_gets_a_conflict_and_nothing_is_lost(
     e = err.value
     assert e.by == "clerk-显示名"
     assert e.at is not None and abs(e.at - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)
-    assert "clerk-显示名" in e.zh and e.at.astimezone().strftime("%H:%M") in e.en
+    assert "clerk-显示名" in e.zh and clock.local(e.at).strftime("%H:%M") in e.en  # Beijing time
     with database.read() as s:
         case = s.get(Case, case_id)
         assert case is not None

@@ -20,7 +20,7 @@ from casemgr.enums import CaseKind, Role
 from casemgr.models import Case, Deadline
 from casemgr.services import cases, parties
 from casemgr.services.context import Actor
-from tests.helpers import case_input, make_id, make_uscc
+from tests.helpers import TODAY, case_input, make_id, make_uscc
 from ui import i18n
 from ui.app import AppContext
 from ui.casefile import CaseFileWindow
@@ -48,7 +48,7 @@ def cover_next_year(database: db.Database) -> None:
     """Clocks started today may end next year; give the calendar that year (New Year's Day)."""
     from casemgr.models import CalendarOverride
 
-    year = dt.date.today().year + 1
+    year = TODAY.year + 1
     with database.write() as s:
         if s.get(CalendarOverride, dt.date(year, 1, 1)) is None:
             s.add(CalendarOverride(day=dt.date(year, 1, 1), day_type="holiday", note="test"))
@@ -218,7 +218,7 @@ def test_transition_through_its_dialog_updates_the_board(
     from casemgr.deadlines import default_calendar
 
     # received 3 working days ago: the 5-working-day acceptance decision is due in 2
-    received = default_calendar().subtract_working_days(dt.date.today(), 3)
+    received = default_calendar().subtract_working_days(TODAY, 3)
     case_id = register(database, supervisor.actor, n=8, received_on=received, migrant=False)
     board = DashboardPage(supervisor)
     qtbot.addWidget(board)
@@ -264,7 +264,7 @@ def test_service_is_recorded_from_the_case_file_menu(
     inspection documents on an arbitration case) and the serve-copy clock stops."""
     from casemgr.services import workflow as wf
 
-    case_id = register(database, supervisor.actor, n=11, received_on=dt.date.today())
+    case_id = register(database, supervisor.actor, n=11, received_on=TODAY)
     with database.write() as s:
         wf.apply_transition(s, supervisor.actor, case_id, "accept", {}, expected_version=None)
     win = CaseFileWindow(supervisor, case_id)
@@ -292,7 +292,7 @@ def test_clue_from_12345_offers_the_open_case_and_links_to_it(
     the clerk links the clue to it, and no second case is made."""
     from ui.clue import ClueDialog
 
-    existing = register(database, supervisor.actor, n=12, received_on=dt.date.today())
+    existing = register(database, supervisor.actor, n=12, received_on=TODAY)
     with database.read() as s:
         before = s.execute(select(Case.id)).all()
     dlg = ClueDialog(supervisor, CaseKind.ARBITRATION)
@@ -326,7 +326,7 @@ def test_a_party_is_corrected_from_the_case_file(
     from casemgr.models import CaseParty, Person
     from ui.party import PartyDialog
 
-    case_id = register(database, supervisor.actor, n=13, received_on=dt.date.today())
+    case_id = register(database, supervisor.actor, n=13, received_on=TODAY)
     win = CaseFileWindow(supervisor, case_id)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.detail is not None, timeout=10_000)
@@ -353,7 +353,7 @@ def test_an_employer_correction_refused_by_the_service_is_shown_beside_its_field
     from casemgr.models import Employer
     from ui.party import PartyDialog
 
-    case_id = register(database, supervisor.actor, n=14, received_on=dt.date.today())
+    case_id = register(database, supervisor.actor, n=14, received_on=TODAY)
     with database.read() as s:
         emp_id = s.get(Case, case_id).employer_id  # type: ignore[union-attr]
         form = queries.party_for_edit(s, "employer", emp_id)
@@ -374,7 +374,7 @@ def test_concurrent_edit_shows_changed_by_and_reload(
 ) -> None:
     from casemgr.services import workflow as wf
 
-    case_id = register(database, supervisor.actor, n=9, received_on=dt.date.today())
+    case_id = register(database, supervisor.actor, n=9, received_on=TODAY)
     win = CaseFileWindow(supervisor, case_id)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.detail is not None, timeout=10_000)
@@ -484,7 +484,7 @@ def test_item_models_pass_the_model_tester(
     from ui.models import BoardTableModel, CaseTableModel, EmployerTableModel
 
     for n in range(1, 6):
-        register(database, supervisor.actor, n=n, received_on=dt.date.today(), workers=12 if n == 1 else 1)
+        register(database, supervisor.actor, n=n, received_on=TODAY, workers=12 if n == 1 else 1)
     case_model = CaseTableModel(supervisor.runner, queries.CaseQuery(kind=CaseKind.ARBITRATION))
     case_model.PAGE_SIZE = 2
     case_model.reload()
@@ -521,12 +521,12 @@ def test_main_window_navigation_shortcuts_and_reminder(
 ) -> None:
     from ui.mainwindow import PAGES, MainWindow
 
-    register(database, supervisor.actor, n=1, received_on=dt.date.today() - dt.timedelta(days=40))
+    register(database, supervisor.actor, n=1, received_on=TODAY - dt.timedelta(days=40))
     with database.write() as s:  # a complaint nobody answered: the start-up sweep accepts it
         complaint = cases.register_case(
             s,
             supervisor.actor,
-            case_input(CaseKind.INSPECTION, n=2, received_on=dt.date.today() - dt.timedelta(days=20)),
+            case_input(CaseKind.INSPECTION, n=2, received_on=TODAY - dt.timedelta(days=20)),
         ).id
     win = MainWindow(supervisor)
     qtbot.addWidget(win)
@@ -598,7 +598,7 @@ def test_translation_is_complete() -> None:
 
 def test_deadline_rows_exist_for_board(database: db.Database, actors: dict[Role, Actor]) -> None:
     """The board test above relies on registration starting the acceptance clock."""
-    case_id = register(database, actors[Role.SUPERVISOR], n=30, received_on=dt.date.today())
+    case_id = register(database, actors[Role.SUPERVISOR], n=30, received_on=TODAY)
     with database.read() as s:
         codes = set(s.execute(select(Deadline.rule_code).where(Deadline.case_id == case_id)).scalars())
     assert "arb.accept" in codes

@@ -15,7 +15,7 @@ from casemgr.enums import CaseKind, Role
 from casemgr.services import cases
 from casemgr.services import workflow as wf
 from casemgr.services.context import Actor
-from tests.helpers import case_input
+from tests.helpers import TODAY, case_input
 from ui import i18n
 from ui.app import AppContext
 from ui.casefile import CaseFileWindow
@@ -45,7 +45,7 @@ def test_adapter_returns_exactly_the_engine_sections(
     database: db.Database, actors: dict[Role, Actor]
 ) -> None:
     clerk = actors[Role.CLERK]
-    today = dt.date.today()
+    today = TODAY
     for n in range(1, 4):
         register_on = today - dt.timedelta(days=10 * n)
         with database.write() as s:
@@ -70,7 +70,7 @@ def test_adapter_returns_exactly_the_engine_sections(
 
 def test_cap_keeps_exact_counts(database: db.Database, actors: dict[Role, Actor]) -> None:
     clerk = actors[Role.CLERK]
-    old = dt.date.today() - dt.timedelta(days=30)
+    old = TODAY - dt.timedelta(days=30)
     for n in range(1, 4):
         with database.write() as s:
             cases.register_case(s, clerk, case_input(CaseKind.ARBITRATION, n=n, received_on=old), today=old)
@@ -85,13 +85,13 @@ def test_provisional_due_date_on_the_board_and_in_the_case_file(
     qtbot: QtBot, qtmodeltester: object, database: db.Database, actors: dict[Role, Actor], ctx: AppContext
 ) -> None:
     """Today's award clock (45 days) runs into a year whose holiday notice is not imported."""
-    today = dt.date.today()
+    today = TODAY
     with database.read() as s:
         from casemgr.deadlines.calendar import calendar_for
 
         cal = calendar_for(s)
-        if cal.first_uncovered_year(today, today + dt.timedelta(days=70)) is None:
-            pytest.skip("the calendar covers the next 70 days; nothing is provisional")
+        # TODAY is chosen so that the 45-day clock ends in a year nobody has imported yet
+        assert cal.first_uncovered_year(today, today + dt.timedelta(days=70)) == today.year + 1
     cid = accepted(database, actors[Role.CLERK], 1, today)
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
@@ -118,13 +118,12 @@ def test_provisional_due_date_on_the_board_and_in_the_case_file(
 
 
 def test_provisional_note_in_chinese(qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]) -> None:
-    today = dt.date.today()
+    today = TODAY
     cid = accepted(database, actors[Role.CLERK], 1, today)
     with database.read() as s:
         b = queries.deadline_board(s)
     entries = [e for e in b.provisional if e.case_id == cid]
-    if not entries:
-        pytest.skip("nothing provisional with this calendar")
+    assert entries  # TODAY's 45-day award clock ends in an uncovered year (see tests.helpers.TODAY)
     i18n.install("zh")
     model = BoardTableModel()
     model.set_rows(entries)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from casemgr.services import cases
 from casemgr.services import workflow as wf
 from casemgr.services.context import Actor
 from tests.conftest import make_user
-from tests.helpers import case_input
+from tests.helpers import TODAY, case_input
 from ui import i18n
 from ui.app import AppContext
 from ui.bulk import BulkActions, CloseDialog, NoticeDialog, ReassignDialog, SummaryDialog
@@ -34,7 +33,7 @@ def ctx(qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]) -> Itera
 
 @pytest.fixture
 def rows(database: db.Database, actors: dict[Role, Actor]) -> list[queries.CaseRow]:
-    today = dt.date.today()
+    today = TODAY
     ids = []
     for n in range(1, 4):
         with database.write() as s:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from casemgr import db, permissions
 from casemgr.enums import CaseKind, Role
 from casemgr.services import cases
 from casemgr.services.context import Actor
-from tests.helpers import case_input
+from tests.helpers import TODAY, case_input
 from ui.app import AppContext
 from ui.export import ExportView
 from ui.pages import CaseListPage
@@ -33,7 +32,7 @@ def ctx(
 def test_export_writes_exactly_the_searched_list(
     qtbot: QtBot, tmp_path: Path, database: db.Database, actors: dict[Role, Actor], ctx: AppContext
 ) -> None:
-    today = dt.date.today()
+    today = TODAY
     for n in range(1, 4):
         with database.write() as s:
             cases.register_case(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import errors, queries, workflow
+from casemgr import clock, errors, queries, workflow
 from casemgr.enums import CaseKind
 from casemgr.workflow import records
 from ui import i18n, labels
@@ -410,7 +410,7 @@ class CaseFileWindow(QDialog):
             ]
         )
 
-        today = dt.date.today()
+        today = clock.today()
         clock_rows, clock_colors, clock_tips = [], [], []
         for c in d.deadlines:
             active = c.state in ("running", "paused")
@@ -630,7 +630,7 @@ class CaseFileWindow(QDialog):
         if self.detail is None:
             return
         actor, case_id, version = self.ctx.actor, self.detail.row.id, self.detail.row.version
-        today = dt.date.today()
+        today = clock.today()
         self.ctx.runner.write(
             lambda s: (
                 wf.hand_to_arbitration(s, actor, case_id, received_on=today, expected_version=version).id

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import errors, validation
+from casemgr import clock, errors, validation
 from casemgr.enums import CaseKind, Channel
 from casemgr.services import clues, parties
 from ui import i18n, labels
@@ -78,8 +78,8 @@ class ClueDialog(QDialog):
             self.channel.addItem(name_zh if zh else name_en, ch.value)
         self.ref = QLineEdit()
         self.received = date_edit()
-        self.received.setMaximumDate(QDate.currentDate())
-        self.reply_due = date_edit(dt.date.today() + dt.timedelta(days=10))
+        self.received.setMaximumDate(QDate(clock.today()))
+        self.reply_due = date_edit(clock.today() + dt.timedelta(days=10))
         self.employer = QLineEdit()
         self.uscc = QLineEdit()
         self.uscc.setPlaceholderText(self.tr("18 characters, if the channel gives it"))

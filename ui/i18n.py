@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from casemgr import clock
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 SUPPORTED = ("zh", "en")
 
@@ -71,7 +73,7 @@ def fmt_date(d: dt.date | None) -> str:
 def fmt_datetime(t: dt.datetime | None) -> str:
     if t is None:
         return ""
-    local = t.astimezone()
+    local = clock.local(t)
     return f"{fmt_date(local.date())} {local:%H:%M}"
 
 

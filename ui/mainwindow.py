@@ -7,7 +7,6 @@ threads. Geometry, the last page and column widths are kept in QSettings.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import errors, queries
+from casemgr import clock, errors, queries
 from casemgr.enums import CaseKind
 from ui import i18n, labels
 from ui.ops import Changes
@@ -42,7 +41,11 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Labour dispute and wage arrears cases"))
+        title = self.tr("Labour dispute and wage arrears cases")
+        simulated = clock.simulated()
+        if simulated is not None:  # training and demonstrations: never mistaken for the real day
+            title += self.tr(" — simulated date %1").replace("%1", i18n.fmt_date(simulated))
+        self.setWindowTitle(title)
         self.pages: dict[str, Page] = {}
         self.case_windows: dict[int, QWidget] = {}
         self.dialogs: list[QWidget] = []
@@ -303,7 +306,7 @@ class MainWindow(QMainWindow):
         from casemgr.services import workflow as wf
         from casemgr.services.context import SYSTEM
 
-        today = dt.date.today()
+        today = clock.today()
         self.ctx.runner.write(
             lambda s: wf.apply_deemed_acceptances(s, SYSTEM, today=today),
             changes=lambda ids: Changes(case_ids=frozenset(ids), cases=bool(ids)),

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
-from casemgr import queries
+from casemgr import clock, queries
 from ui import i18n, labels
 from ui.ops import OpRunner
 
@@ -267,7 +267,7 @@ class CaseTableModel(PagedTableModel):
     def __init__(self, runner: OpRunner, query: queries.CaseQuery, parent: Any = None) -> None:
         super().__init__(runner, parent)
         self.query = query
-        self.today: Callable[[], dt.date] = dt.date.today
+        self.today: Callable[[], dt.date] = clock.today
 
     def set_query(self, query: queries.CaseQuery) -> None:
         self.query = query
@@ -485,4 +485,4 @@ class BoardTableModel(QAbstractTableModel):
 
     @staticmethod
     def _today() -> dt.date:
-        return dt.date.today()
+        return clock.today()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import errors, queries, validation
+from casemgr import clock, errors, queries, validation
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, Channel, ClaimType, ComplaintType, PartyRole
 from casemgr.services import cases, parties
 from ui import i18n, labels
@@ -270,10 +270,10 @@ class NewCaseDialog(QDialog):
         # -- the case
         box = QGroupBox(self.tr("Case"))
         form = QFormLayout(box)
-        self.received_on = QDateEdit(QDate.currentDate())
+        self.received_on = QDateEdit(QDate(clock.today()))
         self.received_on.setCalendarPopup(True)
         self.received_on.setDisplayFormat("yyyy-MM-dd")
-        self.received_on.setMaximumDate(QDate.currentDate())
+        self.received_on.setMaximumDate(QDate(clock.today()))
         form.addRow(self.received_label(), self.received_on)
         self.district = QComboBox()
         self.district.addItem(self.tr("(from the employer)"), None)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import queries
+from casemgr import clock, queries
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind
 from ui import i18n, labels
 from ui.models import BoardTableModel, CaseTableModel, EmployerTableModel, employer_status
@@ -284,8 +284,8 @@ class CaseListPage(Page):
             self.status_filter.addItem(labels.label(labels.STATUSES, st), st)
         self.district_filter = district_combo(self.tr("All districts"))
         self.date_check = QCheckBox(self.tr("Received from"))
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-3))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from = QDateEdit(QDate(clock.today()).addMonths(-3))
+        self.date_to = QDateEdit(QDate(clock.today()))
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from casemgr import clock
 from ui import i18n, labels
 from ui.pages import Page, district_combo
 from ui.widgets import heading
@@ -55,7 +56,7 @@ class ReportPage(Page):
         lay.addWidget(heading(self.tr("Monthly report")))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Month")))
-        self.month = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.month = QDateEdit(QDate(clock.today()).addMonths(-1))
         self.month.setDisplayFormat("yyyy-MM")
         row.addWidget(self.month)
         self.district = district_combo(self.tr("Whole city"))

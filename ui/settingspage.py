@@ -8,7 +8,6 @@ would refuse them anyway.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from casemgr import errors
+from casemgr import clock, errors
 from casemgr.enums import Role
 from ui import i18n, labels
 from ui.casefile import RowsModel
@@ -400,7 +399,7 @@ class CalendarTab(QWidget):
         from casemgr.io.calendar_import import coverage
 
         def load(s: Session) -> Any:
-            return coverage(s), calendar_warning(dt.date.today(), s)
+            return coverage(s), calendar_warning(clock.today(), s)
 
         self.ctx.runner.read(load, on_success=self._show, parent=self)
 
@@ -626,7 +625,7 @@ class ValuesTab(QWidget):
         form.addRow(self.tr("In force today"), self.current)
         self.value = QLineEdit()
         form.addRow(self.tr("New value"), self.value)
-        self.valid_from = QDateEdit(QDate.currentDate())
+        self.valid_from = QDateEdit(QDate(clock.today()))
         self.valid_from.setCalendarPopup(True)
         self.valid_from.setDisplayFormat("yyyy-MM-dd")
         form.addRow(self.tr("Valid from"), self.valid_from)

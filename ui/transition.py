@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import errors, queries, validation
+from casemgr import clock, errors, queries, validation
 from casemgr.enums import ClaimType
 from casemgr.workflow.model import FieldDef, TransitionDef
 from ui import i18n, labels
@@ -46,7 +46,7 @@ LONG_TEXT = {"reason", "description", "note", "result", "items"}
 
 
 def date_edit(d: dt.date | None = None) -> QDateEdit:
-    e = QDateEdit(QDate(d) if d else QDate.currentDate())
+    e = QDateEdit(QDate(d) if d else QDate(clock.today()))
     e.setCalendarPopup(True)
     e.setDisplayFormat("yyyy-MM-dd")
     return e
@@ -126,7 +126,7 @@ class TransitionDialog(QDialog):
         lay.addWidget(intro)
         form = QFormLayout()
         self.on = date_edit()
-        self.on.setMaximumDate(QDate.currentDate())
+        self.on.setMaximumDate(QDate(clock.today()))
         form.addRow(self.tr("Date of this step"), self.on)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}

@@ -16,6 +16,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from casemgr import clock
 from casemgr.errors import KnownError
 
 
@@ -44,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        clock.today()
+    except ValueError as exc:  # a malformed CASEMGR_TODAY: say so before anything is counted from it
+        print(exc, file=sys.stderr)
+        return 2
     try:
         return int(args.func(args) or 0)
     except KnownError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from casemgr import db
+from casemgr import clock, db
 from casemgr.cli import user_lang
 
 
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from casemgr.services import workflow as wf
     from casemgr.services.context import SYSTEM
 
-    today = args.today or dt.date.today()
+    today = args.today or clock.today()
     database = db.open_database(db.resolve_url(args.db))
     try:
         with database.write() as s:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions, validation, workflow
+from casemgr import audit, clock, permissions, validation, workflow
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import (
@@ -605,7 +605,7 @@ def _import_ledger(
     started: list[Planners],
 ) -> ImportResult:
     opts = options or ImportOptions()
-    today = opts.today or dt.date.today()
+    today = opts.today or clock.today()
     permissions.require(actor, "data.import", opts.kind)  # kind None: any kind this role imports
     table = read_table(Path(path))
     result = ImportResult(file=str(path), dry_run=opts.dry_run)

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from casemgr import settings
+from casemgr import clock, settings
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, PartyRole
 from casemgr.metrics import indicators as ind
 from casemgr.metrics.periods import Period, month_key, previous_months
@@ -223,8 +223,8 @@ def collect(
     list_limit: int = LIST_LIMIT,
 ) -> ReportData:
     """All figures of the monthly report, from live data."""
-    today = today or dt.date.today()
-    now = now or dt.datetime.now(dt.UTC)
+    today = today or clock.today()
+    now = now or clock.now()
     m = Period.month(year, month)
     ytd = Period.year_to_date(year, month)
     as_of = min(m.end, today)

@@ -27,14 +27,12 @@ from reportlab.platypus import (
     Table,
 )
 
-from casemgr import labels
+from casemgr import clock, labels
 from casemgr.errors import KnownError
 from casemgr.metrics import report as mr
 from casemgr.metrics.indicators import Ratio
 from casemgr.reports import charts, styles
 
-#: China has no daylight saving: the report's clock is UTC+8 wherever it is printed.
-CHINA_TZ = dt.timezone(dt.timedelta(hours=8))
 MARGIN = 15 * mm
 ProgressCallback = Callable[[str, int], None]
 
@@ -67,7 +65,7 @@ def _district(d: str | None, lang: str) -> str:
 
 
 def _local(t: dt.datetime) -> str:
-    return t.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+    return clock.local(t).strftime("%Y-%m-%d %H:%M")
 
 
 # --------------------------------------------------------------------------- page furniture

@@ -32,7 +32,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions, privacy, settings
+from casemgr import audit, clock, permissions, privacy, settings
 from casemgr.enums import CaseKind, ComplaintType, EventKind, PartyRole
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import Case, CaseParty, Document, Employer, Event, Person
@@ -208,7 +208,7 @@ def notice_data(
             f"{t.title} does not apply to {case.kind} cases.",
             field="notice_type",
         )
-    today = today or dt.date.today()
+    today = today or clock.today()
     unmask = permissions.allowed(actor, "personal_data.view", case.kind)
     rows = session.execute(
         select(CaseParty, Person, Employer)

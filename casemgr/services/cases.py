@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from casemgr import audit, permissions, settings, validation
+from casemgr import audit, clock, permissions, settings, validation
 from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole, Role
 from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import (
@@ -226,7 +226,7 @@ def add_event(
         case_id=case.id,
         kind=kind.value,
         action=action,
-        occurred_on=occurred_on or dt.date.today(),
+        occurred_on=occurred_on or clock.today(),
         user_id=actor.user_id,
         from_status=from_status,
         to_status=to_status,
@@ -276,7 +276,7 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
     kind = _choice(CaseKind, data.kind, "kind")
     permissions.require(actor, "case.register", kind)
     _check_choices(data)
-    today = today or dt.date.today()
+    today = today or clock.today()
     received = validation.clean_date(data.received_on, "received_on", not_after=today)
     assert received is not None
     district = parties.clean_district(data.district)

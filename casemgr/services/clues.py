@@ -25,7 +25,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions, validation, workflow
+from casemgr import audit, clock, permissions, validation, workflow
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole
@@ -166,7 +166,7 @@ def record_clue(
     today: dt.date | None = None,
 ) -> ClueResult:
     """Record a clue: on a new case, or (``link_to``) on an open case of the same worker/employer."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     channel, ref, uscc, id_number = _clean(data, today)
     if link_to is not None:
         case = cases.load_case_for_update(session, link_to, None)
@@ -255,13 +255,19 @@ def record_clue(
 
 
 def record_reply(
-    session: Session, actor: Actor, case_id: int, external_ref: str, replied_on: dt.date
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    external_ref: str,
+    replied_on: dt.date,
+    *,
+    today: dt.date | None = None,
 ) -> Deadline:
     """The channel was answered: stop that clue's reply clock (met, or breached if late)."""
     case = cases.load_case_for_update(session, case_id, None)
     permissions.require(actor, "case.edit", case.kind)
     ref = validation.clean_text(external_ref, "external_ref", max_len=64)
-    validation.clean_date(replied_on, "replied_on", not_after=dt.date.today())
+    validation.clean_date(replied_on, "replied_on", not_after=today or clock.today())
     codes = {r.code for r in rules_mod.all_rules(session).values() if r.group == REPLY_GROUP}
     mine = [d for d in clocks.active_deadlines(case, codes) if (d.note or "").endswith(f" {ref}")]
     if not mine:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions
+from casemgr import audit, clock, permissions
 from casemgr.errors import KnownError, NotFoundError, ValidationError
 from casemgr.metrics import report as mr
 from casemgr.metrics.periods import Period, month_key
@@ -68,7 +68,7 @@ def close_month(
 ) -> ClosureInfo:
     """Freeze the month's report. Only a finished month can be closed, and only once."""
     permissions.require(actor, "month.close")
-    today = today or dt.date.today()
+    today = today or clock.today()
     now = now or utcnow()
     key = month_key(year, month)
     if Period.month(year, month).end >= today:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions, settings, validation, workflow
+from casemgr import audit, clock, permissions, settings, validation, workflow
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import calendar_for
@@ -339,7 +339,7 @@ def _audit(session: Session, actor: Actor, action: str, case: Case, before: Any,
 
 
 def _clean_on(case: Case, on: dt.date | None) -> dt.date:
-    on = on or dt.date.today()
+    on = on or clock.today()
     if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
         raise ValidationError("日期无效。", "Not a date.", field="on")
     if on < case.received_on:
@@ -1196,7 +1196,7 @@ def hand_to_arbitration(
         if permissions.allowed(actor, "case.register", CaseKind.ARBITRATION)
         else dataclasses.replace(actor, role=Role.CLERK)
     )
-    arb = cases.register_case(session, registrar, data, today=max(received_on, dt.date.today()))
+    arb = cases.register_case(session, registrar, data, today=max(received_on, clock.today()))
     cases.touch(med, actor)
     cases.flush_or_conflict(session, med)
     cases.add_event(
