@@ -596,6 +596,27 @@ def test_translation_is_complete() -> None:
     assert bad == []
 
 
+def test_every_string_in_the_code_has_a_translation(tmp_path: Path) -> None:
+    """The check above reads the .ts file only; a new tr() string nobody added to it would be
+    shown in English to a Chinese clerk. lupdate (on a copy) must find nothing new."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    root = Path(__file__).resolve().parent.parent
+    copy = tmp_path / "check.ts"
+    copy.write_bytes((root / "resources" / "translations" / "casemgr_zh_CN.ts").read_bytes())
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = sorted(str(p) for p in (root / "ui").glob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(copy)], check=True, capture_output=True)
+    missing = [
+        m.findtext("source")
+        for m in ET.parse(copy).getroot().iter("message")
+        if (t := m.find("translation")) is not None and t.get("type") == "unfinished"
+    ]
+    assert missing == []
+
+
 def test_deadline_rows_exist_for_board(database: db.Database, actors: dict[Role, Actor]) -> None:
     """The board test above relies on registration starting the acceptance clock."""
     case_id = register(database, actors[Role.SUPERVISOR], n=30, received_on=TODAY)

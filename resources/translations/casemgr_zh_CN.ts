@@ -34,7 +34,12 @@
         <translation>演示数据已生成。以下账号可以登录（密码只显示这一次）：</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="321"/>
+        <location filename="../../ui/app.py" line="316"/>
+        <source>Cannot start</source>
+        <translation>无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="326"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -144,62 +149,62 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="371"/>
+        <location filename="../../ui/settingspage.py" line="370"/>
         <source>Import a year&apos;s holidays…</source>
         <translation>导入某年节假日…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="375"/>
+        <location filename="../../ui/settingspage.py" line="374"/>
         <source>CSV or JSON: date, type (holiday or workday), note. Each year replaces its notice.</source>
         <translation>CSV 或 JSON：日期、类型（holiday 放假 / workday 调休上班）、说明。每年的数据整体替换该年的安排。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="382"/>
+        <location filename="../../ui/settingspage.py" line="381"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="383"/>
+        <location filename="../../ui/settingspage.py" line="382"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="384"/>
+        <location filename="../../ui/settingspage.py" line="383"/>
         <source>Holidays on file</source>
         <translation>已录入放假日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="385"/>
+        <location filename="../../ui/settingspage.py" line="384"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="410"/>
+        <location filename="../../ui/settingspage.py" line="409"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="411"/>
+        <location filename="../../ui/settingspage.py" line="410"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="412"/>
+        <location filename="../../ui/settingspage.py" line="411"/>
         <source>Built in, with imported changes</source>
         <translation>内置，另有导入的调整</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="425"/>
+        <location filename="../../ui/settingspage.py" line="424"/>
         <source>Import a year&apos;s holidays</source>
         <translation>导入某年节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="425"/>
+        <location filename="../../ui/settingspage.py" line="424"/>
         <source>Calendar files (*.csv *.json)</source>
         <translation>日历文件 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="443"/>
+        <location filename="../../ui/settingspage.py" line="442"/>
         <source>Imported %1 days for %2: %3 added, %4 changed, %5 removed.</source>
         <translation>已导入 %2 年共 %1 天：新增 %3，修改 %4，删除 %5。</translation>
     </message>
@@ -1886,102 +1891,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="45"/>
+        <location filename="../../ui/mainwindow.py" line="44"/>
         <source>Labour dispute and wage arrears cases</source>
         <translation>劳动争议与欠薪案件管理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="81"/>
+        <location filename="../../ui/mainwindow.py" line="84"/>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="83"/>
+        <location filename="../../ui/mainwindow.py" line="86"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="288"/>
+        <location filename="../../ui/mainwindow.py" line="291"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="115"/>
+        <location filename="../../ui/mainwindow.py" line="118"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="116"/>
+        <location filename="../../ui/mainwindow.py" line="47"/>
+        <source> — simulated date %1</source>
+        <translation> — 模拟日期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="119"/>
         <source>Mediation</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="117"/>
+        <location filename="../../ui/mainwindow.py" line="120"/>
         <source>Arbitration</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="118"/>
+        <location filename="../../ui/mainwindow.py" line="121"/>
         <source>Inspection</source>
         <translation>监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="119"/>
+        <location filename="../../ui/mainwindow.py" line="122"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120"/>
+        <location filename="../../ui/mainwindow.py" line="123"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="121"/>
+        <location filename="../../ui/mainwindow.py" line="124"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="211"/>
+        <location filename="../../ui/mainwindow.py" line="214"/>
         <source>New case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="211"/>
+        <location filename="../../ui/mainwindow.py" line="214"/>
         <source>Kind of case</source>
         <translation>案件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="259"/>
+        <location filename="../../ui/mainwindow.py" line="262"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="259"/>
+        <location filename="../../ui/mainwindow.py" line="262"/>
         <source>Select one or more cases first.</source>
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="331"/>
+        <location filename="../../ui/mainwindow.py" line="334"/>
         <source>Today is %1.</source>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="332"/>
+        <location filename="../../ui/mainwindow.py" line="335"/>
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="333"/>
+        <location filename="../../ui/mainwindow.py" line="336"/>
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="336"/>
+        <location filename="../../ui/mainwindow.py" line="339"/>
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="337"/>
+        <location filename="../../ui/mainwindow.py" line="340"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
@@ -2248,37 +2258,37 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="120"/>
+        <location filename="../../ui/settingspage.py" line="119"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="128"/>
+        <location filename="../../ui/settingspage.py" line="127"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="135"/>
+        <location filename="../../ui/settingspage.py" line="134"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="136"/>
+        <location filename="../../ui/settingspage.py" line="135"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="137"/>
+        <location filename="../../ui/settingspage.py" line="136"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="138"/>
+        <location filename="../../ui/settingspage.py" line="137"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="139"/>
+        <location filename="../../ui/settingspage.py" line="138"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
@@ -2555,188 +2565,188 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/reportpage.py" line="55"/>
+        <location filename="../../ui/reportpage.py" line="56"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="57"/>
+        <location filename="../../ui/reportpage.py" line="58"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="61"/>
-        <location filename="../../ui/reportpage.py" line="135"/>
+        <location filename="../../ui/reportpage.py" line="62"/>
+        <location filename="../../ui/reportpage.py" line="136"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="63"/>
+        <location filename="../../ui/reportpage.py" line="64"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="66"/>
+        <location filename="../../ui/reportpage.py" line="67"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="67"/>
+        <location filename="../../ui/reportpage.py" line="68"/>
         <source>Save as PDF, JSON or Excel</source>
         <translation>保存为 PDF、JSON 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="70"/>
+        <location filename="../../ui/reportpage.py" line="71"/>
         <source>Open / print</source>
         <translation>打开 / 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="71"/>
+        <location filename="../../ui/reportpage.py" line="72"/>
         <source>Open the saved PDF in the PDF viewer, which prints it</source>
         <translation>用 PDF 阅读器打开已保存的文件，在其中打印</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="86"/>
+        <location filename="../../ui/reportpage.py" line="87"/>
         <source>Your role may not generate reports.</source>
         <translation>您的角色无权生成报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="103"/>
+        <location filename="../../ui/reportpage.py" line="104"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="123"/>
+        <location filename="../../ui/reportpage.py" line="124"/>
         <source>Mediation success rate</source>
         <translation>调解成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="124"/>
+        <location filename="../../ui/reportpage.py" line="125"/>
         <source>Arbitration closure rate</source>
         <translation>仲裁结案率</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="125"/>
+        <location filename="../../ui/reportpage.py" line="126"/>
         <source>Inspection closure rate</source>
         <translation>监察结案率</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="126"/>
+        <location filename="../../ui/reportpage.py" line="127"/>
         <source>Green channel on time</source>
         <translation>绿色通道按期办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="127"/>
+        <location filename="../../ui/reportpage.py" line="128"/>
         <source>Wages recovered (yuan)</source>
         <translation>追回工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="128"/>
+        <location filename="../../ui/reportpage.py" line="129"/>
         <source>Amount claimed (yuan)</source>
         <translation>请求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="129"/>
+        <location filename="../../ui/reportpage.py" line="130"/>
         <source>Workers helped</source>
         <translation>维权人数</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="130"/>
+        <location filename="../../ui/reportpage.py" line="131"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="131"/>
+        <location filename="../../ui/reportpage.py" line="132"/>
         <source>Collective cases</source>
         <translation>集体案件</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="132"/>
+        <location filename="../../ui/reportpage.py" line="133"/>
         <source>Supervised cases</source>
         <translation>挂牌督办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="133"/>
+        <location filename="../../ui/reportpage.py" line="134"/>
         <source>Overdue cases</source>
         <translation>超期案件</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="137"/>
+        <location filename="../../ui/reportpage.py" line="138"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="137"/>
+        <location filename="../../ui/reportpage.py" line="138"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="137"/>
+        <location filename="../../ui/reportpage.py" line="138"/>
         <source>By kind</source>
         <translation>分类统计</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="142"/>
+        <location filename="../../ui/reportpage.py" line="143"/>
         <source>Overdue counted on %1.</source>
         <translation>超期案件按 %1 计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="155"/>
+        <location filename="../../ui/reportpage.py" line="156"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="156"/>
+        <location filename="../../ui/reportpage.py" line="157"/>
         <source>Pending at start</source>
         <translation>期初未结</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="157"/>
+        <location filename="../../ui/reportpage.py" line="158"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="158"/>
+        <location filename="../../ui/reportpage.py" line="159"/>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="159"/>
+        <location filename="../../ui/reportpage.py" line="160"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="160"/>
+        <location filename="../../ui/reportpage.py" line="161"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="161"/>
+        <location filename="../../ui/reportpage.py" line="162"/>
         <source>Recovered (yuan)</source>
         <translation>追回金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="177"/>
+        <location filename="../../ui/reportpage.py" line="178"/>
         <source>This month is closed: the figures are the closing snapshot.</source>
         <translation>本月已结账：数据为结账时的快照。</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="190"/>
+        <location filename="../../ui/reportpage.py" line="191"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="192"/>
+        <location filename="../../ui/reportpage.py" line="193"/>
         <source>PDF files (*.pdf);;JSON files (*.json);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文件 (*.pdf);;JSON 文件 (*.json);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="219"/>
+        <location filename="../../ui/reportpage.py" line="220"/>
         <source>Writing %1…</source>
         <translation>正在生成 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/reportpage.py" line="225"/>
+        <location filename="../../ui/reportpage.py" line="226"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -2777,37 +2787,37 @@
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="471"/>
+        <location filename="../../ui/settingspage.py" line="470"/>
         <source>Working days (otherwise calendar days)</source>
         <translation>按工作日计算（否则按自然日）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="473"/>
+        <location filename="../../ui/settingspage.py" line="472"/>
         <source>Statutory limit</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="475"/>
+        <location filename="../../ui/settingspage.py" line="474"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="480"/>
+        <location filename="../../ui/settingspage.py" line="479"/>
         <source>Length (days)</source>
         <translation>期限（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="481"/>
+        <location filename="../../ui/settingspage.py" line="480"/>
         <source>Extension (days)</source>
         <translation>可延长（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="485"/>
+        <location filename="../../ui/settingspage.py" line="484"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="486"/>
+        <location filename="../../ui/settingspage.py" line="485"/>
         <source>Running clocks keep the period they started with.</source>
         <translation>已在计算的期限仍按起算时的规则。</translation>
     </message>
@@ -2815,62 +2825,62 @@
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="528"/>
+        <location filename="../../ui/settingspage.py" line="527"/>
         <source>Edit rule…</source>
         <translation>修改规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="535"/>
+        <location filename="../../ui/settingspage.py" line="534"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="536"/>
+        <location filename="../../ui/settingspage.py" line="535"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="537"/>
+        <location filename="../../ui/settingspage.py" line="536"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="538"/>
+        <location filename="../../ui/settingspage.py" line="537"/>
         <source>Extension</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="539"/>
+        <location filename="../../ui/settingspage.py" line="538"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="540"/>
+        <location filename="../../ui/settingspage.py" line="539"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="566"/>
+        <location filename="../../ui/settingspage.py" line="565"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="566"/>
+        <location filename="../../ui/settingspage.py" line="565"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="569"/>
+        <location filename="../../ui/settingspage.py" line="568"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="569"/>
+        <location filename="../../ui/settingspage.py" line="568"/>
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="602"/>
+        <location filename="../../ui/settingspage.py" line="601"/>
         <source>Rule saved; new clocks use it.</source>
         <translation>规则已保存，新起算的期限将按此计算。</translation>
     </message>
@@ -2878,42 +2888,42 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="65"/>
+        <location filename="../../ui/settingspage.py" line="64"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="75"/>
+        <location filename="../../ui/settingspage.py" line="74"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="78"/>
+        <location filename="../../ui/settingspage.py" line="77"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="85"/>
+        <location filename="../../ui/settingspage.py" line="84"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="88"/>
+        <location filename="../../ui/settingspage.py" line="87"/>
         <source>Bureau and amounts</source>
         <translation>机关名称与标准</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="90"/>
+        <location filename="../../ui/settingspage.py" line="89"/>
         <source>Holiday calendar</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="92"/>
+        <location filename="../../ui/settingspage.py" line="91"/>
         <source>Deadline rules</source>
         <translation>期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="96"/>
+        <location filename="../../ui/settingspage.py" line="95"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言在下次启动时生效。</translation>
     </message>
@@ -3216,137 +3226,137 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="159"/>
+        <location filename="../../ui/settingspage.py" line="158"/>
         <source>New user…</source>
         <translation>新建用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="160"/>
+        <location filename="../../ui/settingspage.py" line="159"/>
         <source>Change role…</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="161"/>
+        <location filename="../../ui/settingspage.py" line="160"/>
         <source>Change district…</source>
         <translation>更改区县…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="162"/>
+        <location filename="../../ui/settingspage.py" line="161"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="163"/>
+        <location filename="../../ui/settingspage.py" line="162"/>
         <source>Deactivate / reactivate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="164"/>
+        <location filename="../../ui/settingspage.py" line="163"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="178"/>
+        <location filename="../../ui/settingspage.py" line="177"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="179"/>
+        <location filename="../../ui/settingspage.py" line="178"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="180"/>
+        <location filename="../../ui/settingspage.py" line="179"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="181"/>
+        <location filename="../../ui/settingspage.py" line="180"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="182"/>
+        <location filename="../../ui/settingspage.py" line="181"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="183"/>
+        <location filename="../../ui/settingspage.py" line="182"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="184"/>
+        <location filename="../../ui/settingspage.py" line="183"/>
         <source>Last log-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="211"/>
+        <location filename="../../ui/settingspage.py" line="210"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="211"/>
+        <location filename="../../ui/settingspage.py" line="210"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="259"/>
+        <location filename="../../ui/settingspage.py" line="258"/>
         <source>User %1 created; they change the password at the first log-in.</source>
         <translation>已创建用户 %1，首次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="270"/>
+        <location filename="../../ui/settingspage.py" line="269"/>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="281"/>
+        <location filename="../../ui/settingspage.py" line="280"/>
         <source>Role of %1 changed.</source>
         <translation>已修改 %1 的角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="292"/>
+        <location filename="../../ui/settingspage.py" line="291"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="295"/>
+        <location filename="../../ui/settingspage.py" line="294"/>
         <source>Change district</source>
         <translation>更改区县</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="306"/>
+        <location filename="../../ui/settingspage.py" line="305"/>
         <source>District of %1 changed.</source>
         <translation>已更改 %1 的区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="314"/>
+        <location filename="../../ui/settingspage.py" line="313"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="314"/>
+        <location filename="../../ui/settingspage.py" line="313"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="325"/>
+        <location filename="../../ui/settingspage.py" line="324"/>
         <source>Password of %1 reset; they change it at the next log-in.</source>
         <translation>已重置 %1 的密码，下次登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="338"/>
+        <location filename="../../ui/settingspage.py" line="337"/>
         <source>%1 reactivated.</source>
         <translation>已启用 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="338"/>
+        <location filename="../../ui/settingspage.py" line="337"/>
         <source>%1 deactivated.</source>
         <translation>已停用 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="351"/>
+        <location filename="../../ui/settingspage.py" line="350"/>
         <source>%1 unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
@@ -3354,118 +3364,118 @@
 <context>
     <name>ValuesTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="623"/>
+        <location filename="../../ui/settingspage.py" line="622"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="626"/>
+        <location filename="../../ui/settingspage.py" line="625"/>
         <source>In force today</source>
         <translation>当前生效值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="628"/>
+        <location filename="../../ui/settingspage.py" line="627"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="632"/>
-        <location filename="../../ui/settingspage.py" line="640"/>
+        <location filename="../../ui/settingspage.py" line="631"/>
+        <location filename="../../ui/settingspage.py" line="639"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="633"/>
+        <location filename="../../ui/settingspage.py" line="632"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="639"/>
+        <location filename="../../ui/settingspage.py" line="638"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="640"/>
+        <location filename="../../ui/settingspage.py" line="639"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="640"/>
+        <location filename="../../ui/settingspage.py" line="639"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="650"/>
+        <location filename="../../ui/settingspage.py" line="649"/>
         <source>Bureau name (reports and notices)</source>
         <translation>机关名称（用于报表和文书）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="651"/>
+        <location filename="../../ui/settingspage.py" line="650"/>
         <source>Arbitration commission name</source>
         <translation>仲裁委员会名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="652"/>
+        <location filename="../../ui/settingspage.py" line="651"/>
         <source>Monthly minimum wage (yuan)</source>
         <translation>月最低工资标准（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="653"/>
+        <location filename="../../ui/settingspage.py" line="652"/>
         <source>Supervised case: amount from (yuan)</source>
         <translation>挂牌督办：金额起点（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="654"/>
+        <location filename="../../ui/settingspage.py" line="653"/>
         <source>Refusal to pay wages: amount for one worker (yuan)</source>
         <translation>拒不支付劳动报酬罪：个人数额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="655"/>
+        <location filename="../../ui/settingspage.py" line="654"/>
         <source>Refusal to pay wages: amount in all (yuan)</source>
         <translation>拒不支付劳动报酬罪：总数额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="656"/>
+        <location filename="../../ui/settingspage.py" line="655"/>
         <source>Collective case: workers from</source>
         <translation>集体案件：人数起点</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="657"/>
+        <location filename="../../ui/settingspage.py" line="656"/>
         <source>Supervised case: workers from</source>
         <translation>挂牌督办：人数起点</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="658"/>
+        <location filename="../../ui/settingspage.py" line="657"/>
         <source>Lock the window after idle minutes</source>
         <translation>无操作锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="659"/>
+        <location filename="../../ui/settingspage.py" line="658"/>
         <source>Minimum wage confirmed</source>
         <translation>最低工资标准已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="675"/>
+        <location filename="../../ui/settingspage.py" line="674"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="675"/>
+        <location filename="../../ui/settingspage.py" line="674"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="686"/>
+        <location filename="../../ui/settingspage.py" line="685"/>
         <source>Always</source>
         <translation>一直</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="688"/>
+        <location filename="../../ui/settingspage.py" line="687"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="688"/>
+        <location filename="../../ui/settingspage.py" line="687"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
