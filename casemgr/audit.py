@@ -61,6 +61,7 @@ def entry_hash(
     entity_id: str | None,
     before: str | None,
     after: str | None,
+    state: str | None = None,
 ) -> str:
     return entry_hash_at(
         prev_hash,
@@ -72,6 +73,7 @@ def entry_hash(
         entity_id,
         before,
         after,
+        state,
     )
 
 
@@ -85,9 +87,13 @@ def entry_hash_at(
     entity_id: str | None,
     before: str | None,
     after: str | None,
+    state: str | None = None,
 ) -> str:
     """:func:`entry_hash` with the moment already in UTC ISO form: a bulk writer hashes
-    thousands of entries of one moment, and converting it each time was a fifth of the hash."""
+    thousands of entries of one moment, and converting it each time was a fifth of the hash.
+
+    ``state`` (casemgr.auditstate) joins the array as a tenth element when present, so an
+    entry without one hashes exactly as entries did before it existed."""
     # The JSON array [prev_hash, at_utc, user_id, username, action, entity, entity_id, before,
     # after] as _HASH_JSON writes it, built from its parts (a third faster; the chain of a
     # large import is hashed in the one process everything else waits for).
@@ -106,13 +112,53 @@ def entry_hash_at(
             "null" if after is None else q(after),
         )
     )
+    if state is not None:
+        payload = f"{payload},{q(state)}"
     return hashlib.sha256(f"[{payload}]".encode()).hexdigest()
 
 
-def _lock_chain(session: Session) -> None:
+def lock_chain(session: Session) -> None:
     """Serialise chain appends. SQLite writers already hold the write lock (BEGIN IMMEDIATE)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(7423001)"))
+
+
+def _head_and_state(session: Session, entity: str, entity_id: str | None) -> tuple[str | None, str | None]:
+    """The chain's last hash (taking the append lock) and the state this entry records.
+
+    On PostgreSQL one round trip does both, through functions that see what the caller's
+    row-level security may hide (migration 0006): most users may not read the audit table,
+    and an inspector may not see a reporter's link on a case another inspector handles.
+    """
+    from casemgr import auditstate
+
+    if session.get_bind().dialect.name == "postgresql":
+        wants_state = entity_id is not None and entity in auditstate.PARTS
+        row = session.execute(
+            text(
+                "SELECT h.hash, CASE WHEN :wants THEN casemgr_entity_state(:entity, :eid) END"
+                " FROM casemgr_audit_head() h"
+            ),
+            {"wants": wants_state, "entity": entity, "eid": entity_id},
+        ).one()
+        return row[0], row[1]
+    lock_chain(session)
+    state = auditstate.record_state(session, entity, entity_id)
+    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    return prev, state
+
+
+def chain_head(session: Session) -> tuple[int, str] | None:
+    """(id, hash) of the newest entry, locking appends until the transaction ends; None if empty."""
+    if session.get_bind().dialect.name == "postgresql":
+        row = session.execute(text("SELECT h.id, h.hash FROM casemgr_audit_head() h")).one()
+    else:
+        row = session.execute(
+            select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+        ).first()
+    if row is None or row[0] is None:
+        return None
+    return int(row[0]), str(row[1])
 
 
 def record(
@@ -126,12 +172,11 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> AuditEntry:
-    _lock_chain(session)
-    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    eid = None if entity_id is None else str(entity_id)
+    prev, state = _head_and_state(session, entity, eid)
     prev_hash = prev or GENESIS
     at = utcnow()
     b, a = to_json(before), to_json(after)
-    eid = None if entity_id is None else str(entity_id)
     entry = AuditEntry(
         at=at,
         user_id=user_id,
@@ -142,7 +187,8 @@ def record(
         before=b,
         after=a,
         prev_hash=prev_hash,
-        hash=entry_hash(prev_hash, at, user_id, username, action, entity, eid, b, a),
+        hash=entry_hash(prev_hash, at, user_id, username, action, entity, eid, b, a, state),
+        state=state,
     )
     session.add(entry)
     session.flush()
@@ -173,7 +219,16 @@ def iter_problems(session: Session, batch: int = 5000) -> Iterator[ChainProblem]
             if e.prev_hash != prev_hash:
                 yield ChainProblem(e.id, "link")
             expect = entry_hash(
-                e.prev_hash, e.at, e.user_id, e.username, e.action, e.entity, e.entity_id, e.before, e.after
+                e.prev_hash,
+                e.at,
+                e.user_id,
+                e.username,
+                e.action,
+                e.entity,
+                e.entity_id,
+                e.before,
+                e.after,
+                e.state,
             )
             if expect != e.hash:
                 yield ChainProblem(e.id, "hash")
@@ -260,7 +315,9 @@ class CaseProblem:
     fields: tuple[str, ...]
 
 
-def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProblem]:
+def iter_case_problems(
+    session: Session, batch: int = 500, case_ids: list[int] | None = None
+) -> Iterator[CaseProblem]:
     """Compare each case row with the ``after`` snapshot of its last audit entry that has one.
 
     The chain proves the audit rows were not changed; this proves the case rows were not
@@ -275,11 +332,10 @@ def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProbl
 
     last_id = 0
     while True:
-        cases = (
-            session.execute(select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch))
-            .scalars()
-            .all()
-        )
+        q = select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch)
+        if case_ids is not None:
+            q = q.where(Case.id.in_(case_ids))
+        cases = session.execute(q).scalars().all()
         if not cases:
             return
         ids = [str(c.id) for c in cases]

@@ -130,6 +130,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[dt.datetime | None]
+    # The PostgreSQL login role of this user where each user logs in as their own role
+    # (casemgr.pgroles, docs/deployment.md); NULL on SQLite.
+    db_role: Mapped[str | None] = mapped_column(String(63), unique=True)
 
 
 # --------------------------------------------------------------------------- parties
@@ -448,7 +451,9 @@ class Setting(Base):
 
 
 class AuditEntry(Base):
-    """Append-only, hash-chained record of every write (see casemgr.audit)."""
+    """Append-only, hash-chained record of every write (see casemgr.audit).
+
+    Triggers refuse UPDATE and DELETE on both engines (migration 0006)."""
 
     __tablename__ = "audit_entries"
     __table_args__ = (
@@ -468,6 +473,8 @@ class AuditEntry(Base):
     after: Mapped[str | None] = mapped_column(Text)  # JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Digest of the described rows after the change (casemgr.auditstate); in the hash when set.
+    state: Mapped[str | None] = mapped_column(Text)
 
 
 class Document(Base):
