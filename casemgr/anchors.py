@@ -236,6 +236,31 @@ class Store:
         self.last_id, self.last_hash = 0, None
 
 
+def remember(url: str, anchor: Anchor | None) -> bool:
+    """Remember a head this PC has printed or exported; False if the folder cannot be written.
+
+    A report must not fail because the anchor folder is read-only: the printed anchor is
+    the stronger record anyway.
+    """
+    if anchor is None:
+        return False
+    try:
+        store = Store(url)
+        store.remember_head(anchor)
+        store.save()
+    except OSError:
+        return False
+    return True
+
+
+def forget(url: str, why: str = "restore") -> None:
+    """After a restore: the remembered anchors describe a chain the restore ended on purpose."""
+    try:
+        Store(url).forget(why)
+    except OSError:
+        pass
+
+
 def _fp(h: str) -> bytes:
     return bytes.fromhex(h[: _FP_BYTES * 2])
 

@@ -33,7 +33,9 @@ def demo(database: db.Database, actors: dict[Role, Actor], monkeypatch: pytest.M
     monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
     with database.write() as s:  # the fixture's users, as if created by the app (audited)
         for a in actors.values():
-            audit.record(s, user_id=None, username="system", action="user.create", entity="user", entity_id=a.user_id)
+            audit.record(
+                s, user_id=None, username="system", action="user.create", entity="user", entity_id=a.user_id
+            )
     by_kind = {
         CaseKind.ARBITRATION: Role.CLERK,
         CaseKind.MEDIATION: Role.MEDIATOR,
@@ -147,7 +149,9 @@ def test_the_database_refuses_to_change_or_delete_audit_entries(demo: db.Databas
 
 def test_changed_entry_is_named(demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]) -> None:
     target = _entry_ids(url)[7]
-    _tamper(url, "UPDATE audit_entries SET after = replace(after, '100.50', '900.50') WHERE id = :id", id=target)
+    _tamper(
+        url, "UPDATE audit_entries SET after = replace(after, '100.50', '900.50') WHERE id = :id", id=target
+    )
     _tamper(url, "UPDATE audit_entries SET username = 'someone' WHERE id = :id", id=target)
     rc, _out, err = verify(url, capsys)
     assert rc == 2

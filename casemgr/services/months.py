@@ -144,6 +144,7 @@ def report_data(
     return dataclasses.replace(
         frozen,
         generated_at=now,
+        audit_anchor=live.audit_anchor,
         closure=mr.Closure(
             closed_at=row.closed_at,
             closed_by=info.closed_by if info else None,
