@@ -123,7 +123,9 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16))  # casemgr.enums.Role
     district: Mapped[str | None] = mapped_column(String(32))
-    password_hash: Mapped[str | None] = mapped_column(String(255))
+    # Loaded only when read (log-in): on PostgreSQL no application role may read it
+    # (casemgr.pgroles), so a user row must load without it.
+    password_hash: Mapped[str | None] = mapped_column(String(255), deferred=True)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, auth, permissions, validation
+from casemgr import audit, auth, permissions, pgroles, validation
 from casemgr.enums import DISTRICTS_SHANWEI, Role
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import User
@@ -131,6 +131,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
+    pgroles.set_password(session, user.id, password)  # their PostgreSQL login, where there is one
     _audit(session, actor, "user.create", user, None)
     return info(user)
 
@@ -173,6 +174,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, temporary_passw
     user.failed_logins = 0
     user.locked_until = None
     session.flush()
+    pgroles.set_password(session, user.id, temporary_password)
     _audit(session, actor, "user.reset_password", user, before)
     return info(user)
 

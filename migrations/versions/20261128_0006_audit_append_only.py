@@ -16,7 +16,8 @@ audited state of what they describe; users get the name of their PostgreSQL logi
   On PostgreSQL the state is computed by ``casemgr_entity_state()`` (SECURITY DEFINER, so
   it sees rows the caller's row-level security hides; keyed with a secret in
   ``casemgr_state_key`` that only the owner can read, so its digests cannot be used to
-  test guesses about hidden rows).
+  test guesses about hidden rows). ``casemgr_entity_ids()`` lists the row ids to verify
+  whatever the verifier's row-level security hides.
 * ``casemgr_audit_head(lock)`` (PostgreSQL): the chain's last id and hash for writers who
   may not read the audit table (only supervisors, auditors and administrators may), taking
   the transaction lock that serialises appends in the same round trip (reports read it
@@ -189,6 +190,9 @@ def _state_function() -> str:
                     f" FROM public.{table} t WHERE {where})"
                 )
             fields.append(f"'{name}', public.casemgr_state_digest(k, {expr})")
+        table0, key0 = parts[0][1], parts[0][2]
+        if key0 == "id":  # the entity's own row is gone: NULL, "missing" to the verifier
+            guard += f" IF NOT EXISTS (SELECT 1 FROM public.{table0} t WHERE t.id = n) THEN RETURN NULL; END IF;"
         branches.append(
             f"IF p_entity = '{entity}' THEN {guard}\n"
             f"  RETURN json_build_object('v', 'pg1', {', '.join(fields)})::text;\n END IF;"
@@ -223,6 +227,27 @@ PG_STATE = (
 )
 
 
+
+def _ids_function() -> str:
+    """``casemgr_entity_ids(entity, after, n)``: the next ``n`` row ids of an id-keyed entity
+    after ``after``, whoever asks (an auditor may not see a reporter's person row, yet must
+    verify it). Ids only: what the rows hold stays behind row-level security."""
+    branches = " ".join(
+        f"IF p_entity = '{e}' THEN RETURN QUERY SELECT t.id::text FROM public.{parts[0][1]} t"
+        f" WHERE t.id > p_after ORDER BY t.id LIMIT p_limit; RETURN; END IF;"
+        for e, parts in STATE_PARTS.items()
+        if parts[0][2] == "id"
+    )
+    return f"""
+CREATE OR REPLACE FUNCTION casemgr_entity_ids(p_entity text, p_after bigint, p_limit integer)
+RETURNS SETOF text LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+BEGIN
+ {branches}
+END
+$fn$
+"""
+
+
 def upgrade() -> None:
     op.add_column("audit_entries", sa.Column("state", sa.Text(), nullable=True))
     with op.batch_alter_table("users") as batch:
@@ -240,6 +265,7 @@ def upgrade() -> None:
         for stmt in PG_STATE:
             op.execute(stmt)
         op.execute(_state_function())
+        op.execute(_ids_function())
 
 
 def downgrade() -> None:
@@ -248,6 +274,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_entries_no_update")
         op.execute("DROP TRIGGER IF EXISTS audit_entries_no_delete")
     elif bind.dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS casemgr_entity_ids(text, bigint, integer)")
         op.execute("DROP FUNCTION IF EXISTS casemgr_entity_state(text, text)")
         op.execute("DROP FUNCTION IF EXISTS casemgr_state_digest(text, text)")
         op.execute("DROP TABLE IF EXISTS casemgr_state_key")

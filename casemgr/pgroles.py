@@ -1,0 +1,894 @@
+"""PostgreSQL: each casemgr user is a login role; the database itself refuses what the role
+matrix forbids (DESIGN.md §7, ring 2; step by step in docs/deployment.md).
+
+Why: with one shared login for every desktop, the role matrix is a convention of the
+client — anyone who copies the connection string from a PC can change any row, the audit
+trail included. Here the login dialog's user name and password are the connection's
+credentials, so the database knows who is asking and can say no:
+
+* **Roles.** ``<ns>_user`` (every casemgr user), one group role per casemgr role —
+  generated from :class:`~casemgr.enums.Role`, so a new role gets its group at the next
+  ``casemgr db upgrade --owner-url`` — and one login role per user, ``<ns>_u_<user name>``
+  (:func:`login_role`), SCRAM-SHA-256, member of the group of the user's role. The users
+  table stays the application's record (role, district, display name, active flag);
+  ``users.db_role`` ties a row to its login role, and a trigger keeps the login role in step
+  with the row: created with the user, moved to another group when the role changes, NOLOGIN
+  while the user is deactivated. Passwords reach the server only as SCRAM verifiers
+  computed on the desktop (libpq's ``PQencryptPasswordConn``), never in clear.
+* **Ownership.** Every table and function belongs to the owner role that runs ``casemgr db
+  upgrade --owner-url`` (migrations, then :func:`install`); the application's roles own
+  nothing and cannot change the schema, switch off a trigger or row-level security.
+* **Grants** (generated from :data:`casemgr.permissions.MATRIX`): the audit table is
+  INSERT-only for everyone and readable only by the roles with ``audit.view``; users,
+  settings, deadline rules and the calendar are written only by ``users.manage`` /
+  ``settings.edit`` roles (nobody may read a password hash); assigning a case and approving
+  an extension are column grants of the roles that may do them; month closures belong to
+  ``month.close``; the auditor writes nothing but their own log-in entries.
+* **Row-level security**: a deactivated user's open session sees and writes nothing from
+  its next statement on; case rows and every row of a case (parties, claims, events,
+  deadlines, documents) are written only for the kinds the role works on
+  (``case.register``/``edit``/``transition``, documents: ``document.generate``), with the
+  one hand-over the workflow needs (a mediator's failed mediation becomes an arbitration
+  case in the same transaction); an audit entry can only be written in one's own name;
+  and a reporter (举报人) — the link on the case, the person, their claim items, the
+  search index of their name, the case's documents — is readable only by the roles with
+  ``reporter.view`` (the assigned inspector, supervisors). The definition of "reporter" is
+  :func:`casemgr.privacy.is_confidential_reporter`, written once more in SQL here
+  (:data:`CONFIDENTIAL_SQL`); tests/test_pg_roles.py holds the two to each other.
+
+What the database does *not* decide (the services do, docs/permissions.md says which):
+register vs edit vs workflow step (one privilege: writing cases of a kind), masking of ID
+numbers, which reports and exports a role may make.
+
+A user changes their own password, and a log-in records itself, through two SECURITY
+DEFINER functions (:data:`FUNCTIONS`) that can touch only the caller's own row and only those
+fields — not a column grant, which would also let a user clear their own
+``must_change_password`` flag or set any password hash without the matching login password.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from casemgr import db, errors, permissions
+from casemgr.enums import CaseKind, Role
+from casemgr.models import Base
+
+DEFAULT_NAMESPACE = "casemgr"
+NAMESPACE_PARAM = "casemgr_namespace"
+_NAMESPACE_RE = re.compile(r"^[a-z][a-z0-9_]{0,19}$")
+
+#: A case_parties row (``cp``) of a case (``c``) whose person is a confidential reporter:
+#: casemgr.privacy.is_confidential_reporter in SQL.
+CONFIDENTIAL_SQL = (
+    "(cp.role = 'reporter' OR (c.kind = 'inspection' AND c.complaint_type = 'report'"
+    " AND cp.role = 'complainant'))"
+)
+
+#: The cells of the role matrix (casemgr.permissions.MATRIX) the database enforces by itself,
+#: and how (docs/permissions.md lists them; tests/test_pg_roles.py tries each in raw SQL).
+DB_ENFORCED: dict[str, tuple[str, str]] = {
+    "case.register": (
+        "仅限本角色的案件类型（登记、修改、流程为同一权限）",
+        "only the role's case kinds (one privilege with edit and workflow steps)",
+    ),
+    "case.edit": (
+        "仅限本角色的案件类型：案件及其当事人、请求、记录、期限",
+        "only the role's kinds: the case and its parties, claims, events, deadlines",
+    ),
+    "case.transition": (
+        "同上（数据库不区分修改与流程步骤）",
+        "as above (the database does not tell an edit from a step)",
+    ),
+    "case.assign": (
+        "列权限：只有这些角色能改承办人",
+        "column grant: only these roles may change the handler",
+    ),
+    "deadline.approve_extension": (
+        "列权限：只有这些角色能写入延期批准人",
+        "column grant: only these roles may record an approval",
+    ),
+    "party.register": ("登记当事人的表权限", "table grants on persons and employers"),
+    "document.generate": ("仅限本角色案件类型的文书", "documents of the role's kinds only"),
+    "month.close": ("月度关账表的写权限", "write grant on month closures"),
+    "settings.edit": (
+        "设置、期限规则、节假日表的写权限",
+        "write grants on settings, deadline rules, calendar",
+    ),
+    "users.manage": (
+        "用户表写权限和设置登录密码的函数；不能读取密码哈希",
+        "write grant on users and the password function; nobody reads a hash",
+    ),
+    "audit.view": (
+        "审计表的读权限；所有人只能追加、不能修改删除",
+        "read grant on the audit table; everyone may only append",
+    ),
+    "reporter.view": (
+        "行级安全：举报人的关联、个人、请求、检索、文书",
+        "row-level security: the reporter's link, person, claims, index, documents",
+    ),
+}
+
+_BAD_LOGIN = ("用户名或密码错误。", "Wrong user name or password.")
+
+
+# --------------------------------------------------------------------------- names
+
+
+def check_namespace(ns: str) -> str:
+    if not _NAMESPACE_RE.match(ns or ""):
+        raise errors.ValidationError(
+            f"角色前缀“{ns}”无效：只能用小写字母、数字和下划线，以字母开头，最多 20 个字符。",
+            f"Role prefix '{ns}' is invalid: lower-case letters, digits and _, starting with a letter, "
+            "at most 20 characters.",
+            field="namespace",
+        )
+    return ns
+
+
+def common_role(ns: str) -> str:
+    return f"{ns}_user"
+
+
+def group_role(ns: str, role: Role | str) -> str:
+    return f"{ns}_{Role(role).value}"
+
+
+def login_role(ns: str, username: str) -> str:
+    """The login role of a casemgr user: ``<ns>_u_<lower-case name>``, or a digest of the
+    name where that would not fit PostgreSQL's 63 bytes (long Chinese names). The SQL
+    function ``casemgr_login_name`` computes the same (a test compares them)."""
+    name = username.strip().lower()
+    candidate = f"{ns}_u_{name}"
+    if len(candidate.encode("utf-8")) <= 63:
+        return candidate
+    return f"{ns}_u_{hashlib.sha256(name.encode('utf-8')).hexdigest()[:16]}"
+
+
+def namespace_of(url: str | URL) -> str:
+    u = make_url(url) if isinstance(url, str) else url
+    return check_namespace(str(u.query.get(NAMESPACE_PARAM) or DEFAULT_NAMESPACE))
+
+
+def owner_engine_url(url: str) -> str:
+    """The owner's URL as the driver takes it (without our ``casemgr_namespace`` parameter)."""
+    return _server_url(url).render_as_string(hide_password=False)
+
+
+def needs_login(url: str) -> bool:
+    """A PostgreSQL URL without a user name: each user connects as their own login role."""
+    u = make_url(url)
+    return u.get_backend_name() == "postgresql" and not u.username
+
+
+def _server_url(url: str | URL) -> URL:
+    u = make_url(url) if isinstance(url, str) else url
+    return u.difference_update_query([NAMESPACE_PARAM])
+
+
+# --------------------------------------------------------------------------- the SQL
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _array(values: Iterable[str]) -> str:
+    vals = sorted(values)
+    return "ARRAY[" + ", ".join(_lit(v) for v in vals) + "]::text[]" if vals else "ARRAY[]::text[]"
+
+
+#: Synthetic actions the database knows: writing a case row (or any row of a case) of a
+#: kind, whichever of register/edit/workflow step it is.
+CASE_WRITE = ("case.register", "case.edit", "case.transition", "data.import")
+
+
+def kinds_by_role(action: str | tuple[str, ...]) -> dict[Role, frozenset[CaseKind]]:
+    actions = (action,) if isinstance(action, str) else action
+    out: dict[Role, frozenset[CaseKind]] = {}
+    for a in actions:
+        for role, kinds in permissions.MATRIX.get(a, {}).items():
+            out[role] = out.get(role, frozenset()) | kinds
+    return out
+
+
+def roles_with(action: str) -> list[Role]:
+    return [r for r in Role if r in permissions.MATRIX.get(action, {})]
+
+
+def _kinds_function() -> str:
+    """``casemgr_kinds(action)``: the kinds the caller's role may act on, from the MATRIX."""
+    branches = []
+    actions: dict[str, dict[Role, frozenset[CaseKind]]] = {a: kinds_by_role(a) for a in permissions.MATRIX}
+    actions["case.write"] = kinds_by_role(CASE_WRITE)
+    for action, by_role in sorted(actions.items()):
+        whens = " ".join(
+            f"WHEN {_lit(r.value)} THEN {_array(k.value for k in by_role[r])}" for r in Role if r in by_role
+        )
+        branches.append(f"WHEN {_lit(action)} THEN CASE r {whens} ELSE ARRAY[]::text[] END")
+    return f"""
+CREATE OR REPLACE FUNCTION public.casemgr_kinds(p_action text) RETURNS text[]
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE r text := public.casemgr_role();
+BEGIN
+  IF r IS NULL THEN RETURN ARRAY[]::text[]; END IF;
+  RETURN CASE p_action {" ".join(branches)} ELSE ARRAY[]::text[] END;
+END $$"""
+
+
+def _sees_reporters_function() -> str:
+    """``casemgr_sees_reporters(case)``: reporter.view for the case's kind, and assignment
+    where the MATRIX says "own" (ASSIGNED_ONLY)."""
+    by_role = kinds_by_role("reporter.view")
+    own = permissions.ASSIGNED_ONLY.get("reporter.view", frozenset())
+    whens = []
+    for r in Role:
+        if r not in by_role:
+            continue
+        cond = f"c.kind = ANY({_array(k.value for k in by_role[r])})"
+        if r in own:
+            cond += " AND c.assigned_user_id = public.casemgr_uid()"
+        whens.append(f"WHEN {_lit(r.value)} THEN {cond}")
+    body = " ".join(whens) or "WHEN NULL THEN false"
+    return f"""
+CREATE OR REPLACE FUNCTION public.casemgr_sees_reporters(p_case integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT coalesce((SELECT CASE public.casemgr_role() {body} ELSE false END
+                   FROM public.cases c WHERE c.id = p_case), false)
+$$"""
+
+
+def _sees_all_reporters_function() -> str:
+    """True when the caller sees every reporter (reporter.view on inspection, not "own")."""
+    own = permissions.ASSIGNED_ONLY.get("reporter.view", frozenset())
+    roles = [
+        r.value
+        for r, k in kinds_by_role("reporter.view").items()
+        if CaseKind.INSPECTION in k and r not in own
+    ]
+    return f"""
+CREATE OR REPLACE FUNCTION public.casemgr_sees_all_reporters() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT coalesce(public.casemgr_role() = ANY({_array(roles)}), false)
+$$"""
+
+
+def functions(ns: str, owner: str) -> list[str]:
+    """Every function of the security layer, owned by ``owner`` (SECURITY DEFINER ones see
+    all rows: the owner is not subject to row-level security)."""
+    managers = _array(r.value for r in roles_with("users.manage"))
+    groups = {r.value: group_role(ns, r) for r in Role}
+    group_case = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in groups.items())
+    return [
+        f"""
+CREATE OR REPLACE FUNCTION public.casemgr_namespace() RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT {_lit(ns)}::text $$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.casemgr_login_name(p_username text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+  SELECT CASE WHEN octet_length({_lit(ns + "_u_")} || lower(btrim(p_username))) <= 63
+              THEN {_lit(ns + "_u_")} || lower(btrim(p_username))
+              ELSE {_lit(ns + "_u_")} || left(encode(sha256(convert_to(lower(btrim(p_username)), 'UTF8')), 'hex'), 16)
+         END
+$$""",
+        # Who is asking: the active users row of the session's login role. session_user, not
+        # current_user: inside SECURITY DEFINER functions current_user is the owner, and a
+        # login role cannot change its session_user (SET ROLE changes only current_user).
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_uid() RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT u.id FROM public.users u WHERE u.db_role = session_user AND u.active
+$$""",
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_role() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT u.role FROM public.users u WHERE u.db_role = session_user AND u.active
+$$""",
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_username() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT u.username FROM public.users u WHERE u.db_role = session_user AND u.active
+$$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.casemgr_is_manager() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT coalesce(public.casemgr_role() = ANY({managers}), false)
+      OR pg_has_role(session_user, {_lit(owner)}, 'MEMBER')
+$$""",
+        _kinds_function(),
+        # A case the caller may write: its kind is theirs, or it is the arbitration case their
+        # own mediation became in this very transaction (hand_to_arbitration registers it with
+        # the clerk's rights under the mediator's name: DESIGN §1). xmin = this transaction:
+        # the row was written by it, so the exception ends with the hand-over.
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_can_write_case(p_case integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT coalesce((
+    SELECT c.kind = ANY(public.casemgr_kinds('case.write'))
+        OR (c.kind = 'arbitration' AND 'mediation' = ANY(public.casemgr_kinds('case.transition'))
+            AND c.xmin::text = pg_current_xact_id()::xid::text
+            AND EXISTS (SELECT 1 FROM public.cases m WHERE m.id = c.source_case_id AND m.kind = 'mediation'))
+    FROM public.cases c WHERE c.id = p_case), false)
+$$""",
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_handover_insert(p_kind text, p_source integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT p_kind = 'arbitration' AND 'mediation' = ANY(public.casemgr_kinds('case.transition'))
+     AND EXISTS (SELECT 1 FROM public.cases m WHERE m.id = p_source AND m.kind = 'mediation')
+$$""",
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_can_generate(p_case integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT coalesce((SELECT c.kind = ANY(public.casemgr_kinds('document.generate'))
+                   FROM public.cases c WHERE c.id = p_case), false)
+$$""",
+        _sees_reporters_function(),
+        _sees_all_reporters_function(),
+        f"""
+CREATE OR REPLACE FUNCTION public.casemgr_party_hidden(p_case integer, p_role text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM public.cases c, (SELECT p_role AS role) cp
+                 WHERE c.id = p_case AND {CONFIDENTIAL_SQL})
+     AND NOT public.casemgr_sees_reporters(p_case)
+$$""",
+        # A person is hidden when every case they are on shows them only as a reporter the
+        # caller may not see (on any other case they are visible, without the reporter link).
+        f"""
+CREATE OR REPLACE FUNCTION public.casemgr_person_hidden(p_person integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM public.case_parties cp JOIN public.cases c ON c.id = cp.case_id
+                 WHERE cp.person_id = p_person AND {CONFIDENTIAL_SQL})
+     AND NOT EXISTS (SELECT 1 FROM public.case_parties cp JOIN public.cases c ON c.id = cp.case_id
+                     WHERE cp.person_id = p_person
+                       AND (NOT {CONFIDENTIAL_SQL} OR public.casemgr_sees_reporters(c.id)))
+$$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.casemgr_claim_hidden(p_case integer, p_person integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM public.case_parties cp JOIN public.cases c ON c.id = cp.case_id
+                 WHERE cp.case_id = p_case AND cp.person_id = p_person AND {CONFIDENTIAL_SQL})
+     AND NOT public.casemgr_sees_reporters(p_case)
+$$""",
+        f"""
+CREATE OR REPLACE FUNCTION public.casemgr_documents_hidden(p_case integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM public.case_parties cp JOIN public.cases c ON c.id = cp.case_id
+                 WHERE cp.case_id = p_case AND {CONFIDENTIAL_SQL})
+     AND NOT public.casemgr_sees_reporters(p_case)
+$$""",
+        # The users row drives its login role (see the module docstring).
+        f"""
+CREATE OR REPLACE FUNCTION public.casemgr_users_sync() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  grp text;
+  old_grp text;
+BEGIN
+  grp := CASE NEW.role {group_case} END;
+  IF grp IS NULL THEN RAISE EXCEPTION 'casemgr: unknown role %', NEW.role; END IF;
+  IF TG_OP = 'UPDATE' AND OLD.db_role IS NOT NULL THEN
+    IF NEW.db_role IS DISTINCT FROM OLD.db_role THEN
+      RAISE EXCEPTION 'casemgr: a user''s login role cannot change' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+  ELSE
+    NEW.db_role := public.casemgr_login_name(NEW.username);
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = NEW.db_role) THEN
+      IF NOT pg_has_role(NEW.db_role, {_lit(common_role(ns))}, 'MEMBER') THEN
+        RAISE EXCEPTION 'casemgr: role % exists and is not a casemgr login', NEW.db_role
+          USING ERRCODE = 'insufficient_privilege';
+      END IF;
+    ELSE
+      EXECUTE format('CREATE ROLE %I NOLOGIN', NEW.db_role);
+    END IF;
+    FOR old_grp IN SELECT unnest(ARRAY[{", ".join(_lit(g) for g in groups.values())}]) LOOP
+      IF old_grp <> grp AND pg_has_role(NEW.db_role, old_grp, 'MEMBER') THEN
+        EXECUTE format('REVOKE %I FROM %I', old_grp, NEW.db_role);
+      END IF;
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', grp, NEW.db_role);
+    IF NOT NEW.active THEN
+      EXECUTE format('ALTER ROLE %I NOLOGIN', NEW.db_role);
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF NEW.role IS DISTINCT FROM OLD.role THEN
+    old_grp := CASE OLD.role {group_case} END;
+    IF old_grp IS NOT NULL THEN EXECUTE format('REVOKE %I FROM %I', old_grp, NEW.db_role); END IF;
+    EXECUTE format('GRANT %I TO %I', grp, NEW.db_role);
+  END IF;
+  IF NEW.active IS DISTINCT FROM OLD.active THEN
+    EXECUTE format('ALTER ROLE %I %s', NEW.db_role, CASE WHEN NEW.active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+  END IF;
+  RETURN NEW;
+END $$""",
+        # An administrator (or the owner) sets a user's password: a SCRAM verifier only.
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_set_password(p_user integer, p_verifier text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE r public.users%ROWTYPE;
+BEGIN
+  IF NOT public.casemgr_is_manager() THEN
+    RAISE EXCEPTION 'casemgr: only an administrator may set a password' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF p_verifier !~ '^SCRAM-SHA-256\\$' THEN RAISE EXCEPTION 'casemgr: a SCRAM-SHA-256 verifier is required'; END IF;
+  SELECT * INTO r FROM public.users WHERE id = p_user;
+  IF r.db_role IS NULL THEN RAISE EXCEPTION 'casemgr: user % has no login role', p_user; END IF;
+  EXECUTE format('ALTER ROLE %I %s PASSWORD %L', r.db_role,
+                 CASE WHEN r.active THEN 'LOGIN' ELSE 'NOLOGIN' END, p_verifier);
+END $$""",
+        # A user replaces their own password: their row only, and these two fields only.
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_set_own_password(p_hash text, p_verifier text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE uid integer := public.casemgr_uid();
+BEGIN
+  IF uid IS NULL THEN RAISE EXCEPTION 'casemgr: no active user' USING ERRCODE = 'insufficient_privilege'; END IF;
+  IF p_verifier !~ '^SCRAM-SHA-256\\$' THEN RAISE EXCEPTION 'casemgr: a SCRAM-SHA-256 verifier is required'; END IF;
+  UPDATE public.users SET password_hash = p_hash, must_change_password = false WHERE id = uid;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L', session_user, p_verifier);
+  RETURN uid;
+END $$""",
+        # A successful log-in (the server checked the password): the caller's counters only.
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_record_login() RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  UPDATE public.users SET last_login_at = (now() AT TIME ZONE 'UTC'), failed_logins = 0, locked_until = NULL
+   WHERE db_role = session_user AND active RETURNING id
+$$""",
+        # A case never changes kind (the kind decides who may write it).
+        """
+CREATE OR REPLACE FUNCTION public.casemgr_cases_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.kind IS DISTINCT FROM OLD.kind THEN
+    RAISE EXCEPTION 'casemgr: a case cannot change its kind' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$""",
+    ]
+
+
+_DEFINER_FUNCTIONS = (
+    "casemgr_uid()",
+    "casemgr_role()",
+    "casemgr_username()",
+    "casemgr_is_manager()",
+    "casemgr_kinds(text)",
+    "casemgr_can_write_case(integer)",
+    "casemgr_handover_insert(text, integer)",
+    "casemgr_can_generate(integer)",
+    "casemgr_sees_reporters(integer)",
+    "casemgr_sees_all_reporters()",
+    "casemgr_party_hidden(integer, text)",
+    "casemgr_person_hidden(integer)",
+    "casemgr_claim_hidden(integer, integer)",
+    "casemgr_documents_hidden(integer)",
+    "casemgr_set_password(integer, text)",
+    "casemgr_set_own_password(text, text)",
+    "casemgr_record_login()",
+    "casemgr_users_sync()",
+    "casemgr_entity_state(text, text)",
+    "casemgr_entity_ids(text, bigint, integer)",
+    "casemgr_audit_head(boolean)",
+)
+
+#: Tables every user reads in full (row-level security still shuts out a deactivated user).
+_READ_ALL = (
+    "cases",
+    "employers",
+    "events",
+    "deadlines",
+    "deadline_rules",
+    "calendar_overrides",
+    "settings",
+    "case_number_counters",
+    "month_closures",
+)
+
+_ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
+_SEES_ALL = "(SELECT public.casemgr_sees_all_reporters())"
+
+
+def _grants(ns: str) -> list[str]:
+    user = _q(common_role(ns))
+
+    def to(action: str) -> str:
+        return ", ".join(_q(group_role(ns, r)) for r in roles_with(action))
+
+    def to_roles(roles: Iterable[Role]) -> str:
+        return ", ".join(_q(group_role(ns, r)) for r in roles)
+
+    case_writers = sorted({r for a in CASE_WRITE for r in roles_with(a)}, key=list(Role).index)
+    assigners = roles_with("case.assign")
+    approvers = roles_with("deadline.approve_extension")
+    cases_cols = [c.name for c in Base.metadata.tables["cases"].columns]
+    deadline_cols = [c.name for c in Base.metadata.tables["deadlines"].columns]
+    user_cols = [c.name for c in Base.metadata.tables["users"].columns if c.name != "password_hash"]
+    out = [f"GRANT SELECT ON {', '.join(_READ_ALL)}, alembic_version TO {user}"]
+    out += [
+        f"GRANT SELECT ({', '.join(user_cols)}) ON users TO {user}",
+        f"GRANT SELECT ON persons, case_parties, claim_items, documents, search_grams TO {user}",
+        f"GRANT INSERT ON audit_entries TO {user}",
+        # INSERT .. RETURNING id: the id of one's own new entry, nothing else of the trail
+        f"GRANT SELECT (id) ON audit_entries TO {user}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {user}",
+    ]
+    if roles_with("audit.view"):
+        out.append(f"GRANT SELECT ON audit_entries TO {to('audit.view')}")
+    if roles_with("users.manage"):
+        out.append(f"GRANT INSERT, UPDATE ON users TO {to('users.manage')}")
+    if roles_with("settings.edit"):
+        out.append(
+            f"GRANT INSERT, UPDATE, DELETE ON settings, deadline_rules, calendar_overrides TO {to('settings.edit')}"
+        )
+    if roles_with("month.close"):
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON month_closures TO {to('month.close')}")
+    if roles_with("party.register"):
+        out.append(f"GRANT INSERT, UPDATE ON persons, employers TO {to('party.register')}")
+        out.append(f"GRANT INSERT, DELETE ON search_grams TO {to('party.register')}")
+    if case_writers:
+        w = to_roles(case_writers)
+        out.append(f"GRANT INSERT ON cases, events, deadlines TO {w}")
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON case_parties, claim_items TO {w}")
+        out.append(f"GRANT INSERT, UPDATE ON case_number_counters TO {to('case.register')}")
+        not_assigners = [r for r in case_writers if r not in assigners]
+        if not_assigners:
+            cols = ", ".join(c for c in cases_cols if c != "assigned_user_id")
+            out.append(f"GRANT UPDATE ({cols}) ON cases TO {to_roles(not_assigners)}")
+        not_approvers = [r for r in case_writers if r not in approvers]
+        if not_approvers:
+            cols = ", ".join(
+                c for c in deadline_cols if c not in ("extension_approved_by_id", "extension_approved_at")
+            )
+            out.append(f"GRANT UPDATE ({cols}) ON deadlines TO {to_roles(not_approvers)}")
+    if assigners:
+        out.append(f"GRANT UPDATE ON cases TO {to_roles(assigners)}")
+    if approvers:
+        out.append(f"GRANT UPDATE ON deadlines TO {to_roles(approvers)}")
+    if roles_with("document.generate"):
+        out.append(f"GRANT INSERT ON documents TO {to('document.generate')}")
+    return out
+
+
+def _policies() -> list[str]:
+    """(table, name, command, kind, using, check): the active gate on every table, then the
+    restrictive rules of the matrix."""
+    out: list[str] = []
+    gated = [t for t in Base.metadata.tables if t not in ("alembic_version",)]
+    for t in gated:
+        out.append(
+            f"CREATE POLICY casemgr_active ON {t} AS PERMISSIVE FOR ALL USING {_ACTIVE} WITH CHECK {_ACTIVE}"
+        )
+    write_case = "public.casemgr_can_write_case({col})"
+    out += [
+        # cases: write only the caller's kinds (or the hand-over)
+        "CREATE POLICY casemgr_cases_insert ON cases AS RESTRICTIVE FOR INSERT WITH CHECK "
+        "(kind = ANY(public.casemgr_kinds('case.write')) OR public.casemgr_handover_insert(kind, source_case_id))",
+        "CREATE POLICY casemgr_cases_update ON cases AS RESTRICTIVE FOR UPDATE "
+        f"USING ({write_case.format(col='id')}) WITH CHECK ({write_case.format(col='id')})",
+        "CREATE POLICY casemgr_counters_write ON case_number_counters AS RESTRICTIVE FOR INSERT WITH CHECK "
+        "(kind = ANY(public.casemgr_kinds('case.register')) "
+        "OR (kind = 'arbitration' AND 'mediation' = ANY(public.casemgr_kinds('case.transition'))))",
+        "CREATE POLICY casemgr_counters_update ON case_number_counters AS RESTRICTIVE FOR UPDATE "
+        "USING (kind = ANY(public.casemgr_kinds('case.register')) "
+        "OR (kind = 'arbitration' AND 'mediation' = ANY(public.casemgr_kinds('case.transition'))))",
+    ]
+    for t in ("case_parties", "claim_items", "events", "deadlines"):
+        w = write_case.format(col="case_id")
+        out += [
+            f"CREATE POLICY casemgr_{t}_insert ON {t} AS RESTRICTIVE FOR INSERT WITH CHECK ({w})",
+            f"CREATE POLICY casemgr_{t}_update ON {t} AS RESTRICTIVE FOR UPDATE USING ({w}) WITH CHECK ({w})",
+            f"CREATE POLICY casemgr_{t}_delete ON {t} AS RESTRICTIVE FOR DELETE USING ({w})",
+        ]
+    out += [
+        "CREATE POLICY casemgr_documents_insert ON documents AS RESTRICTIVE FOR INSERT "
+        "WITH CHECK (public.casemgr_can_generate(case_id))",
+        # reporters
+        "CREATE POLICY casemgr_case_parties_reporter ON case_parties AS RESTRICTIVE FOR SELECT USING "
+        f"(role NOT IN ('reporter', 'complainant') OR {_SEES_ALL} OR NOT public.casemgr_party_hidden(case_id, role))",
+        f"CREATE POLICY casemgr_persons_reporter ON persons AS RESTRICTIVE FOR SELECT USING "
+        f"({_SEES_ALL} OR NOT public.casemgr_person_hidden(id))",
+        f"CREATE POLICY casemgr_persons_reporter_update ON persons AS RESTRICTIVE FOR UPDATE USING "
+        f"({_SEES_ALL} OR NOT public.casemgr_person_hidden(id))",
+        "CREATE POLICY casemgr_claim_items_reporter ON claim_items AS RESTRICTIVE FOR SELECT USING "
+        f"(person_id IS NULL OR {_SEES_ALL} OR NOT public.casemgr_claim_hidden(case_id, person_id))",
+        "CREATE POLICY casemgr_search_grams_reporter ON search_grams AS RESTRICTIVE FOR SELECT USING "
+        f"(party <> 'p' OR {_SEES_ALL} OR NOT public.casemgr_person_hidden(party_id))",
+        "CREATE POLICY casemgr_documents_reporter ON documents AS RESTRICTIVE FOR SELECT USING "
+        f"({_SEES_ALL} OR NOT public.casemgr_documents_hidden(case_id))",
+        # the audit trail: whole to those with audit.view; the others see (through their
+        # column grant: the id only) the entries they wrote, for INSERT .. RETURNING id
+        "CREATE POLICY casemgr_audit_read ON audit_entries AS RESTRICTIVE FOR SELECT USING "
+        f"(public.casemgr_role() = ANY({_array(r.value for r in roles_with('audit.view'))}) "
+        "OR user_id = (SELECT public.casemgr_uid()) OR user_id IS NULL)",
+        # an audit entry in one's own name (or the system's, for the log-in sweep)
+        "CREATE POLICY casemgr_audit_own_name ON audit_entries AS RESTRICTIVE FOR INSERT WITH CHECK "
+        "((user_id IS NULL AND username = 'system') "
+        "OR (user_id = public.casemgr_uid() AND username = public.casemgr_username()))",
+    ]
+    return out
+
+
+def install_statements(ns: str, owner: str, database: str) -> list[str]:
+    """Everything :func:`install` runs, in order (idempotent: run after every upgrade)."""
+    check_namespace(ns)
+    user = common_role(ns)
+    roles = [user, *(group_role(ns, r) for r in Role)]
+    out = [
+        "DO $$ BEGIN "
+        + " ".join(
+            f"IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {_lit(r)}) THEN CREATE ROLE {_q(r)} NOLOGIN; END IF;"
+            for r in roles
+        )
+        + " END $$",
+        *(f"GRANT {_q(user)} TO {_q(group_role(ns, r))}" for r in Role),
+        f"REVOKE ALL ON DATABASE {_q(database)} FROM PUBLIC",
+        f"GRANT CONNECT ON DATABASE {_q(database)} TO {_q(user)}",
+        "REVOKE ALL ON SCHEMA public FROM PUBLIC",
+        f"GRANT USAGE ON SCHEMA public TO {_q(user)}",
+        *functions(ns, owner),
+        *(f"REVOKE ALL ON FUNCTION public.{f} FROM PUBLIC" for f in _DEFINER_FUNCTIONS),
+        *(
+            f"GRANT EXECUTE ON FUNCTION public.{f} TO {_q(user)}"
+            for f in _DEFINER_FUNCTIONS
+            if "users_sync" not in f
+        ),
+        # start from nothing: what a role had and should not have any more goes
+        *(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {_q(r)}" for r in roles),
+        *(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {_q(r)}" for r in roles),
+        *_grants(ns),
+        "DROP TRIGGER IF EXISTS casemgr_users_sync ON users",
+        "CREATE TRIGGER casemgr_users_sync BEFORE INSERT OR UPDATE ON users FOR EACH ROW "
+        "EXECUTE FUNCTION public.casemgr_users_sync()",
+        "DROP TRIGGER IF EXISTS casemgr_cases_guard ON cases",
+        "CREATE TRIGGER casemgr_cases_guard BEFORE UPDATE OF kind ON cases FOR EACH ROW "
+        "EXECUTE FUNCTION public.casemgr_cases_guard()",
+        # policies: drop ours, create the current set
+        "DO $$ DECLARE p record; BEGIN FOR p IN SELECT schemaname, tablename, policyname FROM pg_policies "
+        "WHERE schemaname = 'public' AND policyname LIKE 'casemgr\\_%' LOOP "
+        "EXECUTE format('DROP POLICY %I ON %I.%I', p.policyname, p.schemaname, p.tablename); END LOOP; END $$",
+        *(f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY" for t in Base.metadata.tables),
+        *_policies(),
+        # users created before the layer get their (password-less) login role now
+        "UPDATE users SET db_role = public.casemgr_login_name(username) WHERE db_role IS NULL",
+    ]
+    return out
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    namespace: str
+    owner: str
+    groups: tuple[str, ...]
+    users_without_password: tuple[str, ...]  # given a login role now: an administrator sets a password
+
+
+def install(url: str, namespace: str | None = None) -> InstallResult:
+    """Install (or bring up to date) the security layer, connected as the schema's owner."""
+    ns = check_namespace(namespace or namespace_of(url))
+    engine = db.make_engine(_server_url(url).render_as_string(hide_password=False))
+    try:
+        with engine.begin() as conn:
+            owner, dbname, can = conn.execute(
+                text(
+                    "SELECT current_user, current_database(),"
+                    " (SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user)"
+                )
+            ).one()
+            tables_owner = conn.execute(
+                text(
+                    "SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'audit_entries'"
+                )
+            ).scalar()
+            if tables_owner is None:
+                raise errors.DatabaseError(
+                    "数据库还没有表：请先运行 casemgr db upgrade --owner-url。",
+                    "The database has no tables yet: run casemgr db upgrade --owner-url first.",
+                )
+            if tables_owner != owner:
+                raise errors.DatabaseError(
+                    f"请以表的所有者（{tables_owner}）连接，而不是 {owner}。",
+                    f"Connect as the tables' owner ({tables_owner}), not {owner}.",
+                )
+            if not can:
+                raise errors.DatabaseError(
+                    f"所有者角色 {owner} 需要 CREATEROLE 权限（ALTER ROLE {owner} CREATEROLE）。",
+                    f"The owner role {owner} needs CREATEROLE (ALTER ROLE {owner} CREATEROLE).",
+                )
+            no_login = tuple(
+                r[0]
+                for r in conn.execute(
+                    text("SELECT username FROM users WHERE db_role IS NULL ORDER BY username")
+                )
+            )
+            cursor = conn.connection.cursor()  # no parameter parsing: format('%I') must stay as is
+            try:
+                for stmt in install_statements(ns, owner, dbname):
+                    cursor.execute(stmt)
+            finally:
+                cursor.close()
+    finally:
+        engine.dispose()
+    return InstallResult(ns, owner, tuple(group_role(ns, r) for r in Role), no_login)
+
+
+# --------------------------------------------------------------------------- the application's side
+
+
+_ENFORCED: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def enforced(session: Session) -> bool:
+    """True on a PostgreSQL database with this layer installed (whoever is connected)."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    if engine.dialect.name != "postgresql":
+        return False
+    known = _ENFORCED.get(engine)
+    if known is None:
+        known = bool(
+            session.execute(text("SELECT to_regprocedure('public.casemgr_namespace()') IS NOT NULL")).scalar()
+        )
+        _ENFORCED[engine] = known
+    return known
+
+
+def is_login_role(session: Session) -> bool:
+    """The session is a casemgr user's own login role (not the owner, not a shared login)."""
+    return (
+        enforced(session)
+        and session.execute(text("SELECT public.casemgr_uid() IS NOT NULL")).scalar() is True
+    )
+
+
+def _verifier(session: Session, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password``, computed here by libpq."""
+    raw = session.connection().connection.dbapi_connection
+    pgconn = getattr(raw, "pgconn", None)
+    if pgconn is None:  # pragma: no cover - psycopg 3 is the only driver we install
+        raise errors.DatabaseError("需要 psycopg 3。", "psycopg 3 is required.")
+    return bytes(pgconn.encrypt_password(password.encode("utf-8"), b"casemgr", b"scram-sha-256")).decode(
+        "ascii"
+    )
+
+
+def set_password(session: Session, user_id: int, password: str) -> None:
+    """The user's login password (an administrator's new user or reset), if the layer is on."""
+    if not enforced(session):
+        return
+    session.flush()
+    session.execute(
+        text("SELECT public.casemgr_set_password(:u, :v)"), {"u": user_id, "v": _verifier(session, password)}
+    )
+
+
+def verify_own_password(session: Session, password: str) -> bool:
+    """Is ``password`` the caller's login password? Asked of the server: a new connection."""
+    conn = session.connection()
+    role = conn.execute(text("SELECT session_user")).scalar()
+    url = conn.engine.url.set(username=role, password=password)
+    probe = db.make_engine(url.render_as_string(hide_password=False), poolclass=_null_pool())
+    try:
+        with probe.connect():
+            return True
+    except DBAPIError:
+        return False
+    finally:
+        probe.dispose()
+
+
+def _null_pool() -> Any:
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
+
+
+def set_own_password(session: Session, password: str, password_hash: str) -> None:
+    """Replace the caller's password (login role and users row) in one step."""
+    conn = session.connection()
+    session.execute(
+        text("SELECT public.casemgr_set_own_password(:h, :v)"),
+        {"h": password_hash, "v": _verifier(session, password)},
+    )
+    creds = _CREDENTIALS.get(conn.engine)
+    if creds is not None:
+        creds.password = password  # the pool's next connections use the new one
+
+
+class _Credentials:
+    def __init__(self, password: str) -> None:
+        self.password = password
+
+
+_CREDENTIALS: weakref.WeakKeyDictionary[Engine, _Credentials] = weakref.WeakKeyDictionary()
+
+
+def connect(url: str, username: str, password: str) -> db.Database:
+    """Open the database as the user's own login role; a refused log-in is an AuthError.
+
+    The password stays in this process's memory (the pool opens more connections with it)
+    and is never written anywhere. The schema is not upgraded: that is the owner's job.
+    """
+    from casemgr import auth
+
+    ns = namespace_of(url)
+    name = username.strip() if isinstance(username, str) else ""
+    try:
+        auth.clean_username(name)
+    except errors.ValidationError:
+        raise errors.AuthError(*_BAD_LOGIN, code="login_failed") from None
+    role = login_role(ns, name)
+    server = _server_url(url).set(username=role, password=None)
+    engine = db.make_engine(server.render_as_string(hide_password=False))
+    creds = _Credentials(password if isinstance(password, str) else "")
+
+    @event.listens_for(engine, "do_connect")
+    def _password(_dialect: Any, _rec: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+        cparams["password"] = creds.password
+
+    _CREDENTIALS[engine] = creds
+    try:
+        rev = db.current_revision(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        message = str(getattr(exc, "orig", exc)).lower()
+        if (
+            "authentication failed" in message
+            or "not permitted to log in" in message
+            or "does not exist" in message
+        ):
+            raise errors.AuthError(*_BAD_LOGIN, code="login_failed") from None
+        raise errors.DatabaseError(
+            f"无法连接数据库：{exc.orig}", f"Cannot connect to the database: {exc.orig}"
+        ) from exc
+    if rev != db.head_revision():
+        engine.dispose()
+        if rev is not None and rev not in db.known_revisions():
+            raise errors.DatabaseError(
+                "该数据库由更新版本的程序创建，请升级本程序。",
+                "This database was created by a newer version of casemgr; upgrade the program.",
+                code="db_too_new",
+            )
+        raise errors.DatabaseError(
+            "数据库需要升级：请系统管理员以所有者身份运行 casemgr db upgrade --owner-url。",
+            "The database needs an upgrade: the administrator runs casemgr db upgrade --owner-url as the owner.",
+            code="db_old",
+        )
+    return db.database_from_engine(server.render_as_string(hide_password=True), engine)
+
+
+def login(session: Session) -> tuple[Any, bool]:
+    """After :func:`connect`: who this login role is, recorded as a log-in. The server has
+    checked the password; a deactivated or unknown user gets the same message as a wrong
+    password. Returns the actor and whether the password must be changed now."""
+    from casemgr import audit, auth
+    from casemgr.models import User
+
+    uid = session.execute(text("SELECT public.casemgr_record_login()")).scalar()
+    if uid is None:
+        raise errors.AuthError(*_BAD_LOGIN, code="login_failed")
+    user = session.get(User, uid)
+    assert user is not None
+    audit.record(
+        session,
+        user_id=user.id,
+        username=user.username,
+        action="auth.login",
+        entity="user",
+        entity_id=user.id,
+    )
+    return auth.actor_for(user), bool(user.must_change_password)
