@@ -755,6 +755,16 @@ def is_login_role(session: Session) -> bool:
     )
 
 
+def sweeps_at_login(session: Session, actor: Any) -> bool:
+    """Whether this desktop's log-in runs the deemed-acceptance sweep (casemgr.services.
+    workflow.apply_deemed_acceptances) in the system's name. Not where the user's own login
+    role may not write inspection cases: the database would refuse it, and the server's
+    morning ``casemgr sweep`` (run as the owner, docs/deployment.md) does it instead."""
+    if not is_login_role(session):
+        return True
+    return permissions.allowed(actor, "case.transition", CaseKind.INSPECTION)
+
+
 def _verifier(session: Session, password: str) -> str:
     """The SCRAM-SHA-256 verifier of ``password``, computed here by libpq."""
     raw = session.connection().connection.dbapi_connection

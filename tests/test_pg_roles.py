@@ -630,3 +630,26 @@ def test_reporter_is_hidden_from_the_other_inspector_in_the_app_too(site: Site) 
 def test_the_matrix_cells_the_database_enforces_are_listed(site: Site) -> None:
     """docs/permissions.md names the cells enforced here; they are the actions tested above."""
     assert set(pgroles.DB_ENFORCED) <= set(permissions.MATRIX)
+
+
+def test_user_management_from_the_command_line(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first administrator through the owner; then only logged-in administrators; the
+    owner's URL is the way back in when the only administrator lost the password."""
+    monkeypatch.setenv("CASEMGR_LANG", "en")
+    monkeypatch.setenv("CASEMGR_NEW_PASSWORD", "Kw-cli-Tianhe-2026")
+    monkeypatch.delenv("CASEMGR_PASSWORD", raising=False)
+    assert main(["--db", site.url, "user", "create", "newclerk", "--role", "clerk"]) == 1
+    monkeypatch.setenv("CASEMGR_PASSWORD", site.passwords["clerk"])
+    assert main(["--db", site.url, "user", "create", "newclerk", "--role", "clerk", "--user", "clerk"]) == 1
+    monkeypatch.setenv("CASEMGR_PASSWORD", site.passwords["chief"])
+    assert main(["--db", site.url, "user", "create", "newclerk", "--role", "clerk", "--user", "chief"]) == 0
+    pgroles.connect(site.url, "newclerk", "Kw-cli-Tianhe-2026").dispose()
+    # break-glass: the owner resets the administrator's password (audited as the system)
+    monkeypatch.setenv("CASEMGR_NEW_PASSWORD", "Kw-reset-Tianhe-2026")
+    monkeypatch.delenv("CASEMGR_PASSWORD")
+    assert main(["--db", site.owner_url, "user", "reset-password", "chief"]) == 0
+    site.dbs.pop("chief").dispose()
+    site.passwords["chief"] = "Kw-reset-Tianhe-2026"
+    with site.database("chief").write() as x:
+        _actor, must = pgroles.login(x)
+    assert must
