@@ -175,6 +175,8 @@ def require_case(actor: Actor, action: str, case: CaseLike) -> None:
 
 def render_markdown() -> str:
     """The table of ``docs/permissions.md``; a test keeps the file equal to this."""
+    from casemgr.pgroles import DB_ENFORCED
+
     kind_short = {MED: "调解", ARB: "仲裁", INS: "监察"}
     roles = list(Role)
     lines = [
@@ -188,8 +190,16 @@ def render_markdown() -> str:
         "inspection) = only those; ✔ (own) = only cases assigned to the user; — = refused",
         "(`PermissionDenied`, nothing written).",
         "",
-        "| action | " + " | ".join(f"{ROLE_LABELS[r][1]} {ROLE_LABELS[r][0]}" for r in roles) + " |",
-        "|---|" + "---|" * len(roles),
+        "Last column: what the database itself refuses on a PostgreSQL server where each user",
+        "logs in as their own role (`casemgr.pgroles.DB_ENFORCED`, docs/deployment.md), even to",
+        "someone who bypasses the program with that user's password; `tests/test_pg_roles.py`",
+        "tries each in raw SQL. \"services\" = enforced by the program only (on SQLite, every",
+        "cell is).",
+        "",
+        "| action | "
+        + " | ".join(f"{ROLE_LABELS[r][1]} {ROLE_LABELS[r][0]}" for r in roles)
+        + " | PostgreSQL 数据库强制 |",
+        "|---|" + "---|" * (len(roles) + 1),
     ]
     for action, by_role in MATRIX.items():
         cells = []
@@ -205,8 +215,20 @@ def render_markdown() -> str:
                 cell += " (own)"
             cells.append(cell)
         zh, en = ACTION_LABELS[action]
-        lines.append(f"| `{action}` {en} / {zh} | " + " | ".join(cells) + " |")
-    lines += ["", "## Why", "", (__doc__ or "").split("Decisions (the why behind the table):")[1].strip(), ""]
+        db_zh, db_en = DB_ENFORCED.get(action, ("仅程序", "services"))
+        lines.append(f"| `{action}` {en} / {zh} | " + " | ".join(cells) + f" | {db_en} / {db_zh} |")
+    lines += [
+        "",
+        "Beyond the table, on PostgreSQL the database also refuses: any change or deletion of an",
+        "audit entry, by anyone (privilege and trigger; on SQLite the trigger); an audit entry in",
+        "someone else's name; reading a password hash; changing a case's kind; any statement by a",
+        "deactivated user's still-open session; schema changes by anyone but the owner role.",
+        "",
+        "## Why",
+        "",
+        (__doc__ or "").split("Decisions (the why behind the table):")[1].strip(),
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -113,6 +113,14 @@ DB_ENFORCED: dict[str, tuple[str, str]] = {
         "审计表的读权限；所有人只能追加、不能修改删除",
         "read grant on the audit table; everyone may only append",
     ),
+    "data.import": (
+        "导入写入的行受与登记相同的类型限制",
+        "the rows an import writes are limited by kind as registering",
+    ),
+    "backup.run": (
+        "备份为所有者的 pg_dump；用户角色读不到全部数据",
+        "backups are the owner's pg_dump; no user role can read everything",
+    ),
     "reporter.view": (
         "行级安全：举报人的关联、个人、请求、检索、文书",
         "row-level security: the reporter's link, person, claims, index, documents",
