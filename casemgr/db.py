@@ -30,23 +30,28 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from casemgr import clock, errors
+from casemgr import clock, errors, runtime
 
-ROOT = Path(__file__).resolve().parent.parent
-MIGRATIONS_DIR = ROOT / "migrations"
+ROOT = runtime.resource_root()
+MIGRATIONS_DIR = runtime.resource_path("migrations")
 ENV_URL = "CASEMGR_DATABASE_URL"
 BUSY_TIMEOUT_MS = 10_000
 
 
 def default_data_dir() -> Path:
-    """Per-user data directory; the UI passes QStandardPaths' answer, the CLI uses this."""
-    override = os.environ.get("CASEMGR_DATA_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_DATA_HOME") or (Path.home() / ".local" / "share")
-    if os.name == "nt":
-        base = os.environ.get("APPDATA") or base
-    return Path(base) / "casemgr"
+    """Per-user data directory: the folder the desktop app uses (``casemgr.runtime``).
+
+    Until 0.1 the command line used ``<data home>/casemgr`` while the app used
+    ``<data home>/casemgr/casemgr``; a database found only in the old place is still used,
+    so no one's cases seem to vanish.
+    """
+    d = runtime.data_dir()
+    if os.environ.get(runtime.ENV_DATA_DIR):
+        return d
+    legacy = d.parent
+    if not (d / "casemgr.db").exists() and (legacy / "casemgr.db").is_file():
+        return legacy
+    return d
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None, data_dir: Path | None = None) -> str:
