@@ -1,0 +1,41 @@
+"""The frozen program's entry point (PyInstaller builds ``casemgr`` and ``casemgr-cli`` from it).
+
+One script, two executables, one folder: ``casemgr`` starts the desktop app (on Windows
+without a console window), ``casemgr-cli`` — or ``casemgr --cli`` — runs the command line
+(``casemgr.cli``). Two more forms are for the program itself and for installers' checks:
+
+* ``-m casemgr.io.planner``: the ledger import starts its helper processes as
+  ``sys.executable -m casemgr.io.planner``; frozen, ``sys.executable`` is this program, so
+  it answers that form the way Python would.
+* ``--selftest OUT.png``: the installation check (``ui.selftest``): logs in with a user
+  name and password read from standard input, opens the main window, saves a picture of it
+  and prints what was loaded.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    args = argv[1:]
+    if args[:2] == ["-m", "casemgr.io.planner"]:
+        from casemgr.io import planner
+
+        return planner.main()
+    if Path(sys.executable).stem.lower().endswith("-cli") or args[:1] == ["--cli"]:
+        from casemgr.cli import main as cli_main
+
+        return cli_main(args[1:] if args[:1] == ["--cli"] else args)
+    if args[:1] == ["--selftest"]:
+        from ui import selftest
+
+        return selftest.main(args[1:])
+    from ui.app import run
+
+    return run([argv[0], *args])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
