@@ -8,6 +8,8 @@
 #   CASEMGR_BUILD_DIR=DIR     PyInstaller's work files (default: a temporary folder, removed)
 #   CASEMGR_BUILD_VENV=DIR    the build environment (default: build/venv; reused while
 #                             pyproject.toml and the constraints file are unchanged)
+#   CASEMGR_DEB_COMPRESS=xz   dpkg-deb's compression: xz (default, smallest; what UOS 20's
+#                             dpkg reads) or gzip (several times faster: the test suite)
 #   PYTHON=python3.11         the Python to build with (3.11+, built with --enable-shared)
 #
 # The build environment is separate from the development .venv: it takes the versions in
@@ -35,6 +37,15 @@ case "$(uname -m)" in
           "own Qt bindings (docs/install.md, LoongArch/申威)" >&2; exit 1 ;;
 esac
 
+# libxcb-util.so.1 is carried in the folder (its soname differs on Debian 10): it must be on
+# the build machine for PyInstaller to find it.
+if ! /sbin/ldconfig -p | grep -q 'libxcb-util.so.1 '; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libxcb-util1 >/dev/null
+  else
+    echo "package-linux: install libxcb-util1 first (sudo apt-get install libxcb-util1)" >&2; exit 1
+  fi
+fi
 for tool in dpkg-deb; do
   command -v "$tool" >/dev/null || { echo "package-linux: $tool is missing (apt-get install dpkg)" >&2; exit 1; }
 done
@@ -144,7 +155,7 @@ cat > "$APPDIR/info" <<EOF
 EOF
 # System libraries the bundled Qt loads from the system (PyInstaller leaves libc, GL, X11
 # and fontconfig to the system, as it must). glibc 2.28 is the oldest UOS/Kylin.
-DEPENDS="libc6 (>= 2.28), libstdc++6, libgcc-s1 | libgcc1, libexpat1, libegl1, libgl1, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xfixes0, libxcb-xkb1"
+DEPENDS="libc6 (>= 2.28), libstdc++6, libgcc-s1 | libgcc1, libexpat1, libegl1, libgl1, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xfixes0, libxcb-xkb1, libxcb-glx0, libxcb-render0, libxcb-shm0, libxcb-sync1, libzstd1, libwayland-client0, libwayland-cursor0, libwayland-egl1"
 SIZE_KB="$(du -sk "$PKG/opt" | cut -f1)"
 cat > "$PKG/DEBIAN/control" <<EOF
 Package: $APPID
@@ -163,7 +174,7 @@ Description: $NAME_ZH ($NAME_EN)
  keeps it.
 EOF
 DEB="$DIST/${APPID}_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$PKG" "$DEB" >/dev/null
+dpkg-deb --root-owner-group "-Z${CASEMGR_DEB_COMPRESS:-xz}" --build "$PKG" "$DEB" >/dev/null
 
 # ---------------------------------------------------------------- what was built
 glibc="$(find "$FOLDER" -type f \( -name '*.so*' -o -name casemgr \) -print0 \

@@ -21,10 +21,6 @@ if TYPE_CHECKING:
     from ui.app import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("About", text)
-
-
 def database_revision(session: Session) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -39,22 +35,26 @@ def about_text(ctx: AppContext, db_revision: str | None) -> str:
 
     font = fonts.cjk_font()
     rows = [
-        (_tr("Version"), runtime.version()),
-        (_tr("Schema revision of the program"), runtime.schema_revision()),
-        (_tr("Schema revision of the database"), db_revision or _tr("none")),
-        (_tr("Database"), ctx.database_label()),
-        (_tr("Data folder"), str(runtime.data_dir())),
-        (_tr("Report font"), font.path or font.name),
+        (QCoreApplication.translate("About", "Version"), runtime.version()),
+        (QCoreApplication.translate("About", "Schema revision of the program"), runtime.schema_revision()),
         (
-            _tr("Built with"),
+            QCoreApplication.translate("About", "Schema revision of the database"),
+            db_revision or QCoreApplication.translate("About", "none"),
+        ),
+        (QCoreApplication.translate("About", "Database"), ctx.database_label()),
+        (QCoreApplication.translate("About", "Data folder"), str(runtime.data_dir())),
+        (QCoreApplication.translate("About", "Report font"), font.path or font.name),
+        (
+            QCoreApplication.translate("About", "Built with"),
             f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {PySide6.__version__}"
-            + (_tr(" (installed build)") if runtime.is_frozen() else ""),
+            + (QCoreApplication.translate("About", " (installed build)") if runtime.is_frozen() else ""),
         ),
     ]
     body = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>" for k, v in rows)
-    notice = _tr(
+    notice = QCoreApplication.translate(
+        "About",
         "The reports embed WenQuanYi Micro Hei (Apache License 2.0); the licences of the "
-        "fonts and libraries are in the program's folder."
+        "fonts and libraries are in the program's folder.",
     )
     return f"<h3>casemgr {escape(runtime.version())}</h3><table>{body}</table><p>{escape(notice)}</p>"
 
@@ -64,7 +64,7 @@ def show_about(ctx: AppContext, parent: QWidget | None = None) -> Any:
 
     def shown(rev: str | None) -> None:
         box = QMessageBox(parent)
-        box.setWindowTitle(_tr("About casemgr"))
+        box.setWindowTitle(QCoreApplication.translate("About", "About casemgr"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(about_text(ctx, rev))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
