@@ -92,7 +92,10 @@ class SettingsPage(Page):
         self._show_report_font()
         about = QPushButton(self.tr("About casemgr…"))
         about.clicked.connect(lambda: show_about(self.ctx, self))
-        form.addRow("", about)
+        about_row = QHBoxLayout()
+        about_row.addWidget(about)
+        about_row.addStretch(1)
+        form.addRow("", about_row)
         self.tabs.addTab(general, self.tr("General"))
         self.users: UsersTab | None = None
         self.calendar: CalendarTab | None = None
