@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from casemgr import clock, db, errors, permissions, runtime
 from casemgr.enums import CaseKind
 from casemgr.services.context import Actor
-from ui import i18n, labels
+from ui import collector, i18n, labels
 from ui.ops import OpRunner, _Emitter, _Task
 
 log = logging.getLogger("casemgr.ui")
@@ -181,7 +181,7 @@ class StartupBackup(QObject):
         super().__init__(parent)
         self.database = database
         self.result: tuple[object, str] | None = None
-        self._emitter = _Emitter(self)  # owned by Qt: see ui.ops._Emitter
+        self._emitter = _Emitter(self)  # one carrier, owned by this object: see ui.ops._Emitter
         self._emitter.done.connect(self._done)
 
     def start(self) -> None:
@@ -197,8 +197,8 @@ class StartupBackup(QObject):
 
         QThreadPool.globalInstance().start(_Task(job, self._emitter))
 
-    def _done(self, payload: tuple[object, BaseException | None, str]) -> None:
-        result, exc, tb = payload
+    def _done(self, message: tuple[int, tuple[object, BaseException | None, str]]) -> None:
+        result, exc, tb = message[1]
         if exc is not None:  # a bug in the backup code: logged, reported as a warning
             log.error("automatic backup failed:\n%s", tb)
             result = (None, str(exc))
@@ -251,6 +251,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("casemgr")
+    collector.install(app)  # cyclic garbage collection on this thread only (see ui.collector)
     icon = runtime.resource_path("resources", "icons", "casemgr.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
