@@ -18,9 +18,30 @@ import sys
 from pathlib import Path
 
 
+def _standard_streams() -> None:
+    """Give a helper process the standard streams the planner protocol relies on.
+
+    The Windows desktop program is a GUI executable: its helper children get the two pipes
+    but no stderr of their own (fd 2 is closed), and Python then has ``sys.stderr`` (and
+    without the pipes ``sys.stdin``/``sys.stdout``) set to None. The planner reads frames on
+    fd 0, writes them on a copy of fd 1 and points fd 1 at fd 2; each must exist.
+    """
+    import io
+    import os
+
+    try:
+        os.fstat(2)
+    except OSError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    for fd, name, mode in ((0, "stdin", "rb"), (1, "stdout", "wb"), (2, "stderr", "wb")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, io.TextIOWrapper(open(fd, mode, closefd=False), encoding="utf-8"))
+
+
 def main(argv: list[str]) -> int:
     args = argv[1:]
     if args[:2] == ["-m", "casemgr.io.planner"]:
+        _standard_streams()
         from casemgr.io import planner
 
         return planner.main()

@@ -266,3 +266,24 @@ def test_a_font_that_cannot_print_is_refused_with_a_reason(tmp_path: Path) -> No
     assert "找不到" in zh
     assert (ROOT / "resources" / "fonts" / "LICENSE-Apache-2.0.txt").is_file()
     assert "Apache-2.0" in (ROOT / "resources" / "fonts" / "COPYRIGHT-wqy-microhei.txt").read_text("utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes fd 2 with a POSIX pre-exec hook")
+def test_a_helper_process_without_stderr_still_plans(tmp_path: Path) -> None:
+    """A Windows GUI build's helper: no fd 2, and Python made no stream objects (windowed mode)."""
+    import os
+
+    code = (
+        "import sys; sys.stdin = sys.stdout = sys.stderr = None; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]); "
+        "import launcher; sys.exit(launcher.main(['casemgr', '-m', 'casemgr.io.planner']))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "packaging"), str(ROOT)],
+        input=b"",  # no frames: the planner ends at once, cleanly
+        capture_output=False,
+        stdout=subprocess.PIPE,
+        preexec_fn=lambda: os.close(2),
+        check=False,
+        timeout=60,
+    )
+    assert proc.returncode == 0
