@@ -45,14 +45,14 @@ def main(argv: list[str]) -> int:
         from casemgr.io import planner
 
         return planner.main()
+    if args[:1] == ["--selftest"]:  # also from casemgr-cli.exe, whose console shows the result
+        from ui import selftest
+
+        return selftest.main(args[1:])
     if Path(sys.executable).stem.lower().endswith("-cli") or args[:1] == ["--cli"]:
         from casemgr.cli import main as cli_main
 
         return cli_main(args[1:] if args[:1] == ["--cli"] else args)
-    if args[:1] == ["--selftest"]:
-        from ui import selftest
-
-        return selftest.main(args[1:])
     from ui.app import run
 
     return run([argv[0], *args])
