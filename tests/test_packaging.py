@@ -213,7 +213,12 @@ def test_the_installed_folder_carries_what_the_program_reads(installed: Installe
     font = inside / "resources/fonts/wqy-microhei.ttc"
     assert font.read_bytes() == (ROOT / "resources/fonts/wqy-microhei.ttc").read_bytes()
     licences = {p.name for p in (inside / "licences").rglob("*") if p.is_file()}
-    assert {"LICENSE-Apache-2.0.txt", "COPYRIGHT-wqy-microhei.txt", "LGPL-3.0.txt"} <= licences
+    assert {
+        "LICENSE-Apache-2.0.txt",
+        "COPYRIGHT-wqy-microhei.txt",
+        "LGPL-3.0.txt",
+        "THIRD-PARTY.txt",
+    } <= licences
 
     entry = (installed.appdir / "entries" / "applications" / f"{APPID}.desktop").read_text("utf-8")
     assert "Name[zh_CN]=劳动争议与欠薪案件管理" in entry
