@@ -266,7 +266,7 @@ def restore(
         database.dispose()
     from casemgr import anchors
 
-    anchors.forget(f"sqlite:///{db_path}")  # the chain now ends where the backup's did
+    anchors.forget(db.sqlite_url(db_path))  # the chain now ends where the backup's did
     return RestoreResult(backup_file, previous, from_rev, to_rev)
 
 

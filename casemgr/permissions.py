@@ -193,7 +193,7 @@ def render_markdown() -> str:
         "Last column: what the database itself refuses on a PostgreSQL server where each user",
         "logs in as their own role (`casemgr.pgroles.DB_ENFORCED`, docs/deployment.md), even to",
         "someone who bypasses the program with that user's password; `tests/test_pg_roles.py`",
-        "tries each in raw SQL. \"services\" = enforced by the program only (on SQLite, every",
+        'tries each in raw SQL. "services" = enforced by the program only (on SQLite, every',
         "cell is).",
         "",
         "| action | "
