@@ -653,3 +653,64 @@ def test_user_management_from_the_command_line(site: Site, monkeypatch: pytest.M
     with site.database("chief").write() as x:
         _actor, must = pgroles.login(x)
     assert must
+
+
+def test_a_reporter_who_is_also_an_ordinary_party_elsewhere(site: Site) -> None:
+    """Visible as the applicant of a mediation; the 举报's link and claim stay hidden."""
+    med = site.actors["med"]
+    data = case_input(CaseKind.MEDIATION, n=9)
+    data = cases.CaseInput(
+        **{
+            **data.__dict__,
+            "persons": [cases.PartyLink(parties.PersonInput("另一人", make_id(77)), PartyRole.APPLICANT)],
+        }
+    )
+    with site.database("med").write() as x:
+        mid = cases.register_case(x, med, data).id
+        other = next(p.person_id for p in x.get(Case, mid).parties if p.person_id is not None)
+    owner = create_engine(pgroles.owner_engine_url(site.owner_url))
+    try:
+        with owner.begin() as c:  # the same person also reported: a link on the 举报 (as the app would)
+            c.execute(
+                text("INSERT INTO case_parties (case_id, role, person_id) VALUES (:c, 'reporter', :p)"),
+                {"c": site.ids["report"], "p": other},
+            )
+        with site.raw("med") as con:
+            assert con.execute(f"SELECT count(*) FROM persons WHERE id = {other}").fetchone()[0] == 1
+            assert (
+                con.execute(
+                    f"SELECT count(*) FROM case_parties WHERE person_id = {other} AND case_id = {site.ids['report']}"
+                ).fetchone()[0]
+                == 0
+            )
+        with site.raw("insp") as con:
+            assert (
+                con.execute(
+                    f"SELECT count(*) FROM case_parties WHERE person_id = {other} AND case_id = {site.ids['report']}"
+                ).fetchone()[0]
+                == 1
+            )
+    finally:
+        with owner.begin() as c:
+            c.execute(
+                text("DELETE FROM case_parties WHERE case_id = :c AND person_id = :p"),
+                {"c": site.ids["report"], "p": other},
+            )
+        owner.dispose()
+
+
+def test_registering_a_hidden_reporter_again_is_refused_without_a_crash(site: Site) -> None:
+    """Known limit (docs/deployment.md): a party whose ID number belongs to a reporter the
+    caller may not see cannot be linked by them; the refusal is a clear message."""
+    data = case_input(CaseKind.MEDIATION, n=10)
+    data = cases.CaseInput(
+        **{
+            **data.__dict__,
+            "persons": [cases.PartyLink(parties.PersonInput("某人", REPORTER[1]), PartyRole.APPLICANT)],
+        }
+    )
+    from casemgr.errors import ValidationError
+
+    with pytest.raises(ValidationError) as err, site.database("med").write() as x:
+        cases.register_case(x, site.actors["med"], data)
+    assert "reporter" not in err.value.en and "举报" not in err.value.zh  # says nothing of why
