@@ -4,7 +4,7 @@ Why: the hash chain proves that the audit entries were not changed, but says not
 the rows they describe. A clerk with the ``sqlite3`` shell (or an application login on a
 shared server) could raise a claim item, delete an event or make themselves a supervisor,
 and the chain would still verify. So every entry about a case, a person, an employer, a
-user, a setting, a deadline rule or a calendar year also records ``state``: one digest per
+user, a setting, a deadline rule, a calendar year or a month's closure also records ``state``: one digest per
 part (the case row, its parties, claim items, events and documents; the user row ...) read
 back from the database after the change, inside the same transaction. ``casemgr audit
 verify`` computes today's digests and compares them with the latest recorded state of each
@@ -52,7 +52,7 @@ class Part:
 
     name: str
     table: str
-    key: str  # id | case_id | setting | code | year
+    key: str  # id | case_id | setting | code | year | month
     columns: tuple[str, ...]
     order_by: str | None = "id"
 
@@ -200,6 +200,15 @@ PARTS: dict[str, tuple[Part, ...]] = {
         ),
     ),
     "calendar": (Part("calendar", "calendar_overrides", "year", ("day", "day_type", "note"), "day"),),
+    "month": (
+        Part(
+            "closure",
+            "month_closures",
+            "month",
+            ("month", "district", "snapshot", "closed_at", "closed_by_id"),
+            None,
+        ),
+    ),
 }
 
 #: entity -> the table whose rows are that entity, and how an entity id is made from a row.
@@ -246,6 +255,9 @@ def _key_clause(part: Part, table: Table, entity_id: str) -> Any:
         except ValueError:
             return None
         return and_(table.c.key == key, table.c.valid_from == valid_from) if sep else None
+    if part.key == "month":
+        month, _sep, district = entity_id.partition("/")
+        return and_(table.c.month == month, table.c.district == district)
     if part.key == "year":
         if not entity_id.isdigit() or len(entity_id) != 4:
             return None
@@ -299,7 +311,7 @@ def python_state(session: Session, entity: str, entity_id: str) -> dict[str, str
         rows = _rows(session, part, entity_id)
         if rows is None:
             return None
-        single = part.key == "id" or part.key in ("code", "setting")
+        single = part.key in ("id", "code", "setting", "month")
         out[part.name] = digest((rows[0] if rows else None) if single else rows)
     return out
 
@@ -409,16 +421,32 @@ def _entity_ids(session: Session, entity: str, after: Any, batch: int) -> list[s
         return [str(r[0]) for r in session.execute(q)]
     if after is not None:  # small tables: one batch
         return []
+    # Small tables: the rows there are, and every id with a recorded state (a row deleted
+    # behind the app's back then differs from its state; one the app removed does not).
+    from casemgr.models import AuditEntry
+
+    stated = set(
+        session.execute(
+            select(AuditEntry.entity_id)
+            .where(
+                AuditEntry.entity == entity, AuditEntry.state.is_not(None), AuditEntry.entity_id.is_not(None)
+            )
+            .distinct()
+        ).scalars()
+    )
     if part.key == "code":
-        return [r[0] for r in session.execute(select(table.c.code).order_by(table.c.code))]
-    if part.key == "setting":
-        return [
-            f"{k}@{d.isoformat()}"
-            for k, d in session.execute(select(table.c.key, table.c.valid_from).order_by(table.c.key))
-        ]
-    if part.key == "year":
-        return sorted({str(r[0].year) for r in session.execute(select(table.c.day))})
-    raise AssertionError(part.key)
+        rows = {r[0] for r in session.execute(select(table.c.code))}
+    elif part.key == "setting":
+        rows = {f"{k}@{d.isoformat()}" for k, d in session.execute(select(table.c.key, table.c.valid_from))}
+    elif part.key == "year":
+        rows = {str(r[0].year) for r in session.execute(select(table.c.day))}
+    elif part.key == "month":
+        rows = {
+            m if not d else f"{m}/{d}" for m, d in session.execute(select(table.c.month, table.c.district))
+        }
+    else:
+        raise AssertionError(part.key)
+    return sorted(rows | stated)
 
 
 def _latest_states(

@@ -413,3 +413,24 @@ def test_states_are_read_from_the_database_after_the_change(trail: db.Database) 
         assert json.loads(state)["v"] == ("pg1" if s.get_bind().dialect.name == "postgresql" else "py1")
         problems = list(auditstate.iter_state_problems(s))
         assert problems == []
+
+
+def test_verify_names_frozen_month_figures_changed_behind_the_app(
+    trail: db.Database, actors: dict[Role, Actor], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from casemgr.services import months
+
+    with trail.write() as s:
+        months.close_month(s, actors[Role.SUPERVISOR], 2026, 10, today=TODAY)
+    with trail.write() as s:  # reopened and closed again by the app: still intact
+        months.reopen_month(s, actors[Role.SUPERVISOR], 2026, 10)
+    assert cli(capsys, "--db", trail.url, "audit", "verify")[0] == 0
+    with trail.write() as s:
+        months.close_month(s, actors[Role.SUPERVISOR], 2026, 10, today=TODAY)
+    assert cli(capsys, "--db", trail.url, "audit", "verify")[0] == 0
+    insider(trail.url, "UPDATE month_closures SET snapshot = replace(snapshot, '\"closed\"', '\"closd\"')")
+    rc, _out, err = cli(capsys, "--db", trail.url, "audit", "verify")
+    assert rc == 2 and "month closure 2026-10" in err and "frozen figures" in err
+    insider(trail.url, "DELETE FROM month_closures")
+    rc, _out, err = cli(capsys, "--db", trail.url, "audit", "verify")
+    assert rc == 2 and "month closure 2026-10" in err

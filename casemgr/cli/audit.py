@@ -45,6 +45,7 @@ ENTITY_LABELS = {
     "setting": ("设置", "setting"),
     "deadline_rule": ("期限规则", "deadline rule"),
     "calendar": ("节假日", "calendar year"),
+    "month": ("月度关账", "month closure"),
 }
 
 PART_LABELS = {
@@ -59,6 +60,7 @@ PART_LABELS = {
     "setting": ("设置值", "value"),
     "rule": ("规则内容", "rule"),
     "calendar": ("调整的日期", "days"),
+    "closure": ("冻结的报表数据", "frozen figures"),
     "(missing)": ("已被删除", "deleted"),
     "(no audit entry)": (
         "没有任何审计记录（绕过程序写入）",

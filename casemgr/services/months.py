@@ -109,7 +109,9 @@ def reopen_month(session: Session, actor: Actor, year: int, month: int, district
     if row is None:
         raise NotFoundError(f"{key} 没有关账。", f"{key} is not closed.", field="month")
     frozen = mr.load(mr.ReportData, json.loads(row.snapshot))
-    audit.record(
+    session.delete(row)
+    session.flush()
+    audit.record(  # after the delete: its audited state is "no closure" (casemgr.auditstate)
         session,
         user_id=actor.user_id,
         username=actor.username,
@@ -118,8 +120,6 @@ def reopen_month(session: Session, actor: Actor, year: int, month: int, district
         entity_id=_entity_id(key, district),
         before=mr.flat(mr.figures_json(frozen.figures)),
     )
-    session.delete(row)
-    session.flush()
 
 
 def report_data(

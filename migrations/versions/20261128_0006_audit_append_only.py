@@ -9,7 +9,9 @@ audited state of what they describe; users get the name of their PostgreSQL logi
   roles have no UPDATE/DELETE privilege on the table either (``casemgr.pgroles``).
   A later revision that rebuilds ``audit_entries`` in batch mode on SQLite must create the
   two triggers again (a rebuilt table loses its triggers).
-* ``audit_entries.state``: a digest of the rows an entry describes as they were after the
+* ``audit_entries.state``: a digest of the rows an entry describes (a case with its parties,
+  claim items, events and documents; a person, employer, user, setting, deadline rule,
+  calendar year, month closure) as they were after the
   change (``casemgr.auditstate``), part of the entry's hash when present, so ``casemgr audit
   verify`` can compare today's rows — parties, claim items, events, users — with the last
   audited state of each. Older entries have none (their hash is unchanged).
@@ -150,6 +152,7 @@ STATE_PARTS: dict[str, tuple[tuple[str, str, str, str, str | None], ...]] = {
         ),
     ),
     "calendar": (("calendar", "calendar_overrides", "year", "day, day_type, note", "day"),),
+    "month": (("closure", "month_closures", "month", "month, district, snapshot, closed_at, closed_by_id", None),),
 }
 
 _KEY_WHERE = {
@@ -158,6 +161,7 @@ _KEY_WHERE = {
     "code": "t.code = p_id",
     "setting": "t.key = skey AND t.valid_from = sday",
     "year": "t.day BETWEEN make_date(n::int, 1, 1) AND make_date(n::int, 12, 31)",
+    "month": "t.month = skey AND t.district = sdist",
 }
 
 
@@ -170,6 +174,11 @@ def _state_function() -> str:
             "case_id": "IF p_id !~ '^[0-9]{1,18}$' THEN RETURN NULL; END IF; n := p_id::bigint;",
             "year": "IF p_id !~ '^[0-9]{4}$' THEN RETURN NULL; END IF; n := p_id::bigint;",
             "code": "",
+            "month": (
+                "IF p_id !~ '^[0-9]{4}-[0-9]{2}(/.*)?$' THEN RETURN NULL; END IF; "
+                "skey := split_part(p_id, '/', 1); "
+                "sdist := coalesce(substring(p_id from '^[^/]*/(.*)$'), '');"
+            ),
             "setting": (
                 "IF p_id !~ '@[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN RETURN NULL; END IF; "
                 "skey := substring(p_id from '^(.*)@[^@]*$'); "
@@ -181,7 +190,7 @@ def _state_function() -> str:
         for name, table, pkey, columns, order in parts:
             cols = ", ".join(f"t.{c.strip()}" for c in columns.split(","))
             where = _KEY_WHERE[pkey]
-            if pkey in ("id", "code", "setting"):
+            if pkey in ("id", "code", "setting", "month"):
                 expr = f"(SELECT json_build_array({cols})::text FROM public.{table} t WHERE {where})"
                 expr = f"coalesce({expr}, 'null')"
             else:
@@ -205,6 +214,7 @@ DECLARE
   k text;
   n bigint;
   skey text;
+  sdist text;
   sday date;
 BEGIN
  IF p_id IS NULL THEN RETURN NULL; END IF;
