@@ -227,10 +227,11 @@ $fn$
 
 
 PG_STATE = (
-    "CREATE TABLE casemgr_state_key (key text NOT NULL)",
+    # kept by a downgrade once states were recorded with it (see downgrade)
+    "CREATE TABLE IF NOT EXISTS casemgr_state_key (key text NOT NULL)",
     "REVOKE ALL ON casemgr_state_key FROM PUBLIC",
     "INSERT INTO casemgr_state_key SELECT replace(gen_random_uuid()::text, '-', '')"
-    " || replace(gen_random_uuid()::text, '-', '')",
+    " || replace(gen_random_uuid()::text, '-', '') WHERE NOT EXISTS (SELECT 1 FROM casemgr_state_key)",
     "CREATE OR REPLACE FUNCTION casemgr_state_digest(k text, t text) RETURNS text"
     " LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS"
     " $$ SELECT left(encode(sha256(convert_to(k || t, 'UTF8')), 'hex'), 32) $$",
@@ -259,11 +260,12 @@ $fn$
 
 
 def upgrade() -> None:
-    op.add_column("audit_entries", sa.Column("state", sa.Text(), nullable=True))
+    bind = op.get_bind()
+    if "state" not in {c["name"] for c in sa.inspect(bind).get_columns("audit_entries")}:  # see downgrade
+        op.add_column("audit_entries", sa.Column("state", sa.Text(), nullable=True))
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("db_role", sa.String(length=63), nullable=True))
         batch.create_unique_constraint("uq_users_db_role", ["db_role"])
-    bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         for stmt in SQLITE_TRIGGERS:
             op.execute(stmt)
@@ -280,6 +282,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
+    # Entries that recorded a state hash it: dropping the column (or, on PostgreSQL, the key
+    # the states were computed with) would break the chain and every state for good. Older
+    # code never reads them, so they stay, and the next upgrade keeps them.
+    has_states = (
+        bind.execute(sa.text("SELECT 1 FROM audit_entries WHERE state IS NOT NULL LIMIT 1")).first() is not None
+    )
     if bind.dialect.name == "sqlite":
         op.execute("DROP TRIGGER IF EXISTS audit_entries_no_update")
         op.execute("DROP TRIGGER IF EXISTS audit_entries_no_delete")
@@ -287,7 +295,8 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS casemgr_entity_ids(text, bigint, integer)")
         op.execute("DROP FUNCTION IF EXISTS casemgr_entity_state(text, text)")
         op.execute("DROP FUNCTION IF EXISTS casemgr_state_digest(text, text)")
-        op.execute("DROP TABLE IF EXISTS casemgr_state_key")
+        if not has_states:
+            op.execute("DROP TABLE IF EXISTS casemgr_state_key")
         op.execute("DROP FUNCTION IF EXISTS casemgr_audit_head(boolean)")
         op.execute("DROP TRIGGER IF EXISTS audit_entries_no_truncate ON audit_entries")
         op.execute("DROP TRIGGER IF EXISTS audit_entries_append_only ON audit_entries")
@@ -295,4 +304,5 @@ def downgrade() -> None:
     with op.batch_alter_table("users") as batch:
         batch.drop_constraint("uq_users_db_role", type_="unique")
         batch.drop_column("db_role")
-    op.drop_column("audit_entries", "state")
+    if not has_states:
+        op.drop_column("audit_entries", "state")
