@@ -4,6 +4,13 @@ Each entry's hash covers its content and the previous entry's hash, so changing,
 removing or inserting a row behind the app's back breaks the chain at that row, and
 ``verify_chain`` names it. The entry is written by the service in the same transaction
 as the change it records, so there is never a change without its entry or vice versa.
+
+Three things the chain alone could not show are covered elsewhere: the database refuses
+to change or delete an entry (triggers, migration 0006; on PostgreSQL also privileges,
+casemgr.pgroles); each entry records the audited *state* of the rows it describes
+(casemgr.auditstate, part of the hash), so rows changed behind the app are named; and
+the chain's head is anchored outside the database (casemgr.anchors), so deleting the
+newest entries or rewriting and rehashing the chain is caught.
 """
 
 from __future__ import annotations
@@ -323,9 +330,11 @@ def iter_case_problems(
     The chain proves the audit rows were not changed; this proves the case rows were not
     either: every service that changes a case records ``case_snapshot`` (with ``version``)
     as the entry's ``after``, so a row edited with the ``sqlite3`` shell no longer matches.
-    Limits: only the fields in the snapshot are covered (not parties, claims or events);
-    an edit that restores the snapshot values exactly is, by definition, not seen; and each later entry
-    without a snapshot lets the version number be one higher.
+    Limits: only the fields in the snapshot are covered — parties, claims, events and the
+    other columns are compared with the entries' recorded states (casemgr.auditstate),
+    which older entries and the bulk import do not have; an edit that restores the snapshot
+    values exactly is, by definition, not seen; and each later entry without a snapshot lets
+    the version number be one higher.
     """
     from casemgr.models import Case
     from casemgr.services.cases import case_snapshot

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from casemgr import anchors, audit, auditstate, auth, db
@@ -434,3 +434,31 @@ def test_verify_names_frozen_month_figures_changed_behind_the_app(
     insider(trail.url, "DELETE FROM month_closures")
     rc, _out, err = cli(capsys, "--db", trail.url, "audit", "verify")
     assert rc == 2 and "month closure 2026-10" in err
+
+
+def test_a_state_rewritten_to_hide_a_change_breaks_the_chain(
+    trail: db.Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The insider changes a claim and then the recorded state to match: the state is part of
+    the entry's hash, so the chain names that entry."""
+    case_id = _first(trail.url, "SELECT min(id) FROM cases")[0]
+    insider(trail.url, "UPDATE claim_items SET amount_claimed = 99999999 WHERE case_id = :c", c=case_id)
+    with trail.read() as s:
+        entry_id = s.execute(
+            select(AuditEntry.id)
+            .where(
+                AuditEntry.entity == "case",
+                AuditEntry.entity_id == str(case_id),
+                AuditEntry.state.is_not(None),
+            )
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        ).scalar_one()
+        fresh = (
+            auditstate.state_json(auditstate.python_state(s, "case", str(case_id)))
+            if s.get_bind().dialect.name == "sqlite"
+            else s.execute(text("SELECT casemgr_entity_state('case', :i)"), {"i": str(case_id)}).scalar()
+        )
+    insider(trail.url, "UPDATE audit_entries SET state = :s WHERE id = :i", s=fresh, i=entry_id)
+    rc, _out, err = cli(capsys, "--db", trail.url, "audit", "verify")
+    assert rc == 2 and f"audit entry #{entry_id} is broken" in err
