@@ -261,7 +261,10 @@ def test_a_repeated_bad_cell_is_rejected_each_time_with_the_same_reason(
     database: db.Database, admin: Actor, tmp_path: Path
 ) -> None:
     """The second row takes the parse result remembered for the text (parse_row's memo)."""
-    rows = [{**BASE["arbitration"], "案号": f"汕劳人仲案字〔2026〕第01{n}号", "收案日期": "2026-02-30"} for n in (11, 12)]
+    rows = [
+        {**BASE["arbitration"], "案号": f"汕劳人仲案字〔2026〕第01{n}号", "收案日期": "2026-02-30"}
+        for n in (11, 12)
+    ]
     result = run(database, admin, write_ledger(tmp_path / "memo.xlsx", rows))
     reason = "“2026-02-30”不是存在的日期"
     assert result.rejections == [
@@ -307,8 +310,12 @@ def test_an_id_number_under_two_names_in_the_file(
     assert result.rejections == [Rejection(3, "身份证号", reason, str(CONTROL["身份证号"]))]
 
 
-def test_a_kind_the_role_may_not_import(database: db.Database, actors: dict[Role, Actor], tmp_path: Path) -> None:
-    result = run(database, actors[Role.MEDIATOR], write_ledger(tmp_path / "role.xlsx", [BASE["mediation"], CONTROL]))
+def test_a_kind_the_role_may_not_import(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Path
+) -> None:
+    result = run(
+        database, actors[Role.MEDIATOR], write_ledger(tmp_path / "role.xlsx", [BASE["mediation"], CONTROL])
+    )
     assert result.rejections == [Rejection(0, "案件类型", "您的角色无权导入仲裁案件")]
     assert result.refused and result.created == 0
 
