@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from casemgr import clock, db, errors, permissions
 from casemgr.enums import CaseKind
 from casemgr.services.context import Actor
-from ui import i18n, labels
+from ui import collector, i18n, labels
 from ui.ops import OpRunner, _Emitter, _Task
 
 log = logging.getLogger("casemgr.ui")
@@ -250,6 +250,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("casemgr")
+    collector.install(app)  # cyclic garbage collection on this thread only (see ui.collector)
     return app
 
 
