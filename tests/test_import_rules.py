@@ -228,9 +228,16 @@ def test_the_rows_the_rules_start_from_are_accepted(
     database: db.Database, admin: Actor, tmp_path: Path
 ) -> None:
     """Otherwise a rule case below could be rejected for a reason of its base row."""
-    rows = [CONTROL, CONTROL_1950, *BASE.values()]
+    same_day = {  # received, accepted and closed on one day: allowed
+        **BASE["arbitration"],
+        "案号": "汕劳人仲案字〔2026〕第0108号",
+        "受理日期": BASE["arbitration"]["收案日期"],
+        "结案日期": BASE["arbitration"]["收案日期"],
+        "结案方式": "撤回",
+    }
+    rows = [CONTROL, CONTROL_1950, same_day, *BASE.values()]
     result = run(database, admin, write_ledger(tmp_path / "ok.xlsx", rows))
-    assert result.rejections == [] and result.created == 5
+    assert result.rejections == [] and result.created == 6
     for kind in (CaseKind.ARBITRATION,):  # the chosen kind matching the rows is no problem
         again = run(database, admin, write_ledger(tmp_path / "k.xlsx", [CONTROL]), kind=kind)
         assert again.rejections == [] and again.existing == 1
