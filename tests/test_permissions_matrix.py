@@ -363,6 +363,17 @@ def test_the_table_the_ui_asks_says_what_the_statement_says(action: str) -> None
             )
 
 
+@pytest.mark.parametrize("action", sorted(PROBES))
+def test_a_role_the_statement_does_not_know_is_refused_by_every_service(world: World, action: str) -> None:
+    """A forged or outdated session (a role not in the statement) may do nothing at all: each
+    service asks, even where every role of the statement is allowed (data.export, case.view)."""
+    ghost = Actor(user_id=world.actors[Role.SUPERVISOR].user_id, username="ghost", role="janitor")  # type: ignore[arg-type]
+    before = _audit_count(world.database)
+    with pytest.raises(PermissionDenied), world.database.write() as s:
+        PROBES[action](s, ghost, CaseKind.INSPECTION, world)
+    assert _audit_count(world.database) == before
+
+
 def test_reporter_identity_is_for_the_handling_inspector_only(world: World) -> None:
     cid = world.case_ids[CaseKind.INSPECTION]
     with world.database.write() as s:
