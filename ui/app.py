@@ -181,7 +181,7 @@ class StartupBackup(QObject):
         super().__init__(parent)
         self.database = database
         self.result: tuple[object, str] | None = None
-        self._emitter = _Emitter(self)  # owned by Qt: see ui.ops._Emitter
+        self._emitter = _Emitter(self)  # one carrier, owned by this object: see ui.ops._Emitter
         self._emitter.done.connect(self._done)
 
     def start(self) -> None:
@@ -197,8 +197,8 @@ class StartupBackup(QObject):
 
         QThreadPool.globalInstance().start(_Task(job, self._emitter))
 
-    def _done(self, payload: tuple[object, BaseException | None, str]) -> None:
-        result, exc, tb = payload
+    def _done(self, message: tuple[int, tuple[object, BaseException | None, str]]) -> None:
+        result, exc, tb = message[1]
         if exc is not None:  # a bug in the backup code: logged, reported as a warning
             log.error("automatic backup failed:\n%s", tb)
             result = (None, str(exc))
