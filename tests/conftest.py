@@ -118,7 +118,7 @@ def _isolated_qt_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Ite
         yield
         return
     app = request.getfixturevalue("qapp")
-    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from ui import collector, i18n
 
@@ -131,8 +131,4 @@ def _isolated_qt_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Ite
     i18n.install("en")
     yield
     i18n.install("en")
-    # Objects deleteLater'd during the test go first: an op's result carrier (ui.ops._Emitter)
-    # still waiting for its deferred delete when the collection frees its runner's context
-    # crashed the next test's event loop in QObject::~QObject (test_ui.py, every run here).
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()  # this test's cycles go now, on the GUI thread
