@@ -203,6 +203,10 @@ def _array(values: Iterable[str]) -> str:
 #: Synthetic actions the database knows: writing a case row (or any row of a case) of a
 #: kind, whichever of register/edit/workflow step it is.
 CASE_WRITE = ("case.register", "case.edit", "case.transition", "data.import")
+#: ... and changing a case that exists (and its rows): edit or a workflow step. A role that
+#: may only register or import (the administrator) writes a case's rows only in the
+#: transaction that creates it.
+CASE_UPDATE = ("case.edit", "case.transition")
 
 
 def kinds_by_role(action: str | tuple[str, ...]) -> dict[Role, frozenset[CaseKind]]:
@@ -223,6 +227,7 @@ def _kinds_function() -> str:
     branches = []
     actions: dict[str, dict[Role, frozenset[CaseKind]]] = {a: kinds_by_role(a) for a in permissions.MATRIX}
     actions["case.write"] = kinds_by_role(CASE_WRITE)
+    actions["case.update"] = kinds_by_role(CASE_UPDATE)
     for action, by_role in sorted(actions.items()):
         whens = " ".join(
             f"WHEN {_lit(r.value)} THEN {_array(k.value for k in by_role[r])}" for r in Role if r in by_role
@@ -319,18 +324,22 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_te
       OR pg_has_role(session_user, {_lit(owner)}, 'MEMBER')
 $$""",
         _kinds_function(),
-        # A case the caller may write: its kind is theirs, or it is the arbitration case their
-        # own mediation became in this very transaction (hand_to_arbitration registers it with
-        # the clerk's rights under the mediator's name: DESIGN §1). xmin = this transaction:
-        # the row was written by it, so the exception ends with the hand-over.
+        # A case the caller may write: they may edit or apply steps to its kind; or it was
+        # created in this very transaction (xmin = this transaction) by them — registering or
+        # importing a case of their kind, or the arbitration case their own mediation becomes
+        # (hand_to_arbitration registers it with the clerk's rights under the mediator's name,
+        # DESIGN §1). A case that exists cannot be touched through that door: its rows' xmin
+        # is an older transaction, and the caller may not update it to make it theirs.
         """
 CREATE OR REPLACE FUNCTION public.casemgr_can_write_case(p_case integer) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
   SELECT coalesce((
-    SELECT c.kind = ANY(public.casemgr_kinds('case.write'))
-        OR (c.kind = 'arbitration' AND 'mediation' = ANY(public.casemgr_kinds('case.transition'))
-            AND c.xmin::text = pg_current_xact_id()::xid::text
-            AND EXISTS (SELECT 1 FROM public.cases m WHERE m.id = c.source_case_id AND m.kind = 'mediation'))
+    SELECT c.kind = ANY(public.casemgr_kinds('case.update'))
+        OR (c.xmin::text = pg_current_xact_id()::xid::text
+            AND (c.kind = ANY(public.casemgr_kinds('case.write'))
+                 OR (c.kind = 'arbitration' AND 'mediation' = ANY(public.casemgr_kinds('case.transition'))
+                     AND EXISTS (SELECT 1 FROM public.cases m
+                                 WHERE m.id = c.source_case_id AND m.kind = 'mediation'))))
     FROM public.cases c WHERE c.id = p_case), false)
 $$""",
         """
