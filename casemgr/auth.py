@@ -29,10 +29,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, clock, settings, validation
+from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.errors import AuthError, ValidationError
 from casemgr.models import User, utcnow
-from casemgr.services.context import Actor
 
 #: scrypt cost: 2**15 * 8 * 128 bytes = 32 MiB of memory per guess.
 SCRYPT_N = 2**15

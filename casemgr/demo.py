@@ -37,6 +37,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casemgr import clock, validation
+from casemgr.actor import SYSTEM, Actor
 from casemgr.db import Database
 from casemgr.enums import (
     DISTRICTS_SHANWEI,
@@ -50,7 +51,6 @@ from casemgr.enums import (
 from casemgr.errors import KnownError
 from casemgr.models import Case, ClaimItem, Deadline, User
 from casemgr.services import cases, parties
-from casemgr.services.context import SYSTEM, Actor
 
 log = logging.getLogger(__name__)
 

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from casemgr import db, validation
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, PartyRole, Role
 from casemgr.errors import KnownError, ValidationError
 from casemgr.models import AuditEntry, Case, CaseParty, ClaimItem, Deadline, Employer, Event, Person
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from tests.helpers import case_input, make_id, make_uscc
 
 TALLY: Counter[str] = Counter()

@@ -20,12 +20,12 @@ import pytest
 from sqlalchemy import text
 
 from casemgr import audit, db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.io import bulk
 from casemgr.io.ledger_import import ImportCancelled, ImportOptions, import_ledger
 from casemgr.io.planner import PlannerError
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from tests.conftest import PG_URL, make_user, on_postgres
 from tests.helpers import case_input, make_id, make_uscc
 from tests.test_import_ledger import HEADER, write_csv

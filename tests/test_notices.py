@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import select
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ComplaintType, PartyRole, Role
 from casemgr.errors import PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, Document, Event
 from casemgr.reports import notices
 from casemgr.services import cases, parties, workflow
-from casemgr.services.context import Actor
 from tests.helpers import case_input, make_id
 
 TODAY = dt.date(2026, 11, 20)

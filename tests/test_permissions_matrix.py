@@ -21,11 +21,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, backup, db, permissions, privacy
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ComplaintType, PartyRole, Role
 from casemgr.errors import PermissionDenied
 from casemgr.models import AuditEntry
 from casemgr.services import cases, parties, users
-from casemgr.services.context import Actor
 from tests.conftest import make_user
 from tests.helpers import case_input, make_id
 

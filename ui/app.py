@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import clock, db, errors, permissions
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind
-from casemgr.services.context import Actor
 from ui import i18n, labels
 from ui.ops import OpRunner, _Emitter, _Task
 

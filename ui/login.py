@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import db, errors
-from casemgr.services.context import Actor
+from casemgr.actor import Actor
 from ui import i18n
 
 

@@ -303,8 +303,8 @@ class MainWindow(QMainWindow):
         accepted (粤条例 Art. 39, ``apply_deemed_acceptances``, in the system's name), so the
         reminder and the board already show their investigation clocks.
         """
+        from casemgr.actor import SYSTEM
         from casemgr.services import workflow as wf
-        from casemgr.services.context import SYSTEM
 
         today = clock.today()
         self.ctx.runner.write(

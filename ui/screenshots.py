@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.models import Case, Deadline, User
-from casemgr.services.context import Actor
 from ui import app as uiapp
 from ui import i18n
 

@@ -16,11 +16,11 @@ import sys
 from sqlalchemy import select
 
 from casemgr import auth, db
+from casemgr.actor import SYSTEM
 from casemgr.enums import Role
 from casemgr.errors import ValidationError
 from casemgr.models import User
 from casemgr.services import users
-from casemgr.services.context import SYSTEM
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -264,7 +264,7 @@ def import_year(
     from sqlalchemy import delete
 
     from casemgr import audit, permissions
-    from casemgr.services.context import Actor
+    from casemgr.actor import Actor
 
     assert isinstance(actor, Actor)
     permissions.require(actor, "settings.edit")

@@ -41,13 +41,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions
+from casemgr.actor import Actor
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import Calendar, calendar_for, provisional_note_between
 from casemgr.deadlines.rules import RuleSpec
 from casemgr.enums import DeadlineState
 from casemgr.errors import CalendarError, ValidationError
 from casemgr.models import Case, Deadline
-from casemgr.services.context import Actor
 
 T = TypeVar("T")
 

@@ -25,10 +25,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions, settings
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, DayType
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import Case, DeadlineRule, utcnow
-from casemgr.services.context import Actor
 
 RESOURCE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "rules"
 

@@ -43,6 +43,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from casemgr import audit, search, settings, workflow
+from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import calendar_for
@@ -70,7 +71,6 @@ from casemgr.models import (
     utcnow,
 )
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 
 if TYPE_CHECKING:
     from casemgr.io.planner import Planners

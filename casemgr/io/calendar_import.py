@@ -22,13 +22,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import permissions
+from casemgr.actor import Actor
 from casemgr.deadlines import calendar as cal_mod
 from casemgr.enums import CalendarDayType
 from casemgr.errors import ValidationError
 from casemgr.io.columns import CellError, parse_date
 from casemgr.io.readers import detect_encoding
 from casemgr.models import CalendarOverride
-from casemgr.services.context import Actor
 
 TYPE_WORDS: dict[str, CalendarDayType] = {
     "holiday": CalendarDayType.HOLIDAY,

@@ -34,6 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, clock, permissions, validation, workflow
+from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import (
@@ -53,7 +54,6 @@ from casemgr.io.columns import CellError
 from casemgr.io.readers import Table, read_table
 from casemgr.models import Case, Person
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 
 if TYPE_CHECKING:
     from casemgr.io.planner import Planners

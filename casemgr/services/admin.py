@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions, settings, validation
+from casemgr.actor import Actor
 from casemgr.errors import ValidationError
 from casemgr.models import Setting
-from casemgr.services.context import Actor
 
 #: Settings an administrator edits in the app, by value type.
 MONEY_KEYS = (

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from casemgr import audit, clock, permissions, settings, validation
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole, Role
 from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import (
@@ -36,7 +37,6 @@ from casemgr.models import (
     utcnow,
 )
 from casemgr.services import parties
-from casemgr.services.context import Actor
 
 INITIAL_STATUS = "received"
 

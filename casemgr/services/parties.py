@@ -15,10 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casemgr import audit, permissions, validation
 from casemgr import search as _search  # noqa: F401  (its flush hook keeps the name index current)
+from casemgr.actor import Actor
 from casemgr.enums import DISTRICTS_SHANWEI
 from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import Employer, Person, utcnow
-from casemgr.services.context import Actor
 
 
 @dataclass(frozen=True)

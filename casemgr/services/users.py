@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, auth, permissions, validation
+from casemgr.actor import Actor
 from casemgr.enums import DISTRICTS_SHANWEI, Role
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import User
-from casemgr.services.context import Actor
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, clock, permissions, settings, validation, workflow
+from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import calendar_for
@@ -33,7 +34,6 @@ from casemgr.enums import (
 from casemgr.errors import KnownError, NotFoundError, PermissionDenied, ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Employer, Event, utcnow
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from casemgr.workflow import final_award, records
 from casemgr.workflow.model import PREVIOUS, FieldDef, TransitionDef
 
