@@ -21,7 +21,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from casemgr import clock
-from casemgr.models import AuditEntry, utcnow
+from casemgr.models import AuditEntry, Case, utcnow
+from casemgr.snapshots import case_snapshot
 
 GENESIS = "0" * 64
 
@@ -270,9 +271,6 @@ def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProbl
     an edit that restores the snapshot values exactly is, by definition, not seen; and each later entry
     without a snapshot lets the version number be one higher.
     """
-    from casemgr.models import Case
-    from casemgr.services.cases import case_snapshot
-
     last_id = 0
     while True:
         cases = (

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from casemgr import audit, search, settings, workflow
+from casemgr import audit, search, settings, snapshots, workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
@@ -627,7 +627,7 @@ class BulkWriter:
                 grams += [(g, search.EMPLOYER, a.employer_id) for g in search.grams(r.employer)]
                 e = SimpleNamespace(**_NEW_EMPLOYER, name=r.employer, uscc=r.uscc, district=r.district)
                 entries.append(("employer.create", "employer", str(a.employer_id),
-                                self._sorted_json(parties._employer_dict(e))))  # type: ignore[arg-type]  # fmt: skip
+                                self._sorted_json(snapshots.employer_snapshot(e))))  # type: ignore[arg-type]  # fmt: skip
             if a.new_person:
                 assert a.person_id is not None
                 per_rows.append((a.person_id, r.applicant, r.id_number, r.migrant_worker, *stamp))
@@ -635,7 +635,7 @@ class BulkWriter:
                 person = SimpleNamespace(**_NEW_PERSON, name=r.applicant, id_number=r.id_number,
                                          migrant_worker=r.migrant_worker)  # fmt: skip
                 entries.append(("person.create", "person", str(a.person_id),
-                                self._sorted_json(parties._person_dict(person))))  # type: ignore[arg-type]  # fmt: skip
+                                self._sorted_json(snapshots.person_snapshot(person))))  # type: ignore[arg-type]  # fmt: skip
             wage = r.claim_type.value in ("wages", "overtime")
             workers = r.workers if r.workers is not None else 1
             fl = self.flags(a.migrant, wage, workers, r.amount_claimed, r.received_on)
@@ -652,7 +652,9 @@ class BulkWriter:
                 workers=workers, assigned_user_id=uid, version=1,
             )  # fmt: skip
             clock_plan, status = self._plan_clocks(case, r)
-            entries.append(("case.register", "case", str(cid), self._sorted_json(cases.case_snapshot(case))))
+            entries.append(
+                ("case.register", "case", str(cid), self._sorted_json(snapshots.case_snapshot(case)))
+            )
             event_rows.append((cid, EventKind.CREATED.value, None, r.received_on, None, initial,
                                audit.to_json({"flags": list(fl.reasons)}) if fl.reasons else None, uid, now))  # fmt: skip
             replayed = r.accepted_on is not None or r.closed_on is not None or bool(r.amount_recovered)
@@ -674,7 +676,12 @@ class BulkWriter:
             if replayed:
                 case.version = 2
                 entries.append(
-                    ("case.import_history", "case", str(cid), self._sorted_json(cases.case_snapshot(case)))
+                    (
+                        "case.import_history",
+                        "case",
+                        str(cid),
+                        self._sorted_json(snapshots.case_snapshot(case)),
+                    )
                 )
             case_rows.append((cid, *(getattr(case, k) for k in _CASE_PLANNED), complaint, Channel.IMPORT.value,
                               now, now, uid, uid))  # fmt: skip

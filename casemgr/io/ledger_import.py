@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, clock, permissions, validation, workflow
+from casemgr import audit, clock, permissions, snapshots, validation, workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
@@ -565,7 +565,7 @@ def _write_row(session: Session, actor: Actor, r: LedgerRow, today: dt.date) -> 
         action="case.import_history",
         entity="case",
         entity_id=case.id,
-        after=cases.case_snapshot(case),
+        after=snapshots.case_snapshot(case),
     )
     return case
 

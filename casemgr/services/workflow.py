@@ -34,6 +34,7 @@ from casemgr.enums import (
 from casemgr.errors import KnownError, NotFoundError, PermissionDenied, ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Employer, Event, utcnow
 from casemgr.services import cases, parties
+from casemgr.snapshots import case_snapshot
 from casemgr.workflow import final_award, records
 from casemgr.workflow.model import PREVIOUS, FieldDef, TransitionDef
 
@@ -418,7 +419,7 @@ def _execute(
     if t.to_state == PREVIOUS:
         to_status = _previous_status(session, case)
 
-    before = cases.case_snapshot(case)
+    before = case_snapshot(case)
     from_status = case.status
     extra: dict[str, Any] = {}
     if "items" in f and t.code == "award":
@@ -454,7 +455,7 @@ def _execute(
         to_status=to_status,
         data=data or None,
     )
-    _audit(session, actor, f"case.transition.{t.code}", case, before, cases.case_snapshot(case))
+    _audit(session, actor, f"case.transition.{t.code}", case, before, case_snapshot(case))
     return case
 
 
@@ -816,7 +817,7 @@ def record_payment(
         raise ValidationError("金额应大于零。", "The amount must be more than zero.", field="amount")
     paid_on = _clean_on(case, paid_on)
     text = validation.clean_text(note, "note", max_len=2000, required=False)
-    before = cases.case_snapshot(case)
+    before = case_snapshot(case)
     case.amount_recovered = case.amount_recovered + value
     ordered = _ordered_amount(session, case)
     if ordered is not None and case.amount_recovered >= ordered:
@@ -833,7 +834,7 @@ def record_payment(
         data={"amount": value, "total": case.amount_recovered},
         note=text,
     )
-    _audit(session, actor, "case.payment", case, before, cases.case_snapshot(case))
+    _audit(session, actor, "case.payment", case, before, case_snapshot(case))
     return case
 
 
@@ -967,7 +968,7 @@ def set_green_channel(
         raise WorkflowError(
             "绿色通道状态未改变。", "The green-channel flag already has that value.", field="green_channel"
         )
-    before = cases.case_snapshot(case)
+    before = case_snapshot(case)
     case.green_channel = bool(value)
     case.green_channel_override = text
     clocks.refresh_for_flags(session, case, on)
@@ -982,7 +983,7 @@ def set_green_channel(
         action="green_channel_set" if value else "green_channel_cleared",
         note=text,
     )
-    _audit(session, actor, "case.green_channel", case, before, cases.case_snapshot(case) | {"reason": text})
+    _audit(session, actor, "case.green_channel", case, before, case_snapshot(case) | {"reason": text})
     return case
 
 
@@ -1018,7 +1019,7 @@ def refresh_flags(
         on=on,
         green_override=case.green_channel if case.green_channel_override else None,
     )
-    before = cases.case_snapshot(case)
+    before = case_snapshot(case)
     changed = {
         k: getattr(flags, k)
         for k in ("green_channel", "collective", "supervised")
@@ -1040,7 +1041,7 @@ def refresh_flags(
         action="flags_refreshed",
         data={"changed": changed, "reasons": list(flags.reasons)},
     )
-    _audit(session, actor, "case.flags", case, before, cases.case_snapshot(case))
+    _audit(session, actor, "case.flags", case, before, case_snapshot(case))
     return case
 
 
