@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from casemgr import db
-from ui.ops import OpRunner, _Emitter
+from ui.ops import Emitter, OpRunner
 
 
 def test_each_result_carrier_belongs_to_qt_and_is_deleted_after_use(
@@ -17,9 +17,9 @@ def test_each_result_carrier_belongs_to_qt_and_is_deleted_after_use(
     of the runner from birth and are deleted, on the GUI thread, once their result is in."""
     runner = OpRunner(database, lambda: "en")
     handles = [runner.read(lambda s, n=n: n) for n in range(40)]
-    assert len(runner.findChildren(_Emitter)) == 40  # results are delivered only by the event loop
+    assert len(runner.findChildren(Emitter)) == 40  # results are delivered only by the event loop
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
     assert [h.result for h in handles] == list(range(40))
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert runner.findChildren(_Emitter) == []
+    assert runner.findChildren(Emitter) == []
     runner.wait_all()

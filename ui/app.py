@@ -42,7 +42,7 @@ from casemgr import clock, db, errors, permissions
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind
 from ui import i18n, labels
-from ui.ops import OpRunner, _Emitter, _Task
+from ui.ops import Emitter, OpRunner, Task
 
 log = logging.getLogger("casemgr.ui")
 
@@ -181,7 +181,7 @@ class StartupBackup(QObject):
         super().__init__(parent)
         self.database = database
         self.result: tuple[object, str] | None = None
-        self._emitter = _Emitter(self)  # owned by Qt: see ui.ops._Emitter
+        self._emitter = Emitter(self)  # owned by Qt: see ui.ops.Emitter
         self._emitter.done.connect(self._done)
 
     def start(self) -> None:
@@ -195,7 +195,7 @@ class StartupBackup(QObject):
             except OSError as exc:
                 return None, str(exc)
 
-        QThreadPool.globalInstance().start(_Task(job, self._emitter))
+        QThreadPool.globalInstance().start(Task(job, self._emitter))
 
     def _done(self, payload: tuple[object, BaseException | None, str]) -> None:
         result, exc, tb = payload

@@ -50,14 +50,22 @@ class Changes:
         )
 
 
-class _Emitter(QObject):
+class Emitter(QObject):
     """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread.
 
     Always made with a parent on the GUI thread. Parentless, it would belong to Python, and
     the last reference could go on the worker thread (the finished task dropping it while
     the GUI already handled the result) or inside its own slot: either deletes a GUI-thread
     object while Qt still holds events for it, which crashed the suite now and then
-    (a segmentation fault in event processing). Its owner deletes it with ``deleteLater``.
+    (a segmentation fault in event processing).
+
+    A one-shot emitter (:meth:`deliver_once`) hands the result to its callback through its
+    own slot, then drops the callback and deletes itself with ``deleteLater``. The callback
+    must not be connected to ``done`` directly: a closure that refers back to the emitter
+    would then be released by PySide inside ``~QObject`` while the emitter is being
+    destroyed, and the emitter's last Python reference with it — a crash in
+    ``QObject::~QObject`` on the GUI thread whenever the worker had already dropped its
+    own reference (every run of ``tests/test_ui.py`` on a busy machine).
 
     Signals:
         done(object): a tuple (result, exception or None, formatted traceback). One tuple,
@@ -67,9 +75,24 @@ class _Emitter(QObject):
 
     done = Signal(object)
 
+    def deliver_once(self, callback: Callable[[Any], None]) -> None:
+        """Call ``callback(payload)`` for the next ``done``, then delete this emitter."""
+        self._callback: Callable[[Any], None] | None = callback
+        self.done.connect(self._deliver)
 
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], emitter: _Emitter) -> None:
+    def _deliver(self, payload: Any) -> None:
+        callback, self._callback = self._callback, None
+        try:
+            if callback is not None:
+                callback(payload)
+        finally:
+            self.deleteLater()  # after this slot returns, on this (the GUI) thread
+
+
+class Task(QRunnable):
+    """Runs ``fn`` on a pool thread and emits its outcome through ``emitter``."""
+
+    def __init__(self, fn: Callable[[], Any], emitter: Emitter) -> None:
         super().__init__()
         self.fn = fn
         self.emitter = emitter
@@ -118,7 +141,7 @@ class OpRunner(QObject):
         self._lang = lang
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(4)
-        self._live: set[tuple[_Emitter, Handle]] = set()
+        self._live: set[tuple[Emitter, Handle]] = set()
         self.crash_handler: Callable[[BaseException, str], None] = _log_crash
         self.error_presenter: Callable[[QWidget | None, errors.KnownError], None] = _log_known
 
@@ -165,7 +188,7 @@ class OpRunner(QObject):
         on_failure: Callable[[errors.KnownError], bool] | None,
         parent: QObject | None,
     ) -> Handle:
-        emitter = _Emitter(self)
+        emitter = Emitter(self)
         handle = Handle()
         entry = (emitter, handle)
         self._live.add(entry)
@@ -196,10 +219,9 @@ class OpRunner(QObject):
                 if not self._live:
                     self.busy.emit(False)
                 handle.finished.emit(exc is None)
-                emitter.deleteLater()  # after this slot returns, on this (the GUI) thread
 
-        emitter.done.connect(done)
-        self.pool.start(_Task(job, emitter))
+        emitter.deliver_once(done)
+        self.pool.start(Task(job, emitter))
         return handle
 
     def wait_all(self, msecs: int = 30_000) -> bool:
