@@ -129,9 +129,9 @@ def _backup(s: Session, a: Actor, k: CaseKind, w: World) -> object:
 
 
 def _settings(s: Session, a: Actor, k: CaseKind, w: World) -> object:
-    from casemgr.deadlines import rules
+    from casemgr.services import deadline_admin
 
-    return rules.seed_rules(s, a)
+    return deadline_admin.seed_rules(s, a)
 
 
 def _month_close(s: Session, a: Actor, k: CaseKind, w: World) -> object:

@@ -19,7 +19,7 @@ Counting model (legal-rules §2.1, §2.3, §7):
 * Provisional dates: when a count reaches into a year the working-day calendar does not
   cover, the clock is still stored, counted as if that year had only weekends, and
   flagged ``provisional`` (shown as "暂定：2027年节假日安排尚未导入"). Importing the year
-  recomputes every provisional clock (:func:`recompute_provisional`). The public calendar
+  recomputes every provisional clock (``services.deadline_admin.recompute_provisional``). The public calendar
   API keeps raising :class:`~casemgr.errors.CalendarError` for such a year.
 * A restart (补正, 变更请求, 反申请, 追加, 移送) counts afresh from the new start: completed
   pauses are dropped, an approved extension is kept (it is granted once per clock).
@@ -37,10 +37,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions
 from casemgr.actor import Actor
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import Calendar, calendar_for, provisional_note_between
@@ -193,45 +191,6 @@ def provisional_note(session: Session, d: Deadline) -> tuple[str, str] | None:
     if not d.provisional:
         return None
     return provisional_note_between(calendar_for(session), d.started_on, d.due_on)
-
-
-def recompute_provisional(session: Session, actor: Actor) -> list[int]:
-    """After a year's calendar was imported: recompute every provisional clock (open or not),
-    audited per clock with the old and new due date. Returns the ids whose flag cleared.
-
-    A finished clock is recomputed too and judged again on its new due date: the case acted
-    on ``finished_on`` either way, and whether that was in time depends on the real
-    calendar, not on the weekend-only guess (the audit entry keeps the old verdict).
-    """
-    permissions.require(actor, "settings.edit")
-    ids = list(session.execute(select(Deadline.id).where(Deadline.provisional.is_(True))).scalars())
-    cleared: list[int] = []
-    for i in ids:
-        d = session.get(Deadline, i)
-        assert d is not None
-        before = {"due_on": d.due_on, "base_due_on": d.base_due_on, "provisional": True, "state": d.state}
-        recompute(session, d)
-        if d.finished_on is not None and d.state in (DeadlineState.MET.value, DeadlineState.BREACHED.value):
-            d.state = (DeadlineState.MET if d.finished_on <= d.due_on else DeadlineState.BREACHED).value
-        if not d.provisional:
-            cleared.append(d.id)
-        audit.record(
-            session,
-            user_id=actor.user_id,
-            username=actor.username,
-            action="deadline.recompute_provisional",
-            entity="deadline",
-            entity_id=d.id,
-            before=before,
-            after={
-                "due_on": d.due_on,
-                "base_due_on": d.base_due_on,
-                "provisional": d.provisional,
-                "state": d.state,
-            },
-        )
-    session.flush()
-    return cleared
 
 
 # --------------------------------------------------------------------------- operations on a case

@@ -1213,13 +1213,6 @@ def hand_to_arbitration(
     return arb
 
 
-def recompute_provisional(session: Session, actor: Actor) -> list[int]:
-    """Recompute every provisional clock after a calendar year was imported (audited);
-    returns the ids of the clocks that are no longer provisional. Callers that write
-    calendar overrides other than through ``calendar.import_year`` must call this."""
-    return clocks.recompute_provisional(session, actor)
-
-
 def linked_cases(session: Session, case_id: int) -> list[tuple[int, str, str]]:
     """(id, number, kind) of the cases this one came from or led to, both directions."""
     case = session.get(Case, case_id) if validation.is_valid_id(case_id) else None
