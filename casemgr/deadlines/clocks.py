@@ -164,9 +164,11 @@ def _derive(cal: Calendar, r: RuleSpec, d: Deadline, b: Basis) -> tuple[int, dt.
     return paused, base, due
 
 
-def _counted(cal: Calendar, fn: Callable[[Calendar], T]) -> tuple[T, bool]:
+def with_provisional_fallback(cal: Calendar, fn: Callable[[Calendar], T]) -> tuple[T, bool]:
     """Run ``fn(cal)``; when the calendar runs out, run it again counting weekends only and
-    say the result is provisional. Only ``calendar_year_missing`` falls back."""
+    say the result is provisional. Only ``calendar_year_missing`` falls back.
+
+    Public because the bulk import counts its clocks with it too."""
     try:
         return fn(cal), False
     except CalendarError as exc:
@@ -181,7 +183,7 @@ def recompute(session: Session, d: Deadline) -> None:
     b = Basis.of(d)
     if r.anchor == "before_field" and _anchor_of(r, d, b) is None:
         return  # a pre-0002 row without its hearing date: rescheduling starts a new clock
-    result, provisional = _counted(calendar_for(session), lambda c: _derive(c, r, d, b))
+    result, provisional = with_provisional_fallback(calendar_for(session), lambda c: _derive(c, r, d, b))
     d.paused_days, d.base_due_on, d.due_on = result
     d.provisional = provisional
 
@@ -208,7 +210,9 @@ def _group_codes(session: Session, case: Case, group: str) -> set[str]:
 def start_rule(
     session: Session, case: Case, r: RuleSpec, on: dt.date, *, anchor: dt.date | None = None
 ) -> Deadline:
-    (base, due), provisional = _counted(calendar_for(session), lambda c: compute_due(c, r, on, anchor, 0, 0))
+    (base, due), provisional = with_provisional_fallback(
+        calendar_for(session), lambda c: compute_due(c, r, on, anchor, 0, 0)
+    )
     d = Deadline(
         case_id=case.id,
         rule_code=r.code,
@@ -243,17 +247,25 @@ def start_group(
     return out
 
 
-def _finish(d: Deadline, on: dt.date) -> None:
+def verdict(finished_on: dt.date, due_on: dt.date) -> str:
+    """The state of a clock the case stopped on ``finished_on``: met on or before its due
+    date, breached after it. One definition for the engine, the bulk import and the
+    recomputation of provisional clocks."""
+    return (DeadlineState.MET if finished_on <= due_on else DeadlineState.BREACHED).value
+
+
+def finish(d: Deadline, on: dt.date) -> None:
+    """The case acted on ``on``: the clock stops, met or breached (see :func:`verdict`)."""
     d.finished_on = on
     if d.state == DeadlineState.PAUSED.value:
         d.paused_on = None
-    d.state = (DeadlineState.MET if on <= d.due_on else DeadlineState.BREACHED).value
+    d.state = verdict(on, d.due_on)
 
 
 def stop_group(session: Session, case: Case, group: str, on: dt.date) -> list[Deadline]:
     ds = active_deadlines(case, _group_codes(session, case, group))
     for d in ds:
-        _finish(d, on)
+        finish(d, on)
     return ds
 
 
@@ -347,7 +359,7 @@ def stop_all(session: Session, case: Case, on: dt.date) -> list[Deadline]:
             d.finished_on = on
             d.paused_on = None
         else:
-            _finish(d, on)
+            finish(d, on)
     return ds
 
 

@@ -283,7 +283,9 @@ class BulkWriter:
         computed = self._due.get(memo)
         if computed is None:
             cal = calendar_for(self.s)
-            computed = clocks._counted(cal, lambda c: clocks.compute_due(c, rule, on, None, 0, 0))
+            computed = clocks.with_provisional_fallback(
+                cal, lambda c: clocks.compute_due(c, rule, on, None, 0, 0)
+            )
             self._due[memo] = computed
         (base, due), provisional = computed
         if self._basis is None:  # a clock started from its own date: no pauses, no anchor
@@ -294,8 +296,9 @@ class BulkWriter:
 
     @staticmethod
     def _finish(c: _Clock, on: dt.date) -> None:
+        """``clocks.finish`` for a planned clock (never paused: a ledger records no pause)."""
         c.finished_on = on
-        c.state = (DeadlineState.MET if on <= c.due_on else DeadlineState.BREACHED).value
+        c.state = clocks.verdict(on, c.due_on)
 
     def _plan_clocks(self, case: SimpleNamespace, r: Any) -> tuple[list[_Clock], str]:
         """Registration, acceptance and closing, as ``on_case_registered`` and ``_replay`` do them."""
@@ -714,7 +717,7 @@ class BulkWriter:
             self._run(conn, sql, params)
         prev_hash = self._prev_hash
         if prev_hash is None:  # read once: from here on this writer is the chain's only writer
-            audit._lock_chain(self.s)
+            audit.lock_chain(self.s)
             prev = self.s.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
             prev_hash = prev or audit.GENESIS
         if not plan.audit:
@@ -846,7 +849,7 @@ class BulkWriter:
             if cls is Decimal or cls is dt.date:
                 j = memo.get((cls, v))
                 if j is None:
-                    j = memo[(cls, v)] = audit._default(v)
+                    j = memo[(cls, v)] = audit.json_default(v)
                 v = j
             ordered[k] = v
         return _SORTED_JSON(ordered)

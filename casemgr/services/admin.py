@@ -91,7 +91,7 @@ def setting_history(session: Session, key: str) -> list[SettingValue]:
     }
     out = {since: SettingValue(key, since, v, False) for since, v in settings.DEFAULTS.get(key, [])}
     for since, raw in stored.items():
-        out[since] = SettingValue(key, since, settings._decode(raw), True)
+        out[since] = SettingValue(key, since, settings.decode(raw), True)
     return [out[d] for d in sorted(out)]
 
 

@@ -105,7 +105,7 @@ def recompute_provisional(session: Session, actor: Actor) -> list[int]:
         before = {"due_on": d.due_on, "base_due_on": d.base_due_on, "provisional": True, "state": d.state}
         clocks.recompute(session, d)
         if d.finished_on is not None and d.state in (DeadlineState.MET.value, DeadlineState.BREACHED.value):
-            d.state = (DeadlineState.MET if d.finished_on <= d.due_on else DeadlineState.BREACHED).value
+            d.state = clocks.verdict(d.finished_on, d.due_on)
         if not d.provisional:
             cleared.append(d.id)
         audit.record(
