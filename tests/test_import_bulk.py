@@ -312,8 +312,8 @@ def test_a_failing_planner_process_fails_the_import_and_writes_nothing(
 
 def test_a_task_reaches_a_planner_process_unchanged(tmp_path: Path) -> None:
     """Rows and assignments travel as plain tuples; every field must come back equal."""
-    from casemgr.io.ledger_import import parse_row as parse
     from casemgr.io.ledger_import import read_table
+    from casemgr.io.ledger_rows import parse_row as parse
 
     path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
     table = read_table(path)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import repeat
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -50,13 +50,13 @@ from casemgr.deadlines.calendar import calendar_for
 from casemgr.enums import (
     CaseKind,
     Channel,
-    ClaimType,
     ComplaintType,
     DeadlineState,
     EventKind,
-    Outcome,
     PartyRole,
 )
+from casemgr.io.ledger_rows import pack_row, unpack_row
+from casemgr.io.planner import Planners
 from casemgr.models import (
     AuditEntry,
     Case,
@@ -71,9 +71,6 @@ from casemgr.models import (
     utcnow,
 )
 from casemgr.services import cases, parties
-
-if TYPE_CHECKING:
-    from casemgr.io.planner import Planners
 
 ACTIVE = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
 _MISS = object()
@@ -865,8 +862,6 @@ def start_planners(
     ``CASEMGR_IMPORT_PROCESSES`` sets the count (0 switches them off). Started while the
     file is still being checked, so their start-up (about a second) costs nothing.
     """
-    from casemgr.io.planner import Planners
-
     url = session.get_bind().url
     if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
         return None
@@ -881,26 +876,6 @@ def start_planners(
 # --------------------------------------------------------------------------- to and from planners
 # Plain tuples, not the dataclasses: pickling 100,000 LedgerRows (dates, Decimals, enums)
 # cost the importing process two seconds.
-
-
-def pack_row(r: Any) -> tuple[Any, ...]:
-    """A LedgerRow as a tuple of text and numbers."""
-    return (r.row, r.case_no, r.kind.value, r.received_on.toordinal(), _ordinal(r.accepted_on),
-            _ordinal(r.closed_on), r.outcome.value if r.outcome is not None else None, r.migrant_worker,
-            r.workers, str(r.amount_claimed), str(r.amount_recovered), r.employer, r.uscc, r.district,
-            r.applicant, r.id_number, r.claim_type.value)  # fmt: skip
-
-
-def unpack_row(t: tuple[Any, ...]) -> Any:
-    from casemgr.io.ledger_import import LedgerRow
-
-    day = dt.date.fromordinal
-    return LedgerRow(row=t[0], case_no=t[1], kind=CaseKind(t[2]), received_on=day(t[3]),
-                     accepted_on=day(t[4]) if t[4] is not None else None,
-                     closed_on=day(t[5]) if t[5] is not None else None,
-                     outcome=Outcome(t[6]) if t[6] is not None else None, migrant_worker=t[7], workers=t[8],
-                     amount_claimed=Decimal(t[9]), amount_recovered=Decimal(t[10]), employer=t[11], uscc=t[12],
-                     district=t[13], applicant=t[14], id_number=t[15], claim_type=ClaimType(t[16]))  # fmt: skip
 
 
 def pack_task(rows: list[Any], assigned: list[_Assigned]) -> bytes:
@@ -923,10 +898,6 @@ def pack_plan(plan: ChunkPlan) -> bytes:
 def unpack_plan(data: bytes) -> ChunkPlan:
     statements, entries = pickle.loads(data)
     return ChunkPlan(statements, entries)
-
-
-def _ordinal(day: dt.date | None) -> int | None:
-    return day.toordinal() if day is not None else None
 
 
 _EMPLOYER_COLUMNS = ("id", "name", "uscc", "district", "created_at", "updated_at", "updated_by_id", "version",

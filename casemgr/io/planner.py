@@ -5,9 +5,10 @@ values), and the GIL lets one thread run it at a time; a thread beside the inser
 the import slower. Why plain child processes and not ``multiprocessing``: its "spawn"
 start re-runs the parent's main script in the child, so any caller without an
 ``if __name__ == "__main__"`` guard would start processes forever, and "fork" copies a Qt
-application's threads. A child here is ``python -m casemgr.io.planner`` with two pipes:
+application's threads. A child is ``python -m casemgr.io.planner_child`` with two pipes:
 a packed ``(rows, assignment)`` in, a packed :class:`~casemgr.io.bulk.ChunkPlan` out
-(length-prefixed frames).
+(length-prefixed frames). This module is the parent's side and knows nothing of what the
+frames hold, so the bulk writer can import it; the child's side imports the writer.
 
 The child opens its own connection to the database and reads only the bureau's rules,
 settings and calendar, which an import does not change.
@@ -58,13 +59,13 @@ class PlannerError(KnownError):
 _LEN = struct.Struct("<Q")
 
 
-def _write_frame(pipe: BinaryIO, data: bytes) -> None:
+def write_frame(pipe: BinaryIO, data: bytes) -> None:
     pipe.write(_LEN.pack(len(data)))
     pipe.write(data)
     pipe.flush()
 
 
-def _read_frame(pipe: BinaryIO) -> bytes | None:
+def read_frame(pipe: BinaryIO) -> bytes | None:
     """One frame, or None at the end of the stream."""
     head = pipe.read(_LEN.size)
     if len(head) < _LEN.size:
@@ -102,14 +103,14 @@ class Planners:
         try:
             for _ in range(n):
                 proc = subprocess.Popen(
-                    [sys.executable, "-m", "casemgr.io.planner"],
+                    [sys.executable, "-m", "casemgr.io.planner_child"],
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     env=env,
                 )
                 self._procs.append(proc)
                 assert proc.stdin is not None
-                _write_frame(proc.stdin, init)
+                write_frame(proc.stdin, init)
         except BaseException:
             self.close()
             raise
@@ -143,7 +144,7 @@ class Planners:
                         return
                     stdin = self._procs[i % n].stdin
                     assert stdin is not None
-                    _write_frame(stdin, task)
+                    write_frame(stdin, task)
             except (OSError, ValueError):  # a process died or was stopped: the reader reports it
                 pass
 
@@ -153,7 +154,7 @@ class Planners:
                 assert proc.stdout is not None
                 item: tuple[bool, Any]
                 try:
-                    frame = _read_frame(proc.stdout)
+                    frame = read_frame(proc.stdout)
                 except (OSError, ValueError):
                     frame = None
                 if frame is None:
@@ -223,44 +224,3 @@ class Planners:
         for t in self._threads:
             t.join()
         self._threads = []
-
-
-def main() -> int:
-    """The child: plan tasks until the parent closes the pipe."""
-    import traceback
-
-    from sqlalchemy.orm import Session
-
-    from casemgr import db
-    from casemgr.io import bulk
-
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # a stray print must not corrupt the frames
-    inp = sys.stdin.buffer
-    planner: bulk.BulkWriter | None = None
-    while True:
-        frame = _read_frame(inp)
-        if frame is None:
-            return 0
-        try:
-            if planner is None:
-                url, actor, today, groups = pickle.loads(frame)
-                planner = bulk.BulkWriter(
-                    Session(db.make_engine(url)), actor, today, groups, planner_only=True
-                )
-                continue
-            if frame[:1] == b"C":  # check rows (casemgr.io.ledger_import._check_shared)
-                from casemgr.io.ledger_import import check_batch
-
-                reply = b"K" + check_batch(frame[1:])
-            else:
-                reply = b"K" + bulk.pack_plan(planner.plan(*bulk.unpack_task(frame)))
-        except Exception:
-            reply = b"E" + traceback.format_exc().encode("utf-8")
-        _write_frame(out, reply)
-        if reply[:1] == b"E":
-            return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
