@@ -324,7 +324,7 @@ def test_a_task_reaches_a_planner_process_unchanged(tmp_path: Path) -> None:
     assert any(r.applicant is None for r in rows) and any(r.outcome for r in rows)
     assert any(r.accepted_on is None for r in rows) and any(r.uscc is None for r in rows)
     assigned = [
-        bulk._Assigned(
+        bulk.Assigned(
             i + 1, i % 3 or None, i % 2 == 0, i or None, i % 5 == 0, i % 2 == 1, "城区" if i % 4 else None
         )
         for i in range(len(rows))
