@@ -771,14 +771,27 @@ class UserRow:
     active: bool
 
 
+def _user_row(u: User) -> UserRow:
+    return UserRow(u.id, u.username, u.display_name, u.role, u.district, u.active)
+
+
 def users(session: Session, *, active_only: bool = False) -> list[UserRow]:
     stmt = select(User).order_by(User.id)
     if active_only:
         stmt = stmt.where(User.active.is_(True))
-    return [
-        UserRow(u.id, u.username, u.display_name, u.role, u.district, u.active)
-        for u in session.execute(stmt).scalars()
-    ]
+    return [_user_row(u) for u in session.execute(stmt).scalars()]
+
+
+def user(session: Session, user_id: int | None) -> UserRow | None:
+    """One user by id (None for the system account or an unknown id)."""
+    u = session.get(User, user_id) if validation.is_valid_id(user_id) else None
+    return _user_row(u) if u is not None else None
+
+
+def user_named(session: Session, username: str) -> UserRow | None:
+    """One user by log-in name, exactly as stored."""
+    u = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    return _user_row(u) if u is not None else None
 
 
 def claim_total(session: Session, case_id: int) -> Decimal:

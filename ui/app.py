@@ -265,13 +265,11 @@ def fill_demo_if_empty(database: db.Database, n_cases: int) -> list[tuple[str, s
     passwords are random and stored only as hashes.
     """
     from PySide6.QtWidgets import QProgressDialog
-    from sqlalchemy import func, select
 
-    from casemgr import demo
-    from casemgr.models import Case
+    from casemgr import demo, queries
 
     with database.read() as s:
-        if s.execute(select(func.count()).select_from(Case)).scalar_one():
+        if queries.CaseQuery().count(s):
             return []
     progress = QProgressDialog(QCoreApplication.translate("App", "Creating demo data…"), "", 0, n_cases)
     progress.setCancelButton(None)
