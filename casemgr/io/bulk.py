@@ -40,13 +40,7 @@ from sqlalchemy.orm import Session
 
 from casemgr import audit, search, snapshots, workflow
 from casemgr.actor import Actor
-from casemgr.enums import (
-    CaseKind,
-    Channel,
-    ComplaintType,
-    EventKind,
-    PartyRole,
-)
+from casemgr.enums import CaseKind, Channel, ComplaintType, EventKind, PartyRole
 from casemgr.io.bulk_rules import RowRules
 from casemgr.io.bulk_sql import AuditJson, BoundInserts
 from casemgr.io.ledger_rows import pack_row, unpack_row

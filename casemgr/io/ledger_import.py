@@ -35,14 +35,7 @@ from casemgr import audit, clock, permissions, snapshots, workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.enums import (
-    CaseKind,
-    Channel,
-    ComplaintType,
-    DeadlineState,
-    EventKind,
-    PartyRole,
-)
+from casemgr.enums import CaseKind, Channel, ComplaintType, DeadlineState, EventKind, PartyRole
 from casemgr.errors import KnownError
 from casemgr.io import bulk, columns
 from casemgr.io.ledger_rows import (
