@@ -24,7 +24,7 @@ from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.io import bulk
 from casemgr.io.ledger_import import ImportCancelled, ImportOptions, import_ledger
-from casemgr.io.planner import PlannerError
+from casemgr.io.planner_pool import PlannerError
 from casemgr.services import cases, parties
 from tests.conftest import PG_URL, make_user, on_postgres
 from tests.helpers import case_input, make_id, make_uscc

@@ -44,7 +44,7 @@ from casemgr.enums import CaseKind, Channel, ComplaintType, EventKind, PartyRole
 from casemgr.io.bulk_rules import RowRules
 from casemgr.io.bulk_sql import AuditJson, BoundInserts
 from casemgr.io.ledger_rows import pack_row, unpack_row
-from casemgr.io.planner import Planners
+from casemgr.io.planner_pool import Planners
 from casemgr.models import (
     AuditEntry,
     Case,

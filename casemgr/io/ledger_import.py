@@ -46,7 +46,7 @@ from casemgr.io.ledger_rows import (
     parse_row,
     unpack_checked,
 )
-from casemgr.io.planner import Planners
+from casemgr.io.planner_pool import Planners
 from casemgr.io.readers import Table, read_table
 from casemgr.models import Case, Person
 from casemgr.services import cases, parties

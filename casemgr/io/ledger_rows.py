@@ -1,7 +1,7 @@
 """A ledger row as the import reads it: parsing, checking and its compact wire form.
 
 Below both the importer (``casemgr.io.ledger_import``) and the bulk writer
-(``casemgr.io.bulk``) and the planning processes (``casemgr.io.planner_child``), which all
+(``casemgr.io.bulk``) and the planning processes (``casemgr.io.planner``), which all
 take these rows: nothing here reads or writes the database. A row is checked on its own
 here; what depends on other rows or on the database (duplicate case numbers, an ID
 number already on file under another name) is the importer's.
