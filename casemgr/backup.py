@@ -40,7 +40,7 @@ _MONTHLY_RE = re.compile(r"^casemgr-(\d{4}-\d{2})\.db$")
 
 
 def _integrity(path: Path) -> str:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(db.sqlite_uri(path), uri=True)
     try:
         rows = con.execute("PRAGMA integrity_check").fetchall()
     finally:
@@ -56,7 +56,7 @@ def copy_database(src: Path, dest: Path) -> Path:
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     try:
-        s = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=db.BUSY_TIMEOUT_MS / 1000)
+        s = sqlite3.connect(db.sqlite_uri(src), uri=True, timeout=db.BUSY_TIMEOUT_MS / 1000)
         try:
             d = sqlite3.connect(str(tmp))
             try:
@@ -233,7 +233,7 @@ def restore(
     try:
         copy_database(backup_file, work)
         if from_rev != db.head_revision():
-            db.upgrade(f"sqlite:///{work}")
+            db.upgrade(db.sqlite_url(work))
         if db_path.exists() and db_path.stat().st_size > 0:
             previous = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
             try:
@@ -246,7 +246,7 @@ def restore(
         for p in (work, work.with_name(work.name + "-wal"), work.with_name(work.name + "-shm")):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
-    database = db.open_database(f"sqlite:///{db_path}")
+    database = db.open_database(db.sqlite_url(db_path))
     try:
         with database.write() as s:
             audit.record(
@@ -269,7 +269,7 @@ def restore(
 
 def _overwrite(src: Path, dest: Path) -> None:
     """Write ``src`` over ``dest`` page by page through the backup API (WAL-safe)."""
-    s = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    s = sqlite3.connect(db.sqlite_uri(src), uri=True)
     try:
         d = sqlite3.connect(str(dest), timeout=db.BUSY_TIMEOUT_MS / 1000)
         try:

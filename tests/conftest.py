@@ -6,6 +6,7 @@ each test (Anki's ``getEmptyCol`` trick, STYLE.md §9).
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -112,12 +113,16 @@ def _isolated_qt_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Ite
     """UI tests (tests/test_ui*.py): QSettings in a temporary folder, never the developer's own
     configuration, and the English UI. Other tests never start Qt (casemgr works without it)."""
     if not request.module.__name__.rpartition(".")[2].startswith("test_ui"):
+        # No Qt here (every UI test's cycles were collected at its end): the usual collector.
+        gc.enable()
         yield
         return
-    request.getfixturevalue("qapp")
+    app = request.getfixturevalue("qapp")
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from ui import i18n
+    from ui import collector, i18n
+
+    collector.install(app)  # as the app does: no cyclic collection on the op runner's threads
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
@@ -126,3 +131,4 @@ def _isolated_qt_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Ite
     i18n.install("en")
     yield
     i18n.install("en")
+    gc.collect()  # this test's cycles go now, on the GUI thread

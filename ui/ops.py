@@ -14,6 +14,7 @@ is a bug and goes to the crash handler.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 from collections.abc import Callable
@@ -51,51 +52,31 @@ class Changes:
 
 
 class Emitter(QObject):
-    """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread.
+    """Carries results from worker threads to the GUI thread (a queued signal).
 
-    Always made with a parent on the GUI thread. Parentless, it would belong to Python, and
-    the last reference could go on the worker thread (the finished task dropping it while
-    the GUI already handled the result) or inside its own slot: either deletes a GUI-thread
-    object while Qt still holds events for it, which crashed the suite now and then
-    (a segmentation fault in event processing).
-
-    A one-shot emitter (:meth:`deliver_once`) hands the result to its callback through its
-    own slot, then drops the callback and deletes itself with ``deleteLater``. The callback
-    must not be connected to ``done`` directly: a closure that refers back to the emitter
-    would then be released by PySide inside ``~QObject`` while the emitter is being
-    destroyed, and the emitter's last Python reference with it — a crash in
-    ``QObject::~QObject`` on the GUI thread whenever the worker had already dropped its
-    own reference (every run of ``tests/test_ui.py`` on a busy machine).
+    One per owner (the op runner, the start-up backup), a child of it, made on the GUI
+    thread and living as long as its owner: never one per operation. Carriers made and
+    dropped per operation were deleted on the wrong thread or while Qt still held their
+    queued results or deferred deletes, and crashed the GUI thread's event processing
+    (a segmentation fault in about one full suite run in three).
 
     Signals:
-        done(object): a tuple (result, exception or None, formatted traceback). One tuple,
-            never a bare None: PySide6 mis-counts references to None sent through a
-            queued ``object`` signal ("none_dealloc" fatal error).
+        done(object): a tuple (token, (result, exception or None, formatted traceback)).
+            Always a tuple, never a bare None: PySide6 mis-counts references to None sent
+            through a queued ``object`` signal ("none_dealloc" fatal error).
     """
 
     done = Signal(object)
 
-    def deliver_once(self, callback: Callable[[Any], None]) -> None:
-        """Call ``callback(payload)`` for the next ``done``, then delete this emitter."""
-        self._callback: Callable[[Any], None] | None = callback
-        self.done.connect(self._deliver)
-
-    def _deliver(self, payload: Any) -> None:
-        callback, self._callback = self._callback, None
-        try:
-            if callback is not None:
-                callback(payload)
-        finally:
-            self.deleteLater()  # after this slot returns, on this (the GUI) thread
-
 
 class Task(QRunnable):
-    """Runs ``fn`` on a pool thread and emits its outcome through ``emitter``."""
+    """Runs ``fn`` on a pool thread and emits ``(token, payload)`` through ``emitter``."""
 
-    def __init__(self, fn: Callable[[], Any], emitter: Emitter) -> None:
+    def __init__(self, fn: Callable[[], Any], emitter: Emitter, token: int = 0) -> None:
         super().__init__()
         self.fn = fn
         self.emitter = emitter
+        self.token = token
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -104,7 +85,7 @@ class Task(QRunnable):
         except BaseException as exc:  # handed to the GUI thread, which decides
             payload = (None, exc, traceback.format_exc())
         try:
-            self.emitter.done.emit(payload)
+            self.emitter.done.emit((self.token, payload))
         except RuntimeError:  # the application is shutting down; nobody is listening
             log.info("background result dropped at shutdown")
 
@@ -141,7 +122,10 @@ class OpRunner(QObject):
         self._lang = lang
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(4)
-        self._live: set[tuple[Emitter, Handle]] = set()
+        self._emitter = Emitter(self)
+        self._emitter.done.connect(self._deliver)
+        self._live: dict[int, Callable[[tuple[Any, BaseException | None, str]], None]] = {}
+        self._tokens = itertools.count(1)
         self.crash_handler: Callable[[BaseException, str], None] = _log_crash
         self.error_presenter: Callable[[QWidget | None, errors.KnownError], None] = _log_known
 
@@ -188,16 +172,11 @@ class OpRunner(QObject):
         on_failure: Callable[[errors.KnownError], bool] | None,
         parent: QObject | None,
     ) -> Handle:
-        emitter = Emitter(self)
         handle = Handle()
-        entry = (emitter, handle)
-        self._live.add(entry)
-        if len(self._live) == 1:
-            self.busy.emit(True)
+        token = next(self._tokens)
 
         def done(payload: tuple[Any, BaseException | None, str]) -> None:
             result, exc, tb = payload
-            self._live.discard(entry)
             handle.result, handle.error = result, exc
             # The widget that asked may have been closed while the op ran: its callbacks
             # would touch deleted C++ objects, so they are dropped (the write still counts).
@@ -220,9 +199,17 @@ class OpRunner(QObject):
                     self.busy.emit(False)
                 handle.finished.emit(exc is None)
 
-        emitter.deliver_once(done)
-        self.pool.start(Task(job, emitter))
+        self._live[token] = done
+        if len(self._live) == 1:
+            self.busy.emit(True)
+        self.pool.start(Task(job, self._emitter, token))
         return handle
+
+    def _deliver(self, message: tuple[int, tuple[Any, BaseException | None, str]]) -> None:
+        token, payload = message
+        done = self._live.pop(token, None)
+        if done is not None:
+            done(payload)
 
     def wait_all(self, msecs: int = 30_000) -> bool:
         """Block until the pool is empty (shutdown only; the GUI never calls this)."""

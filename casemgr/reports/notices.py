@@ -31,10 +31,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from casemgr import runtime
 from casemgr.enums import CaseKind, ComplaintType
 from casemgr.errors import ValidationError
 
-TEMPLATE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "notices" / "notices.toml"
+TEMPLATE_PATH = runtime.resource_path("resources", "notices", "notices.toml")
 BLANK = "________"
 
 
