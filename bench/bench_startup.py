@@ -33,8 +33,8 @@ def main() -> int:
 
     import ui.login
     import ui.mainwindow
+    from casemgr.actor import Actor
     from casemgr.enums import Role
-    from casemgr.services.context import Actor
 
     def log_in(_database: object) -> tuple[Actor, str]:
         return Actor(user_id=1, username="bench1", role=Role.SUPERVISOR), "bench"

@@ -41,9 +41,9 @@ from casemgr.enums import CaseKind, Role  # noqa: E402
 
 def _services_ms(database: db.Database, n: int) -> float:
     """ms per (register + amounts + note) of one case, median of batches of 10."""
+    from casemgr.actor import Actor
     from casemgr.models import User
     from casemgr.services import cases
-    from casemgr.services.context import Actor
     from tests.helpers import case_input
 
     with database.write() as s:

@@ -23,11 +23,11 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from casemgr import anchors, audit, auditstate, auth, db
+from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.enums import CaseKind, Role
 from casemgr.models import AuditEntry, Case
 from casemgr.services import cases, users
-from casemgr.services.context import Actor
 from tests.helpers import TODAY, case_input
 
 

@@ -26,13 +26,13 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from casemgr import anchors, audit, auditstate, auth, db, pgroles, privacy
+from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.enums import CaseKind, ClaimType, ComplaintType, PartyRole, Role
 from casemgr.errors import AuthError
 from casemgr.models import Case, CaseParty, Document
-from casemgr.services import admin, cases, months, parties, users
+from casemgr.services import admin, cases, months, parties, pglogin, users
 from casemgr.services import workflow as wf
-from casemgr.services.context import Actor
 from tests.conftest import PG_URL, on_postgres
 from tests.helpers import TODAY, case_input, make_id
 
@@ -74,7 +74,7 @@ class Site:
 
     def database(self, user: str) -> db.Database:
         if user not in self.dbs:
-            self.dbs[user] = pgroles.connect(self.url, user, self.passwords[user])
+            self.dbs[user] = pglogin.connect(self.url, user, self.passwords[user])
         return self.dbs[user]
 
     @contextlib.contextmanager
@@ -158,7 +158,7 @@ def _populate(s: Site) -> None:
         owner_db.dispose()
     chief_db = s.database("chief")
     with chief_db.write() as x:
-        s.actors["chief"], _ = pgroles.login(x)
+        s.actors["chief"], _ = pglogin.login(x)
     for name, role in PEOPLE.items():
         if name == "chief":
             continue
@@ -166,7 +166,7 @@ def _populate(s: Site) -> None:
         with chief_db.write() as x:
             users.create_user(x, s.actors["chief"], name, name, role, s.passwords[name], district="城区")
         with s.database(name).write() as x:
-            s.actors[name], must = pgroles.login(x)
+            s.actors[name], must = pglogin.login(x)
         assert must
     a = s.actors
 
@@ -273,7 +273,7 @@ def test_group_roles_come_from_the_role_enum(site: Site) -> None:
 def test_a_wrong_password_or_unknown_user_is_one_message(site: Site) -> None:
     for user, pw in (("clerk", "wrong-password-1"), ("nobody", "whatever-pass-1"), ("", "x")):
         with pytest.raises(AuthError) as err:
-            pgroles.connect(site.url, user, pw)
+            pglogin.connect(site.url, user, pw)
         assert err.value.en == "Wrong user name or password."
 
 
@@ -564,10 +564,10 @@ def test_a_deactivated_users_open_session_is_cut_off_and_cannot_log_in_again(sit
         )  # the same session, next statement
         assert _try(con, f"UPDATE cases SET summary = 'x' WHERE id = {site.ids['arbitration']}") != "ok"
     with pytest.raises(AuthError):
-        pgroles.connect(site.url, "temp", site.passwords["temp"])
+        pglogin.connect(site.url, "temp", site.passwords["temp"])
     with site.database("chief").write() as x:
         users.reactivate(x, chief, info.id)
-    pgroles.connect(site.url, "temp", site.passwords["temp"]).dispose()
+    pglogin.connect(site.url, "temp", site.passwords["temp"]).dispose()
 
 
 def test_a_demoted_users_open_session_has_the_new_rights_at_once(site: Site) -> None:
@@ -612,9 +612,9 @@ def test_a_user_changes_their_own_password_through_the_server(site: Site) -> Non
     d.engine.dispose()  # new connections: the pool has the new password
     with d.read() as x:
         assert auth.must_change_password(x, site.actors["clerk"]) is False
-    pgroles.connect(site.url, "clerk", "Kw-new-Tianhe-77").dispose()
+    pglogin.connect(site.url, "clerk", "Kw-new-Tianhe-77").dispose()
     with pytest.raises(AuthError):
-        pgroles.connect(site.url, "clerk", old)
+        pglogin.connect(site.url, "clerk", old)
 
 
 def test_reporter_is_hidden_from_the_other_inspector_in_the_app_too(site: Site) -> None:
@@ -643,7 +643,7 @@ def test_user_management_from_the_command_line(site: Site, monkeypatch: pytest.M
     assert main(["--db", site.url, "user", "create", "newclerk", "--role", "clerk", "--user", "clerk"]) == 1
     monkeypatch.setenv("CASEMGR_PASSWORD", site.passwords["chief"])
     assert main(["--db", site.url, "user", "create", "newclerk", "--role", "clerk", "--user", "chief"]) == 0
-    pgroles.connect(site.url, "newclerk", "Kw-cli-Tianhe-2026").dispose()
+    pglogin.connect(site.url, "newclerk", "Kw-cli-Tianhe-2026").dispose()
     # break-glass: the owner resets the administrator's password (audited as the system)
     monkeypatch.setenv("CASEMGR_NEW_PASSWORD", "Kw-reset-Tianhe-2026")
     monkeypatch.delenv("CASEMGR_PASSWORD")
@@ -651,7 +651,7 @@ def test_user_management_from_the_command_line(site: Site, monkeypatch: pytest.M
     site.dbs.pop("chief").dispose()
     site.passwords["chief"] = "Kw-reset-Tianhe-2026"
     with site.database("chief").write() as x:
-        _actor, must = pgroles.login(x)
+        _actor, must = pglogin.login(x)
     assert must
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from casemgr import pgroles
 from casemgr.enums import Role
-from casemgr.services import users
+from casemgr.services import pglogin, users
 from tests.conftest import on_postgres
 from tests.test_pg_roles import Site, site  # noqa: F401  (the secured database, module-scoped)
 
@@ -46,6 +46,6 @@ def test_the_login_dialog_connects_as_the_user(site: Site, qtbot: Any) -> None: 
     with dlg.database.read() as s:
         assert pgroles.sweeps_at_login(s, dlg.actor) is False  # a mediator's login may not
     dlg.database.dispose()
-    pgroles.connect(site.url, "uiuser", "Kw-ui2-Tianhe-2026").dispose()
+    pglogin.connect(site.url, "uiuser", "Kw-ui2-Tianhe-2026").dispose()
     with pytest.raises(Exception, match="Wrong user name"):
-        pgroles.connect(site.url, "uiuser", site.passwords["uiuser"])
+        pglogin.connect(site.url, "uiuser", site.passwords["uiuser"])

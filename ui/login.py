@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import db, errors
-from casemgr.services.context import Actor
+from casemgr.actor import Actor
 from ui import i18n
 
 
@@ -154,14 +154,14 @@ class LoginDialog(_Form):
         self.accept()
 
     def _submit_to_server(self) -> None:
-        from casemgr import pgroles
+        from casemgr.services import pglogin
 
         assert self.server_url is not None
         database: db.Database | None = None
         try:
-            database = pgroles.connect(self.server_url, self.username.text().strip(), self.password.text())
+            database = pglogin.connect(self.server_url, self.username.text().strip(), self.password.text())
             with database.write() as s:
-                actor, self.must_change = pgroles.login(s)
+                actor, self.must_change = pglogin.login(s)
             with database.read() as s:
                 self.display_name = _display_name(s, actor)
         except errors.KnownError as exc:
@@ -205,9 +205,9 @@ class ChangePasswordDialog(_Form):
 
 
 def _display_name(session: Any, actor: Actor) -> str:
-    from casemgr.models import User
+    from casemgr import queries
 
-    u = session.get(User, actor.user_id) if actor.user_id is not None else None
+    u = queries.user(session, actor.user_id)
     return u.display_name if u is not None else actor.username
 
 

@@ -304,8 +304,8 @@ class MainWindow(QMainWindow):
         reminder and the board already show their investigation clocks.
         """
         from casemgr import pgroles
+        from casemgr.actor import SYSTEM
         from casemgr.services import workflow as wf
-        from casemgr.services.context import SYSTEM
 
         today = clock.today()
         actor = self.ctx.actor

@@ -24,10 +24,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import anchors, audit, auditstate, db
+from casemgr import anchors, audit, auditstate, db, queries
 
 REASONS = {
     "hash": ("内容被修改", "its content was changed"),
@@ -88,15 +87,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _label(session: Session, entity: str, entity_id: str, zh: bool) -> str:
-    from casemgr.models import Case, User
-
     name = ENTITY_LABELS.get(entity, (entity, entity))[0 if zh else 1]
     extra = None
     if entity_id.isdigit() and len(entity_id) <= 18:
         if entity == "case":
-            extra = session.execute(select(Case.number).where(Case.id == int(entity_id))).scalar()
+            extra = queries.case_number(session, int(entity_id))
         elif entity == "user":
-            extra = session.execute(select(User.username).where(User.id == int(entity_id))).scalar()
+            found = queries.user(session, int(entity_id))
+            extra = found.username if found is not None else None
     return (
         f"{name} {extra}（id {entity_id}）"
         if extra and zh

@@ -23,14 +23,11 @@ import getpass
 import os
 import sys
 
-from sqlalchemy import func, select, text
-
-from casemgr import auth, db, pgroles
+from casemgr import auth, db, pgroles, queries
+from casemgr.actor import SYSTEM, Actor
 from casemgr.enums import Role
 from casemgr.errors import AuthError, PermissionDenied, ValidationError
-from casemgr.models import User
-from casemgr.services import users
-from casemgr.services.context import SYSTEM, Actor
+from casemgr.services import pglogin, users
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -71,9 +68,7 @@ def _own_password() -> str:
 def _no_admin_yet(database: db.Database) -> bool:
     """No administrator at all: the database is new (a deactivated one still counts)."""
     with database.read() as s:
-        return not s.execute(
-            select(func.count()).select_from(User).where(User.role == Role.ADMIN.value)
-        ).scalar_one()
+        return users.no_admin_yet(s)
 
 
 def _is_owner(database: db.Database) -> bool:
@@ -81,14 +76,7 @@ def _is_owner(database: db.Database) -> bool:
     if db.is_sqlite(database.engine):
         return False
     with database.read() as s:
-        return bool(
-            s.execute(
-                text(
-                    "SELECT tableowner = session_user FROM pg_tables"
-                    " WHERE schemaname = 'public' AND tablename = 'users'"
-                )
-            ).scalar()
-        )
+        return pgroles.is_table_owner(s)
 
 
 def _login_required() -> AuthError:
@@ -105,9 +93,9 @@ def _open(args: argparse.Namespace) -> tuple[db.Database, Actor | None]:
     if pgroles.needs_login(url):
         if not args.acting:
             raise _login_required()
-        database = pgroles.connect(url, args.acting, _own_password())
+        database = pglogin.connect(url, args.acting, _own_password())
         with database.write() as s:
-            actor, _must = pgroles.login(s)
+            actor, _must = pglogin.login(s)
         return database, actor
     database = db.open_database(url)
     if args.acting:
@@ -162,12 +150,10 @@ def run(args: argparse.Namespace) -> int:
             return 0
         assert actor is not None
         with database.write() as s:
-            uid = s.execute(
-                select(User.id).where(func.lower(User.username) == args.username.strip().lower())
-            ).scalar_one_or_none()
-            if uid is None:
+            found = queries.user_named(s, args.username)
+            if found is None:
                 raise ValidationError("用户不存在。", "No such user.", field="username")
-            users.reset_password(s, actor, uid, password)
+            users.reset_password(s, actor, found.id, password)
         print(f"password of {args.username} reset (must be changed at next log-in)")
         return 0
     finally:
