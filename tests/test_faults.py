@@ -64,14 +64,31 @@ def test_cli_bad_arguments_get_a_message_not_a_traceback(
 
 @pytest.mark.parametrize(
     ("db_arg", "expected"),
-    [("/dev/null", "not a regular file"), ("mysql://u@localhost/x", "Unsupported database type 'mysql'")],
+    [("{tmp}/devnull", "not a regular file"), ("mysql://u@localhost/x", "Unsupported database type 'mysql'")],
 )
 def test_cli_unusable_database_address(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_arg: str, expected: str
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    db_arg: str,
+    expected: str,
 ) -> None:
-    """Finding 6: --db /dev/null gave "disk I/O error", --db mysql://… ModuleNotFoundError."""
+    """Finding 6: --db /dev/null gave "disk I/O error", --db mysql://… ModuleNotFoundError.
+    (A link to /dev/null stands in for it: a test must never be able to touch the device.)"""
     monkeypatch.setenv("CASEMGR_LANG", "en")
-    rc, err = _run(capsys, "--db", db_arg, "report", "--month", "2026-10", "--out", "-")
+    (tmp_path / "devnull").symlink_to("/dev/null")
+    rc, err = _run(
+        capsys,
+        "--db",
+        db_arg.format(tmp=tmp_path),
+        "report",
+        "--month",
+        "2026-10",
+        "--format",
+        "json",
+        "--out",
+        "-",
+    )
     assert rc == 1
     assert expected in err
     assert "Traceback" not in err
@@ -361,3 +378,16 @@ def test_control_characters_in_rejected_cells_do_not_break_the_rejection_workboo
     assert "2026-03-\\x0109" in values
     sheet1 = [c for r in wb.worksheets[0].iter_rows(values_only=True) for c in r]
     assert "李\\x00四\\x1f" in sheet1
+
+
+@sqlite_only
+def test_a_backup_never_replaces_a_device(db_path: Path, tmp_path: Path) -> None:
+    """Found by the CLI fuzz test, run as root: `backup --out /dev/null` renamed the copy onto
+    the device, and the machine's /dev/null became a regular file. A link to it stands in."""
+    from casemgr import backup
+
+    link = tmp_path / "devnull"
+    link.symlink_to("/dev/null")
+    with pytest.raises(errors.FileError):
+        backup.copy_database(db_path, link)
+    assert link.is_symlink() and not Path("/dev/null").is_file()

@@ -47,7 +47,7 @@ from casemgr.io.ledger_rows import (
     unpack_checked,
 )
 from casemgr.io.planner_pool import Planners
-from casemgr.io.readers import Table, read_table
+from casemgr.io.readers import LedgerFileError, Table, read_table
 from casemgr.models import Case, Person
 from casemgr.services import cases, parties
 
@@ -68,6 +68,8 @@ class ImportCancelled(KnownError):
 
 def default_report_path(ledger: Path) -> Path:
     """Where the rejection workbook goes unless told: beside the ledger, named after it."""
+    if not ledger.name:  # "" or "." or "/": no file was named
+        raise LedgerFileError(f"没有指定台账文件：{ledger}", f"No ledger file named: {ledger}", field="file")
     return ledger.with_name(f"{ledger.stem}-错误报告.xlsx")
 
 
