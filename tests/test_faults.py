@@ -391,3 +391,19 @@ def test_a_backup_never_replaces_a_device(db_path: Path, tmp_path: Path) -> None
     with pytest.raises(errors.FileError):
         backup.copy_database(db_path, link)
     assert link.is_symlink() and not Path("/dev/null").is_file()
+
+
+@pytest.mark.parametrize("on", [False, 0, ""])
+def test_a_falsy_step_date_is_refused_not_read_as_today(database: db.Database, on: object) -> None:
+    """Found by the hostile-input test (flaky there: its first call changed the case): a step
+    given on=False ran as if no date was given, i.e. today."""
+    from casemgr.enums import CaseKind
+    from casemgr.services import cases
+    from casemgr.services import workflow as wf
+    from tests.helpers import TODAY, case_input
+
+    boss = make_user(database, Role.SUPERVISOR, "zhaolei")
+    with database.write() as s:
+        case_id = cases.register_case(s, boss, case_input(CaseKind.ARBITRATION), today=TODAY).id
+    with pytest.raises(errors.ValidationError), database.write() as s:
+        wf.apply_transition(s, boss, case_id, "accept", {}, expected_version=None, on=on)  # type: ignore[arg-type]
