@@ -53,7 +53,8 @@ def copy_database(src: Path, dest: Path) -> Path:
     dest = Path(dest)
     if not dest.name or dest.is_dir():
         raise errors.FileError(
-            f"备份文件须是一个文件名，而不是文件夹：{dest}", f"The backup must be a file name, not a folder: {dest}"
+            f"备份文件须是一个文件名，而不是文件夹：{dest}",
+            f"The backup must be a file name, not a folder: {dest}",
         )
     if dest.exists() and not dest.is_file():
         # The copy replaces the target by renaming onto it: onto /dev/null (run as root) that
