@@ -187,7 +187,16 @@ def case_facts(session: Session, case: Case, on: dt.date | None = None) -> dict[
         "simple_procedure": bool(case.simple_procedure),
         "migrant_worker": bool(case.migrant_worker),
         "rule_set": str(settings.get(session, "inspection_rule_set", on or case.received_on)),
+        # 投诉 or 举报 (粤条例 Art. 34): only a complaint can be deemed accepted (Art. 39).
+        "complaint_type": complaint_type_of(case),
     }
+
+
+def complaint_type_of(case: object) -> str | None:
+    """An inspection case's 投诉/举报; a row from before the field was kept counts as a complaint."""
+    if getattr(case, "kind", None) != CaseKind.INSPECTION.value:
+        return None
+    return getattr(case, "complaint_type", None) or "complaint"
 
 
 def selects(r: RuleSpec, facts: dict[str, Any]) -> bool:

@@ -76,7 +76,8 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ROLES,
         clocks=(ClockEffect("stop", "accept"), ClockEffect("start", "investigate", start_from="received_on")),
         sets_accepted="received_on",
-        guards=("acceptance_period_elapsed",),
+        # Only a 投诉 is ever "accepted" by silence; a 举报 is checked and filed (Arts. 32-34).
+        guards=("complaint_only", "acceptance_period_elapsed"),
     ),
     TransitionDef(
         "refuse",

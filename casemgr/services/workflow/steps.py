@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from casemgr import workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
-from casemgr.enums import CaseKind, DeadlineState, EventKind
+from casemgr.enums import CaseKind, ComplaintType, DeadlineState, EventKind
 from casemgr.errors import KnownError, ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Event
 from casemgr.services import cases
@@ -199,6 +199,8 @@ def apply_deemed_acceptances(
                 Deadline.due_on < today,
                 Deadline.rule_code == "insp.accept",
                 Case.status == "received",
+                # 粤条例 Art. 39 deems complaints accepted, never reports (Art. 34).
+                or_(Case.complaint_type.is_(None), Case.complaint_type != ComplaintType.REPORT.value),
             )
             .order_by(Deadline.due_on)
             .limit(limit)
