@@ -84,3 +84,33 @@ def test_only_a_complaint_is_deemed_accepted_never_a_report(database, actors) ->
     c = step(database, ins, report, "accept", D(2026, 3, 10))
     assert c.status == "investigating"
     assert clocks(c)["insp.report.file"] == ("breached", D(2026, 3, 9))
+
+
+# --------------------------------------------------------------------------- item 4: 中止告知
+
+
+@pytest.mark.parametrize(
+    ("complaint_type", "ground", "notice_due"),
+    [
+        # Approved Fri 04-03: 04-06 off (Qingming), 04-07 (1), 04-08 (2), Thu 04-09 (3).
+        (ComplaintType.COMPLAINT, "awaiting_other_authority", D(2026, 4, 9)),
+        (ComplaintType.COMPLAINT, "force_majeure", D(2026, 4, 9)),
+        # "投诉人无法联系的除外": nobody to tell, no duty, no clock.
+        (ComplaintType.COMPLAINT, "complainant_unreachable", None),
+        # A report has no complainant: Art. 45 ¶2 binds the bureau towards a 投诉人 only.
+        (ComplaintType.REPORT, "awaiting_other_authority", None),
+    ],
+)
+def test_suspension_notice_only_to_a_complainant_who_can_be_reached(
+    database, actors, complaint_type, ground, notice_due
+) -> None:
+    ins = actors[Role.INSPECTOR]
+    cid = register(database, ins, received_on=D(2026, 3, 2), complaint_type=complaint_type)
+    step(database, ins, cid, "accept", D(2026, 3, 2))
+    c = step(database, ins, cid, "suspend", D(2026, 4, 3), ground=ground)
+    assert c.status == "suspended"
+    assert clocks(c)["insp.investigate.gd"][0] == "paused"
+    if notice_due is None:
+        assert "insp.suspension_notice" not in clocks(c)
+    else:
+        assert clocks(c)["insp.suspension_notice"] == ("running", notice_due)

@@ -151,8 +151,13 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         fields=(
             FieldDef("ground", "choice", choices=SUSPENSION_GROUNDS, label_zh="中止事由", label_en="ground"),
         ),
-        # 粤条例 Art. 45: the complainant is told in writing within 3 wd (a 送达回证 stops it).
-        clocks=(ClockEffect("pause", "investigate"), ClockEffect("start", "suspension_notice")),
+        # 粤条例 Art. 45 ¶2: the complainant is told in writing within 3 wd of the approval (a
+        # 送达回证 stops it), "投诉人无法联系的除外": no duty, so no clock, when the complainant
+        # cannot be reached, nor on a report (举报), which has no complainant to tell.
+        clocks=(
+            ClockEffect("pause", "investigate"),
+            ClockEffect("start", "suspension_notice", only_if="complainant_to_notify"),
+        ),
     ),
     TransitionDef(
         "resume",

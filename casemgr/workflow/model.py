@@ -36,6 +36,10 @@ class ClockEffect:
     group: str = ""
     start_from: str = "on"
     anchor_field: str | None = None
+    #: A named condition on the case and the step's fields (decided in the services); the
+    #: effect applies only when it holds. ``"complainant_to_notify"``: a 投诉 whose
+    #: complainant can be reached (粤条例 Art. 45 ¶2).
+    only_if: str | None = None
 
 
 @dataclass(frozen=True)

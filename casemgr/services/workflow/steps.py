@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from casemgr import workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
+from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import CaseKind, ComplaintType, DeadlineState, EventKind
 from casemgr.errors import KnownError, ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Event
@@ -46,10 +47,23 @@ def _previous_status(session: Session, case: Case) -> str:
     return str(ev)
 
 
+def clock_condition(case: Case, name: str, f: dict[str, Any]) -> bool:
+    """The named conditions of :attr:`ClockEffect.only_if`."""
+    if name == "complainant_to_notify":
+        # 粤条例 Art. 45 ¶2: "书面通知投诉人，投诉人无法联系的除外".
+        return (
+            rules_mod.complaint_type_of(case) == ComplaintType.COMPLAINT.value
+            and f.get("ground") != "complainant_unreachable"
+        )
+    raise AssertionError(f"unknown clock condition {name}")
+
+
 def _apply_clock_effects(
     session: Session, case: Case, t: TransitionDef, f: dict[str, Any], on: dt.date
 ) -> None:
     for e in t.clocks:
+        if e.only_if is not None and not clock_condition(case, e.only_if, f):
+            continue
         start = case.received_on if e.start_from == "received_on" else on
         if e.action == "start":
             anchor = f.get(e.anchor_field) if e.anchor_field else None
