@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+from decimal import Decimal
 
 import pytest
 
@@ -114,3 +116,158 @@ def test_suspension_notice_only_to_a_complainant_who_can_be_reached(
         assert "insp.suspension_notice" not in clocks(c)
     else:
         assert clocks(c)["insp.suspension_notice"] == ("running", notice_due)
+
+
+# --------------------------------------------------------------------------- 限期整改指令书, 补正, 移送, 公告
+
+
+def serve(database, actor, case_id, document, on, method="direct", **extra) -> None:
+    with database.write() as s:
+        wf.record_service(
+            s,
+            actor,
+            case_id,
+            document=document,
+            method=method,
+            served_on=on,
+            expected_version=None,
+            **extra,
+        )
+
+
+def ordered_case(database, ins, n=1, **kw) -> int:
+    cid = register(database, ins, received_on=D(2026, 3, 2), n=n, **kw)
+    step(database, ins, cid, "accept", D(2026, 3, 2))
+    step(
+        database,
+        ins,
+        cid,
+        "order_payment",
+        D(2026, 3, 10),
+        document_no="限期整改指令书1",
+        pay_by=D(2026, 3, 31),
+        amount_ordered=Decimal("8000.00"),
+    )
+    return cid
+
+
+def test_the_order_to_rectify_is_served_within_seven_working_days(database, actors) -> None:
+    """Art. 47 ¶1 names the 限期整改指令书 first among the documents served within 7 wd."""
+    ins = actors[Role.INSPECTOR]
+    cid = ordered_case(database, ins)
+    # Made Tue 03-10: 03-11 (1), 12 (2), 13 (3), 16 (4), 17 (5), 18 (6), Thu 03-19 (7).
+    assert load(database, cid)["insp.serve_order"] == ("running", D(2026, 3, 19))
+    serve(database, ins, cid, "order", D(2026, 3, 12))
+    k = load(database, cid)
+    assert k["insp.serve_order"] == ("met", D(2026, 3, 19))
+    assert k["insp.pay_order"] == ("running", D(2026, 3, 31))  # served in person: date unchanged
+
+
+@pytest.mark.parametrize(
+    ("ground", "deemed", "pay_by"),
+    [
+        # Art. 47 ¶2: 60 days. Published Thu 03-12 + 60 = Mon 05-11; the order's 21 days
+        # (03-10 -> 03-31) run from then: the pay-by date moves by the 60 days to Sat 05-30.
+        (None, D(2026, 5, 11), D(2026, 5, 30)),
+        # 3 days only for an Art. 41 case or a mass incident: 03-12 + 3 = Sun 03-15; 03-31 + 3 = 04-03.
+        ("wage_evasion", D(2026, 3, 15), D(2026, 4, 3)),
+        ("mass_incident", D(2026, 3, 15), D(2026, 4, 3)),
+    ],
+)
+def test_public_notice_period_and_periods_running_from_its_end(
+    database, actors, ground, deemed, pay_by
+) -> None:
+    """A wage-arrears case is not by itself a 3-day case (the old code used 3 days for every
+    wage claim): the article names Art. 41 cases and mass incidents."""
+    from sqlalchemy import select
+
+    from casemgr.models import Event
+
+    ins = actors[Role.INSPECTOR]
+    cid = ordered_case(database, ins)
+    with database.read() as s:
+        assert s.get(Case, cid).wage_arrears  # a wage claim, yet 60 days without a ground
+    serve(database, ins, cid, "order", D(2026, 3, 12), method="public_notice", short_notice_ground=ground)
+    k = load(database, cid)
+    assert k["insp.serve_order"][0] == "met"  # publishing is serving, on time
+    assert k["insp.pay_order"] == ("running", pay_by)
+    with database.read() as s:
+        ev = s.execute(select(Event).where(Event.case_id == cid, Event.action == "order")).scalar_one()
+        assert json.loads(ev.data)["deemed_served_on"] == deemed.isoformat()
+
+
+def test_short_notice_ground_needs_a_public_notice(database, actors) -> None:
+    from casemgr.errors import ValidationError
+
+    ins = actors[Role.INSPECTOR]
+    cid = ordered_case(database, ins)
+    with pytest.raises(ValidationError) as exc:
+        serve(database, ins, cid, "order", D(2026, 3, 12), method="post", short_notice_ground="mass_incident")
+    assert exc.value.field == "short_notice_ground"
+    assert load(database, cid)["insp.serve_order"][0] == "running"  # nothing written
+
+
+def test_supplement_restarts_the_acceptance_period_from_the_completed_complaint(database, actors) -> None:
+    """Art. 39(七): ask for everything missing at once, in writing, within the 5 wd of ¶2; "补正后
+    符合规定的，予以受理": the complete complaint is received when completed, so the 5 wd and the
+    deemed acceptance count from that day (the rule 办案规则 Art. 46(二) states for arbitration)."""
+    ins = actors[Role.INSPECTOR]
+    cid = register(database, ins, received_on=D(2026, 3, 2))
+    c = step(database, ins, cid, "request_supplement", D(2026, 3, 5), missing="劳动关系证明")
+    assert c.status == "supplement"
+    assert clocks(c)["insp.accept"] == ("met", D(2026, 3, 9))  # the written notice was on time
+    # Nothing runs against the bureau while the complainant gathers papers: the sweep leaves it.
+    with database.write() as s:
+        assert wf.apply_deemed_acceptances(s, ins, today=D(2026, 3, 12)) == []
+    c = step(database, ins, cid, "supplement_received", D(2026, 3, 16))
+    assert c.status == "received"
+    # Complete on Mon 03-16: 17 (1), 18 (2), 19 (3), 20 (4), Mon 03-23 (5).
+    running = [d for d in c.deadlines if d.rule_code == "insp.accept" and d.state == "running"]
+    assert [(d.started_on, d.due_on) for d in running] == [(D(2026, 3, 16), D(2026, 3, 23))]
+    with database.write() as s:
+        assert wf.apply_deemed_acceptances(s, ins, today=D(2026, 3, 24)) == [cid]
+    with database.read() as s:
+        c = s.get(Case, cid)
+        assert c.accepted_on == D(2026, 3, 16)  # "自收到投诉材料之日起即为受理": the complete material
+        # 45 wd from 03-16: 17-20 (4), 23-27 (9), 30-31 (11), 04-01..03 (14), 04-06 off, 07-10 (18),
+        # 13-17 (23), 20-24 (28), 27-30 (32), 05-01..05 off, 06-08 (35), Sat 05-09 make-up (36),
+        # 11-15 (41), 18 (42), 19 (43), 20 (44), Thu 05-21 (45).
+        assert clocks(c)["insp.investigate.gd"] == ("running", D(2026, 5, 21))
+
+
+def test_a_report_is_not_asked_to_supplement(database, actors) -> None:
+    ins = actors[Role.INSPECTOR]
+    cid = register(database, ins, received_on=D(2026, 3, 2), complaint_type=ComplaintType.REPORT)
+    with pytest.raises(WorkflowError) as exc:
+        step(database, ins, cid, "request_supplement", D(2026, 3, 3), missing="身份证明")
+    assert exc.value.code == "guard"  # the step exists; Art. 39(七) is for complaints
+
+
+def test_passing_on_a_complaint_outside_our_jurisdiction(database, actors) -> None:
+    """Art. 39(二) and ¶2: the complainant is told in writing, within 5 wd of receipt, where to
+    go; the bureau's 5-wd clock is met by the transfer and the written notice has its own clock
+    that outlives the closed case until its 送达回证."""
+    ins = actors[Role.INSPECTOR]
+    cid = register(database, ins, received_on=D(2026, 3, 2))
+    c = step(
+        database, ins, cid, "transfer_jurisdiction", D(2026, 3, 4), department="海丰县人力资源和社会保障局"
+    )
+    assert (c.status, c.outcome, c.accepted_on) == ("transferred", "transferred", None)
+    k = clocks(c)
+    assert k["insp.accept"] == ("met", D(2026, 3, 9))
+    assert k["insp.transfer_notice"] == ("running", D(2026, 3, 9))  # 5 wd from receipt 03-02
+    serve(database, ins, cid, "transfer_notice", D(2026, 3, 10))
+    assert load(database, cid)["insp.transfer_notice"] == ("breached", D(2026, 3, 9))
+
+
+def test_passing_on_a_report_has_its_five_days_and_no_notice(database, actors) -> None:
+    """Art. 33 ¶2: a report outside our jurisdiction is passed on within 5 wd; there is no
+    complainant to tell."""
+    ins = actors[Role.INSPECTOR]
+    cid = register(database, ins, received_on=D(2026, 3, 2), complaint_type=ComplaintType.REPORT)
+    c = step(
+        database, ins, cid, "transfer_jurisdiction", D(2026, 3, 9), department="陆丰市人力资源和社会保障局"
+    )
+    k = clocks(c)
+    assert k["insp.report.file"] == ("met", D(2026, 3, 9))
+    assert "insp.transfer_notice" not in k

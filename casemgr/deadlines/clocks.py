@@ -337,6 +337,23 @@ def exclude_interval(session: Session, case: Case, start: dt.date, end: dt.date)
     return out
 
 
+def shift_anchor(session: Session, case: Case, group: str, by: dt.timedelta) -> list[Deadline]:
+    """Move the fixed date of the group's running ``due_field`` clocks by ``by`` (an order served
+    by public notice: the time it allows runs from its deemed receipt)."""
+    out = []
+    for d in active_deadlines(case, _group_codes(session, case, group)):
+        r = rules_mod.rule(session, d.rule_code)
+        b = Basis.of(d)
+        anchor = _anchor_of(r, d, b)
+        if r.anchor != "due_field" or anchor is None:
+            continue
+        b.anchor = anchor + by
+        b.store(d)
+        recompute(session, d)
+        out.append(d)
+    return out
+
+
 def extend(session: Session, d: Deadline, days: int) -> None:
     d.extended_days += days
     recompute(session, d)

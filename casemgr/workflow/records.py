@@ -30,10 +30,12 @@ SERVICE_DOCUMENTS: dict[CaseKind, tuple[str, ...]] = {
         "award",
         "other",
     ),
-    CaseKind.INSPECTION: ("suspension_notice", "decision", "other"),
+    CaseKind.INSPECTION: ("suspension_notice", "order", "decision", "transfer_notice", "other"),
 }
 METHODS = tuple(m.value for m in ServiceMethod)
 BLACKLIST_GROUNDS = ("crime_threshold", "mass_incident")
+#: 粤条例 Art. 47 ¶2: the grounds for a 3-day (not 60-day) publication period in inspection.
+SHORT_NOTICE_GROUNDS = ("wage_evasion", "mass_incident")
 #: After an order to pay: where a blacklist proposal and decision can be made.
 _AFTER_ORDER = ("payment_ordered", "handled", "penalized", "police")
 
@@ -61,6 +63,20 @@ def _service(kind: CaseKind) -> TransitionDef:
             ),
             FieldDef("method", "choice", choices=METHODS, label_zh="送达方式", label_en="method"),
             FieldDef("receipt_no", "text", required=False, label_zh="回证编号", label_en="receipt number"),
+            *(
+                (
+                    FieldDef(
+                        "short_notice_ground",
+                        "choice",
+                        required=False,
+                        choices=SHORT_NOTICE_GROUNDS,
+                        label_zh="三日公告期事由（粤条例第47条）",
+                        label_en="ground for the 3-day notice period",
+                    ),
+                )
+                if kind is CaseKind.INSPECTION
+                else ()
+            ),
         ),
     )
 

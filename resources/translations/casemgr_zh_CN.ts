@@ -1080,6 +1080,18 @@
         <source>Mediated and paid</source>
         <translation>经调解已支付</translation>
     </message>
+    <message>
+        <source>Order to rectify or pay</source>
+        <translation>限期整改指令书</translation>
+    </message>
+    <message>
+        <source>Notice naming the competent bureau</source>
+        <translation>告知有管辖权部门的书面通知</translation>
+    </message>
+    <message>
+        <source>Employer's head ignored the wage-arrears summons</source>
+        <translation>欠薪且负责人拒不接受调查（第四十一条）</translation>
+    </message>
 </context>
 <context>
     <name>ClaimRow</name>

@@ -63,6 +63,7 @@ def apply_record(
             served_on=on,
             expected_version=v,
             receipt_no=f.get("receipt_no"),
+            short_notice_ground=f.get("short_notice_ground"),
         )
     elif code == "record_defence":
         record_defence(session, actor, case_id, received_on=on, expected_version=v)

@@ -55,7 +55,17 @@ def clock_condition(case: Case, name: str, f: dict[str, Any]) -> bool:
             rules_mod.complaint_type_of(case) == ComplaintType.COMPLAINT.value
             and f.get("ground") != "complainant_unreachable"
         )
+    if name == "is_complaint":
+        return rules_mod.complaint_type_of(case) == ComplaintType.COMPLAINT.value
     raise AssertionError(f"unknown clock condition {name}")
+
+
+def accept_clock_start(case: Case) -> dt.date:
+    """The day the complaint counts as received: its receipt, or the day a 补正 completed it."""
+    ds = [
+        d for d in case.deadlines if d.rule_code == "insp.accept" and d.state != DeadlineState.CANCELLED.value
+    ]
+    return max((d.started_on for d in ds), default=case.received_on)
 
 
 def _apply_clock_effects(
@@ -64,7 +74,11 @@ def _apply_clock_effects(
     for e in t.clocks:
         if e.only_if is not None and not clock_condition(case, e.only_if, f):
             continue
-        start = case.received_on if e.start_from == "received_on" else on
+        start = on
+        if e.start_from == "received_on":
+            start = case.received_on
+        elif e.start_from == "accept_clock":
+            start = accept_clock_start(case)
         if e.action == "start":
             anchor = f.get(e.anchor_field) if e.anchor_field else None
             clocks.start_group(session, case, e.group, start, anchor=anchor)
@@ -164,6 +178,8 @@ def execute(
         case.accepted_on = on
     elif t.sets_accepted == "received_on":
         case.accepted_on = case.received_on
+    elif t.sets_accepted == "accept_clock":
+        case.accepted_on = accept_clock_start(case)
     if t.closes:
         case.closed_on = on
         assert t.outcome is not None
