@@ -208,6 +208,7 @@ def test_rules_seeded_before_a_structural_change_follow_the_shipped_file(databas
         assert (r.length, r.after_close) == (25, True)
         assert rules_mod.after_close_codes(s) == [
             "insp.blacklist",
+            "insp.pay_order",
             "insp.serve_decision",
             "insp.serve_order",
             "insp.transfer_notice",

@@ -271,3 +271,103 @@ def test_passing_on_a_report_has_its_five_days_and_no_notice(database, actors) -
     k = clocks(c)
     assert k["insp.report.file"] == ("met", D(2026, 3, 9))
     assert "insp.transfer_notice" not in k
+
+
+# --------------------------------------------------------------------------- item 8: money still owed
+
+
+def test_an_unpaid_order_outlives_the_decision_and_payments_are_per_worker(database, actors) -> None:
+    """A collective wage case: ordered per worker, paid per worker; the handling decision closes
+    the case (it is the 结案 the indicators count) but the order's clock runs on, the board lists
+    it, and the ladder (police, court) stays open until the last yuan is paid."""
+    from casemgr import queries
+    from casemgr.deadlines import board as board_mod
+    from casemgr.errors import ValidationError
+
+    ins = actors[Role.INSPECTOR]
+    cid = register(database, ins, received_on=D(2026, 3, 2), workers=3, amount="8000.00")
+    step(database, ins, cid, "accept", D(2026, 3, 2))
+    with database.read() as s:
+        lines = [c.id for c in s.get(Case, cid).claims]
+    with pytest.raises(ValidationError) as exc:  # 24,000 claimed, 23,000 ordered: whose is what?
+        step(database, ins, cid, "order_payment", D(2026, 3, 10), document_no="令1",
+             pay_by=D(2026, 3, 31), amount_ordered="23000.00")  # fmt: skip
+    assert exc.value.field == "ordered_items"
+    items = [
+        {"claim_item_id": lines[0], "amount": "12000.00"},
+        {"claim_item_id": lines[1], "amount": "6000.00"},
+        {"claim_item_id": lines[2], "amount": "5000.00"},
+    ]
+    c = step(database, ins, cid, "order_payment", D(2026, 3, 10), document_no="令1",
+             pay_by=D(2026, 3, 31), ordered_items=items)  # fmt: skip
+    assert [x.amount_ordered for x in c.claims] == [
+        Decimal("12000.00"),
+        Decimal("6000.00"),
+        Decimal("5000.00"),
+    ]
+    serve(database, ins, cid, "order", D(2026, 3, 11))
+
+    # A part payment in a case with three workers owed must say whose money it is.
+    with pytest.raises(ValidationError) as exc:
+        record(database, ins, cid, "record_payment", D(2026, 3, 20), amount="6000.00")
+    assert exc.value.field == "paid_items"
+    c = record(database, ins, cid, "record_payment", D(2026, 3, 20),
+               paid_items=[{"claim_item_id": lines[1], "amount": "6000.00"}])  # fmt: skip
+    assert c.amount_recovered == Decimal("6000.00")
+    assert [x.amount_paid for x in c.claims] == [Decimal("0.00"), Decimal("6000.00"), Decimal("0.00")]
+
+    # Wed 04-01, the day after the pay-by date: the handling decision closes the case ...
+    c = step(database, ins, cid, "handling_decision", D(2026, 4, 1), document_no="处理1")
+    assert (c.status, c.closed_on) == ("handled", D(2026, 4, 1))
+    # ... but 17,000 is still owed: the order's clock is not stopped by the close.
+    assert clocks(c)["insp.pay_order"] == ("running", D(2026, 3, 31))
+    with database.read() as s:
+        d = queries.case_detail(s, cid)
+        assert [(w.worker, w.ordered, w.paid, w.outstanding) for w in d.money_by_worker] == [
+            ("工人1-0", Decimal("12000.00"), Decimal("0.00"), Decimal("12000.00")),
+            ("工人1-1", Decimal("6000.00"), Decimal("6000.00"), Decimal("0.00")),
+            ("工人1-2", Decimal("5000.00"), Decimal("0.00"), Decimal("5000.00")),
+        ]
+        b = board_mod.board(s, today=D(2026, 4, 2))
+        assert cid in {r.case_id for r in b.unpaid_orders.rows}
+        assert cid not in {r.case_id for r in b.overdue.rows}  # the employer's period, not ours
+
+    # The ladder after the decision: the court, then the police (worker 0 alone owed 12,000 ≥ 10,000).
+    c = record(
+        database, ins, cid, "apply_court_enforcement", D(2026, 4, 2), document_no="强执1", court="城区法院"
+    )
+    assert c.status == "handled"
+    c = step(database, ins, cid, "refer_police", D(2026, 4, 3), document_no="移送1", arrears="17000.00",
+             workers=2, largest_single_arrears="12000.00")  # fmt: skip
+    # The case moves on but keeps the decision's closing date and outcome (counted once).
+    assert (c.status, c.closed_on, c.outcome) == ("police", D(2026, 4, 1), "handling_decision")
+    assert clocks(c)["insp.pay_order"][0] == "running"
+
+    # Paid in full on 04-10 (the whole outstanding needs no split): the clock stops, late.
+    c = record(database, ins, cid, "record_payment", D(2026, 4, 10), amount="17000.00")
+    assert [x.amount_paid for x in c.claims] == [Decimal("12000.00"), Decimal("6000.00"), Decimal("5000.00")]
+    assert clocks(c)["insp.pay_order"] == ("breached", D(2026, 3, 31))
+    with database.read() as s:
+        assert cid not in {r.case_id for r in board_mod.board(s, today=D(2026, 4, 13)).unpaid_orders.rows}
+    with pytest.raises(WorkflowError):  # nothing owed any more: no enforcement
+        record(
+            database,
+            ins,
+            cid,
+            "apply_court_enforcement",
+            D(2026, 4, 13),
+            document_no="强执2",
+            court="城区法院",
+        )
+
+
+def test_a_paid_order_leaves_nothing_to_enforce(database, actors) -> None:
+    ins = actors[Role.INSPECTOR]
+    cid = ordered_case(database, ins)  # one worker, 8,000 by Tue 03-31
+    c = record(database, ins, cid, "record_payment", D(2026, 3, 30), amount="8000.00")  # one line: no split
+    assert clocks(c)["insp.pay_order"] == ("met", D(2026, 3, 31))
+    c = step(database, ins, cid, "handling_decision", D(2026, 4, 1), document_no="处理1")
+    with pytest.raises(WorkflowError):
+        step(
+            database, ins, cid, "refer_police", D(2026, 4, 2), document_no="移送1", arrears="8000", workers=1
+        )

@@ -208,7 +208,9 @@ def test_inspection_deemed_acceptance_pause_and_enforcement_ladder(database, act
         database, ins, cid, "penalty_decision", D(2025, 4, 7), document_no="处罚1", compensation_rate="0.5"
     )
     assert (c.status, c.outcome, c.closed_on) == ("penalized", Outcome.PENALTY, D(2025, 4, 7))
-    assert clocks(c)["insp.pay_order"][0] == "breached"
+    # 30,000 of the 50,000 ordered is still owed: the decision does not end the order, its clock
+    # runs on past the close (issue 14 item 8; tests/test_inspection_lifecycle.py).
+    assert clocks(c)["insp.pay_order"] == ("running", D(2025, 3, 31))
 
     # Blacklist proposal: decision due 20 wd after the order expired (令45号 Art. 8):
     # 04-01..03 (3), 04-07..11 (8), 04-14..18 (13), 04-21..25 (18), 04-27 (Sun, make-up) 19, 04-28 20.

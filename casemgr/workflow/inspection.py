@@ -232,7 +232,22 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         fields=(
             DOC,
             FieldDef("pay_by", "date", label_zh="限期", label_en="pay by"),
-            FieldDef("amount_ordered", "decimal", label_zh="责令支付金额", label_en="amount ordered"),
+            FieldDef(
+                "amount_ordered",
+                "decimal",
+                required=False,
+                label_zh="责令支付金额（合计）",
+                label_en="amount ordered (total)",
+            ),
+            # Per claim line (per worker in a collective case); without it the total falls on
+            # the only line, or on every line at its claimed amount (casemgr.workflow.money).
+            FieldDef(
+                "ordered_items",
+                "items",
+                required=False,
+                label_zh="各劳动者责令支付金额",
+                label_en="amount ordered per worker",
+            ),
         ),
         clocks=(
             ClockEffect("stop", "investigate"),
@@ -259,7 +274,9 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         K,
         "行政处罚决定（可加付赔偿金）",
         "Penalty decision (with additional compensation)",
-        ("investigating", "payment_ordered"),
+        # From "handled" too: a handling decision left unpaid still leads to 加付赔偿金
+        # (条例 Art. 26, 粤条例 Art. 51); the case keeps the closing date of the first decision.
+        ("investigating", "payment_ordered", "handled"),
         "penalized",
         ROLES,
         fields=(
@@ -297,7 +314,8 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         K,
         "移送公安机关（涉嫌拒不支付劳动报酬罪）",
         "Refer to the police (refusal to pay wages)",
-        ("payment_ordered",),
+        # A decision does not extinguish an unpaid order: the ladder stays open after it.
+        ("payment_ordered", "handled", "penalized"),
         "police",
         ROLES,
         fields=(

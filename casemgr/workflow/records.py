@@ -91,7 +91,16 @@ def _payment(kind: CaseKind) -> TransitionDef:
         STAY,
         _FLOW[kind].ROLES,
         fields=(
-            FieldDef("amount", "decimal", label_zh="支付金额（元）", label_en="amount paid (yuan)"),
+            FieldDef(
+                "amount", "decimal", required=False, label_zh="支付金额（元）", label_en="amount paid (yuan)"
+            ),
+            FieldDef(
+                "paid_items",
+                "items",
+                required=False,
+                label_zh="各劳动者本次支付（元）",
+                label_en="paid per worker (yuan)",
+            ),
             FieldDef("note", "text", required=False, label_zh="备注", label_en="note"),
         ),
     )
@@ -220,6 +229,18 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
                     FieldDef("listed", "bool", label_zh="决定列入", label_en="listed"),
                     DOC_NO,
                 ),
+            ),
+            TransitionDef(
+                # 保障农民工工资支付条例 Art. 42: an order to pay not complied with → apply to the
+                # people's court for enforcement. A rung of the ladder, open while money is owed.
+                "apply_court_enforcement",
+                CaseKind.INSPECTION,
+                "申请人民法院强制执行",
+                "Apply to the court for enforcement",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(DOC_NO, FieldDef("court", "text", label_zh="受理法院", label_en="court")),
             ),
             _green(CaseKind.INSPECTION),
             *_common(CaseKind.INSPECTION),

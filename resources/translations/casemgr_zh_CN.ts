@@ -665,6 +665,18 @@
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>%1: ordered %2, paid %3, outstanding %4</source>
+        <translation>%1：责令支付 %2，已支付 %3，尚欠 %4</translation>
+    </message>
+    <message>
+        <source>Whole case</source>
+        <translation>全案</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -1429,6 +1441,10 @@
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
+    <message>
+        <source>Orders to pay not met</source>
+        <translation>逾期未付清</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineState</name>
@@ -1915,6 +1931,14 @@
         <location filename="../../ui/transition.py" line="74"/>
         <source>Amount awarded (yuan)</source>
         <translation>裁决金额（元）</translation>
+    </message>
+    <message>
+        <source>Outstanding %1</source>
+        <translation>尚欠 %1</translation>
+    </message>
+    <message>
+        <source>Amount ordered (yuan)</source>
+        <translation>责令支付金额（元）</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,12 @@ The package is the public face; its modules follow the work:
 ==============  ==============================================================
 """
 
-from casemgr.services.workflow.enforcement import decide_blacklist, propose_blacklist, record_payment
+from casemgr.services.workflow.enforcement import (
+    apply_court_enforcement,
+    decide_blacklist,
+    propose_blacklist,
+    record_payment,
+)
 from casemgr.services.workflow.extensions import approve_extension, request_extension
 from casemgr.services.workflow.fields import clean_fields
 from casemgr.services.workflow.flags import clear_green_channel, refresh_flags, set_green_channel
@@ -46,6 +51,7 @@ __all__ = [
     "PUBLIC_NOTICE_DAYS_INSPECTION",
     "PUBLIC_NOTICE_DAYS_INSPECTION_WAGES",
     "SERVICE_STOPS",
+    "apply_court_enforcement",
     "apply_deemed_acceptances",
     "apply_record",
     "apply_transition",

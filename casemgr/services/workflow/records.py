@@ -19,7 +19,12 @@ from casemgr.errors import WorkflowError
 from casemgr.models import Case
 from casemgr.services import cases, clues
 from casemgr.services.workflow.common import clean_on, require_role, require_status
-from casemgr.services.workflow.enforcement import decide_blacklist, propose_blacklist, record_payment
+from casemgr.services.workflow.enforcement import (
+    apply_court_enforcement,
+    decide_blacklist,
+    propose_blacklist,
+    record_payment,
+)
 from casemgr.services.workflow.fields import clean_fields
 from casemgr.services.workflow.flags import refresh_flags, set_green_channel
 from casemgr.services.workflow.serving import record_defence, record_service
@@ -69,7 +74,14 @@ def apply_record(
         record_defence(session, actor, case_id, received_on=on, expected_version=v)
     elif code == "record_payment":
         record_payment(
-            session, actor, case_id, f["amount"], paid_on=on, expected_version=v, note=f.get("note")
+            session,
+            actor,
+            case_id,
+            f.get("amount"),
+            paid_on=on,
+            expected_version=v,
+            note=f.get("note"),
+            items=f.get("paid_items"),
         )
     elif code == "propose_blacklist":
         propose_blacklist(
@@ -90,6 +102,10 @@ def apply_record(
             document_no=f["document_no"],
             on=on,
             expected_version=v,
+        )
+    elif code == "apply_court_enforcement":
+        apply_court_enforcement(
+            session, actor, case_id, document_no=f["document_no"], court=f["court"], on=on, expected_version=v
         )
     elif code == "set_green_channel":
         set_green_channel(session, actor, case_id, f["green_channel"], f["reason"], expected_version=v, on=on)

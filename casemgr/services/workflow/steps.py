@@ -10,6 +10,7 @@ step: complaints unanswered for five working days count as accepted.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -136,6 +137,51 @@ def _award_items(
     }
 
 
+def _order_items(case: Case, f: dict[str, Any]) -> tuple[Decimal, list[dict[str, Any]]]:
+    """Set ``amount_ordered`` on the claim lines an order to pay covers; return the total and
+    the lines (for the timeline). Refused, before anything is written, when the figures do not
+    say whose money it is."""
+    lines = {c.id: c for c in case.claims}
+    total = f.get("amount_ordered")
+    items = f.get("ordered_items")
+    chosen: dict[int, Decimal] = {}
+    if items:
+        for it in items:
+            if it.claim_item_id not in lines:
+                raise ValidationError(
+                    "责令支付金额须逐项对应本案的请求事项。",
+                    "Each ordered amount must belong to a claim line of this case.",
+                    field="ordered_items",
+                )
+            chosen[it.claim_item_id] = it.amount
+        if total is not None and total != sum(chosen.values(), Decimal("0")):
+            raise ValidationError(
+                "合计金额与各劳动者金额之和不符。",
+                "The total does not equal the sum of the amounts per worker.",
+                field="amount_ordered",
+            )
+        total = sum(chosen.values(), Decimal("0"))
+    elif total is None:
+        raise ValidationError("请填写责令支付金额。", "Enter the amount ordered.", field="amount_ordered")
+    elif len(lines) == 1:
+        chosen = {next(iter(lines)): total}
+    elif lines and total == sum((c.amount_claimed for c in lines.values()), Decimal("0")):
+        chosen = {i: c.amount_claimed for i, c in lines.items()}
+    elif lines:
+        raise ValidationError(
+            "多项请求（或多名劳动者）的案件，请逐项填写责令支付金额。",
+            "With several claim lines (or workers), enter the amount ordered for each.",
+            field="ordered_items",
+        )
+    if total <= 0:
+        raise ValidationError(
+            "责令支付金额应大于零。", "The amount ordered must be more than zero.", field="amount_ordered"
+        )
+    for i, amount in chosen.items():
+        lines[i].amount_ordered = amount
+    return total, [{"claim_item_id": i, "amount": a} for i, a in chosen.items()]
+
+
 def apply_transition(
     session: Session,
     actor: Actor,
@@ -173,6 +219,8 @@ def execute(
     if "items" in f and t.code == "award":
         extra["final_award"] = _award_items(session, case, f["items"], on)
         f["items"] = extra["final_award"]["items"]
+    if t.code == "order_payment":
+        f["amount_ordered"], f["ordered_items"] = _order_items(case, f)
     case.status = to_status
     if t.sets_accepted == "on":
         case.accepted_on = on
@@ -180,10 +228,13 @@ def execute(
         case.accepted_on = case.received_on
     elif t.sets_accepted == "accept_clock":
         case.accepted_on = accept_clock_start(case)
-    if t.closes:
+    if t.closes and case.closed_on is None:
         case.closed_on = on
         assert t.outcome is not None
         case.outcome = t.outcome.value
+    # A later rung of the enforcement ladder on a case already closed by its decision (移送公安,
+    # 加付赔偿金 after a 处理决定) keeps the decision's closing date and outcome: the indicators
+    # count the case once, in the month it was decided.
     for flag, value in t.sets_flags.items():
         setattr(case, flag, value)
     if kind is CaseKind.INSPECTION and "complaint_type" in f:

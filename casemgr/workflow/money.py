@@ -1,0 +1,74 @@
+"""Money ordered, paid and still owed, per claim line and per worker (plain values, no I/O).
+
+An order to pay (责令限期支付) or an award sets ``amount_ordered`` on the claim lines it
+covers; a payment adds to ``amount_paid`` on the lines it pays. A decision that closes an
+inspection case does not extinguish what is still owed (保障农民工工资支付条例 Arts. 42, 51-57;
+粤条例 Art. 51): while :func:`outstanding` is above zero the order's clock runs on and the
+enforcement ladder stays open. The services and the case file read the figures from here,
+so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One claim line as this module needs it."""
+
+    id: int
+    worker: str | None  # the worker's name (None: the case as a whole)
+    ordered: Decimal | None
+    paid: Decimal
+
+
+@dataclass(frozen=True)
+class WorkerMoney:
+    worker: str | None
+    ordered: Decimal
+    paid: Decimal
+
+    @property
+    def outstanding(self) -> Decimal:
+        return max(ZERO, self.ordered - self.paid)
+
+
+def line_outstanding(line: Line) -> Decimal:
+    return max(ZERO, (line.ordered or ZERO) - line.paid)
+
+
+def by_worker(lines: Iterable[Line]) -> list[WorkerMoney]:
+    """Ordered / paid / outstanding per worker, in the order the workers first appear; only
+    lines with an ordered amount count (a claim nobody ordered is not owed)."""
+    out: dict[str | None, list[Decimal]] = {}
+    for ln in lines:
+        if ln.ordered is None:
+            continue
+        acc = out.setdefault(ln.worker, [ZERO, ZERO])
+        acc[0] += ln.ordered
+        acc[1] += ln.paid
+    return [WorkerMoney(w, o, p) for w, (o, p) in out.items()]
+
+
+def outstanding(lines: Iterable[Line]) -> Decimal:
+    return sum((line_outstanding(ln) for ln in lines), ZERO)
+
+
+def allocate(lines: Sequence[Line], amount: Decimal) -> dict[int, Decimal] | None:
+    """How a payment not attributed to a worker falls on the lines: all on the only line still
+    owed, or exactly the whole outstanding over every line. Anything else needs the clerk to
+    say whose money it is (None): the law counts arrears per worker (crime threshold, blacklist),
+    so the app must not guess a split."""
+    owed = [ln for ln in lines if line_outstanding(ln) > 0]
+    if not owed:
+        return {}
+    if len(owed) == 1:
+        return {owed[0].id: amount}
+    if amount == sum((line_outstanding(ln) for ln in owed), ZERO):
+        return {ln.id: line_outstanding(ln) for ln in owed}
+    return None
