@@ -371,3 +371,152 @@ def test_a_paid_order_leaves_nothing_to_enforce(database, actors) -> None:
         step(
             database, ins, cid, "refer_police", D(2026, 4, 2), document_no="移送1", arrears="8000", workers=1
         )
+
+
+# --------------------------------------------------------------------------- 失信名单 (令第45号)
+
+
+def threshold_case(database, ins, *, workers=1, amount="12000.00", months=4, n=1) -> int:
+    """Ordered Tue 03-10 to pay by Tue 03-31 what was claimed, served 03-11."""
+    base = helpers.case_input(
+        CaseKind.INSPECTION, received_on=D(2026, 3, 2), n=n, workers=workers, amount=amount
+    )
+    data = dataclasses.replace(base, claims=[dataclasses.replace(c, months=months) for c in base.claims])
+    with database.write() as s:
+        cid = cases.register_case(s, ins, data, today=D(2026, 11, 26)).id
+    step(database, ins, cid, "accept", D(2026, 3, 2))
+    total = Decimal(amount) * workers
+    step(database, ins, cid, "order_payment", D(2026, 3, 10), document_no="令1",
+         pay_by=D(2026, 3, 31), amount_ordered=total)  # fmt: skip
+    serve(database, ins, cid, "order", D(2026, 3, 11))
+    return cid
+
+
+@pytest.mark.parametrize(
+    ("workers", "amount", "months", "due"),
+    [
+        # 汕尾 (二类): one worker, three months or more, 10,000 or more.
+        # 20 wd after the expiry Tue 03-31: 04-01..03 (3), 04-06 off, 07-10 (7), 13-17 (12),
+        # 20-24 (17), 27 (18), 28 (19), Wed 04-29 (20).
+        (1, "12000.00", 4, D(2026, 4, 29)),
+        (1, "10000.00", 3, D(2026, 4, 29)),  # exactly at the figures: "以上" includes them
+        (1, "12000.00", 2, None),  # two months' wages: not the crime's "三个月以上"
+        (1, "9999.99", 4, None),
+        (1, "12000.00", None, None),  # months unknown: the inspector proposes by hand
+        (10, "6000.00", None, D(2026, 4, 29)),  # ten workers, 60,000 in all
+        (9, "7000.00", None, None),  # nine workers: not the collective figure (63,000 notwithstanding)
+    ],
+)
+def test_the_duty_to_consider_listing_starts_by_itself(
+    database, actors, workers, amount, months, due
+) -> None:
+    """令第45号 Art. 5: an order to pay expired unpaid plus the 拒不支付 amounts → listing is a duty;
+    Art. 8: decided within 20 wd of the order's expiry. Nobody has to propose it."""
+    from casemgr.actor import SYSTEM
+
+    ins = actors[Role.INSPECTOR]
+    cid = threshold_case(database, ins, workers=workers, amount=amount, months=months)
+    with database.write() as s:  # the pay-by day itself: not yet expired
+        assert wf.apply_blacklist_duties(s, SYSTEM, today=D(2026, 3, 31)) == []
+    with database.write() as s:
+        started = wf.apply_blacklist_duties(s, SYSTEM, today=D(2026, 4, 1))
+    if due is None:
+        assert started == [] and "insp.blacklist" not in load(database, cid)
+        return
+    assert started == [cid]
+    with database.read() as s:
+        d = next(x for x in s.get(Case, cid).deadlines if x.rule_code == "insp.blacklist")
+        assert (d.state, d.started_on, d.due_on) == ("running", D(2026, 3, 31), due)
+    with database.write() as s:  # once
+        assert wf.apply_blacklist_duties(s, SYSTEM, today=D(2026, 4, 2)) == []
+
+
+def test_a_paid_order_starts_no_listing(database, actors) -> None:
+    from casemgr.actor import SYSTEM
+
+    ins = actors[Role.INSPECTOR]
+    cid = threshold_case(database, ins)
+    record(database, ins, cid, "record_payment", D(2026, 3, 31), amount="12000.00")
+    with database.write() as s:
+        assert wf.apply_blacklist_duties(s, SYSTEM, today=D(2026, 4, 1)) == []
+
+
+def test_blacklist_lifecycle_from_the_duty_to_early_removal(database, actors) -> None:
+    """One employer through 令第45号: notice, objection, check, decision, term, credit repair, removal."""
+    from casemgr.actor import SYSTEM
+    from casemgr.models import Employer
+
+    ins, boss = actors[Role.INSPECTOR], actors[Role.SUPERVISOR]
+    cid = threshold_case(database, ins)
+    c = step(database, ins, cid, "handling_decision", D(2026, 4, 1), document_no="处理1")
+    with database.write() as s:
+        assert wf.apply_blacklist_duties(s, SYSTEM, today=D(2026, 4, 1)) == [cid]
+    assert load(database, cid)["insp.blacklist"] == ("running", D(2026, 4, 29))
+    with pytest.raises(WorkflowError) as exc:  # Art. 6: not without telling the employer first
+        record(database, boss, cid, "decide_blacklist", D(2026, 4, 2), listed=True, document_no="列入1")
+    assert exc.value.field == "listed"
+
+    # The notice served Thu 04-02: objection within 5 wd: 04-03 (1), 04-06 off, 07 (2), 08 (3),
+    # 09 (4), Fri 04-10 (5).
+    serve(database, ins, cid, "blacklist_notice", D(2026, 4, 2))
+    assert load(database, cid)["insp.blacklist.objection"] == ("running", D(2026, 4, 10))
+    with pytest.raises(WorkflowError):  # not before the objection period is over
+        record(database, boss, cid, "decide_blacklist", D(2026, 4, 9), listed=True, document_no="列入1")
+    # Objection Wed 04-08: checked within 5 wd: 04-09 (1), 10 (2), 13 (3), 14 (4), Wed 04-15 (5).
+    record(database, ins, cid, "record_blacklist_objection", D(2026, 4, 8), note="已部分支付")
+    k = load(database, cid)
+    assert k["insp.blacklist.objection"] == ("met", D(2026, 4, 10))
+    assert k["insp.blacklist.verify"] == ("running", D(2026, 4, 15))
+    record(database, ins, cid, "record_blacklist_review", D(2026, 4, 14), upheld=False, document_no="复核1")
+    assert load(database, cid)["insp.blacklist.verify"] == ("met", D(2026, 4, 15))
+
+    # Listed Fri 04-24 (by 04-29: met). Term 3 years to 2029-04-24; removal within 10 wd of it.
+    c = record(database, boss, cid, "decide_blacklist", D(2026, 4, 24), listed=True, document_no="列入1")
+    k = clocks(c)
+    assert k["insp.blacklist"] == ("met", D(2026, 4, 29))
+    assert k["insp.blacklist.term"] == ("running", D(2029, 4, 24))
+    removal = next(d for d in c.deadlines if d.rule_code == "insp.blacklist.removal")
+    # 2029 is not in the calendar yet: provisional, weekends only. Tue 2029-04-24: 25 (1), 26 (2),
+    # 27 (3), 30 (4), 05-01 (5), 02 (6), 03 (7), 04 (8), 07 (9), Tue 05-08 (10).
+    assert (removal.state, removal.due_on, removal.provisional) == ("running", D(2029, 5, 8), True)
+    with database.read() as s:
+        emp = s.get(Employer, c.employer_id)
+        assert (emp.blacklisted_on, emp.blacklisted_until) == (D(2026, 4, 24), D(2029, 4, 24))
+    with pytest.raises(WorkflowError):  # before the term ends, only through early removal
+        record(database, ins, cid, "remove_from_blacklist", D(2026, 5, 4), document_no="移出1")
+
+    # Credit repair: paid in full Wed 05-06 (the correction); six months on the list since then
+    # runs to 11-06 (Art. 12).
+    record(database, ins, cid, "record_payment", D(2026, 5, 6), amount="12000.00")
+    with pytest.raises(WorkflowError) as exc:
+        record(database, ins, cid, "apply_early_removal", D(2026, 11, 5))
+    assert "2026-11-06" in exc.value.zh
+    # Applied Mon 11-09: decided within 15 wd: 11-10..13 (4), 16-20 (9), 23-27 (14), Mon 11-30 (15).
+    c = record(database, ins, cid, "apply_early_removal", D(2026, 11, 9))
+    assert clocks(c)["insp.blacklist.early"] == ("running", D(2026, 11, 30))
+    # Granted Fri 11-20: removed within 10 wd: 23-27 (5), 30 (6), 12-01 (7), 02 (8), 03 (9), Fri 12-04 (10).
+    c = record(
+        database, boss, cid, "decide_early_removal", D(2026, 11, 20), granted=True, document_no="提前移出1"
+    )
+    k = clocks(c)
+    assert k["insp.blacklist.early"] == ("met", D(2026, 11, 30))
+    assert k["insp.blacklist.removal"] == ("running", D(2026, 12, 4))
+    c = record(database, ins, cid, "remove_from_blacklist", D(2026, 12, 1), document_no="移出1")
+    k = clocks(c)
+    assert k["insp.blacklist.removal"] == ("met", D(2026, 12, 4))
+    assert k["insp.blacklist.term"][0] == "cancelled"  # ended early
+    with database.read() as s:
+        assert s.get(Employer, c.employer_id).blacklisted_until == D(2026, 12, 1)
+
+
+def test_a_late_objection_is_refused(database, actors) -> None:
+    from casemgr.actor import SYSTEM
+
+    ins = actors[Role.INSPECTOR]
+    cid = threshold_case(database, ins)
+    with database.write() as s:
+        wf.apply_blacklist_duties(s, SYSTEM, today=D(2026, 4, 1))
+    serve(database, ins, cid, "blacklist_notice", D(2026, 4, 2))  # objection by Fri 04-10
+    with pytest.raises(WorkflowError) as exc:
+        record(database, ins, cid, "record_blacklist_objection", D(2026, 4, 13))
+    assert "2026-04-10" in exc.value.zh

@@ -225,6 +225,16 @@ def test_inspection_deemed_acceptance_pause_and_enforcement_ladder(database, act
             expected_version=None,
         )
         assert d.due_on == D(2025, 4, 28)
+    with database.write() as s:  # 令第45号 Art. 6: the employer is told first; 5 wd to object (to 04-16)
+        wf.record_service(
+            s,
+            ins,
+            cid,
+            document="blacklist_notice",
+            method="direct",
+            served_on=D(2025, 4, 9),
+            expected_version=None,
+        )
     with database.write() as s:
         wf.decide_blacklist(
             s, boss, cid, listed=True, document_no="列入决定1", on=D(2025, 4, 25), expected_version=None

@@ -70,6 +70,7 @@ CHOICES = {
     "suspension_notice": QT_TRANSLATE_NOOP("Choice", "Notice of suspension"),
     "order": QT_TRANSLATE_NOOP("Choice", "Order to rectify or pay"),
     "transfer_notice": QT_TRANSLATE_NOOP("Choice", "Notice naming the competent bureau"),
+    "blacklist_notice": QT_TRANSLATE_NOOP("Choice", "Notice of the intended blacklisting"),
     "wage_evasion": QT_TRANSLATE_NOOP("Choice", "Employer's head ignored the wage-arrears summons"),
     "crime_threshold": QT_TRANSLATE_NOOP("Choice", "Arrears reach the crime threshold"),
     "mass_incident": QT_TRANSLATE_NOOP("Choice", "Caused a mass or extreme incident"),

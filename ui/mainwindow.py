@@ -308,7 +308,11 @@ class MainWindow(QMainWindow):
 
         today = clock.today()
         self.ctx.runner.write(
-            lambda s: wf.apply_deemed_acceptances(s, SYSTEM, today=today),
+            lambda s: [
+                *wf.apply_deemed_acceptances(s, SYSTEM, today=today),
+                # 令第45号 Arts. 5, 8: an order expired unpaid above the threshold obliges a decision.
+                *wf.apply_blacklist_duties(s, SYSTEM, today=today),
+            ],
             changes=lambda ids: Changes(case_ids=frozenset(ids), cases=bool(ids)),
             on_success=lambda _ids: self._read_reminder(),
             on_failure=self._sweep_failed,

@@ -101,6 +101,13 @@ def compute_due(
         base = anchor
         k = paused + extended
         return base, (shift(cal, r, base, k) if k else base)
+    if r.anchor == "after_field":
+        # n units after a date given by the step (removal within 10 wd of the term's end).
+        if anchor is None:
+            raise ValueError(f"rule {r.code} needs the date of {r.anchor_field}")
+        base = shift(cal, r, anchor, r.length)
+        k = paused + extended
+        return base, (shift(cal, r, anchor, r.length + k) if k else base)
     if r.anchor == "before_field":
         if anchor is None:
             raise ValueError(f"rule {r.code} needs the date of {r.anchor_field}")

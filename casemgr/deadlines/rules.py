@@ -67,7 +67,9 @@ class RuleSpec:
     start_on: str | None = None
     when: dict[str, Any] = field(default_factory=dict)  # flag -> required value
     party_period: bool = False  # a party's period: shown, never "overdue" for the clerk
-    anchor: str = "start"  # "start" | "due_field" (due = a given date) | "before_field" (n before a date)
+    #: "start" | "due_field" (due = a given date) | "before_field" (n before a date) |
+    #: "after_field" (n after a given date)
+    anchor: str = "start"
     anchor_field: str | None = None
     pause_public_notice: bool = False  # 公告送达 time is excluded (办案规则 46(六), 粤条例 44)
     #: Runs on after the case is closed and is not ended by closing it: serving the decision

@@ -25,6 +25,7 @@ class Line:
     worker: str | None  # the worker's name (None: the case as a whole)
     ordered: Decimal | None
     paid: Decimal
+    months: int | None = None  # months of wages the line is for (the crime threshold's "三个月")
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,26 @@ def allocate(lines: Sequence[Line], amount: Decimal) -> dict[int, Decimal] | Non
     if amount == sum((line_outstanding(ln) for ln in owed), ZERO):
         return {ln.id: line_outstanding(ln) for ln in owed}
     return None
+
+
+#: 最高人民法院法释〔2013〕3号 Art. 3: one worker's wages of three months or more; ten or more workers.
+THRESHOLD_MONTHS = 3
+THRESHOLD_WORKERS = 10
+
+
+def crime_threshold_met(lines: Iterable[Line], single: Decimal, collective: Decimal) -> bool:
+    """拒不支付劳动报酬罪 amounts (法释〔2013〕3号 Art. 3, figures per 粤高法发〔2015〕4号) on what is
+    still owed: one worker owed ``single`` or more for three months' wages or more, or ten or
+    more workers owed ``collective`` or more in all. A line whose months are unknown cannot
+    show the three months: such a case needs the inspector's own proposal."""
+    owed: dict[str | None, list[Decimal | int]] = {}
+    for ln in lines:
+        left = line_outstanding(ln)
+        if left <= 0:
+            continue
+        acc = owed.setdefault(ln.worker, [ZERO, 0])
+        acc[0] = Decimal(acc[0]) + left
+        acc[1] = max(int(acc[1]), ln.months or 0)
+    if len(owed) >= THRESHOLD_WORKERS and sum((Decimal(a) for a, _m in owed.values()), ZERO) >= collective:
+        return True
+    return any(Decimal(a) >= single and int(m) >= THRESHOLD_MONTHS for a, m in owed.values())

@@ -30,7 +30,14 @@ SERVICE_DOCUMENTS: dict[CaseKind, tuple[str, ...]] = {
         "award",
         "other",
     ),
-    CaseKind.INSPECTION: ("suspension_notice", "order", "decision", "transfer_notice", "other"),
+    CaseKind.INSPECTION: (
+        "suspension_notice",
+        "order",
+        "decision",
+        "transfer_notice",
+        "blacklist_notice",
+        "other",
+    ),
 }
 METHODS = tuple(m.value for m in ServiceMethod)
 BLACKLIST_GROUNDS = ("crime_threshold", "mass_incident")
@@ -242,6 +249,59 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
                 inspection.ROLES,
                 fields=(DOC_NO, FieldDef("court", "text", label_zh="受理法院", label_en="court")),
             ),
+            # 令第45号 Arts. 6, 12, 14, 17: the listing's later steps, each offered while its clock runs.
+            TransitionDef(
+                "record_blacklist_objection",
+                CaseKind.INSPECTION,
+                "登记用人单位对列入失信名单的异议",
+                "Record the employer's objection to the listing",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(FieldDef("note", "text", required=False, label_zh="异议要点", label_en="objection"),),
+            ),
+            TransitionDef(
+                "record_blacklist_review",
+                CaseKind.INSPECTION,
+                "异议复核结果（告知用人单位）",
+                "Result of checking the objection (told to the employer)",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(
+                    FieldDef("upheld", "bool", label_zh="异议成立", label_en="objection upheld"),
+                    DOC_NO,
+                ),
+            ),
+            TransitionDef(
+                "apply_early_removal",
+                CaseKind.INSPECTION,
+                "登记提前移出失信名单申请（含信用承诺）",
+                "Record an application for early removal (with the credit promise)",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+            ),
+            TransitionDef(
+                "decide_early_removal",
+                CaseKind.INSPECTION,
+                "提前移出决定",
+                "Decide on early removal",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(FieldDef("granted", "bool", label_zh="同意提前移出", label_en="granted"), DOC_NO),
+            ),
+            TransitionDef(
+                "remove_from_blacklist",
+                CaseKind.INSPECTION,
+                "移出失信名单",
+                "Remove from the blacklist",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(DOC_NO,),
+            ),
             _green(CaseKind.INSPECTION),
             *_common(CaseKind.INSPECTION),
         )
@@ -254,6 +314,14 @@ PERMISSION = {
     "add_note": "case.edit",
     "update_amounts": "case.edit",
     "record_reply": "case.edit",
+}
+#: Records offered only while a clock of the listing runs (令第45号).
+_NEEDS_CLOCK = {
+    "record_blacklist_objection": "insp.blacklist.objection",
+    "record_blacklist_review": "insp.blacklist.verify",
+    "apply_early_removal": "insp.blacklist.term",
+    "decide_early_removal": "insp.blacklist.early",
+    "remove_from_blacklist": "insp.blacklist.removal",
 }
 #: The reply clocks of clues from outside channels (resources/rules/clue_reply_*.json).
 REPLY_RULE_SUFFIX = ".clue_reply"
@@ -287,6 +355,11 @@ def available_records(
         if t.code == "propose_blacklist" and "insp.blacklist" in active | set(ran_clocks):
             continue
         if t.code == "record_reply" and not any(c.endswith(REPLY_RULE_SUFFIX) for c in active):
+            continue
+        needs = _NEEDS_CLOCK.get(t.code)
+        if needs is not None and needs not in active:
+            continue
+        if t.code == "apply_early_removal" and "insp.blacklist.early" in active:
             continue
         out.append(t)
     return out

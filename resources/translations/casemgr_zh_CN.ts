@@ -1104,6 +1104,10 @@
         <source>Employer's head ignored the wage-arrears summons</source>
         <translation>欠薪且负责人拒不接受调查（第四十一条）</translation>
     </message>
+    <message>
+        <source>Notice of the intended blacklisting</source>
+        <translation>拟列入失信联合惩戒名单告知书</translation>
+    </message>
 </context>
 <context>
     <name>ClaimRow</name>

@@ -18,11 +18,11 @@ from casemgr import permissions, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.deadlines.limitation import add_years
 from casemgr.enums import CaseKind, EventKind
 from casemgr.errors import ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Employer, Event, utcnow
 from casemgr.services import cases
+from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import audit_case, clean_on
 from casemgr.services.workflow.guards import latest_clock, pay_order_unpaid_expired
 from casemgr.snapshots import case_snapshot
@@ -211,7 +211,8 @@ def decide_blacklist(
     on: dt.date,
     expected_version: int | None,
 ) -> Case:
-    """The listing decision: the employer is listed for 3 years (令第45号 Art. 11)."""
+    """The listing decision (令第45号 Art. 8), after the notice and its objection period (Art. 6):
+    the employer is listed for 3 years (Art. 11) and removed within 10 wd of their end (Art. 17)."""
     case = cases.load_case_for_update(session, case_id, expected_version)
     permissions.require(actor, "case.transition", case.kind)
     doc = validation.clean_text(document_no, "document_no", max_len=64)
@@ -219,12 +220,17 @@ def decide_blacklist(
     d = next((x for x in clocks.active_deadlines(case, ["insp.blacklist"])), None)
     if d is None:
         raise WorkflowError("没有待决定的失信名单提请。", "No listing proposal is pending.", field="code")
+    if listed:
+        blacklist.listing_may_be_decided(case, on)
     clocks.stop_group(session, case, "blacklist", on)
+    # A decision not to list ends the notice's periods too; a listing starts its term.
+    clocks.cancel_group(session, case, "blacklist_objection", on)
+    until = blacklist.start_term(session, case, on) if listed else None
     if listed and case.employer_id is not None:
         emp = session.get(Employer, case.employer_id)
         assert emp is not None
         emp.blacklisted_on = on
-        emp.blacklisted_until = add_years(on, 3)
+        emp.blacklisted_until = until
         emp.updated_at = utcnow()
         emp.updated_by_id = actor.user_id
     cases.touch(case, actor)

@@ -17,6 +17,7 @@ from casemgr.enums import CaseKind, EventKind, ServiceMethod
 from casemgr.errors import ValidationError
 from casemgr.models import Case, Event
 from casemgr.services import cases
+from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import audit_case, clean_on
 from casemgr.workflow import records
 
@@ -30,6 +31,7 @@ DOCUMENTS = (
     "suspension_notice",
     "order",
     "transfer_notice",
+    "blacklist_notice",
     "other",
 )
 #: The clock group a 送达回证 of each document meets (the duty to serve it).
@@ -112,6 +114,9 @@ def record_service(
     served_group = SERVICE_STOPS.get(document)
     if served_group is not None:
         clocks.stop_group(session, case, served_group, served_on)
+    if document == "blacklist_notice":
+        # 令第45号 Art. 6: the employer may object within 5 wd of (deemed) receipt.
+        blacklist.start_objection_period(session, case, deemed)
     if document == "application_copy":
         # The respondent's defence period runs from the (deemed) date of receipt.
         clocks.start_group(session, case, "defence", deemed)
