@@ -520,3 +520,41 @@ def test_a_late_objection_is_refused(database, actors) -> None:
     with pytest.raises(WorkflowError) as exc:
         record(database, ins, cid, "record_blacklist_objection", D(2026, 4, 13))
     assert "2026-04-10" in exc.value.zh
+
+
+# --------------------------------------------------------------------------- item 7: who approves
+
+
+def test_the_bureau_head_approves_an_inspection_extension_never_the_requester(database, actors) -> None:
+    """粤条例 Art. 44: +30 wd "经人力资源社会保障行政部门负责人批准"; the bureau names the head's
+    accounts (``extension_approvers.inspection``); whoever asked does not approve."""
+    from casemgr import settings
+    from casemgr.errors import PermissionDenied
+    from tests.conftest import make_user
+
+    ins, boss = actors[Role.INSPECTOR], actors[Role.SUPERVISOR]
+    head = make_user(database, Role.SUPERVISOR, username="局长")
+    cid = register(database, ins, received_on=D(2026, 3, 2))
+    c = step(database, ins, cid, "accept", D(2026, 3, 2))
+    # 45 wd from Mon 03-02: 03-03..06 (4), 09-13 (9), 16-20 (14), 23-27 (19), 30-31 (21),
+    # 04-01..03 (24), 04-06 off, 07-10 (28), 13-17 (33), 20-24 (38), 27-30 (42),
+    # 05-01..05 off, 06 (43), 07 (44), Fri 05-08 (45).
+    d = next(x for x in c.deadlines if x.rule_code == "insp.investigate.gd")
+    assert d.due_on == D(2026, 5, 8)
+    with database.write() as s:
+        wf.request_extension(s, boss, cid, d.id, "需要委托审计", expected_version=None, on=D(2026, 4, 20))
+    with database.write() as s, pytest.raises(PermissionDenied) as exc:
+        wf.approve_extension(s, boss, cid, d.id, 30, "同意", None, on=D(2026, 4, 21))
+    assert "本人" in exc.value.zh
+    # The bureau names its head: another supervisor who is not the head may not approve either.
+    with database.write() as s:
+        settings.put(s, "extension_approvers.inspection", ["user:局长"])
+    other = make_user(database, Role.SUPERVISOR, username="科长乙")
+    with database.write() as s, pytest.raises(PermissionDenied) as exc:
+        wf.approve_extension(s, other, cid, d.id, 30, "同意", None, on=D(2026, 4, 21))
+    assert "局长" in exc.value.zh
+    with database.write() as s:
+        d2 = wf.approve_extension(s, head, cid, d.id, 30, "情况复杂，同意延长", None, on=D(2026, 4, 21))
+        # +30 wd from 05-08: Sat 05-09 make-up (1), 11-15 (6), 18-22 (11), 25-29 (16),
+        # 06-01..05 (21), 08-12 (26), 15 (27), 16 (28), 17 (29), Thu 06-18 (30).
+        assert (d2.extended_days, d2.due_on) == (30, D(2026, 6, 18))
