@@ -558,3 +558,72 @@ def test_the_bureau_head_approves_an_inspection_extension_never_the_requester(da
         # +30 wd from 05-08: Sat 05-09 make-up (1), 11-15 (6), 18-22 (11), 25-29 (16),
         # 06-01..05 (21), 08-12 (26), 15 (27), 16 (28), 17 (29), Thu 06-18 (30).
         assert (d2.extended_days, d2.due_on) == (30, D(2026, 6, 18))
+
+
+# --------------------------------------------------------------------------- the inspector's whole path
+
+
+def test_a_wage_complaint_from_receipt_to_the_police_and_the_blacklist_every_clock_visible(
+    database, actors
+) -> None:
+    """Issue 14 "done when": receipt → acceptance → order (served) → unpaid → decision → police →
+    listing duty → notice → listing, and at each stop every running clock of the case is on the
+    case file and, while it is running, on the board (bureau clocks by due date; an unpaid order
+    in its own section)."""
+    from casemgr import queries
+    from casemgr.actor import SYSTEM
+    from casemgr.deadlines import board as board_mod
+
+    ins, boss = actors[Role.INSPECTOR], actors[Role.SUPERVISOR]
+
+    def visible(today: dt.date) -> set[str]:
+        """The case's running clocks, checked against the case file and the board of ``today``."""
+        with database.read() as s:
+            running = {d.rule_code for d in s.get(Case, cid).deadlines if d.state == "running"}
+            shown = {d.rule_code for d in queries.case_detail(s, cid).deadlines if d.state == "running"}
+            assert running <= shown
+            b = board_mod.board(s, today=today, within_working_days=400)
+            on_board = {
+                r.rule_code
+                for sec in (b.overdue, b.due_today, b.due_soon, b.unpaid_orders)
+                for r in sec.rows
+                if r.case_id == cid
+            }
+            party = set(rules_mod.party_period_codes(s))
+            # A party's period past its end is not the inspector's overdue; every other one shows.
+            missing = {
+                c
+                for c in running - on_board
+                if not (c in party and c != "insp.pay_order")
+                # three years ahead: on the case file now, on the board when they come due
+                and c not in ("insp.blacklist.term", "insp.blacklist.removal")
+            }
+            assert not missing, missing
+            return running
+
+    from casemgr.deadlines import rules as rules_mod
+
+    cid = threshold_case(database, ins, amount="15000.00")  # received 03-02, ordered 03-10, served 03-11
+    assert visible(D(2026, 3, 12)) == {"insp.pay_order"}
+    c = step(database, ins, cid, "handling_decision", D(2026, 4, 1), document_no="处理1")
+    assert c.closed_on == D(2026, 4, 1)
+    with database.write() as s:
+        assert wf.apply_blacklist_duties(s, SYSTEM, today=D(2026, 4, 1)) == [cid]
+    assert visible(D(2026, 4, 1)) == {"insp.pay_order", "insp.serve_decision", "insp.blacklist"}
+    serve(database, ins, cid, "decision", D(2026, 4, 2))
+    step(
+        database, ins, cid, "refer_police", D(2026, 4, 2), document_no="移送1", arrears="15000.00", workers=1
+    )
+    serve(database, ins, cid, "blacklist_notice", D(2026, 4, 2))
+    assert visible(D(2026, 4, 3)) == {"insp.pay_order", "insp.blacklist", "insp.blacklist.objection"}
+    record(database, boss, cid, "decide_blacklist", D(2026, 4, 13), listed=True, document_no="列入1")
+    assert visible(D(2026, 4, 14)) == {"insp.pay_order", "insp.blacklist.term", "insp.blacklist.removal"}
+    with database.read() as s:
+        c = s.get(Case, cid)
+        assert (c.status, c.outcome, c.closed_on) == ("police", "handling_decision", D(2026, 4, 1))
+        # When the term runs out the removal is on the board (provisional: 2029 not imported).
+        # Term ends Fri 2029-04-13; 10 wd, weekends only: 16-20 (5), 23-27 (10) -> Fri 04-27.
+        soon = board_mod.board(s, today=D(2029, 4, 25)).due_soon.rows
+        assert [(r.rule_code, r.due_on) for r in soon if r.case_id == cid] == [
+            ("insp.blacklist.removal", D(2029, 4, 27))
+        ]
