@@ -120,10 +120,9 @@ def _summary(data: mr.ReportData, lang: str, sh: styles.Sheet) -> list[Any]:
         "",
         _t("target", lang),
         _t("met", lang),
-        "",
     ]
     sub = [_t("numerator", lang), _t("denominator", lang), _t("rate", lang)]
-    head2 = ["", *sub, *sub, "", _t("this_month", lang), _t("ytd", lang)]
+    head2 = ["", *sub, *sub, "", ""]
     rows: list[list[Any]] = [head1, head2]
     items = [
         ("mediation_success_rate", f.mediation, y.mediation),
@@ -143,25 +142,24 @@ def _summary(data: mr.ReportData, lang: str, sh: styles.Sheet) -> list[Any]:
                 str(ry.numerator),
                 str(ry.denominator),
                 pct(ry.rate),
-                "≥" + pct(rm.target) if rm.target is not None else "—",
-                _met(rm, lang),
+                "≥" + pct(ry.target) if ry.target is not None else "—",
+                # The plan's targets are annual: a month is judged on the year to date, never
+                # on its own (a normal month's closure rate is far below an annual target).
                 _met(ry, lang),
             ]
         )
-        if rm.met is False:
-            misses.append((8, r))
         if ry.met is False:
-            misses.append((9, r))
+            misses.append((8, r))
         del i
-    widths = [130, 40, 40, 50, 40, 40, 50, 45, 38, 38]
+    widths = [122, 40, 40, 50, 40, 40, 50, 50, 79]
     t = Table(rows, colWidths=widths, repeatRows=2)
     st = styles.table_style(sh.font, header_rows=2, zebra=False)
     st.add("SPAN", (0, 0), (0, 1))
     st.add("SPAN", (1, 0), (3, 0))
     st.add("SPAN", (4, 0), (6, 0))
     st.add("SPAN", (7, 0), (7, 1))
-    st.add("SPAN", (8, 0), (9, 0))
-    st.add("ALIGN", (8, 2), (9, -1), "CENTER")
+    st.add("SPAN", (8, 0), (8, 1))
+    st.add("ALIGN", (8, 2), (8, -1), "CENTER")
     for c, r in misses:
         st.add("BACKGROUND", (c, r), (c, r), styles.MISS_FILL)
     t.setStyle(st)
@@ -420,8 +418,25 @@ def story(data: mr.ReportData, lang: str = "zh") -> list[Any]:
         *_by_district(data, lang, sh),
         *_lists(data, lang, sh),
         Spacer(1, 6),
+        Paragraph(escape(_t("targets_note", lang)), ss["small"]),
         Paragraph(escape(_t("definitions", lang)), ss["small"]),
+        *_signatures(lang, sh),
     ]
+
+
+def _signatures(lang: str, sh: styles.Sheet) -> list[Any]:
+    """The block a statistical return carries before it leaves the bureau: who answers for it,
+    who checked it, who prepared it, and when it was submitted — filled in by hand."""
+    line = "＿＿＿＿＿＿"
+    row = [
+        _t("sign_head", lang) + line,
+        _t("sign_review", lang) + line,
+        _t("sign_prepared", lang) + line,
+        _t("sign_date", lang),
+    ]
+    t = Table([row], colWidths=[115, 105, 105, 180])
+    t.setStyle([("FONT", (0, 0), (-1, -1), sh.font, 9), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])
+    return [Spacer(1, 14), KeepTogether([t])]
 
 
 def build_pdf(
@@ -507,6 +522,7 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
             f"{_t('ytd', lang)} {_t('denominator', lang)}",
             f"{_t('ytd', lang)} {_t('rate', lang)}",
             _t("target", lang),
+            _t("met", lang),
         ]
     )
     for c in ws[ws.max_row]:
@@ -527,7 +543,8 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
                 ry.numerator,
                 ry.denominator,
                 ry.rate,
-                rm.target,
+                ry.target,
+                _met(ry, lang),
             ]
         )
         for col in (4, 7, 8):
@@ -540,9 +557,13 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
         ("workers_involved", f.workers_involved, y.workers_involved),
         ("collective", f.collective, y.collective),
         ("supervised", f.supervised, y.supervised),
-        ("overdue", f.overdue, f.overdue),
+        ("overdue", f.overdue, y.overdue),
     ):
         ws.append([_t(key, lang), a, b])
+    ws.append([])
+    ws.append([_t("targets_note", lang)])
+    ws.append([])
+    ws.append([_t(k, lang) for k in ("sign_head", "sign_review", "sign_prepared", "sign_date")])
 
     wk = wb.create_sheet(_t("kind", lang))
     wk.append(

@@ -2734,6 +2734,11 @@
         <translation>绿色通道按期办结率</translation>
     </message>
     <message>
+        <location filename="../../ui/reportpage.py" line="200"/>
+        <source>monthly-report-%1.pdf</source>
+        <translation>劳动争议案件月报-%1.pdf</translation>
+    </message>
+    <message>
         <location filename="../../ui/reportpage.py" line="128"/>
         <source>Wages recovered (yuan)</source>
         <translation>追回工资（元）</translation>
