@@ -2655,6 +2655,11 @@
         <translation>新承办人</translation>
     </message>
     <message>
+        <location filename="../../ui/bulk.py" line="171"/>
+        <source>%1 (%2) — %3 open cases</source>
+        <translation>%1（%2）— 在办 %3 件</translation>
+    </message>
+    <message>
         <location filename="../../ui/bulk.py" line="177"/>
         <source>Choose a user.</source>
         <translation>请选择用户。</translation>
