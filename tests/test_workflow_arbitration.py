@@ -170,7 +170,7 @@ def test_full_path_around_spring_festival_2026(database, actors) -> None:
     with database.write() as s, pytest.raises(WorkflowError):
         wf.approve_extension(s, boss, cid, award_id, 1, "再次延期", None)
 
-    # Award 05-20: per item against 12 x 1,720 = 20,640 yuan (minimum wage from 2025-03-01).
+    # Award 05-20: per item against 12 x 1,750 = 21,000 yuan (粤府函〔2025〕23号, from 2025-03-01).
     with database.read() as s:
         claim_id = s.get(Case, cid).claims[0].id
     c = step(
@@ -198,7 +198,7 @@ def test_full_path_around_spring_festival_2026(database, actors) -> None:
     with database.read() as s:
         ev = s.execute(select(Event).where(Event.case_id == cid, Event.action == "award")).scalar_one()
         data = cases.event_data(ev)
-        assert data["final_award"]["threshold"] == "20640.00"
+        assert data["final_award"]["threshold"] == "21000.00"
         assert data["final_award"]["separate_awards_needed"] is True
         assert [i["final"] for i in data["final_award"]["items"]] == [True, False]
 

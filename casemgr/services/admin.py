@@ -32,6 +32,7 @@ MONEY_KEYS = (
 INT_KEYS = ("collective_min_workers", "supervision_min_workers", "idle_lock_minutes")
 TEXT_KEYS = ("bureau_name", "arbitration_commission_name")
 BOOL_KEYS = ("minimum_wage_confirmed",)
+MINIMUM_WAGE_KEY = "minimum_wage_monthly"
 EDITABLE_KEYS = TEXT_KEYS + MONEY_KEYS + INT_KEYS + BOOL_KEYS
 
 
@@ -60,8 +61,22 @@ def _clean(key: str, value: object) -> Any:
     return value
 
 
-def set_setting(session: Session, actor: Actor, key: str, value: object, valid_from: dt.date) -> SettingValue:
-    """Store ``value`` for ``key`` in force from ``valid_from``; audited with the value it replaces."""
+def set_setting(
+    session: Session,
+    actor: Actor,
+    key: str,
+    value: object,
+    valid_from: dt.date,
+    *,
+    notice: str | None = None,
+) -> SettingValue:
+    """Store ``value`` for ``key`` in force from ``valid_from``; audited with the value it replaces.
+
+    A monthly minimum wage needs ``notice``, the name of the government notice that sets it
+    (e.g. 粤府函〔2025〕23号): the final-award threshold follows the figure, and an award must
+    be able to say which notice it applied. The figure, its notice and its confirmation are
+    stored together, in one audit entry.
+    """
     permissions.require(actor, "settings.edit")
     if key not in EDITABLE_KEYS:
         raise ValidationError(f"设置项 {key} 不能修改。", f"Setting {key} cannot be changed.", field="key")
@@ -69,6 +84,17 @@ def set_setting(session: Session, actor: Actor, key: str, value: object, valid_f
         raise validation.fail("valid_from", "须为日期", "must be a date")
     clean = _clean(key, value)
     before = settings.get(session, key, valid_from)
+    extra: dict[str, Any] = {}
+    if key == MINIMUM_WAGE_KEY:
+        if notice is None or not str(notice).strip():
+            raise ValidationError(
+                "请填写发布该最低工资标准的通知名称（如 粤府函〔2025〕23号）。",
+                "Enter the name of the notice that sets this minimum wage (e.g. 粤府函〔2025〕23号).",
+                field="notice",
+            )
+        extra["notice"] = validation.clean_text(notice, "notice", max_len=200)
+        settings.put(session, "minimum_wage_notice", extra["notice"], valid_from)
+        settings.put(session, "minimum_wage_confirmed", True, valid_from)
     settings.put(session, key, clean, valid_from)
     audit.record(
         session,
@@ -78,7 +104,7 @@ def set_setting(session: Session, actor: Actor, key: str, value: object, valid_f
         entity="setting",
         entity_id=f"{key}@{valid_from.isoformat()}",
         before={"value": before},
-        after={"value": clean, "valid_from": valid_from},
+        after={"value": clean, "valid_from": valid_from, **extra},
     )
     return SettingValue(key, valid_from, clean, True)
 

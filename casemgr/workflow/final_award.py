@@ -48,6 +48,7 @@ class FinalAwardResult:
     threshold: Decimal
     minimum_wage_confirmed: bool
     items: tuple[FinalAwardItem, ...]
+    notice: str = ""  # the government notice the minimum wage comes from
 
     @property
     def any_final(self) -> bool:
@@ -70,6 +71,10 @@ def threshold_on(session: Session, award_date: dt.date) -> tuple[Decimal, Decima
 
 def decide(session: Session, award_date: dt.date, items: list[AwardItem]) -> FinalAwardResult:
     wage, limit, confirmed = threshold_on(session, award_date)
+    try:
+        notice = str(settings.get(session, "minimum_wage_notice", award_date))
+    except KeyError:
+        notice = ""
     out = []
     for it in items:
         if it.claim_type in LABOUR_STANDARD_TYPES:
@@ -80,4 +85,4 @@ def decide(session: Session, award_date: dt.date, items: list[AwardItem]) -> Fin
         else:
             final, why = False, "not_covered"
         out.append(FinalAwardItem(it.claim_type, it.amount, it.claim_item_id, final, why))
-    return FinalAwardResult(award_date, wage, limit, confirmed, tuple(out))
+    return FinalAwardResult(award_date, wage, limit, confirmed, tuple(out), notice)

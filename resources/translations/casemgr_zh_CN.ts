@@ -3572,6 +3572,14 @@
         <source>Built in</source>
         <translation>内置</translation>
     </message>
+    <message>
+        <source>e.g. 粤府函〔2025〕23号</source>
+        <translation>例如 粤府函〔2025〕23号</translation>
+    </message>
+    <message>
+        <source>Notice (name and number)</source>
+        <translation>发布通知（名称、文号）</translation>
+    </message>
 </context>
 <context>
     <name>WorkerRow</name>

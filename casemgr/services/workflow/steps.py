@@ -94,6 +94,7 @@ def _award_items(
         "minimum_wage": result.minimum_wage,
         "threshold": result.threshold,
         "minimum_wage_confirmed": result.minimum_wage_confirmed,
+        "minimum_wage_notice": result.notice,
         "separate_awards_needed": result.mixed,
         "items": [
             {
