@@ -109,6 +109,7 @@ class EventKind(StrEnum):
 class ServiceMethod(StrEnum):
     DIRECT = "direct"  # 直接送达
     LEFT = "left"  # 留置送达
+    POSTED = "posted"  # 张贴送达 (办案规则 Art. 20 ¶2: like 留置, served three working days later)
     POST = "post"  # 邮寄送达
     ELECTRONIC = "electronic"  # 电子送达
     PUBLIC_NOTICE = "public_notice"  # 公告送达 (time excluded from the 45-day clock)

@@ -364,3 +364,46 @@ def test_available_transitions_follow_status_and_role(database, actors) -> None:
         assert {"accept", "refuse", "request_supplement", "withdraw"} <= codes and "award" not in codes
         assert workflow.available_transitions(c, actors[Role.MEDIATOR]) == []
         assert workflow.available_transitions(c, actors[Role.ADMIN]) == []
+
+
+def _serve(database, actor, cid, document, method, on) -> None:
+    with database.write() as s:
+        wf.record_service(
+            s, actor, cid, document=document, method=method, served_on=on, expected_version=None
+        )
+
+
+@pytest.mark.parametrize("method", ["left", "posted"])
+def test_left_or_posted_service_counts_three_working_days_later(database, actors, method) -> None:
+    """办案规则 Art. 20 ¶2: a document left (留置) or posted (张贴) counts as served "经过三日"
+    after that day; Art. 80: three days are working days. The defence period (10 wd from
+    receipt, Art. 33) starts from that deemed date, not from the day it was left."""
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    # Left on Tue 09-29. 3 wd: 09-30 (1), 10-01..07 国庆 off, 10-08 (2), 10-09 (3) -> Fri 10-09.
+    _serve(database, clerk, cid, "application_copy", method, D(2026, 9, 29))
+    with database.read() as s:
+        c = s.get(Case, cid)
+        k = clocks(c)
+        ev = s.execute(
+            select(Event).where(Event.case_id == cid, Event.action == "application_copy")
+        ).scalar_one()
+        data = cases.event_data(ev)
+    assert data["deemed_served_on"] == "2026-10-09"
+    # Defence 10 wd from Fri 10-09: 10-10 (Sat, make-up day) 1, 10-12..16 (2-6), 10-19..22 (7-10)
+    # -> Thu 10-22. (Counted from 09-29 it would wrongly end Mon 10-19.)
+    assert k["arb.defence"] == ("running", D(2026, 10, 22))
+    # The bureau's own duty to serve (5 wd from acceptance) was met when it left the copy.
+    assert k["arb.serve_copy"][0] == "met"
+
+
+def test_direct_service_counts_from_the_day_itself(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    _serve(database, clerk, cid, "application_copy", "direct", D(2026, 9, 29))
+    with database.read() as s:
+        k = clocks(s.get(Case, cid))
+    # 10 wd from Tue 09-29: 09-30 (1), 10-08, 09 (3), 10-10 Sat make-up (4), 10-12..16 (9), 10-19 (10).
+    assert k["arb.defence"] == ("running", D(2026, 10, 19))

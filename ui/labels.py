@@ -72,6 +72,7 @@ CHOICES = {
     "mass_incident": QT_TRANSLATE_NOOP("Choice", "Caused a mass or extreme incident"),
     "direct": QT_TRANSLATE_NOOP("Choice", "Delivered in person"),
     "left": QT_TRANSLATE_NOOP("Choice", "Left at the address"),
+    "posted": QT_TRANSLATE_NOOP("Choice", "Posted at the address"),
     "post": QT_TRANSLATE_NOOP("Choice", "By post"),
     "electronic": QT_TRANSLATE_NOOP("Choice", "Electronic service"),
     "public_notice": QT_TRANSLATE_NOOP("Choice", "Public notice"),

@@ -1080,6 +1080,10 @@
         <source>Mediated and paid</source>
         <translation>经调解已支付</translation>
     </message>
+    <message>
+        <source>Posted at the address</source>
+        <translation>张贴送达</translation>
+    </message>
 </context>
 <context>
     <name>ClaimRow</name>

@@ -1,7 +1,11 @@
 """Service of documents (送达): a 送达回证 meets the clock of the duty to serve it.
 
 公告送达 (service by public notice) counts as done when the notice period ends, and that
-period is excluded from the clocks that exclude it.
+period is excluded from the clocks that exclude it. In arbitration a document left at the
+address (留置) or posted there (张贴) counts as served three working days later (办案规则
+Art. 20 ¶2, Art. 80). Periods that run from the party's receipt (the defence period, the
+periods after the award) start from that *deemed* date; the bureau's own duty to serve is
+met on the day it acted.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from sqlalchemy.orm import Session
 from casemgr import permissions, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
+from casemgr.deadlines.calendar import calendar_for
 from casemgr.enums import CaseKind, EventKind, ServiceMethod
 from casemgr.errors import ValidationError
 from casemgr.models import Case, Event
@@ -42,6 +47,24 @@ SERVICE_STOPS = {
 PUBLIC_NOTICE_DAYS_ARBITRATION = 30  # 民事诉讼法 Art. 95 (办案规则 Art. 20 ¶3)
 PUBLIC_NOTICE_DAYS_INSPECTION = 60  # 粤条例 Art. 47
 PUBLIC_NOTICE_DAYS_INSPECTION_WAGES = 3  # 粤条例 Art. 47: 欠薪
+#: 办案规则 Art. 20 ¶2: "自留置、张贴之日起经过三日即视为送达"; Art. 80: three working days.
+LEFT_OR_POSTED_WORKING_DAYS = 3
+
+
+def deemed_served(session: Session, case: Case, method: ServiceMethod, served_on: dt.date) -> dt.date:
+    """The day a document counts as received by the party, by the way it was served.
+
+    In inspection the 办案规则 does not apply: a document left at the address counts as
+    served that day (民事诉讼法 Art. 89, by analogy).
+    """
+    if method is ServiceMethod.PUBLIC_NOTICE:
+        return served_on + dt.timedelta(days=public_notice_days(case))
+    if method in (ServiceMethod.LEFT, ServiceMethod.POSTED) and case.kind == CaseKind.ARBITRATION.value:
+        deemed, _provisional = clocks.with_provisional_fallback(
+            calendar_for(session), lambda c: c.add_working_days(served_on, LEFT_OR_POSTED_WORKING_DAYS)
+        )
+        return deemed
+    return served_on
 
 
 def public_notice_days(case: Case) -> int:
@@ -77,9 +100,8 @@ def record_service(
         ) from None
     served_on = clean_on(case, served_on)
     receipt = validation.clean_text(receipt_no, "receipt_no", max_len=64, required=False)
-    deemed = served_on
+    deemed = deemed_served(session, case, m, served_on)
     if m is ServiceMethod.PUBLIC_NOTICE:
-        deemed = served_on + dt.timedelta(days=public_notice_days(case))
         clocks.exclude_interval(session, case, served_on, deemed)
     served_group = SERVICE_STOPS.get(document)
     if served_group is not None:
