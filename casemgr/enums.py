@@ -86,8 +86,11 @@ class ClaimType(StrEnum):
     OVERTIME = "overtime"  # 加班费
     SEVERANCE = "severance"  # 经济补偿 (incl. 竞业限制, 解除/终止)
     DAMAGES = "damages"  # 赔偿金 (二倍工资, 违法解除 ...)
-    SOCIAL_INSURANCE = "social_insurance"  # 社会保险
-    INJURY = "injury"  # 工伤待遇
+    SOCIAL_INSURANCE = "social_insurance"  # 社会保险 (Law Art. 47(二): final whatever the amount)
+    WORKING_TIME = "working_time"  # 工作时间 (Art. 47(二))
+    REST_LEAVE = "rest_leave"  # 休息休假 (Art. 47(二))
+    INJURY_MEDICAL = "injury_medical"  # 工伤医疗费 (Art. 47(一): the one injury item that can be final)
+    INJURY = "injury"  # 其他工伤待遇 (伤残补助金, 停工留薪期工资 ...): never final
     OTHER = "other"
 
 

@@ -94,8 +94,41 @@ def test_an_administrators_dated_figure_moves_the_threshold(database: db.Databas
 def test_labour_standard_items_are_final_whatever_the_amount_and_other_items_never(
     database: db.Database,
 ) -> None:
+    """Art. 47(二): disputes over working time, rest and leave, and social insurance are final
+    whatever the amount; of the injury benefits only 工伤医疗费 is a money item of Art. 47(一)."""
+    # Threshold today: 12 × 1,750.00 = 21,000.00.
     items = [
         AwardItem(ClaimType.SOCIAL_INSURANCE, Decimal("999999.99")),
+        AwardItem(ClaimType.WORKING_TIME, Decimal("999999.99")),
+        AwardItem(ClaimType.REST_LEAVE, Decimal("50000.00")),
+        AwardItem(ClaimType.INJURY_MEDICAL, Decimal("21000.00")),
+        AwardItem(ClaimType.INJURY_MEDICAL, Decimal("21000.01")),
+        AwardItem(ClaimType.INJURY, Decimal("1.00")),  # 一次性伤残补助金 etc.: never final
         AwardItem(ClaimType.OTHER, Decimal("1.00")),
     ]
-    assert finals(database, TODAY, items) == [(True, "labour_standard"), (False, "not_covered")]
+    assert finals(database, TODAY, items) == [
+        (True, "labour_standard"),
+        (True, "labour_standard"),
+        (True, "labour_standard"),
+        (True, "within_threshold"),
+        (False, "over_threshold"),
+        (False, "not_covered"),
+        (False, "not_covered"),
+    ]
+
+
+def test_the_money_and_labour_standard_types_are_the_statutes_lists() -> None:
+    """调解仲裁法 Art. 47(一) 追索劳动报酬（incl. 加班费）、工伤医疗费、经济补偿或者赔偿金;
+    (二) 工作时间、休息休假、社会保险."""
+    assert final_award.MONEY_TYPES == {
+        ClaimType.WAGES,
+        ClaimType.OVERTIME,
+        ClaimType.INJURY_MEDICAL,
+        ClaimType.SEVERANCE,
+        ClaimType.DAMAGES,
+    }
+    assert final_award.LABOUR_STANDARD_TYPES == {
+        ClaimType.WORKING_TIME,
+        ClaimType.REST_LEAVE,
+        ClaimType.SOCIAL_INSURANCE,
+    }

@@ -139,7 +139,10 @@ CLAIM_TYPES = {
     "severance": QT_TRANSLATE_NOOP("ClaimType", "Severance"),
     "damages": QT_TRANSLATE_NOOP("ClaimType", "Damages"),
     "social_insurance": QT_TRANSLATE_NOOP("ClaimType", "Social insurance"),
-    "injury": QT_TRANSLATE_NOOP("ClaimType", "Work injury benefits"),
+    "injury": QT_TRANSLATE_NOOP("ClaimType", "Work injury benefits (other than medical costs)"),
+    "injury_medical": QT_TRANSLATE_NOOP("ClaimType", "Work injury medical costs"),
+    "working_time": QT_TRANSLATE_NOOP("ClaimType", "Working time"),
+    "rest_leave": QT_TRANSLATE_NOOP("ClaimType", "Rest and leave"),
     "other": QT_TRANSLATE_NOOP("ClaimType", "Other"),
 }
 

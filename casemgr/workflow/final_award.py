@@ -19,10 +19,14 @@ from sqlalchemy.orm import Session
 from casemgr import settings
 from casemgr.enums import ClaimType
 
+#: Law Art. 47(一): 追索劳动报酬、工伤医疗费、经济补偿或者赔偿金 — of the injury benefits only
+#: the medical costs (工伤医疗费); other 工伤待遇 are never final.
 MONEY_TYPES = frozenset(
-    {ClaimType.WAGES, ClaimType.OVERTIME, ClaimType.SEVERANCE, ClaimType.DAMAGES, ClaimType.INJURY}
+    {ClaimType.WAGES, ClaimType.OVERTIME, ClaimType.INJURY_MEDICAL, ClaimType.SEVERANCE, ClaimType.DAMAGES}
 )
-LABOUR_STANDARD_TYPES = frozenset({ClaimType.SOCIAL_INSURANCE})
+#: Art. 47(二): disputes over working time, rest and leave, social insurance — final whatever
+#: the amount.
+LABOUR_STANDARD_TYPES = frozenset({ClaimType.WORKING_TIME, ClaimType.REST_LEAVE, ClaimType.SOCIAL_INSURANCE})
 
 
 @dataclass(frozen=True)

@@ -1142,13 +1142,25 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="141"/>
-        <source>Work injury benefits</source>
-        <translation>工伤待遇</translation>
+        <source>Work injury benefits (other than medical costs)</source>
+        <translation>工伤待遇（医疗费以外）</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="142"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Work injury medical costs</source>
+        <translation>工伤医疗费</translation>
+    </message>
+    <message>
+        <source>Working time</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Rest and leave</source>
+        <translation>休息休假</translation>
     </message>
 </context>
 <context>
