@@ -333,7 +333,7 @@ def test_simple_procedure_allows_a_sole_arbitrator_and_keeps_the_clock(database,
     assert clocks(c)["arb.award"] == ("running", D(2026, 4, 17))  # Art. 61: no reset
 
 
-@pytest.mark.parametrize("code", ["join_counterclaim", "join_party"])
+@pytest.mark.parametrize("code", ["change_claims", "join_party"])  # counter-claims: see below
 def test_restarts(database, actors, code) -> None:
     clerk = actors[Role.CLERK]
     cid = register(database, clerk, received_on=D(2026, 9, 1), migrant=False)
@@ -407,3 +407,94 @@ def test_direct_service_counts_from_the_day_itself(database, actors) -> None:
         k = clocks(s.get(Case, cid))
     # 10 wd from Tue 09-29: 09-30 (1), 10-08, 09 (3), 10-10 Sat make-up (4), 10-12..16 (9), 10-19 (10).
     assert k["arb.defence"] == ("running", D(2026, 10, 19))
+
+
+def _accepted_and_served(database, clerk) -> int:
+    """Received Mon 09-21, accepted Thu 09-24, application copy handed over Tue 09-29.
+
+    Award limit: 09-24 + 45 = Sun 11-08 -> Mon 11-09 (Sep 24 + 6 = 09-30, + 31 = 10-31, + 8 = 11-08).
+    Defence: 10 wd from 09-29 = 09-30, 10-08, 10-09, 10-10 (Sat, make-up), 10-12..16, 10-19 -> Mon 10-19.
+    """
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    _serve(database, clerk, cid, "application_copy", "direct", D(2026, 9, 29))
+    with database.read() as s:
+        k = clocks(s.get(Case, cid))
+    assert k["arb.award"] == ("running", D(2026, 11, 9))
+    assert k["arb.defence"] == ("running", D(2026, 10, 19))
+    return cid
+
+
+def test_a_counterclaim_inside_the_defence_period_gets_a_five_day_decision(database, actors) -> None:
+    """办案规则 Art. 36: a counter-claim only during the defence period, accepted or not within
+    5 wd of receipt; once joined, the award limit runs from its acceptance (Art. 46(四))."""
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    # Received Fri 10-16 (inside the period ending 10-19): decide within 5 wd:
+    # 10-19 (1), 20 (2), 21 (3), 22 (4), 23 (5) -> Fri 10-23.
+    c = step(database, clerk, cid, "receive_counterclaim", D(2026, 10, 16), description="返还借款")
+    assert clocks(c)["arb.counterclaim_accept"] == ("running", D(2026, 10, 23))
+    assert clocks(c)["arb.award"] == ("running", D(2026, 11, 9))  # not moved by the receipt
+    # Joined Wed 10-21: the award limit counts afresh: 10-21 + 45 = Sat 12-05 -> Mon 12-07
+    # (Oct 21 + 10 = 10-31, + 30 = 11-30, + 5 = 12-05).
+    c = step(database, clerk, cid, "join_counterclaim", D(2026, 10, 21), description="合并审理")
+    assert clocks(c)["arb.counterclaim_accept"] == ("met", D(2026, 10, 23))
+    assert clocks(c)["arb.award"] == ("running", D(2026, 12, 7))
+
+
+def test_a_counterclaim_after_the_defence_period_is_refused(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    # Tue 10-20 is the day after the defence period ended (Mon 10-19): a separate case instead.
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "receive_counterclaim", D(2026, 10, 20), description="返还借款")
+    assert "2026-10-19" in exc.value.zh and "另行申请仲裁" in exc.value.zh
+    # Nothing to join or refuse without a counter-claim received in time.
+    with pytest.raises(WorkflowError):
+        step(database, clerk, cid, "join_counterclaim", D(2026, 10, 20), description="合并")
+
+
+def test_a_counterclaim_before_the_application_copy_was_served_is_refused(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    with pytest.raises(WorkflowError):
+        step(database, clerk, cid, "receive_counterclaim", D(2026, 9, 25), description="返还借款")
+
+
+def test_a_refused_counterclaim_leaves_the_award_limit_alone(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    step(database, clerk, cid, "receive_counterclaim", D(2026, 10, 16), description="返还借款")
+    # Decided Mon 10-26, after the 5 wd ended Fri 10-23: the bureau breached its clock.
+    c = step(database, clerk, cid, "refuse_counterclaim", D(2026, 10, 26), reason="不属于劳动争议")
+    assert clocks(c)["arb.counterclaim_accept"] == ("breached", D(2026, 10, 23))
+    assert clocks(c)["arb.award"] == ("running", D(2026, 11, 9))
+
+
+def test_an_extension_does_not_survive_a_restart(database, actors) -> None:
+    """办案规则 Art. 46: a restart counts the limit afresh (重新计算); the extension approved for
+    the old period lapses, and a new one may be approved for the new period."""
+    clerk, boss = actors[Role.CLERK], actors[Role.SUPERVISOR]
+    cid = _accepted_and_served(database, clerk)
+    with database.read() as s:
+        award_id = next(d.id for d in s.get(Case, cid).deadlines if d.rule_code == "arb.award")
+    with database.write() as s:
+        wf.request_extension(s, clerk, cid, award_id, "需要鉴定", expected_version=None, on=D(2026, 10, 9))
+        d = wf.approve_extension(s, boss, cid, award_id, 15, "同意延长", None, on=D(2026, 10, 10))
+        # 09-24 + 60 = Mon 11-23.
+        assert d.due_on == D(2026, 11, 23)
+    # Claims changed Wed 10-21: 10-21 + 45 = Sat 12-05 -> Mon 12-07, not + 60 (-> 12-21).
+    c = step(database, clerk, cid, "change_claims", D(2026, 10, 21), description="增加加班费")
+    d = next(x for x in c.deadlines if x.id == award_id)
+    assert (d.state, d.due_on, d.extended_days, d.extension_approved_by_id) == (
+        "running",
+        D(2026, 12, 7),
+        0,
+        None,
+    )
+    # A new extension for the new period: 10-21 + 60 = Sun 12-20 -> Mon 12-21.
+    with database.write() as s:
+        wf.request_extension(s, clerk, cid, award_id, "仍需鉴定", expected_version=None, on=D(2026, 11, 30))
+        d = wf.approve_extension(s, boss, cid, award_id, 15, "同意", None, on=D(2026, 12, 1))
+        assert d.due_on == D(2026, 12, 21)

@@ -96,6 +96,28 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                     f"The hearing is too soon: the notice must be served {r.length} working days before, by {latest}.",
                     "hearing_date",
                 )
+        elif g == "within_defence_period":
+            d = latest_clock(case, "arb.defence")
+            if d is None:
+                raise _guard_error(
+                    "答辩期尚未开始（仲裁申请书副本尚未送达被申请人），不能登记反申请。",
+                    "The defence period has not started (the application copy is not served yet).",
+                    "on",
+                )
+            if on > d.due_on:
+                raise _guard_error(
+                    f"反申请须在答辩期内提出（答辩期至 {d.due_on}）；答辩期满后提出的，应当另行申请仲裁"
+                    "（劳动人事争议仲裁办案规则第36条）。",
+                    f"A counter-claim must come within the defence period (ended {d.due_on}); a later one "
+                    "is a separate application (办案规则 Art. 36).",
+                    "on",
+                )
+        elif g == "counterclaim_pending":
+            d = latest_clock(case, "arb.counterclaim_accept")
+            if d is None or d.state not in (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value):
+                raise _guard_error(
+                    "没有待决定受理的反申请。", "No counter-claim is waiting for a decision.", "code"
+                )
         elif g == "acceptance_period_elapsed":
             d = latest_clock(case, "insp.accept")
             if d is None or not on > d.due_on:
