@@ -54,6 +54,14 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "reminder_lead_working_days": [(EPOCH, [5, 1])],
     "inspection_rule_set": [(EPOCH, "guangdong")],  # or "national" (60 + 30 wd)
     "idle_lock_minutes": [(EPOCH, 15)],
+    # Who approves an extension of a statutory period, per case kind: "role:<role>" or
+    # "user:<username>" entries (services.workflow.require_extension_approver). The law names
+    # the commission chair or the 仲裁院 head he authorises (调解仲裁法 Art. 43, 办案规则
+    # Art. 45) and, in inspection, the bureau head (粤条例 Art. 44); a bureau names those
+    # accounts here. Until it does, any supervisor other than the requester approves.
+    "extension_approvers.mediation": [(EPOCH, ["role:supervisor"])],
+    "extension_approvers.arbitration": [(EPOCH, ["role:supervisor"])],
+    "extension_approvers.inspection": [(EPOCH, ["role:supervisor"])],
 }
 
 

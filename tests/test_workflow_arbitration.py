@@ -153,11 +153,14 @@ def test_full_path_around_spring_festival_2026(database, actors) -> None:
     with database.read() as s:
         assert clocks(s.get(Case, cid))["arb.hearing_notice"][0] == "met"
 
-    # Extension: supervisor only, once, at most 15 days.
+    # Extension: asked by the clerk, approved by a supervisor (the configured approver), once,
+    # at most 15 days (tests/test_extension_approval.py has the approver rules).
     with database.read() as s:
         award_id = next(
             d.id for d in s.get(Case, cid).deadlines if d.rule_code == "arb.award" and d.state == "running"
         )
+    with database.write() as s:
+        wf.request_extension(s, clerk, cid, award_id, "需要鉴定", expected_version=None, on=D(2026, 5, 8))
     with database.write() as s, pytest.raises(PermissionDenied):
         wf.approve_extension(s, clerk, cid, award_id, 15, "案情复杂", None)
     with database.write() as s, pytest.raises(ValidationError) as exc:

@@ -710,6 +710,15 @@ class ValuesTab(QWidget):
             "supervision_min_workers": self.tr("Supervised case: workers from"),
             "idle_lock_minutes": self.tr("Lock the window after idle minutes"),
             "minimum_wage_confirmed": self.tr("Minimum wage confirmed"),
+            "extension_approvers.arbitration": self.tr(
+                "Who approves arbitration extensions (role:supervisor or user:account, comma-separated)"
+            ),
+            "extension_approvers.inspection": self.tr(
+                "Who approves inspection extensions (role:supervisor or user:account, comma-separated)"
+            ),
+            "extension_approvers.mediation": self.tr(
+                "Who approves mediation extensions (role:supervisor or user:account, comma-separated)"
+            ),
         }.get(key, key)
 
     def refresh(self) -> None:
@@ -729,6 +738,8 @@ class ValuesTab(QWidget):
     def _fmt(self, v: Any) -> str:
         if isinstance(v, bool):
             return self.tr("Yes") if v else self.tr("No")
+        if isinstance(v, list):
+            return ", ".join(str(x) for x in v)
         return str(v)
 
     def _show(self, result: Any) -> None:

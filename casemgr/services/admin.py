@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions, settings, validation
 from casemgr.actor import Actor
+from casemgr.enums import Role
 from casemgr.errors import ValidationError
 from casemgr.models import Setting
 
@@ -32,8 +33,14 @@ MONEY_KEYS = (
 INT_KEYS = ("collective_min_workers", "supervision_min_workers", "idle_lock_minutes")
 TEXT_KEYS = ("bureau_name", "arbitration_commission_name")
 BOOL_KEYS = ("minimum_wage_confirmed",)
+#: Lists of "role:<role>" / "user:<username>" (who approves extensions, per case kind).
+APPROVER_KEYS = (
+    "extension_approvers.arbitration",
+    "extension_approvers.inspection",
+    "extension_approvers.mediation",
+)
 MINIMUM_WAGE_KEY = "minimum_wage_monthly"
-EDITABLE_KEYS = TEXT_KEYS + MONEY_KEYS + INT_KEYS + BOOL_KEYS
+EDITABLE_KEYS = TEXT_KEYS + MONEY_KEYS + INT_KEYS + BOOL_KEYS + APPROVER_KEYS
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,34 @@ class SettingValue:
     stored: bool  # False: the code default (no administrator row)
 
 
+def _clean_approvers(key: str, value: object) -> list[str]:
+    """ "role:supervisor, user:wang" (or a list) -> ["role:supervisor", "user:wang"]."""
+    raw = value if isinstance(value, list | tuple) else str(value or "").replace("，", ",").split(",")
+    out: list[str] = []
+    for item in raw:
+        entry = str(item).strip()
+        if not entry:
+            continue
+        prefix, _, name = entry.partition(":")
+        ok = bool(name.strip()) and (
+            (prefix == "role" and name in {r.value for r in Role if r not in (Role.AUDITOR, Role.ADMIN)})
+            or prefix == "user"
+        )
+        if not ok:
+            raise validation.fail(
+                key,
+                f"“{entry}”无效：应为 role:角色代码 或 user:用户名",
+                f"'{entry}' is not role:<role code> or user:<username>",
+            )
+        out.append(f"{prefix}:{name.strip()}")
+    if not out:
+        raise validation.fail(key, "至少指定一名审批人", "name at least one approver")
+    return out
+
+
 def _clean(key: str, value: object) -> Any:
+    if key in APPROVER_KEYS:
+        return _clean_approvers(key, value)
     if key in MONEY_KEYS:
         amount = validation.clean_amount(value, key)
         if amount <= 0:

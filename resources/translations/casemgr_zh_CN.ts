@@ -1746,6 +1746,46 @@
         <source>Give the reason.</source>
         <translation>请填写理由。</translation>
     </message>
+    <message>
+        <source> (at most %1)</source>
+        <translation>（最多 %1）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <source>Loading the request…</source>
+        <translation>正在读取延期申请…</translation>
+    </message>
+    <message>
+        <source>There is no request to decide.</source>
+        <translation>没有待审批的延期申请。</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <source>as many as the rule allows</source>
+        <translation>规则允许的最长天数</translation>
+    </message>
+    <message>
+        <source>Requested by %1 on %2 for %3. Reason: %4</source>
+        <translation>申请人：%1，申请日期：%2，申请延长：%3。理由：%4</translation>
+    </message>
+    <message>
+        <source>Type the number of days.</source>
+        <translation>请输入延长天数。</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing.</source>
+        <translation>请填写不予批准的理由。</translation>
+    </message>
 </context>
 <context>
     <name>Flags</name>
@@ -3595,6 +3635,18 @@
     <message>
         <source>Notice (name and number)</source>
         <translation>发布通知（名称、文号）</translation>
+    </message>
+    <message>
+        <source>Who approves arbitration extensions (role:supervisor or user:account, comma-separated)</source>
+        <translation>仲裁延期审批人（role:角色 或 user:账号，逗号分隔；法定为仲裁委员会主任或其委托的仲裁院负责人）</translation>
+    </message>
+    <message>
+        <source>Who approves inspection extensions (role:supervisor or user:account, comma-separated)</source>
+        <translation>监察延期审批人（role:角色 或 user:账号，逗号分隔；法定为劳动保障行政部门负责人）</translation>
+    </message>
+    <message>
+        <source>Who approves mediation extensions (role:supervisor or user:account, comma-separated)</source>
+        <translation>调解延期审批人（role:角色 或 user:账号，逗号分隔）</translation>
     </message>
 </context>
 <context>

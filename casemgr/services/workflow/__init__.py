@@ -22,7 +22,14 @@ The package is the public face; its modules follow the work:
 """
 
 from casemgr.services.workflow.enforcement import decide_blacklist, propose_blacklist, record_payment
-from casemgr.services.workflow.extensions import approve_extension, request_extension
+from casemgr.services.workflow.extensions import (
+    ExtensionRequest,
+    approve_extension,
+    pending_extension_request,
+    refuse_extension,
+    request_extension,
+    require_extension_approver,
+)
 from casemgr.services.workflow.fields import clean_fields
 from casemgr.services.workflow.flags import clear_green_channel, refresh_flags, set_green_channel
 from casemgr.services.workflow.guards import check_guards
@@ -46,6 +53,7 @@ __all__ = [
     "PUBLIC_NOTICE_DAYS_INSPECTION",
     "PUBLIC_NOTICE_DAYS_INSPECTION_WAGES",
     "SERVICE_STOPS",
+    "ExtensionRequest",
     "apply_deemed_acceptances",
     "apply_record",
     "apply_transition",
@@ -56,12 +64,15 @@ __all__ = [
     "decide_blacklist",
     "hand_to_arbitration",
     "linked_cases",
+    "pending_extension_request",
     "propose_blacklist",
     "public_notice_days",
     "record_defence",
     "record_payment",
     "record_service",
     "refresh_flags",
+    "refuse_extension",
     "request_extension",
+    "require_extension_approver",
     "set_green_channel",
 ]
