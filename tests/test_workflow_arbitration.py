@@ -264,8 +264,10 @@ def test_deemed_withdrawn_needs_a_scheduled_hearing(database, actors) -> None:
         step(database, clerk, cid, "deem_withdrawn", D(2026, 3, 4), reason="未到庭")
     assert exc.value.field == "code"
     step(database, clerk, cid, "form_tribunal", D(2026, 3, 4), arbitrators=["甲", "乙", "丙"])
-    step(database, clerk, cid, "schedule_hearing", D(2026, 3, 4), hearing_date=D(2026, 3, 16))
-    c = step(database, clerk, cid, "deem_withdrawn", D(2026, 3, 16), reason="申请人无正当理由拒不到庭")
+    # Copy not served yet: the defence period runs at least to 03-18 (10 wd from 03-04), so the
+    # hearing is on Thu 03-19.
+    step(database, clerk, cid, "schedule_hearing", D(2026, 3, 4), hearing_date=D(2026, 3, 19))
+    c = step(database, clerk, cid, "deem_withdrawn", D(2026, 3, 19), reason="申请人无正当理由拒不到庭")
     assert c.outcome == Outcome.DEEMED_WITHDRAWN and c.status == "deemed_withdrawn"
 
 
@@ -501,3 +503,92 @@ def test_an_extension_does_not_survive_a_restart(database, actors) -> None:
         wf.request_extension(s, clerk, cid, award_id, "仍需鉴定", expected_version=None, on=D(2026, 11, 30))
         d = wf.approve_extension(s, boss, cid, award_id, 15, "同意", None, on=D(2026, 12, 1))
         assert d.due_on == D(2026, 12, 21)
+
+
+def test_a_hearing_inside_the_defence_period_needs_a_recorded_reason(database, actors) -> None:
+    """Law Art. 30 / 办案规则 Art. 33: the respondent has 10 wd from receipt to answer; a
+    hearing on or before the last day of that period needs a reason on file (e.g. the
+    respondent agreed to shorten it, Art. 58)."""
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)  # defence period ends Mon 10-19
+    step(database, clerk, cid, "form_tribunal", D(2026, 9, 25), arbitrators=["甲", "乙", "丙"])
+    # Hearing Mon 10-19 (the last day of the period); notice possible: the 6th wd before it is
+    # Sat 10-10 (make-up day): 10-16, 15, 14, 13, 12, 10 -> set on Fri 10-09 in time.
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "schedule_hearing", D(2026, 10, 9), hearing_date=D(2026, 10, 19))
+    assert exc.value.field == "early_hearing_reason" and "2026-10-19" in exc.value.zh
+    c = step(
+        database,
+        clerk,
+        cid,
+        "schedule_hearing",
+        D(2026, 10, 9),
+        hearing_date=D(2026, 10, 19),
+        early_hearing_reason="被申请人书面同意缩短答辩期",
+    )
+    with database.read() as s:
+        ev = s.execute(
+            select(Event).where(Event.case_id == cid, Event.action == "schedule_hearing")
+        ).scalar_one()
+        assert cases.event_data(ev)["early_hearing_reason"] == "被申请人书面同意缩短答辩期"
+    # Tue 10-20, the day after the period: no reason needed.
+    c = step(database, clerk, cid, "schedule_hearing", D(2026, 10, 9), hearing_date=D(2026, 10, 20))
+    assert c.status == "hearing_scheduled"
+
+
+def test_a_hearing_before_the_copy_is_served_counts_the_shortest_defence_period(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    step(database, clerk, cid, "form_tribunal", D(2026, 9, 25), arbitrators=["甲", "乙", "丙"])
+    # Not served yet: even if served today (Fri 09-25) the period runs 10 wd to
+    # 09-28, 29, 30, 10-08, 09, 10 (Sat, make-up), 12, 13, 14, 15 -> Thu 10-15.
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "schedule_hearing", D(2026, 9, 25), hearing_date=D(2026, 10, 14))
+    assert exc.value.field == "early_hearing_reason"
+    c = step(database, clerk, cid, "schedule_hearing", D(2026, 9, 25), hearing_date=D(2026, 10, 16))
+    assert c.status == "hearing_scheduled"
+
+
+def test_no_award_before_the_hearing(database, actors) -> None:
+    """调解仲裁法 Arts. 35-42: the award follows the hearing; a simple-procedure case may be
+    decided on the papers (办案规则 Art. 60); withdrawal and settlement need no hearing."""
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    step(database, clerk, cid, "form_tribunal", D(2026, 9, 25), arbitrators=["甲", "乙", "丙"])
+    items = [{"claim_type": "wages", "amount": Decimal("8000.00")}]
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "award", D(2026, 10, 16), document_no="裁1", items=items)
+    assert exc.value.field == "code"
+    # Not simple procedure: a "written hearing" is no way round.
+    with pytest.raises(WorkflowError):
+        step(
+            database,
+            clerk,
+            cid,
+            "award",
+            D(2026, 10, 16),
+            document_no="裁1",
+            items=items,
+            written_hearing=True,
+        )
+    step(database, clerk, cid, "schedule_hearing", D(2026, 10, 9), hearing_date=D(2026, 10, 20))
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "award", D(2026, 10, 19), document_no="裁1", items=items)
+    assert "2026-10-20" in exc.value.zh
+    c = step(database, clerk, cid, "award", D(2026, 10, 20), document_no="裁1", items=items)
+    assert c.status == "awarded"
+
+
+def test_a_simple_procedure_case_may_be_decided_on_the_papers(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    step(database, clerk, cid, "set_simple_procedure", D(2026, 9, 25), ground="small_amount")
+    step(database, clerk, cid, "form_tribunal", D(2026, 9, 25), arbitrators=["独任仲裁员"])
+    items = [{"claim_type": "wages", "amount": Decimal("8000.00")}]
+    with pytest.raises(WorkflowError):
+        step(database, clerk, cid, "award", D(2026, 10, 20), document_no="裁1", items=items)
+    c = step(
+        database, clerk, cid, "award", D(2026, 10, 20), document_no="裁1", items=items, written_hearing=True
+    )
+    assert c.status == "awarded"

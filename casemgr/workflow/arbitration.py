@@ -126,9 +126,16 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         fields=(
             FieldDef("hearing_date", "date", label_zh="开庭日期", label_en="hearing date"),
             FieldDef("place", "text", required=False, label_zh="开庭地点", label_en="place"),
+            FieldDef(
+                "early_hearing_reason",
+                "text",
+                required=False,
+                label_zh="开庭日在答辩期内的理由",
+                label_en="reason for a hearing inside the defence period",
+            ),
         ),
         clocks=(ClockEffect("start", "hearing_notice", anchor_field="hearing_date"),),
-        guards=("hearing_notice_possible",),
+        guards=("hearing_notice_possible", "hearing_after_defence_period"),
     ),
     TransitionDef(
         "suspend",
@@ -266,10 +273,21 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ("tribunal_formed", "hearing_scheduled"),
         "awarded",
         ROLES,
-        fields=(DOC, FieldDef("items", "items", label_zh="裁决事项", label_en="award items")),
+        fields=(
+            DOC,
+            FieldDef("items", "items", label_zh="裁决事项", label_en="award items"),
+            FieldDef(
+                "written_hearing",
+                "bool",
+                required=False,
+                label_zh="简易处理书面审理",
+                label_en="simple procedure decided on the papers",
+            ),
+        ),
         outcome=Outcome.AWARD,
         closes=True,
         clocks=(STOP_ALL,),
+        guards=("hearing_held",),
     ),
     TransitionDef(
         "settle",
