@@ -353,11 +353,22 @@ class CaseFileWindow(QDialog):
             links.append(self.tr("became %1").replace("%1", f'<a href="case:{cid}">{_html(number)}</a>'))
         f["links"].setText("；".join(links) if links else "—")
         f["summary"].setText(d.summary or "")
-        f["outcome"].setText(
+        outcome = (
             labels.label(labels.OUTCOMES, r.outcome) + (f"：{d.outcome_note}" if d.outcome_note else "")
             if r.outcome
             else "—"
         )
+        # After service of an award: when it takes effect (the parties' periods are listed
+        # with the clocks, marked as party periods).
+        if d.award_final_effective_on:
+            outcome += "；" + self.tr("final items effective %1").replace(
+                "%1", i18n.fmt_date(d.award_final_effective_on)
+            )
+        if d.award_nonfinal_effective_from:
+            outcome += "；" + self.tr("other items effective %1 unless a party sues").replace(
+                "%1", i18n.fmt_date(d.award_nonfinal_effective_from)
+            )
+        f["outcome"].setText(outcome)
 
         # parties: persons masked through casemgr.privacy, employers from the detail
         rows: list[list[str]] = []

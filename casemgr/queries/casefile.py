@@ -122,6 +122,10 @@ class CaseDetail:
     deadlines: tuple[DeadlineRow, ...]
     events: tuple[EventRow, ...]
     documents: tuple[DocumentRow, ...]
+    # After an award is served (调解仲裁法 Arts. 47-50): the final items take effect on the
+    # day the award was made; the other items on this day if no party sued in time.
+    award_final_effective_on: dt.date | None = None
+    award_nonfinal_effective_from: dt.date | None = None
 
 
 def case_detail(session: Session, case_id: int) -> CaseDetail:
@@ -235,7 +239,19 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         deadlines=deadlines,
         events=events,
         documents=docs,
+        **_award_effect(case),
     )
+
+
+def _award_effect(case: Case) -> dict[str, dt.date | None]:
+    """The award's effective dates, read off the parties' periods after service."""
+    ran = [d for d in case.deadlines if d.rule_code.startswith("arb.after_award.") and d.state != "cancelled"]
+    final = any(d.rule_code != "arb.after_award.sue" for d in ran)
+    sue = [d.due_on for d in ran if d.rule_code == "arb.after_award.sue"]
+    return {
+        "award_final_effective_on": case.closed_on if final else None,
+        "award_nonfinal_effective_from": max(sue) + dt.timedelta(days=1) if sue else None,
+    }
 
 
 def _rules_by_code(

@@ -665,6 +665,14 @@
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
+    <message>
+        <source>final items effective %1</source>
+        <translation>终局裁决事项自 %1 起生效</translation>
+    </message>
+    <message>
+        <source>other items effective %1 unless a party sues</source>
+        <translation>其他裁决事项如当事人未起诉，自 %1 起生效</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>

@@ -11,14 +11,16 @@ met on the day it acted.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import permissions, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines.calendar import calendar_for
-from casemgr.enums import CaseKind, EventKind, ServiceMethod
+from casemgr.enums import CaseKind, EventKind, Outcome, ServiceMethod
 from casemgr.errors import ValidationError
 from casemgr.models import Case, Event
 from casemgr.services import cases
@@ -73,6 +75,54 @@ def public_notice_days(case: Case) -> int:
     return PUBLIC_NOTICE_DAYS_ARBITRATION
 
 
+def _award_parts(session: Session, case: Case) -> tuple[bool, bool]:
+    """(any final item, any non-final item) of the case's award, from the award step's record."""
+    raw = session.execute(
+        select(Event.data)
+        .where(Event.case_id == case.id, Event.action == "award")
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).scalar()
+    items = (json.loads(raw).get("final_award") or {}).get("items", []) if raw else []
+    if not items:
+        return bool(case.final_award), not case.final_award
+    finals = [bool(i.get("final")) for i in items]
+    return any(finals), not all(finals)
+
+
+def start_after_award_periods(
+    session: Session, case: Case, method: ServiceMethod, served_on: dt.date
+) -> dict[str, dt.date | None]:
+    """The parties' periods that run from receipt of an award (调解仲裁法 Arts. 47-50).
+
+    Final items take effect on the day the award is made (Art. 47); the worker may sue
+    within 15 days (Art. 48), the employer apply to set them aside within 30 (Art. 49).
+    Non-final items: either party may sue within 15 days, after which they take effect
+    (Art. 50). The periods run from the (deemed) receipt; they bind the parties, not the
+    bureau (``party_period`` rules), and a second proof of service starts nothing new.
+    Returns the effective dates for the timeline.
+    """
+    if case.kind != CaseKind.ARBITRATION.value or case.outcome != Outcome.AWARD.value:
+        return {}
+    received = deemed_served(session, case, method, served_on)
+    any_final, any_nonfinal = _award_parts(session, case)
+    out: dict[str, dt.date | None] = {"deemed_served_on": received, "final_effective_on": None}
+    out["nonfinal_effective_from"] = None
+    if any_final:
+        clocks.start_group(session, case, "after_award_final", received)
+        out["final_effective_on"] = case.closed_on
+    if any_nonfinal:
+        started = clocks.start_group(session, case, "after_award_nonfinal", received)
+        sue = (
+            started[0]
+            if started
+            else next(iter(clocks.active_deadlines(case, ["arb.after_award.sue"])), None)
+        )
+        if sue is not None:
+            out["nonfinal_effective_from"] = sue.due_on + dt.timedelta(days=1)
+    return out
+
+
 def record_service(
     session: Session,
     actor: Actor,
@@ -109,6 +159,8 @@ def record_service(
     if document == "application_copy":
         # The respondent's defence period runs from the (deemed) date of receipt.
         clocks.start_group(session, case, "defence", deemed)
+    if document == "award":
+        start_after_award_periods(session, case, m, served_on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     ev = cases.add_event(

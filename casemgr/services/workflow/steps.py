@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 from casemgr import workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
-from casemgr.enums import CaseKind, DeadlineState, EventKind
+from casemgr.enums import CaseKind, DeadlineState, EventKind, ServiceMethod
 from casemgr.errors import KnownError, ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Event
 from casemgr.services import cases
+from casemgr.services.workflow import serving
 from casemgr.services.workflow.common import audit_case, clean_on, require_role, require_status
 from casemgr.services.workflow.fields import clean_fields
 from casemgr.services.workflow.guards import check_guards
@@ -163,6 +164,8 @@ def execute(
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     _apply_clock_effects(session, case, t, f, on)
+    if t.code == "serve_award":
+        extra.update(serving.start_after_award_periods(session, case, ServiceMethod(f["method"]), on))
     session.flush()
     data = {k: v for k, v in f.items() if k != "items"} | extra
     cases.add_event(
