@@ -118,7 +118,9 @@ def make_engine(url: str, **kw: Any) -> Engine:
         )
         _install_sqlite_listeners(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kw)
+    # ``casemgr_namespace`` names the PostgreSQL role prefix (casemgr.pgroles), not a libpq option.
+    server = make_url(url).difference_update_query(["casemgr_namespace"])
+    return create_engine(server, pool_pre_ping=True, **kw)
 
 
 def _install_sqlite_listeners(engine: Engine) -> None:

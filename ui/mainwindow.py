@@ -303,12 +303,18 @@ class MainWindow(QMainWindow):
         accepted (粤条例 Art. 39, ``apply_deemed_acceptances``, in the system's name), so the
         reminder and the board already show their investigation clocks.
         """
+        from casemgr import pgroles
         from casemgr.actor import SYSTEM
         from casemgr.services import workflow as wf
 
         today = clock.today()
+        actor = self.ctx.actor
         self.ctx.runner.write(
-            lambda s: wf.apply_deemed_acceptances(s, SYSTEM, today=today),
+            lambda s: (
+                wf.apply_deemed_acceptances(s, SYSTEM, today=today)
+                if pgroles.sweeps_at_login(s, actor)
+                else []
+            ),
             changes=lambda ids: Changes(case_ids=frozenset(ids), cases=bool(ids)),
             on_success=lambda _ids: self._read_reminder(),
             on_failure=self._sweep_failed,
