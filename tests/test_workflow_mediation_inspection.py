@@ -395,3 +395,50 @@ def test_the_sweep_accepts_by_law_in_the_systems_name(database, actors) -> None:
     with database.read() as s:
         n = s.execute(select(AuditEntry).where(AuditEntry.action == "case.transition.deem_accept")).all()
         assert len(n) == 1
+
+
+def test_limitation_from_knowledge_interruption_and_wage_claims() -> None:
+    """调解仲裁法 Art. 27: one year from knowledge (¶1), afresh from an interruption (¶2); wage
+    claims none while employed, one year from the end (¶4). 条例 Art. 20: two years."""
+    from casemgr.deadlines import default_calendar
+    from casemgr.deadlines.limitation import limitation_warnings
+
+    nwd = default_calendar().next_working_day
+    sev = ["severance"]
+    # Knew Mon 2025-06-30: last day Tue 2026-06-30; received Wed 07-01 -> warned.
+    w = limitation_warnings("arbitration", D(2026, 7, 1), None, None, knew_on=D(2025, 6, 30), claim_types=sev)
+    assert [(x.code, x.limit_date) for x in w] == [("arbitration_limitation", D(2026, 6, 30))]
+    # Interrupted Mon 2025-12-01 (a demand on the employer): afresh to Tue 2026-12-01 -> in time.
+    assert (
+        limitation_warnings(
+            "arbitration",
+            D(2026, 7, 1),
+            None,
+            None,
+            knew_on=D(2025, 6, 30),
+            interrupted_on=D(2025, 12, 1),
+            claim_types=sev,
+        )
+        == []
+    )
+    # Wages while employed: no limit, however old the arrears.
+    assert (
+        limitation_warnings(
+            "arbitration", D(2026, 7, 1), None, None, knew_on=D(2020, 1, 1), claim_types=["wages"]
+        )
+        == []
+    )
+    # Wages after employment ended Wed 2025-10-01 (国庆): a year later is Thu 2026-10-01, a holiday;
+    # the last day moves to the next working day, Thu 2026-10-08 (10-01..07 off).
+    w = limitation_warnings(
+        "arbitration", D(2026, 10, 8), D(2025, 10, 1), None, claim_types=["wages"], next_working_day=nwd
+    )
+    assert w == []
+    w = limitation_warnings(
+        "arbitration", D(2026, 10, 9), D(2025, 10, 1), None, claim_types=["wages"], next_working_day=nwd
+    )
+    assert [(x.code, x.limit_date) for x in w] == [("wage_limitation", D(2026, 10, 8))]
+    # Inspection: violation ended Fri 2024-05-31 -> two years: Sun 2026-05-31 -> Mon 06-01.
+    assert limitation_warnings("inspection", D(2026, 6, 1), None, D(2024, 5, 31), next_working_day=nwd) == []
+    w = limitation_warnings("inspection", D(2026, 6, 2), None, D(2024, 5, 31), next_working_day=nwd)
+    assert [(x.code, x.limit_date) for x in w] == [("inspection_lookback", D(2026, 6, 1))]

@@ -143,6 +143,13 @@ class CaseFileWindow(QDialog):
         self.notice.setStyleSheet("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; }")
         self.notice.hide()
         lay.addWidget(self.notice)
+        # Limitation warnings (调解仲裁法 Art. 27; 监察条例 Art. 20): decided in casemgr.
+        self.limitation = QLabel()
+        self.limitation.setWordWrap(True)
+        self.limitation.setStyleSheet("QLabel { background: #fff4e0; color: #7a4a00; padding: 6px; }")
+        self.limitation.setTextFormat(Qt.TextFormat.PlainText)
+        self.limitation.hide()
+        lay.addWidget(self.limitation)
 
         # The steps and records open in a status can be a dozen buttons: in a row that
         # scrolls sideways, so the window still fits a 1366-pixel office screen.
@@ -302,6 +309,8 @@ class CaseFileWindow(QDialog):
         self.setWindowTitle(f"{r.number} — {kind}")
         self.title.setText(r.number)
         self.notice.hide()
+        self.limitation.setText("\n".join((w.zh if zh else w.en) for w in d.limitation_warnings))
+        self.limitation.setVisible(bool(d.limitation_warnings))
         while self.badges.count():
             item = self.badges.takeAt(0)
             if item.widget():

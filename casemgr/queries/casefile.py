@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.clocks import provisional_note
+from casemgr.deadlines.limitation import LimitationWarning, next_working_day_of, warnings_for_case
 from casemgr.errors import NotFoundError
 from casemgr.models import (
     Case,
@@ -126,6 +127,8 @@ class CaseDetail:
     # day the award was made; the other items on this day if no party sued in time.
     award_final_effective_on: dt.date | None = None
     award_nonfinal_effective_from: dt.date | None = None
+    # 调解仲裁法 Art. 27 / 监察条例 Art. 20: warnings the case file shows above everything else.
+    limitation_warnings: tuple[LimitationWarning, ...] = ()
 
 
 def case_detail(session: Session, case_id: int) -> CaseDetail:
@@ -240,6 +243,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         events=events,
         documents=docs,
         **_award_effect(case),
+        limitation_warnings=tuple(warnings_for_case(case, next_working_day_of(session))),
     )
 
 

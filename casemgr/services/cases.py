@@ -75,6 +75,8 @@ class CaseInput:
     complaint_type: ComplaintType | None = None
     employment_ended_on: dt.date | None = None
     violation_on: dt.date | None = None
+    knew_on: dt.date | None = None  # the party knew of the infringement (limitation, Law Art. 27)
+    limitation_interrupted_on: dt.date | None = None  # the latest 时效中断 (Art. 27 ¶2)
     simple_procedure: bool = False
     green_channel_override: bool | None = None  # None: decided automatically
     green_channel_reason: str | None = None
@@ -238,6 +240,11 @@ def _check_choices(data: CaseInput) -> None:
         validation.clean_date(c.period_to, "period_to", required=False)
     validation.clean_date(data.employment_ended_on, "employment_ended_on", required=False)
     validation.clean_date(data.violation_on, "violation_on", required=False)
+    for name in ("knew_on", "limitation_interrupted_on"):
+        # Facts before the application: never after the day it was received.
+        value = validation.clean_date(getattr(data, name), name, required=False)
+        if value is not None and isinstance(data.received_on, dt.date) and value > data.received_on:
+            raise validation.fail(name, "不能晚于收案日期", "cannot be after the date received")
     for name in ("assigned_user_id", "source_case_id"):
         v = getattr(data, name)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
@@ -343,6 +350,8 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
         workers=workers,
         employment_ended_on=data.employment_ended_on,
         violation_on=data.violation_on,
+        knew_on=data.knew_on,
+        limitation_interrupted_on=data.limitation_interrupted_on,
         summary=summary,
         assigned_user_id=data.assigned_user_id if data.assigned_user_id is not None else actor.user_id,
         source_case_id=data.source_case_id,

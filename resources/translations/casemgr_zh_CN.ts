@@ -1092,6 +1092,18 @@
         <source>Posted at the address</source>
         <translation>张贴送达</translation>
     </message>
+    <message>
+        <source>A demand was made on the other side</source>
+        <translation>向对方当事人主张权利</translation>
+    </message>
+    <message>
+        <source>Relief was sought from an authority</source>
+        <translation>向有关部门请求权利救济</translation>
+    </message>
+    <message>
+        <source>The other side agreed to perform</source>
+        <translation>对方当事人同意履行义务</translation>
+    </message>
 </context>
 <context>
     <name>ClaimRow</name>
@@ -2375,6 +2387,26 @@
         <location filename="../../ui/newcase.py" line="741"/>
         <source>Not registered: %1</source>
         <translation>未登记：%1</translation>
+    </message>
+    <message>
+        <source>Violation happened (or ended) on</source>
+        <translation>违法行为发生（或终了）之日</translation>
+    </message>
+    <message>
+        <source>Employment ended on</source>
+        <translation>劳动关系终止之日</translation>
+    </message>
+    <message>
+        <source>Knew of the infringement on</source>
+        <translation>知道或应当知道权利被侵害之日</translation>
+    </message>
+    <message>
+        <source>Limitation last interrupted on</source>
+        <translation>时效最近一次中断之日</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未填写</translation>
     </message>
 </context>
 <context>
