@@ -46,7 +46,11 @@ def test_the_form_warns_and_the_case_file_keeps_warning(
     case_id = blocker.args[0]
     with database.read() as s:
         case = s.get(Case, case_id)
-        assert case is not None and case.knew_on == dt.date(2025, 11, 20) and case.limitation_interrupted_on is None
+        assert (
+            case is not None
+            and case.knew_on == dt.date(2025, 11, 20)
+            and case.limitation_interrupted_on is None
+        )
         assert case.received_on == TODAY
     win = CaseFileWindow(supervisor, case_id)
     qtbot.addWidget(win)
