@@ -67,6 +67,13 @@ class ComplaintType(StrEnum):
     REPORT = "report"  # 举报: anonymous, or not one's own rights (粤条例 Art. 34)
 
 
+class MediationBody(StrEnum):
+    """Who mediates: the rules differ (legal-rules §11 #11)."""
+
+    BUREAU_CENTRE = "bureau_centre"  # 本局劳动人事争议调解中心: 调解仲裁法 Art. 14 + the bureau's rules
+    ENTERPRISE = "enterprise"  # 企业劳动争议调解委员会: 企业劳动争议协商调解规定 (人社部令第17号)
+
+
 class Channel(StrEnum):
     """Where a matter came in; outside channels carry an external reference and a reply clock."""
 

@@ -53,6 +53,12 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "crime_threshold_collective": [(EPOCH, "60000.00")],
     "reminder_lead_working_days": [(EPOCH, [5, 1])],
     "inspection_rule_set": [(EPOCH, "guangdong")],  # or "national" (60 + 30 wd)
+    # The body a new mediation case is registered at unless the form says otherwise.
+    "mediation_body_default": [(EPOCH, "bureau_centre")],  # or "enterprise" (人社部令第17号)
+    # Who gets an arbitration case handed over from mediation: "least_loaded" (the active
+    # arbitration clerk of the case's district with the fewest open arbitration cases, else
+    # of any district) or "unassigned" (the supervisor assigns it).
+    "arbitration_assignment": [(EPOCH, "least_loaded")],
     "idle_lock_minutes": [(EPOCH, 15)],
     # Who approves an extension of a statutory period, per case kind: "role:<role>" or
     # "user:<username>" entries (services.workflow.require_extension_approver). The law names

@@ -187,7 +187,7 @@ def _assign(s: Session, a: Actor, k: CaseKind, w: World) -> object:
 
 #: The clock of each kind that the law lets a head extend (a running one after acceptance).
 EXTENDABLE = {
-    CaseKind.MEDIATION: "med.conclude",
+    CaseKind.MEDIATION: "med.centre.conclude",  # the bureau centre (the default mediation body)
     CaseKind.ARBITRATION: "arb.award",
     CaseKind.INSPECTION: "insp.investigate.gd",
 }

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -568,7 +569,7 @@ class CaseFileWindow(QDialog):
                 HANDOVER_STATES = ()
             if d.row.status in HANDOVER_STATES and self.ctx.can("case.transition", CaseKind.MEDIATION):
                 b = QPushButton(self.tr("Hand to arbitration"))
-                b.clicked.connect(self.hand_to_arbitration)
+                b.clicked.connect(lambda _=False: self.hand_to_arbitration())
                 self.actions_bar.addWidget(b)
                 self.action_buttons["@hand_to_arbitration"] = b
         for c in d.deadlines:
@@ -644,11 +645,32 @@ class CaseFileWindow(QDialog):
         dlg.open()
         return dlg
 
-    def hand_to_arbitration(self) -> None:
+    def hand_to_arbitration(self, confirmed: bool = False) -> QMessageBox | None:
+        """Ask first: the handover registers a new arbitration case (assigned to an arbitration
+        clerk by the bureau's rule, never to the mediator) and cannot be undone here."""
         from casemgr.services import workflow as wf
 
         if self.detail is None:
-            return
+            return None
+        if not confirmed:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Hand to arbitration"))
+            box.setText(
+                self.tr(
+                    "Register an arbitration application from mediation case %1? It goes to an "
+                    "arbitration clerk under the bureau's assignment rule, and the two cases are linked."
+                ).replace("%1", self.detail.row.number)
+            )
+            yes = box.addButton(self.tr("Register the arbitration case"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(yes)
+            box.buttonClicked.connect(
+                lambda b, y=yes: self.hand_to_arbitration(confirmed=True) if b is y else None
+            )
+            self.handover_box = box
+            box.open()
+            return box
         actor, case_id, version = self.ctx.actor, self.detail.row.id, self.detail.row.version
         today = clock.today()
         self.ctx.runner.write(
@@ -660,6 +682,7 @@ class CaseFileWindow(QDialog):
             on_failure=self._failed,
             parent=self,
         )
+        return None
 
     def _failed(self, exc: errors.KnownError) -> bool:
         self.notice.setText(exc.message(i18n.current_language()))

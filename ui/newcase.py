@@ -37,7 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import clock, errors, queries, validation
-from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, Channel, ClaimType, ComplaintType, PartyRole
+from casemgr.enums import (
+    DISTRICTS_SHANWEI,
+    CaseKind,
+    Channel,
+    ClaimType,
+    ComplaintType,
+    MediationBody,
+    PartyRole,
+)
 from casemgr.services import cases, parties
 from ui import i18n, labels
 from ui.ops import Changes
@@ -307,6 +315,15 @@ class NewCaseDialog(QDialog):
             form.addRow(self.tr("Complaint or report"), self.complaint_type)
         else:
             self.complaint_type.hide()
+        # Which body mediates decides which rules apply (legal-rules §11 #11).
+        self.mediation_body = QComboBox()
+        self.mediation_body.addItem(self.tr("(the bureau's default)"), None)
+        self.mediation_body.addItem(self.tr("Bureau mediation centre"), MediationBody.BUREAU_CENTRE.value)
+        self.mediation_body.addItem(self.tr("Enterprise mediation committee"), MediationBody.ENTERPRISE.value)
+        if kind is CaseKind.MEDIATION:
+            form.addRow(self.tr("Mediated by"), self.mediation_body)
+        else:
+            self.mediation_body.hide()
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(self.tr("What happened, in a few sentences"))
         self.summary.setFixedHeight(60)
@@ -760,6 +777,7 @@ class NewCaseDialog(QDialog):
             green_channel_reason=self.green_reason.text().strip() or None if green is not None else None,
             source_case_id=self.prefill.source_case_id if self.prefill else None,
             **{name: self.limitation_value(name) for name in self.limitation_dates},
+            mediation_body=self.mediation_body.currentData() if self.kind is CaseKind.MEDIATION else None,
         )
 
     def submit(self) -> None:

@@ -60,6 +60,8 @@ def shift(cal: Calendar, r: RuleSpec, start: dt.date, n: int) -> dt.date:
     """``start`` moved forward ``n`` units of the rule (start day not counted)."""
     if r.working:
         return cal.add_working_days(start, n)
+    if r.waiting:
+        return start + dt.timedelta(days=n)  # a waiting period ends on its day, holiday or not
     return cal.add_calendar_days(start, n)
 
 

@@ -41,6 +41,7 @@ SELECTOR_KEYS = (
     "anchor_field",
     "pause_public_notice",
     "after_close",
+    "waiting",
 )
 #: What an administrator may change in a rule (``services.deadline_admin.update_rule``); what a
 #: rule selects and how it chains follows the shipped file (see :func:`all_rules`).
@@ -73,6 +74,10 @@ class RuleSpec:
     #: Runs on after the case is closed and is not ended by closing it: serving the decision
     #: (粤条例 Art. 47) and the blacklist decision (令第45号 Art. 8) come after the close.
     after_close: bool = False
+    #: A waiting period, not a deadline: the right it gives arises when the last day ends,
+    #: so that day is never moved past a holiday (legal-rules §11 #12: roll-forward protects
+    #: someone who must act, not someone waiting to be allowed). Calendar days only.
+    waiting: bool = False
 
     @property
     def working(self) -> bool:
@@ -103,6 +108,7 @@ def _from_dict(kind: str, raw: dict[str, Any]) -> RuleSpec:
         anchor_field=raw.get("anchor_field"),
         pause_public_notice=bool(raw.get("pause_public_notice", False)),
         after_close=bool(raw.get("after_close", False)),
+        waiting=bool(raw.get("waiting", False)),
     )
 
 
@@ -142,6 +148,7 @@ def _from_row(row: DeadlineRule) -> RuleSpec:
         anchor_field=sel.get("anchor_field"),
         pause_public_notice=bool(sel.get("pause_public_notice", False)),
         after_close=bool(sel.get("after_close", False)),
+        waiting=bool(sel.get("waiting", False)),
     )
 
 
@@ -187,6 +194,7 @@ def case_facts(session: Session, case: Case, on: dt.date | None = None) -> dict[
         "simple_procedure": bool(case.simple_procedure),
         "migrant_worker": bool(case.migrant_worker),
         "rule_set": str(settings.get(session, "inspection_rule_set", on or case.received_on)),
+        "mediation_body": case.mediation_body,
     }
 
 

@@ -673,6 +673,18 @@
         <source>other items effective %1 unless a party sues</source>
         <translation>其他裁决事项如当事人未起诉，自 %1 起生效</translation>
     </message>
+    <message>
+        <source>Register an arbitration application from mediation case %1? It goes to an arbitration clerk under the bureau's assignment rule, and the two cases are linked.</source>
+        <translation>要根据调解案件 %1 登记仲裁申请吗？新案件将按本局分案规则分配给仲裁书记员，两案相互关联。</translation>
+    </message>
+    <message>
+        <source>Register the arbitration case</source>
+        <translation>登记仲裁案件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -2407,6 +2419,22 @@
     <message>
         <source>not known</source>
         <translation>未填写</translation>
+    </message>
+    <message>
+        <source>(the bureau's default)</source>
+        <translation>（按本局默认）</translation>
+    </message>
+    <message>
+        <source>Bureau mediation centre</source>
+        <translation>本局劳动人事争议调解中心</translation>
+    </message>
+    <message>
+        <source>Enterprise mediation committee</source>
+        <translation>企业劳动争议调解委员会</translation>
+    </message>
+    <message>
+        <source>Mediated by</source>
+        <translation>调解组织</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,16 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                     f"Arbitration review must be applied for within 15 days of the agreement (by {limit}).",
                     "on",
                 )
+        elif g in ("review_accepted", "review_not_accepted"):
+            accepted = latest_clock(case, "med.review") is not None
+            if g == "review_accepted" and not accepted:
+                raise _guard_error(
+                    "仲裁审查申请尚未受理。", "The review application has not been accepted yet.", "code"
+                )
+            if g == "review_not_accepted" and accepted:
+                raise _guard_error(
+                    "仲裁审查申请已受理。", "The review application was already accepted.", "code"
+                )
         elif g == "tribunal_size":
             n = len(f.get("arbitrators", []))
             sole_ok = case.simple_procedure and not case.collective
