@@ -109,4 +109,7 @@ def test_the_scan_catches_what_it_should() -> None:
     assert _problems("办案规则第33条")
     assert _problems("粤条例第44条")
     assert _problems("劳动保障监察条例第17条")
-    assert _problems("劳动争议调解仲裁法（2007）第30条；劳动人事争议仲裁办案规则（人社部令第33号，2017）第33条") == []
+    assert (
+        _problems("劳动争议调解仲裁法（2007）第30条；劳动人事争议仲裁办案规则（人社部令第33号，2017）第33条")
+        == []
+    )
