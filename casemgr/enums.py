@@ -67,6 +67,13 @@ class ComplaintType(StrEnum):
     REPORT = "report"  # 举报: anonymous, or not one's own rights (粤条例 Art. 34)
 
 
+class MediationBody(StrEnum):
+    """Who mediates: the rules differ (legal-rules §11 #11)."""
+
+    BUREAU_CENTRE = "bureau_centre"  # 本局劳动人事争议调解中心: 调解仲裁法 Art. 14 + the bureau's rules
+    ENTERPRISE = "enterprise"  # 企业劳动争议调解委员会: 企业劳动争议协商调解规定 (人社部令第17号)
+
+
 class Channel(StrEnum):
     """Where a matter came in; outside channels carry an external reference and a reply clock."""
 
@@ -86,8 +93,11 @@ class ClaimType(StrEnum):
     OVERTIME = "overtime"  # 加班费
     SEVERANCE = "severance"  # 经济补偿 (incl. 竞业限制, 解除/终止)
     DAMAGES = "damages"  # 赔偿金 (二倍工资, 违法解除 ...)
-    SOCIAL_INSURANCE = "social_insurance"  # 社会保险
-    INJURY = "injury"  # 工伤待遇
+    SOCIAL_INSURANCE = "social_insurance"  # 社会保险 (Law Art. 47(二): final whatever the amount)
+    WORKING_TIME = "working_time"  # 工作时间 (Art. 47(二))
+    REST_LEAVE = "rest_leave"  # 休息休假 (Art. 47(二))
+    INJURY_MEDICAL = "injury_medical"  # 工伤医疗费 (Art. 47(一): the one injury item that can be final)
+    INJURY = "injury"  # 其他工伤待遇 (伤残补助金, 停工留薪期工资 ...): never final
     OTHER = "other"
 
 
@@ -109,6 +119,7 @@ class EventKind(StrEnum):
 class ServiceMethod(StrEnum):
     DIRECT = "direct"  # 直接送达
     LEFT = "left"  # 留置送达
+    POSTED = "posted"  # 张贴送达 (办案规则 Art. 20 ¶2: like 留置, served three working days later)
     POST = "post"  # 邮寄送达
     ELECTRONIC = "electronic"  # 电子送达
     PUBLIC_NOTICE = "public_notice"  # 公告送达 (time excluded from the 45-day clock)

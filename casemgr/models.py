@@ -280,6 +280,9 @@ class Case(Base):
 
     employment_ended_on: Mapped[dt.date | None] = mapped_column(Date)  # limitation (Law Art. 27)
     violation_on: Mapped[dt.date | None] = mapped_column(Date)  # look-back (条例 Art. 20)
+    knew_on: Mapped[dt.date | None] = mapped_column(Date)  # party knew of the infringement (Art. 27 ¶1)
+    limitation_interrupted_on: Mapped[dt.date | None] = mapped_column(Date)  # latest 中断 (Art. 27 ¶2)
+    mediation_body: Mapped[str | None] = mapped_column(String(16))  # MediationBody (mediation only)
     summary: Mapped[str | None] = mapped_column(Text)
 
     assigned_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -28,11 +28,20 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "case_number_format.arbitration": [(EPOCH, "汕劳人仲案字〔{year}〕第{seq:04d}号")],
     "case_number_format.mediation": [(EPOCH, "汕劳人调字〔{year}〕第{seq:04d}号")],
     "case_number_format.inspection": [(EPOCH, "汕人社监字〔{year}〕第{seq:04d}号")],
-    # 汕尾 月最低工资标准 (legal-rules §8). 2025-03-01 value is 🧠 until confirmed by the admin.
+    # 汕尾 月最低工资标准 (legal-rules §8), each figure with the notice it comes from. The
+    # 2025 figure (四类 1,750) is read from a secondary source and 汕尾's tier from the earlier
+    # lists, so it stays unconfirmed until an administrator enters it with the notice.
+    # The next adjustment is an administrator's dated row (services.admin.set_setting), not a
+    # release.
     "minimum_wage_monthly": [
         (dt.date(2018, 7, 1), "1410.00"),
         (dt.date(2021, 12, 1), "1620.00"),
-        (dt.date(2025, 3, 1), "1720.00"),
+        (dt.date(2025, 3, 1), "1750.00"),
+    ],
+    "minimum_wage_notice": [
+        (dt.date(2018, 7, 1), "广东省人民政府关于调整我省最低工资标准的通知（2018年7月1日起执行）"),
+        (dt.date(2021, 12, 1), "广东省人民政府关于调整我省最低工资标准的通知（2021年12月1日起执行）"),
+        (dt.date(2025, 3, 1), "广东省人民政府关于调整我省最低工资标准的通知（粤府函〔2025〕23号）"),
     ],
     "minimum_wage_confirmed": [(EPOCH, False), (dt.date(2021, 12, 1), True), (dt.date(2025, 3, 1), False)],
     # 集体 / 挂牌督办 triggers (legal-rules §2.5, §5.4; configurable)
@@ -44,9 +53,20 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "crime_threshold_collective": [(EPOCH, "60000.00")],
     "reminder_lead_working_days": [(EPOCH, [5, 1])],
     "inspection_rule_set": [(EPOCH, "guangdong")],  # or "national" (60 + 30 wd)
+    # The body a new mediation case is registered at unless the form says otherwise.
+    "mediation_body_default": [(EPOCH, "bureau_centre")],  # or "enterprise" (人社部令第17号)
+    # Who gets an arbitration case handed over from mediation: "least_loaded" (the active
+    # arbitration clerk of the case's district with the fewest open arbitration cases, else
+    # of any district) or "unassigned" (the supervisor assigns it).
+    "arbitration_assignment": [(EPOCH, "least_loaded")],
     "idle_lock_minutes": [(EPOCH, 15)],
-    # Who approves an inspection extension (粤条例 Art. 44: the bureau head): "role:<role>" or
-    # "user:<username>"; never the requester (services.workflow.inspection_approval).
+    # Who approves an extension of a statutory period, per case kind: "role:<role>" or
+    # "user:<username>" entries (services.workflow.require_extension_approver). The law names
+    # the commission chair or the 仲裁院 head he authorises (调解仲裁法 Art. 43, 办案规则
+    # Art. 45) and, in inspection, the bureau head (粤条例 Art. 44); a bureau names those
+    # accounts here. Until it does, any supervisor other than the requester approves.
+    "extension_approvers.mediation": [(EPOCH, ["role:supervisor"])],
+    "extension_approvers.arbitration": [(EPOCH, ["role:supervisor"])],
     "extension_approvers.inspection": [(EPOCH, ["role:supervisor"])],
 }
 

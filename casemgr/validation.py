@@ -164,6 +164,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "amount": ("金额", "amount"),
     "workers": ("涉及人数", "number of workers"),
     "received_on": ("收案日期", "date received"),
+    "knew_on": ("知道权利被侵害之日", "day the party knew of the infringement"),
+    "limitation_interrupted_on": ("时效中断之日", "day the limitation was interrupted"),
+    "interrupted_on": ("时效中断之日", "day the limitation was interrupted"),
+    "employment_ended_on": ("劳动关系终止之日", "day employment ended"),
+    "violation_on": ("违法行为发生（终了）之日", "day the violation happened (or ended)"),
     "district": ("所属区县", "district"),
     "employer": ("用人单位", "employer"),
 }

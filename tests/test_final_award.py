@@ -52,44 +52,83 @@ def test_a_money_item_at_the_threshold_is_final_and_one_fen_more_is_not(
 
 
 def test_todays_configured_threshold_by_hand(database: db.Database) -> None:
-    """Today's figure, computed by hand. When the figure changes (issue 14: 12 × 1,750.00 =
-    21,000.00 from 2025-03-01), this test changes with it, on purpose."""
-    # 汕尾 monthly minimum wage configured from 2025-03-01: 1,720.00 yuan.
-    # 12 × 1,720.00 = 10 × 1,720.00 + 2 × 1,720.00 = 17,200.00 + 3,440.00 = 20,640.00 yuan.
+    """Today's figure, computed by hand: 汕尾 is 四类 under 粤府函〔2025〕23号, 1,750.00 yuan a
+    month from 2025-03-01 (legal-rules §8; issue 14 item 2 moved it from 1,720.00)."""
+    # 12 × 1,750.00 = 10 × 1,750.00 + 2 × 1,750.00 = 17,500.00 + 3,500.00 = 21,000.00 yuan.
     with database.read() as s:
-        wage, limit, confirmed = final_award.threshold_on(s, TODAY)
-    assert (wage, limit, confirmed) == (Decimal("1720.00"), Decimal("20640.00"), False)
+        wage, limit, _confirmed = final_award.threshold_on(s, TODAY)
+        result = final_award.decide(s, TODAY, [])
+    assert (wage, limit) == (Decimal("1750.00"), Decimal("21000.00"))
+    assert "粤府函〔2025〕23号" in result.notice
     items = [
-        AwardItem(ClaimType.WAGES, Decimal("20639.99")),
-        AwardItem(ClaimType.WAGES, Decimal("20640.00")),
-        AwardItem(ClaimType.WAGES, Decimal("20640.01")),
+        AwardItem(ClaimType.WAGES, Decimal("20999.99")),
+        AwardItem(ClaimType.WAGES, Decimal("21000.00")),  # "不超过": exactly the threshold is final
+        AwardItem(ClaimType.WAGES, Decimal("21000.01")),
     ]
     assert [f for f, _ in finals(database, TODAY, items)] == [True, True, False]
 
 
 def test_the_minimum_wage_in_force_on_the_award_date_decides(database: db.Database) -> None:
     # 2021-12-01 .. 2025-02-28: 12 × 1,620.00 = 19,440.00; an item of 19,440.01 is not final
-    # on 2025-02-28 and is final on 2025-03-03 (12 × 1,720.00 = 20,640.00).
+    # on Fri 2025-02-28 and is final on Mon 2025-03-03 (12 × 1,750.00 = 21,000.00).
     item = [AwardItem(ClaimType.SEVERANCE, Decimal("19440.01"))]
     assert finals(database, dt.date(2025, 2, 28), item) == [(False, "over_threshold")]
     assert finals(database, dt.date(2025, 3, 3), item) == [(True, "within_threshold")]
+    # 21,000.00 itself: over 19,440.00 on 2025-02-28, within 21,000.00 on 2025-03-01 (a Saturday:
+    # the standard applies from the date, whatever the day of the week).
+    item = [AwardItem(ClaimType.WAGES, Decimal("21000.00"))]
+    assert finals(database, dt.date(2025, 2, 28), item) == [(False, "over_threshold")]
+    assert finals(database, dt.date(2025, 3, 1), item) == [(True, "within_threshold")]
 
 
 def test_an_administrators_dated_figure_moves_the_threshold(database: db.Database) -> None:
-    """A stored setting (the admin confirms a new figure) is what the decision reads."""
+    """A stored setting (the admin enters the next notice) is what the decision reads."""
     with database.write() as s:
-        settings.put(s, "minimum_wage_monthly", "1750.00", dt.date(2026, 6, 1))
-    # 12 × 1,750.00 = 21,000.00 from 2026-06-01; the day before, 20,640.00 still applies.
-    items = [AwardItem(ClaimType.WAGES, Decimal("21000.00")), AwardItem(ClaimType.WAGES, Decimal("21000.01"))]
-    assert [f for f, _ in finals(database, dt.date(2026, 6, 1), items)] == [True, False]
-    assert [f for f, _ in finals(database, dt.date(2026, 5, 31), items)] == [False, False]
+        settings.put(s, "minimum_wage_monthly", "1850.00", dt.date(2027, 3, 1))
+    # 12 × 1,850.00 = 18,500.00 + 3,700.00 = 22,200.00 from 2027-03-01; the day before, 21,000.00.
+    items = [AwardItem(ClaimType.WAGES, Decimal("22200.00")), AwardItem(ClaimType.WAGES, Decimal("22200.01"))]
+    assert [f for f, _ in finals(database, dt.date(2027, 3, 1), items)] == [True, False]
+    assert [f for f, _ in finals(database, dt.date(2027, 2, 28), items)] == [False, False]
 
 
 def test_labour_standard_items_are_final_whatever_the_amount_and_other_items_never(
     database: db.Database,
 ) -> None:
+    """Art. 47(二): disputes over working time, rest and leave, and social insurance are final
+    whatever the amount; of the injury benefits only 工伤医疗费 is a money item of Art. 47(一)."""
+    # Threshold today: 12 × 1,750.00 = 21,000.00.
     items = [
         AwardItem(ClaimType.SOCIAL_INSURANCE, Decimal("999999.99")),
+        AwardItem(ClaimType.WORKING_TIME, Decimal("999999.99")),
+        AwardItem(ClaimType.REST_LEAVE, Decimal("50000.00")),
+        AwardItem(ClaimType.INJURY_MEDICAL, Decimal("21000.00")),
+        AwardItem(ClaimType.INJURY_MEDICAL, Decimal("21000.01")),
+        AwardItem(ClaimType.INJURY, Decimal("1.00")),  # 一次性伤残补助金 etc.: never final
         AwardItem(ClaimType.OTHER, Decimal("1.00")),
     ]
-    assert finals(database, TODAY, items) == [(True, "labour_standard"), (False, "not_covered")]
+    assert finals(database, TODAY, items) == [
+        (True, "labour_standard"),
+        (True, "labour_standard"),
+        (True, "labour_standard"),
+        (True, "within_threshold"),
+        (False, "over_threshold"),
+        (False, "not_covered"),
+        (False, "not_covered"),
+    ]
+
+
+def test_the_money_and_labour_standard_types_are_the_statutes_lists() -> None:
+    """调解仲裁法 Art. 47(一) 追索劳动报酬（incl. 加班费）、工伤医疗费、经济补偿或者赔偿金;
+    (二) 工作时间、休息休假、社会保险."""
+    assert final_award.MONEY_TYPES == {
+        ClaimType.WAGES,
+        ClaimType.OVERTIME,
+        ClaimType.INJURY_MEDICAL,
+        ClaimType.SEVERANCE,
+        ClaimType.DAMAGES,
+    }
+    assert final_award.LABOUR_STANDARD_TYPES == {
+        ClaimType.WORKING_TIME,
+        ClaimType.REST_LEAVE,
+        ClaimType.SOCIAL_INSURANCE,
+    }

@@ -187,7 +187,7 @@ def _assign(s: Session, a: Actor, k: CaseKind, w: World) -> object:
 
 #: The clock of each kind that the law lets a head extend (a running one after acceptance).
 EXTENDABLE = {
-    CaseKind.MEDIATION: "med.conclude",
+    CaseKind.MEDIATION: "med.centre.conclude",  # the bureau centre (the default mediation body)
     CaseKind.ARBITRATION: "arb.award",
     CaseKind.INSPECTION: "insp.investigate.gd",
 }
@@ -201,6 +201,10 @@ def _approve_extension(s: Session, a: Actor, k: CaseKind, w: World) -> object:
         s, w.actors[Role.SUPERVISOR], c.id, "accept", {}, expected_version=None, on=c.received_on
     )
     d = next(d for d in c.deadlines if d.rule_code == EXTENDABLE[k] and d.state == "running")
+    # The officer of the kind asks (issue 14: an approver never decides their own request).
+    workflow.request_extension(
+        s, w.colleagues[k], c.id, d.id, "案情复杂", expected_version=None, on=c.received_on
+    )
     return workflow.approve_extension(s, a, c.id, d.id, 1, "案情复杂", None, on=c.received_on)
 
 

@@ -66,6 +66,7 @@ def test_arbitration_service_defence_and_payment_through_records(database, actor
         "set_green_channel",
         "add_note",
         "update_amounts",
+        "record_limitation",
     }  # no defence before acceptance, no reply without a clue
     step(database, clerk, cid, "accept", D(2026, 3, 3))
     assert "record_defence" in codes(database, clerk, cid)

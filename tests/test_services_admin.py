@@ -22,16 +22,44 @@ def test_minimum_wage_from_a_date_is_audited_and_used_from_then(
     with database.read() as s:
         before = settings.get_decimal(s, "minimum_wage_monthly", dt.date(2027, 6, 1))
     with database.write() as s:
-        admin.set_setting(s, actors[Role.ADMIN], "minimum_wage_monthly", "1850.00", dt.date(2027, 3, 1))
+        admin.set_setting(
+            s,
+            actors[Role.ADMIN],
+            "minimum_wage_monthly",
+            "1850.00",
+            dt.date(2027, 3, 1),
+            notice="广东省人民政府关于调整我省最低工资标准的通知（测试）",
+        )
     with database.read() as s:
         assert settings.get_decimal(s, "minimum_wage_monthly", dt.date(2027, 2, 28)) == before
         assert settings.get_decimal(s, "minimum_wage_monthly", dt.date(2027, 3, 1)) == Decimal("1850.00")
         entry = s.execute(select(AuditEntry).where(AuditEntry.action == "setting.update")).scalar_one()
         assert entry.username == "admin" and entry.entity_id == "minimum_wage_monthly@2027-03-01"
         assert "1850.00" in entry.after and str(before) in entry.before
+        assert "关于调整我省最低工资标准的通知（测试）" in entry.after
+        # The figure is the administrator's word from that date: the notice is kept beside it
+        # and the figure counts as confirmed (the built-in 2025 figure is not, until then).
+        assert settings.get(s, "minimum_wage_notice", dt.date(2027, 3, 1)).endswith("（测试）")
+        assert settings.get(s, "minimum_wage_confirmed", dt.date(2027, 3, 1)) is True
+        assert "粤府函〔2025〕23号" in settings.get(s, "minimum_wage_notice", dt.date(2027, 2, 28))
         history = admin.setting_history(s, "minimum_wage_monthly")
         assert [h.valid_from for h in history] == sorted(h.valid_from for h in history)
         assert (history[-1].valid_from, history[-1].stored) == (dt.date(2027, 3, 1), True)
+
+
+@pytest.mark.parametrize("notice", [None, "", "   "])
+def test_a_minimum_wage_without_the_notice_is_refused(
+    database: db.Database, actors: dict[Role, Actor], notice: str | None
+) -> None:
+    """Issue 14 item 2: every figure names the government notice it comes from."""
+    with pytest.raises(ValidationError) as exc, database.write() as s:
+        admin.set_setting(
+            s, actors[Role.ADMIN], "minimum_wage_monthly", "1850.00", dt.date(2027, 3, 1), notice=notice
+        )
+    assert exc.value.field == "notice"
+    with database.read() as s:
+        assert s.execute(select(func.count()).select_from(Setting)).scalar_one() == 0
+        assert s.execute(select(func.count()).where(AuditEntry.entity == "setting")).scalar_one() == 0
 
 
 @pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.CLERK])

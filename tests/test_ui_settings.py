@@ -158,6 +158,12 @@ def test_minimum_wage_with_a_date_and_a_refused_value(
     assert values.error.isVisibleTo(values) and "minimum" in values.error.text().lower()
     values.value.setText("1900.00")
     values.valid_from.setDate(QDate(2027, 3, 1))
+    assert values.notice.isVisibleTo(values)
+    # Without the notice's name the figure is refused (issue 14 item 2).
+    with qtbot.waitSignal(values.save().finished, timeout=10_000):
+        pass
+    assert values.error.isVisibleTo(values) and "notice" in values.error.text().lower()
+    values.notice.setText("粤府函〔2027〕1号")
     with qtbot.waitSignal(values.save().finished, timeout=10_000):
         pass
     qtbot.waitUntil(lambda: values.model.rowCount() == n + 1, timeout=10_000)
@@ -165,3 +171,4 @@ def test_minimum_wage_with_a_date_and_a_refused_value(
     assert values.model.data(values.model.index(last, 1)) == "1900.00"
     with database.read() as s:
         assert str(settings.get(s, "minimum_wage_monthly", dt.date(2027, 3, 2))) == "1900.00"
+        assert settings.get(s, "minimum_wage_notice", dt.date(2027, 3, 2)) == "粤府函〔2027〕1号"

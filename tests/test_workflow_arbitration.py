@@ -153,11 +153,14 @@ def test_full_path_around_spring_festival_2026(database, actors) -> None:
     with database.read() as s:
         assert clocks(s.get(Case, cid))["arb.hearing_notice"][0] == "met"
 
-    # Extension: supervisor only, once, at most 15 days.
+    # Extension: asked by the clerk, approved by a supervisor (the configured approver), once,
+    # at most 15 days (tests/test_extension_approval.py has the approver rules).
     with database.read() as s:
         award_id = next(
             d.id for d in s.get(Case, cid).deadlines if d.rule_code == "arb.award" and d.state == "running"
         )
+    with database.write() as s:
+        wf.request_extension(s, clerk, cid, award_id, "需要鉴定", expected_version=None, on=D(2026, 5, 8))
     with database.write() as s, pytest.raises(PermissionDenied):
         wf.approve_extension(s, clerk, cid, award_id, 15, "案情复杂", None)
     with database.write() as s, pytest.raises(ValidationError) as exc:
@@ -170,7 +173,7 @@ def test_full_path_around_spring_festival_2026(database, actors) -> None:
     with database.write() as s, pytest.raises(WorkflowError):
         wf.approve_extension(s, boss, cid, award_id, 1, "再次延期", None)
 
-    # Award 05-20: per item against 12 x 1,720 = 20,640 yuan (minimum wage from 2025-03-01).
+    # Award 05-20: per item against 12 x 1,750 = 21,000 yuan (粤府函〔2025〕23号, from 2025-03-01).
     with database.read() as s:
         claim_id = s.get(Case, cid).claims[0].id
     c = step(
@@ -198,7 +201,7 @@ def test_full_path_around_spring_festival_2026(database, actors) -> None:
     with database.read() as s:
         ev = s.execute(select(Event).where(Event.case_id == cid, Event.action == "award")).scalar_one()
         data = cases.event_data(ev)
-        assert data["final_award"]["threshold"] == "20640.00"
+        assert data["final_award"]["threshold"] == "21000.00"
         assert data["final_award"]["separate_awards_needed"] is True
         assert [i["final"] for i in data["final_award"]["items"]] == [True, False]
 
@@ -261,8 +264,10 @@ def test_deemed_withdrawn_needs_a_scheduled_hearing(database, actors) -> None:
         step(database, clerk, cid, "deem_withdrawn", D(2026, 3, 4), reason="未到庭")
     assert exc.value.field == "code"
     step(database, clerk, cid, "form_tribunal", D(2026, 3, 4), arbitrators=["甲", "乙", "丙"])
-    step(database, clerk, cid, "schedule_hearing", D(2026, 3, 4), hearing_date=D(2026, 3, 16))
-    c = step(database, clerk, cid, "deem_withdrawn", D(2026, 3, 16), reason="申请人无正当理由拒不到庭")
+    # Copy not served yet: the defence period runs at least to 03-18 (10 wd from 03-04), so the
+    # hearing is on Thu 03-19.
+    step(database, clerk, cid, "schedule_hearing", D(2026, 3, 4), hearing_date=D(2026, 3, 19))
+    c = step(database, clerk, cid, "deem_withdrawn", D(2026, 3, 19), reason="申请人无正当理由拒不到庭")
     assert c.outcome == Outcome.DEEMED_WITHDRAWN and c.status == "deemed_withdrawn"
 
 
@@ -333,7 +338,7 @@ def test_simple_procedure_allows_a_sole_arbitrator_and_keeps_the_clock(database,
     assert clocks(c)["arb.award"] == ("running", D(2026, 4, 17))  # Art. 61: no reset
 
 
-@pytest.mark.parametrize("code", ["join_counterclaim", "join_party"])
+@pytest.mark.parametrize("code", ["change_claims", "join_party"])  # counter-claims: see below
 def test_restarts(database, actors, code) -> None:
     clerk = actors[Role.CLERK]
     cid = register(database, clerk, received_on=D(2026, 9, 1), migrant=False)
@@ -364,3 +369,226 @@ def test_available_transitions_follow_status_and_role(database, actors) -> None:
         assert {"accept", "refuse", "request_supplement", "withdraw"} <= codes and "award" not in codes
         assert workflow.available_transitions(c, actors[Role.MEDIATOR]) == []
         assert workflow.available_transitions(c, actors[Role.ADMIN]) == []
+
+
+def _serve(database, actor, cid, document, method, on) -> None:
+    with database.write() as s:
+        wf.record_service(
+            s, actor, cid, document=document, method=method, served_on=on, expected_version=None
+        )
+
+
+@pytest.mark.parametrize("method", ["left", "posted"])
+def test_left_or_posted_service_counts_three_working_days_later(database, actors, method) -> None:
+    """办案规则 Art. 20 ¶2: a document left (留置) or posted (张贴) counts as served "经过三日"
+    after that day; Art. 80: three days are working days. The defence period (10 wd from
+    receipt, Art. 33) starts from that deemed date, not from the day it was left."""
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    # Left on Tue 09-29. 3 wd: 09-30 (1), 10-01..07 国庆 off, 10-08 (2), 10-09 (3) -> Fri 10-09.
+    _serve(database, clerk, cid, "application_copy", method, D(2026, 9, 29))
+    with database.read() as s:
+        c = s.get(Case, cid)
+        k = clocks(c)
+        ev = s.execute(
+            select(Event).where(Event.case_id == cid, Event.action == "application_copy")
+        ).scalar_one()
+        data = cases.event_data(ev)
+    assert data["deemed_served_on"] == "2026-10-09"
+    # Defence 10 wd from Fri 10-09: 10-10 (Sat, make-up day) 1, 10-12..16 (2-6), 10-19..22 (7-10)
+    # -> Thu 10-22. (Counted from 09-29 it would wrongly end Mon 10-19.)
+    assert k["arb.defence"] == ("running", D(2026, 10, 22))
+    # The bureau's own duty to serve (5 wd from acceptance) was met when it left the copy.
+    assert k["arb.serve_copy"][0] == "met"
+
+
+def test_direct_service_counts_from_the_day_itself(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    _serve(database, clerk, cid, "application_copy", "direct", D(2026, 9, 29))
+    with database.read() as s:
+        k = clocks(s.get(Case, cid))
+    # 10 wd from Tue 09-29: 09-30 (1), 10-08, 09 (3), 10-10 Sat make-up (4), 10-12..16 (9), 10-19 (10).
+    assert k["arb.defence"] == ("running", D(2026, 10, 19))
+
+
+def _accepted_and_served(database, clerk) -> int:
+    """Received Mon 09-21, accepted Thu 09-24, application copy handed over Tue 09-29.
+
+    Award limit: 09-24 + 45 = Sun 11-08 -> Mon 11-09 (Sep 24 + 6 = 09-30, + 31 = 10-31, + 8 = 11-08).
+    Defence: 10 wd from 09-29 = 09-30, 10-08, 10-09, 10-10 (Sat, make-up), 10-12..16, 10-19 -> Mon 10-19.
+    """
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    _serve(database, clerk, cid, "application_copy", "direct", D(2026, 9, 29))
+    with database.read() as s:
+        k = clocks(s.get(Case, cid))
+    assert k["arb.award"] == ("running", D(2026, 11, 9))
+    assert k["arb.defence"] == ("running", D(2026, 10, 19))
+    return cid
+
+
+def test_a_counterclaim_inside_the_defence_period_gets_a_five_day_decision(database, actors) -> None:
+    """办案规则 Art. 36: a counter-claim only during the defence period, accepted or not within
+    5 wd of receipt; once joined, the award limit runs from its acceptance (Art. 46(四))."""
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    # Received Fri 10-16 (inside the period ending 10-19): decide within 5 wd:
+    # 10-19 (1), 20 (2), 21 (3), 22 (4), 23 (5) -> Fri 10-23.
+    c = step(database, clerk, cid, "receive_counterclaim", D(2026, 10, 16), description="返还借款")
+    assert clocks(c)["arb.counterclaim_accept"] == ("running", D(2026, 10, 23))
+    assert clocks(c)["arb.award"] == ("running", D(2026, 11, 9))  # not moved by the receipt
+    # Joined Wed 10-21: the award limit counts afresh: 10-21 + 45 = Sat 12-05 -> Mon 12-07
+    # (Oct 21 + 10 = 10-31, + 30 = 11-30, + 5 = 12-05).
+    c = step(database, clerk, cid, "join_counterclaim", D(2026, 10, 21), description="合并审理")
+    assert clocks(c)["arb.counterclaim_accept"] == ("met", D(2026, 10, 23))
+    assert clocks(c)["arb.award"] == ("running", D(2026, 12, 7))
+
+
+def test_a_counterclaim_after_the_defence_period_is_refused(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    # Tue 10-20 is the day after the defence period ended (Mon 10-19): a separate case instead.
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "receive_counterclaim", D(2026, 10, 20), description="返还借款")
+    assert "2026-10-19" in exc.value.zh and "另行申请仲裁" in exc.value.zh
+    # Nothing to join or refuse without a counter-claim received in time.
+    with pytest.raises(WorkflowError):
+        step(database, clerk, cid, "join_counterclaim", D(2026, 10, 20), description="合并")
+
+
+def test_a_counterclaim_before_the_application_copy_was_served_is_refused(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    with pytest.raises(WorkflowError):
+        step(database, clerk, cid, "receive_counterclaim", D(2026, 9, 25), description="返还借款")
+
+
+def test_a_refused_counterclaim_leaves_the_award_limit_alone(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    step(database, clerk, cid, "receive_counterclaim", D(2026, 10, 16), description="返还借款")
+    # Decided Mon 10-26, after the 5 wd ended Fri 10-23: the bureau breached its clock.
+    c = step(database, clerk, cid, "refuse_counterclaim", D(2026, 10, 26), reason="不属于劳动争议")
+    assert clocks(c)["arb.counterclaim_accept"] == ("breached", D(2026, 10, 23))
+    assert clocks(c)["arb.award"] == ("running", D(2026, 11, 9))
+
+
+def test_an_extension_does_not_survive_a_restart(database, actors) -> None:
+    """办案规则 Art. 46: a restart counts the limit afresh (重新计算); the extension approved for
+    the old period lapses, and a new one may be approved for the new period."""
+    clerk, boss = actors[Role.CLERK], actors[Role.SUPERVISOR]
+    cid = _accepted_and_served(database, clerk)
+    with database.read() as s:
+        award_id = next(d.id for d in s.get(Case, cid).deadlines if d.rule_code == "arb.award")
+    with database.write() as s:
+        wf.request_extension(s, clerk, cid, award_id, "需要鉴定", expected_version=None, on=D(2026, 10, 9))
+        d = wf.approve_extension(s, boss, cid, award_id, 15, "同意延长", None, on=D(2026, 10, 10))
+        # 09-24 + 60 = Mon 11-23.
+        assert d.due_on == D(2026, 11, 23)
+    # Claims changed Wed 10-21: 10-21 + 45 = Sat 12-05 -> Mon 12-07, not + 60 (-> 12-21).
+    c = step(database, clerk, cid, "change_claims", D(2026, 10, 21), description="增加加班费")
+    d = next(x for x in c.deadlines if x.id == award_id)
+    assert (d.state, d.due_on, d.extended_days, d.extension_approved_by_id) == (
+        "running",
+        D(2026, 12, 7),
+        0,
+        None,
+    )
+    # A new extension for the new period: 10-21 + 60 = Sun 12-20 -> Mon 12-21.
+    with database.write() as s:
+        wf.request_extension(s, clerk, cid, award_id, "仍需鉴定", expected_version=None, on=D(2026, 11, 30))
+        d = wf.approve_extension(s, boss, cid, award_id, 15, "同意", None, on=D(2026, 12, 1))
+        assert d.due_on == D(2026, 12, 21)
+
+
+def test_a_hearing_inside_the_defence_period_needs_a_recorded_reason(database, actors) -> None:
+    """Law Art. 30 / 办案规则 Art. 33: the respondent has 10 wd from receipt to answer; a
+    hearing on or before the last day of that period needs a reason on file (e.g. the
+    respondent agreed to shorten it, Art. 58)."""
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)  # defence period ends Mon 10-19
+    step(database, clerk, cid, "form_tribunal", D(2026, 9, 25), arbitrators=["甲", "乙", "丙"])
+    # Hearing Mon 10-19 (the last day of the period); notice possible: the 6th wd before it is
+    # Sat 10-10 (make-up day): 10-16, 15, 14, 13, 12, 10 -> set on Fri 10-09 in time.
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "schedule_hearing", D(2026, 10, 9), hearing_date=D(2026, 10, 19))
+    assert exc.value.field == "early_hearing_reason" and "2026-10-19" in exc.value.zh
+    c = step(
+        database,
+        clerk,
+        cid,
+        "schedule_hearing",
+        D(2026, 10, 9),
+        hearing_date=D(2026, 10, 19),
+        early_hearing_reason="被申请人书面同意缩短答辩期",
+    )
+    with database.read() as s:
+        ev = s.execute(
+            select(Event).where(Event.case_id == cid, Event.action == "schedule_hearing")
+        ).scalar_one()
+        assert cases.event_data(ev)["early_hearing_reason"] == "被申请人书面同意缩短答辩期"
+    # Tue 10-20, the day after the period: no reason needed.
+    c = step(database, clerk, cid, "schedule_hearing", D(2026, 10, 9), hearing_date=D(2026, 10, 20))
+    assert c.status == "hearing_scheduled"
+
+
+def test_a_hearing_before_the_copy_is_served_counts_the_shortest_defence_period(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = register(database, clerk, received_on=D(2026, 9, 21), migrant=False)
+    step(database, clerk, cid, "accept", D(2026, 9, 24))
+    step(database, clerk, cid, "form_tribunal", D(2026, 9, 25), arbitrators=["甲", "乙", "丙"])
+    # Not served yet: even if served today (Fri 09-25) the period runs 10 wd to
+    # 09-28, 29, 30, 10-08, 09, 10 (Sat, make-up), 12, 13, 14, 15 -> Thu 10-15.
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "schedule_hearing", D(2026, 9, 25), hearing_date=D(2026, 10, 14))
+    assert exc.value.field == "early_hearing_reason"
+    c = step(database, clerk, cid, "schedule_hearing", D(2026, 9, 25), hearing_date=D(2026, 10, 16))
+    assert c.status == "hearing_scheduled"
+
+
+def test_no_award_before_the_hearing(database, actors) -> None:
+    """调解仲裁法 Arts. 35-42: the award follows the hearing; a simple-procedure case may be
+    decided on the papers (办案规则 Art. 60); withdrawal and settlement need no hearing."""
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    step(database, clerk, cid, "form_tribunal", D(2026, 9, 25), arbitrators=["甲", "乙", "丙"])
+    items = [{"claim_type": "wages", "amount": Decimal("8000.00")}]
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "award", D(2026, 10, 16), document_no="裁1", items=items)
+    assert exc.value.field == "code"
+    # Not simple procedure: a "written hearing" is no way round.
+    with pytest.raises(WorkflowError):
+        step(
+            database,
+            clerk,
+            cid,
+            "award",
+            D(2026, 10, 16),
+            document_no="裁1",
+            items=items,
+            written_hearing=True,
+        )
+    step(database, clerk, cid, "schedule_hearing", D(2026, 10, 9), hearing_date=D(2026, 10, 20))
+    with pytest.raises(WorkflowError) as exc:
+        step(database, clerk, cid, "award", D(2026, 10, 19), document_no="裁1", items=items)
+    assert "2026-10-20" in exc.value.zh
+    c = step(database, clerk, cid, "award", D(2026, 10, 20), document_no="裁1", items=items)
+    assert c.status == "awarded"
+
+
+def test_a_simple_procedure_case_may_be_decided_on_the_papers(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = _accepted_and_served(database, clerk)
+    step(database, clerk, cid, "set_simple_procedure", D(2026, 9, 25), ground="small_amount")
+    step(database, clerk, cid, "form_tribunal", D(2026, 9, 25), arbitrators=["独任仲裁员"])
+    items = [{"claim_type": "wages", "amount": Decimal("8000.00")}]
+    with pytest.raises(WorkflowError):
+        step(database, clerk, cid, "award", D(2026, 10, 20), document_no="裁1", items=items)
+    c = step(
+        database, clerk, cid, "award", D(2026, 10, 20), document_no="裁1", items=items, written_hearing=True
+    )
+    assert c.status == "awarded"

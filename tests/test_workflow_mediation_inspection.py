@@ -5,6 +5,7 @@ Expected dates are worked out by hand from 国办发明电〔2024〕12号 (legal
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from casemgr.models import Case, Employer
 from casemgr.services import cases
 from casemgr.services import workflow as wf
 from tests import helpers
+from tests.conftest import make_user
 
 D = dt.date
 
@@ -25,9 +27,12 @@ def clocks(case: Case) -> dict[str, tuple[str, dt.date]]:
     return {d.rule_code: (d.state, d.due_on) for d in case.deadlines}
 
 
-def register(database, actor, kind, **kw) -> int:
+def register(database, actor, kind, mediation_body=None, **kw) -> int:
+    data = helpers.case_input(kind, **kw)
+    if mediation_body is not None:
+        data = dataclasses.replace(data, mediation_body=mediation_body)
     with database.write() as s:
-        return cases.register_case(s, actor, helpers.case_input(kind, **kw), today=D(2026, 11, 26)).id
+        return cases.register_case(s, actor, data, today=D(2026, 11, 26)).id
 
 
 def step(database, actor, case_id, code, on, **fields) -> Case:
@@ -48,9 +53,11 @@ def load_clocks(database, case_id) -> dict[str, tuple[str, dt.date]]:
 
 def test_mediation_expires_and_goes_to_arbitration(database, actors) -> None:
     med = actors[Role.MEDIATOR]
+    clerk2 = make_user(database, Role.CLERK, "clerk2", district="城区")
+    # An enterprise mediation committee (企业劳动争议协商调解规定, 人社部令第17号).
     # Fri 2025-09-26. Accept within 3 wd: 09-28 (Sun, make-up) 1, 09-29 2, 09-30 3.
-    # Right to arbitrate: 09-26 + 15 = Sat 10-11, itself a make-up working day -> 10-11.
-    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26))
+    # Right to arbitrate: 09-26 + 15 = Sat 10-11 (a waiting period: never rolled forward).
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26), mediation_body="enterprise")
     k = load_clocks(database, cid)
     assert k["med.accept"] == ("running", D(2025, 9, 30))
     assert k["med.arbitration_right"] == ("running", D(2025, 10, 11))
@@ -73,6 +80,10 @@ def test_mediation_expires_and_goes_to_arbitration(database, actors) -> None:
         assert arb.kind == "arbitration" and arb.source_case_id == cid and arb.status == "received"
         assert arb.amount_claimed == Decimal("8000.00") and arb.green_channel
         assert len(arb.parties) == 2 and arb.created_by_id == med.user_id
+        # Assigned by the bureau's rule to an arbitration clerk (the one with the fewest
+        # open arbitration cases in the district: the "clerk" fixture user has no district,
+        # clerk2 is in 城区), never to the mediator.
+        assert arb.assigned_user_id == clerk2.user_id != med.user_id
     with database.read() as s:
         assert [x[0] for x in wf.linked_cases(s, cid)] == [arb_id]
         assert [x[0] for x in wf.linked_cases(s, arb_id)] == [cid]
@@ -82,7 +93,7 @@ def test_mediation_expires_and_goes_to_arbitration(database, actors) -> None:
 
 def test_mediation_agreement_and_arbitration_review(database, actors) -> None:
     med = actors[Role.MEDIATOR]
-    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26))
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26), mediation_body="enterprise")
     step(database, med, cid, "accept", D(2025, 9, 29))
     c = step(
         database, med, cid, "reach_agreement", D(2025, 10, 10), document_no="调解协议1", signed_by_both=True
@@ -99,7 +110,12 @@ def test_mediation_agreement_and_arbitration_review(database, actors) -> None:
     with pytest.raises(WorkflowError):
         step(database, med, cid, "request_review", D(2025, 10, 28))
     c = step(database, med, cid, "request_review", D(2025, 10, 27))
-    assert clocks(c)["med.review"] == ("running", D(2025, 11, 3))  # 5 wd: 10-28..31, 11-03
+    # 办案规则 Art. 76: the 5 wd run from the review's *acceptance*, not from the application.
+    assert "med.review" not in clocks(c)
+    with pytest.raises(WorkflowError):  # not accepted yet: nothing to decide
+        step(database, med, cid, "confirm_review", D(2025, 10, 28), document_no="仲裁调解书1")
+    c = step(database, med, cid, "accept_review", D(2025, 10, 28))
+    assert clocks(c)["med.review"] == ("running", D(2025, 11, 4))  # 5 wd: 10-29, 30, 31, 11-03, 04
     c = step(database, med, cid, "confirm_review", D(2025, 10, 30), document_no="仲裁调解书1")
     assert c.status == "review_confirmed" and c.outcome == Outcome.AGREEMENT
     assert clocks(c)["med.review"][0] == "met"
@@ -124,10 +140,50 @@ def test_mediation_closings(database, actors, code, fields, outcome) -> None:
 
 def test_mediation_refusal(database, actors) -> None:
     med = actors[Role.MEDIATOR]
-    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26))
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26), mediation_body="enterprise")
     c = step(database, med, cid, "refuse", D(2025, 9, 28), reason="不属于劳动争议")
     assert c.outcome == Outcome.REFUSED and c.accepted_on is None and c.closed_on == D(2025, 9, 28)
     assert clocks(c)["med.accept"][0] == "met"
+
+
+def test_a_bureau_mediation_centre_and_a_waiting_period_over_a_holiday(database, actors) -> None:
+    """A case at the bureau's own mediation centre (the default): Law Art. 14 — 15 days from
+    receipt, then the party may arbitrate. The 令第17号 clocks (3-wd acceptance, 15 days from
+    acceptance) belong to enterprise committees; the centre's own targets are labelled as
+    the bureau's. The 15 days are a waiting period: not rolled forward past a holiday."""
+    med = actors[Role.MEDIATOR]
+    # Received Tue 2025-09-16: 09-16 + 15 = Wed 10-01 (国庆, a holiday): the right arises when
+    # that day ends, so it stays 10-01 (a deadline would have rolled to Thu 10-09).
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 16))
+    with database.read() as s:
+        c = s.get(Case, cid)
+        assert c.mediation_body == "bureau_centre"
+        k = clocks(c)
+    assert k["med.arbitration_right"] == ("running", D(2025, 10, 1))
+    assert "med.accept" not in k and "med.conclude" not in k
+    # The centre's acceptance target (3 wd, the bureau's rule): 09-17, 18, 19 -> Fri 09-19.
+    assert k["med.centre.accept"] == ("running", D(2025, 9, 19))
+    step(database, med, cid, "accept", D(2025, 9, 17))
+    with pytest.raises(WorkflowError):  # 10-01 itself is still inside the 15 days
+        step(database, med, cid, "expire", D(2025, 10, 1))
+    c = step(database, med, cid, "expire", D(2025, 10, 2))
+    assert c.outcome == Outcome.EXPIRED
+
+
+def test_the_handover_never_lands_with_the_mediator(database, actors) -> None:
+    """No arbitration clerk on duty: the new case is left unassigned (the supervisor's queue),
+    not given to the mediator who handed it over."""
+    med = actors[Role.MEDIATOR]
+    with database.write() as s:
+        from casemgr.models import User
+
+        s.query(User).filter(User.role == "clerk").update({"active": False})
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26))
+    step(database, med, cid, "accept", D(2025, 9, 29))
+    step(database, med, cid, "fail", D(2025, 10, 9), reason="被申请人不同意调解")
+    with database.write() as s:
+        arb = wf.hand_to_arbitration(s, med, cid, received_on=D(2025, 10, 9), expected_version=None)
+        assert arb.assigned_user_id is None
 
 
 # --------------------------------------------------------------------------- inspection
@@ -398,3 +454,50 @@ def test_the_sweep_accepts_by_law_in_the_systems_name(database, actors) -> None:
     with database.read() as s:
         n = s.execute(select(AuditEntry).where(AuditEntry.action == "case.transition.deem_accept")).all()
         assert len(n) == 1
+
+
+def test_limitation_from_knowledge_interruption_and_wage_claims() -> None:
+    """调解仲裁法 Art. 27: one year from knowledge (¶1), afresh from an interruption (¶2); wage
+    claims none while employed, one year from the end (¶4). 条例 Art. 20: two years."""
+    from casemgr.deadlines import default_calendar
+    from casemgr.deadlines.limitation import limitation_warnings
+
+    nwd = default_calendar().next_working_day
+    sev = ["severance"]
+    # Knew Mon 2025-06-30: last day Tue 2026-06-30; received Wed 07-01 -> warned.
+    w = limitation_warnings("arbitration", D(2026, 7, 1), None, None, knew_on=D(2025, 6, 30), claim_types=sev)
+    assert [(x.code, x.limit_date) for x in w] == [("arbitration_limitation", D(2026, 6, 30))]
+    # Interrupted Mon 2025-12-01 (a demand on the employer): afresh to Tue 2026-12-01 -> in time.
+    assert (
+        limitation_warnings(
+            "arbitration",
+            D(2026, 7, 1),
+            None,
+            None,
+            knew_on=D(2025, 6, 30),
+            interrupted_on=D(2025, 12, 1),
+            claim_types=sev,
+        )
+        == []
+    )
+    # Wages while employed: no limit, however old the arrears.
+    assert (
+        limitation_warnings(
+            "arbitration", D(2026, 7, 1), None, None, knew_on=D(2020, 1, 1), claim_types=["wages"]
+        )
+        == []
+    )
+    # Wages after employment ended Wed 2025-10-01 (国庆): a year later is Thu 2026-10-01, a holiday;
+    # the last day moves to the next working day, Thu 2026-10-08 (10-01..07 off).
+    w = limitation_warnings(
+        "arbitration", D(2026, 10, 8), D(2025, 10, 1), None, claim_types=["wages"], next_working_day=nwd
+    )
+    assert w == []
+    w = limitation_warnings(
+        "arbitration", D(2026, 10, 9), D(2025, 10, 1), None, claim_types=["wages"], next_working_day=nwd
+    )
+    assert [(x.code, x.limit_date) for x in w] == [("wage_limitation", D(2026, 10, 8))]
+    # Inspection: violation ended Fri 2024-05-31 -> two years: Sun 2026-05-31 -> Mon 06-01.
+    assert limitation_warnings("inspection", D(2026, 6, 1), None, D(2024, 5, 31), next_working_day=nwd) == []
+    w = limitation_warnings("inspection", D(2026, 6, 2), None, D(2024, 5, 31), next_working_day=nwd)
+    assert [(x.code, x.limit_date) for x in w] == [("inspection_lookback", D(2026, 6, 1))]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -143,6 +144,13 @@ class CaseFileWindow(QDialog):
         self.notice.setStyleSheet("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; }")
         self.notice.hide()
         lay.addWidget(self.notice)
+        # Limitation warnings (调解仲裁法 Art. 27; 监察条例 Art. 20): decided in casemgr.
+        self.limitation = QLabel()
+        self.limitation.setWordWrap(True)
+        self.limitation.setStyleSheet("QLabel { background: #fff4e0; color: #7a4a00; padding: 6px; }")
+        self.limitation.setTextFormat(Qt.TextFormat.PlainText)
+        self.limitation.hide()
+        lay.addWidget(self.limitation)
 
         # The steps and records open in a status can be a dozen buttons: in a row that
         # scrolls sideways, so the window still fits a 1366-pixel office screen.
@@ -307,6 +315,8 @@ class CaseFileWindow(QDialog):
         self.setWindowTitle(f"{r.number} — {kind}")
         self.title.setText(r.number)
         self.notice.hide()
+        self.limitation.setText("\n".join((w.zh if zh else w.en) for w in d.limitation_warnings))
+        self.limitation.setVisible(bool(d.limitation_warnings))
         while self.badges.count():
             item = self.badges.takeAt(0)
             if item.widget():
@@ -358,11 +368,22 @@ class CaseFileWindow(QDialog):
             links.append(self.tr("became %1").replace("%1", f'<a href="case:{cid}">{_html(number)}</a>'))
         f["links"].setText("；".join(links) if links else "—")
         f["summary"].setText(d.summary or "")
-        f["outcome"].setText(
+        outcome = (
             labels.label(labels.OUTCOMES, r.outcome) + (f"：{d.outcome_note}" if d.outcome_note else "")
             if r.outcome
             else "—"
         )
+        # After service of an award: when it takes effect (the parties' periods are listed
+        # with the clocks, marked as party periods).
+        if d.award_final_effective_on:
+            outcome += "；" + self.tr("final items effective %1").replace(
+                "%1", i18n.fmt_date(d.award_final_effective_on)
+            )
+        if d.award_nonfinal_effective_from:
+            outcome += "；" + self.tr("other items effective %1 unless a party sues").replace(
+                "%1", i18n.fmt_date(d.award_nonfinal_effective_from)
+            )
+        f["outcome"].setText(outcome)
 
         # parties: persons masked through casemgr.privacy, employers from the detail
         rows: list[list[str]] = []
@@ -571,7 +592,7 @@ class CaseFileWindow(QDialog):
                 HANDOVER_STATES = ()
             if d.row.status in HANDOVER_STATES and self.ctx.can("case.transition", CaseKind.MEDIATION):
                 b = QPushButton(self.tr("Hand to arbitration"))
-                b.clicked.connect(self.hand_to_arbitration)
+                b.clicked.connect(lambda _=False: self.hand_to_arbitration())
                 self.actions_bar.addWidget(b)
                 self.action_buttons["@hand_to_arbitration"] = b
         for c in d.deadlines:
@@ -647,11 +668,32 @@ class CaseFileWindow(QDialog):
         dlg.open()
         return dlg
 
-    def hand_to_arbitration(self) -> None:
+    def hand_to_arbitration(self, confirmed: bool = False) -> QMessageBox | None:
+        """Ask first: the handover registers a new arbitration case (assigned to an arbitration
+        clerk by the bureau's rule, never to the mediator) and cannot be undone here."""
         from casemgr.services import workflow as wf
 
         if self.detail is None:
-            return
+            return None
+        if not confirmed:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Hand to arbitration"))
+            box.setText(
+                self.tr(
+                    "Register an arbitration application from mediation case %1? It goes to an "
+                    "arbitration clerk under the bureau's assignment rule, and the two cases are linked."
+                ).replace("%1", self.detail.row.number)
+            )
+            yes = box.addButton(self.tr("Register the arbitration case"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(yes)
+            box.buttonClicked.connect(
+                lambda b, y=yes: self.hand_to_arbitration(confirmed=True) if b is y else None
+            )
+            self.handover_box = box
+            box.open()
+            return box
         actor, case_id, version = self.ctx.actor, self.detail.row.id, self.detail.row.version
         today = clock.today()
         self.ctx.runner.write(
@@ -663,6 +705,7 @@ class CaseFileWindow(QDialog):
             on_failure=self._failed,
             parent=self,
         )
+        return None
 
     def _failed(self, exc: errors.KnownError) -> bool:
         self.notice.setText(exc.message(i18n.current_language()))

@@ -76,6 +76,10 @@ CHOICES = {
     "mass_incident": QT_TRANSLATE_NOOP("Choice", "Caused a mass or extreme incident"),
     "direct": QT_TRANSLATE_NOOP("Choice", "Delivered in person"),
     "left": QT_TRANSLATE_NOOP("Choice", "Left at the address"),
+    "posted": QT_TRANSLATE_NOOP("Choice", "Posted at the address"),
+    "claim_made": QT_TRANSLATE_NOOP("Choice", "A demand was made on the other side"),
+    "relief_sought": QT_TRANSLATE_NOOP("Choice", "Relief was sought from an authority"),
+    "obligor_agreed": QT_TRANSLATE_NOOP("Choice", "The other side agreed to perform"),
     "post": QT_TRANSLATE_NOOP("Choice", "By post"),
     "electronic": QT_TRANSLATE_NOOP("Choice", "Electronic service"),
     "public_notice": QT_TRANSLATE_NOOP("Choice", "Public notice"),
@@ -142,7 +146,10 @@ CLAIM_TYPES = {
     "severance": QT_TRANSLATE_NOOP("ClaimType", "Severance"),
     "damages": QT_TRANSLATE_NOOP("ClaimType", "Damages"),
     "social_insurance": QT_TRANSLATE_NOOP("ClaimType", "Social insurance"),
-    "injury": QT_TRANSLATE_NOOP("ClaimType", "Work injury benefits"),
+    "injury": QT_TRANSLATE_NOOP("ClaimType", "Work injury benefits (other than medical costs)"),
+    "injury_medical": QT_TRANSLATE_NOOP("ClaimType", "Work injury medical costs"),
+    "working_time": QT_TRANSLATE_NOOP("ClaimType", "Working time"),
+    "rest_leave": QT_TRANSLATE_NOOP("ClaimType", "Rest and leave"),
     "other": QT_TRANSLATE_NOOP("ClaimType", "Other"),
 }
 

@@ -37,7 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import clock, errors, queries, validation
-from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, Channel, ClaimType, ComplaintType, PartyRole
+from casemgr.enums import (
+    DISTRICTS_SHANWEI,
+    CaseKind,
+    Channel,
+    ClaimType,
+    ComplaintType,
+    MediationBody,
+    PartyRole,
+)
 from casemgr.services import cases, parties
 from ui import i18n, labels
 from ui.ops import Changes
@@ -48,6 +56,18 @@ if TYPE_CHECKING:
 
 ERROR_STYLE = "color: #b00020;"
 BAD_EDIT = "QLineEdit { border: 1px solid #b00020; }"
+
+
+def optional_date(empty_text: str) -> QDateEdit:
+    """A date box that may stay empty: its minimum date shows ``empty_text`` and means none."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(QDate(1950, 1, 1))
+    edit.setMaximumDate(QDate(clock.today()))
+    edit.setSpecialValueText(empty_text)
+    edit.setDate(edit.minimumDate())
+    return edit
 
 
 class FieldError(QLabel):
@@ -295,11 +315,37 @@ class NewCaseDialog(QDialog):
             form.addRow(self.tr("Complaint or report"), self.complaint_type)
         else:
             self.complaint_type.hide()
+        # Which body mediates decides which rules apply (legal-rules §11 #11).
+        self.mediation_body = QComboBox()
+        self.mediation_body.addItem(self.tr("(the bureau's default)"), None)
+        self.mediation_body.addItem(self.tr("Bureau mediation centre"), MediationBody.BUREAU_CENTRE.value)
+        self.mediation_body.addItem(self.tr("Enterprise mediation committee"), MediationBody.ENTERPRISE.value)
+        if kind is CaseKind.MEDIATION:
+            form.addRow(self.tr("Mediated by"), self.mediation_body)
+        else:
+            self.mediation_body.hide()
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(self.tr("What happened, in a few sentences"))
         self.summary.setFixedHeight(60)
         self.summary.setTabChangesFocus(True)
         form.addRow(self.tr("Summary"), self.summary)
+        # Limitation (调解仲裁法 Art. 27; 监察条例 Art. 20): optional dates, warned below.
+        self.limitation_dates: dict[str, QDateEdit] = {}
+        names = (
+            {"violation_on": self.tr("Violation happened (or ended) on")}
+            if kind is CaseKind.INSPECTION
+            else {
+                "employment_ended_on": self.tr("Employment ended on"),
+                "knew_on": self.tr("Knew of the infringement on"),
+                "limitation_interrupted_on": self.tr("Limitation last interrupted on"),
+            }
+        )
+        for name, label in names.items():
+            edit = optional_date(self.tr("not known"))
+            edit.dateChanged.connect(lambda _d: self._schedule_flags())
+            self.limitation_dates[name] = edit
+            form.addRow(label, edit)
+        self.received_on.dateChanged.connect(lambda _d: self._schedule_flags())
         self.source_label = QLabel()
         if prefill is not None:
             self.source_label.setText(
@@ -404,6 +450,12 @@ class NewCaseDialog(QDialog):
         self.duplicates.setTextFormat(Qt.TextFormat.PlainText)
         self.duplicates.hide()
         lay.addWidget(self.duplicates)
+        self.limitation = QLabel()
+        self.limitation.setWordWrap(True)
+        self.limitation.setStyleSheet("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; }")
+        self.limitation.setTextFormat(Qt.TextFormat.PlainText)
+        self.limitation.hide()
+        lay.addWidget(self.limitation)
         lay.addStretch(1)
 
         self.error = FieldError()
@@ -572,6 +624,7 @@ class NewCaseDialog(QDialog):
             on_success=lambda f, w=workers: self._show_flags(f, w),
             parent=self,
         )
+        self._update_limitation()
         ids = [
             r.id_number.text().strip()
             for r in self.worker_rows
@@ -588,6 +641,34 @@ class NewCaseDialog(QDialog):
             )
         else:
             self._show_duplicates([])
+
+    def limitation_value(self, name: str) -> Any:
+        edit = self.limitation_dates.get(name)
+        if edit is None or edit.date() == edit.minimumDate():
+            return None
+        return edit.date().toPython()
+
+    def _update_limitation(self) -> None:
+        from casemgr.services import limitation
+
+        data = cases.CaseInput(
+            kind=self.kind,
+            received_on=self.received_on.date().toPython(),  # type: ignore[arg-type]
+            employer=None,
+            claims=[cases.ClaimInput(ClaimType(c.claim_type.currentData())) for c in self.claim_rows],
+            **{name: self.limitation_value(name) for name in self.limitation_dates},
+        )
+        actor = self.ctx.actor
+        self.ctx.runner.read(
+            lambda s: limitation.preview(s, actor, data),
+            on_success=self._show_limitation,
+            parent=self,
+        )
+
+    def _show_limitation(self, warnings: list[Any]) -> None:
+        zh = i18n.is_chinese()
+        self.limitation.setText("\n".join(w.zh if zh else w.en for w in warnings))
+        self.limitation.setVisible(bool(warnings))
 
     def _show_flags(self, f: cases.Flags, workers: int) -> None:
         self.proposed = f
@@ -695,6 +776,8 @@ class NewCaseDialog(QDialog):
             green_channel_override=green,
             green_channel_reason=self.green_reason.text().strip() or None if green is not None else None,
             source_case_id=self.prefill.source_case_id if self.prefill else None,
+            **{name: self.limitation_value(name) for name in self.limitation_dates},
+            mediation_body=self.mediation_body.currentData() if self.kind is CaseKind.MEDIATION else None,
         )
 
     def submit(self) -> None:

@@ -674,6 +674,11 @@ class ValuesTab(QWidget):
         form.addRow(self.tr("In force today"), self.current)
         self.value = QLineEdit()
         form.addRow(self.tr("New value"), self.value)
+        # A minimum wage names the government notice that sets it (shown for that key only).
+        self.notice = QLineEdit()
+        self.notice.setPlaceholderText(self.tr("e.g. 粤府函〔2025〕23号"))
+        self.notice_label = QLabel(self.tr("Notice (name and number)"))
+        form.addRow(self.notice_label, self.notice)
         self.valid_from = QDateEdit(QDate(clock.today()))
         self.valid_from.setCalendarPopup(True)
         self.valid_from.setDisplayFormat("yyyy-MM-dd")
@@ -705,6 +710,15 @@ class ValuesTab(QWidget):
             "supervision_min_workers": self.tr("Supervised case: workers from"),
             "idle_lock_minutes": self.tr("Lock the window after idle minutes"),
             "minimum_wage_confirmed": self.tr("Minimum wage confirmed"),
+            "extension_approvers.arbitration": self.tr(
+                "Who approves arbitration extensions (role:supervisor or user:account, comma-separated)"
+            ),
+            "extension_approvers.inspection": self.tr(
+                "Who approves inspection extensions (role:supervisor or user:account, comma-separated)"
+            ),
+            "extension_approvers.mediation": self.tr(
+                "Who approves mediation extensions (role:supervisor or user:account, comma-separated)"
+            ),
         }.get(key, key)
 
     def refresh(self) -> None:
@@ -712,6 +726,9 @@ class ValuesTab(QWidget):
         from casemgr.services.admin import setting_history
 
         key = str(self.key.currentData())
+        is_wage = key == "minimum_wage_monthly"
+        self.notice.setVisible(is_wage)
+        self.notice_label.setVisible(is_wage)
 
         def load(s: Session) -> Any:
             return key, settings_mod.get(s, key), setting_history(s, key)
@@ -721,6 +738,8 @@ class ValuesTab(QWidget):
     def _fmt(self, v: Any) -> str:
         if isinstance(v, bool):
             return self.tr("Yes") if v else self.tr("No")
+        if isinstance(v, list):
+            return ", ".join(str(x) for x in v)
         return str(v)
 
     def _show(self, result: Any) -> None:
@@ -756,11 +775,12 @@ class ValuesTab(QWidget):
             }.get(raw.lower(), raw)
         on = self.valid_from.date().toPython()
         actor = self.ctx.actor
+        notice = self.notice.text() if key == "minimum_wage_monthly" else None
         self.error.hide()
         return self.ctx.runner.write(
-            lambda s: set_setting(s, actor, key, raw, on),  # type: ignore[arg-type]
+            lambda s: set_setting(s, actor, key, raw, on, notice=notice),  # type: ignore[arg-type]
             changes=Changes(settings=True),
-            on_success=lambda _r: (self.value.clear(), self.refresh()),
+            on_success=lambda _r: (self.value.clear(), self.notice.clear(), self.refresh()),
             on_failure=self._refused,
             parent=self,
         )

@@ -319,7 +319,12 @@ class TransitionDialog(QDialog):
 
 
 class ExtensionDialog(QDialog):
-    """Ask for (clerk) or approve (supervisor) the one extension a clock may get.
+    """Ask for (officer) or decide on (approver) the one extension a clock may get.
+
+    The approver sees the request (who asked, when, how many days, why), approves exactly
+    the days typed (the box does not clamp: more than the rule allows is refused by the
+    service, with its message) or refuses with a reason. Who may approve is the service's
+    rule (``require_extension_approver``), not this dialog's.
 
     Signals:
         applied(int): the case id.
@@ -341,18 +346,25 @@ class ExtensionDialog(QDialog):
         self.deadline = deadline
         self.approve = approve
         self.handle: Any = None
+        self.request: Any = None
         rule = (deadline.rule_name_zh if i18n.is_chinese() else deadline.rule_name_en) or deadline.rule_code
         self.setWindowTitle(self.tr("Approve extension") if approve else self.tr("Request extension"))
         lay = QVBoxLayout(self)
         info = QLabel(self.tr("%1: due %2").replace("%1", rule).replace("%2", i18n.fmt_date(deadline.due_on)))
         info.setWordWrap(True)
         lay.addWidget(info)
+        self.request_info = QLabel()
+        self.request_info.setWordWrap(True)
+        self.request_info.setVisible(approve)
+        lay.addWidget(self.request_info)
         form = QFormLayout()
+        maximum = deadline.max_extension_days or 1
         self.days = QSpinBox()
-        self.days.setRange(1, deadline.max_extension_days or 1)
-        self.days.setValue(deadline.max_extension_days or 1)
-        if approve:
-            form.addRow(self.tr("Days of extension"), self.days)
+        # Wide range on purpose: a typed number is never silently cut to the maximum.
+        self.days.setRange(1, 999)
+        self.days.setValue(maximum)
+        self.days.setSuffix(self.tr(" (at most %1)").replace("%1", str(maximum)))
+        form.addRow(self.tr("Days of extension"), self.days)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(80)
@@ -363,9 +375,55 @@ class ExtensionDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.refuse_button: QPushButton | None = None
+        if approve:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve"))
+            self.refuse_button = self.buttons.addButton(
+                self.tr("Refuse"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.refuse_button.clicked.connect(self.refuse)
+            self._load_request()
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
+
+    def _load_request(self) -> None:
+        from casemgr.services import workflow as wf
+
+        actor, case_id, deadline_id = self.ctx.actor, self.detail.row.id, self.deadline.id
+        self.request_info.setText(self.tr("Loading the request…"))
+        self.ctx.runner.read(
+            lambda s: wf.pending_extension_request(s, actor, case_id, deadline_id),
+            on_success=self._show_request,
+            on_failure=self._failed,
+            parent=self,
+        )
+
+    def _show_request(self, req: Any) -> None:
+        self.request = req
+        if req is None:
+            self.request_info.setText(self.tr("There is no request to decide."))
+            return
+        days = (
+            self.tr("%1 days").replace("%1", str(req.days))
+            if req.days
+            else self.tr("as many as the rule allows")
+        )
+        self.request_info.setText(
+            self.tr("Requested by %1 on %2 for %3. Reason: %4")
+            .replace("%1", req.requested_by or "—")
+            .replace("%2", i18n.fmt_date(req.requested_on))
+            .replace("%3", days)
+            .replace("%4", req.reason or "—")
+        )
+        if req.days:
+            self.days.setValue(req.days)
+
+    def typed_days(self) -> int | None:
+        """The number the user typed, or None when the box's text is not exactly a number."""
+        self.days.interpretText()
+        text = self.days.cleanText().strip()
+        return int(text) if text.isdigit() and int(text) == self.days.value() else None
 
     def submit(self) -> None:
         from casemgr.services import workflow as wf
@@ -374,8 +432,12 @@ class ExtensionDialog(QDialog):
         if not reason:
             self.error.set(self.tr("Give the reason."))
             return
+        days = self.typed_days()
+        if days is None:
+            self.error.set(self.tr("Type the number of days."))
+            return
         actor, case_id, version = self.ctx.actor, self.detail.row.id, self.detail.row.version
-        deadline_id, days = self.deadline.id, self.days.value()
+        deadline_id = self.deadline.id
         if self.approve:
 
             def run(s: Any) -> int:
@@ -384,9 +446,31 @@ class ExtensionDialog(QDialog):
         else:
 
             def run(s: Any) -> int:
-                wf.request_extension(s, actor, case_id, deadline_id, reason, expected_version=version)
+                wf.request_extension(
+                    s, actor, case_id, deadline_id, reason, expected_version=version, days=days
+                )
                 return case_id
 
+        self._run(run)
+
+    def refuse(self) -> None:
+        from casemgr.services import workflow as wf
+
+        reason = self.reason.toPlainText().strip()
+        if not reason:
+            self.error.set(self.tr("Give the reason for refusing."))
+            return
+        actor, case_id, version = self.ctx.actor, self.detail.row.id, self.detail.row.version
+        deadline_id = self.deadline.id
+
+        def run(s: Any) -> int:
+            wf.refuse_extension(s, actor, case_id, deadline_id, reason, version)
+            return case_id
+
+        self._run(run)
+
+    def _run(self, run: Any) -> None:
+        case_id = self.detail.row.id
         self.buttons.setEnabled(False)
         self.handle = self.ctx.runner.write(
             run,

@@ -22,7 +22,8 @@ Counting model (legal-rules §2.1, §2.3, §7):
   recomputes every provisional clock (``services.deadline_admin.recompute_provisional``). The public calendar
   API keeps raising :class:`~casemgr.errors.CalendarError` for such a year.
 * A restart (补正, 变更请求, 反申请, 追加, 移送) counts afresh from the new start: completed
-  pauses are dropped, an approved extension is kept (it is granted once per clock).
+  pauses are dropped and so is an approved extension (办案规则 Art. 46 "重新计算": the
+  extension was granted for the old period; a new one may be approved for the new one).
 * Stopping a clock on or before its due date marks it ``met``; after it, ``breached``.
   A running clock past its due date stays ``running`` (it is what the board calls overdue)
   until the case acts.
@@ -59,6 +60,8 @@ def shift(cal: Calendar, r: RuleSpec, start: dt.date, n: int) -> dt.date:
     """``start`` moved forward ``n`` units of the rule (start day not counted)."""
     if r.working:
         return cal.add_working_days(start, n)
+    if r.waiting:
+        return start + dt.timedelta(days=n)  # a waiting period ends on its day, holiday or not
     return cal.add_calendar_days(start, n)
 
 
@@ -321,6 +324,12 @@ def restart_group(session: Session, case: Case, group: str, on: dt.date) -> list
         d.started_on = on
         d.paused_days = 0
         d.paused_on = None
+        # 重新计算: the extension (or a pending request) belonged to the old period; a new
+        # one may be asked for and approved for the new period.
+        d.extended_days = 0
+        d.extension_requested_on = None
+        d.extension_approved_by_id = None
+        d.extension_approved_at = None
         b = Basis.of(d)
         Basis(anchor=b.anchor).store(d)
         d.state = DeadlineState.RUNNING.value

@@ -1,24 +1,38 @@
-"""Limitation warnings (warnings, not refusals: the commission decides).
+"""Limitation warnings (warnings, not refusals: the commission or the bureau decides).
 
-* Arbitration (Law Art. 27, 办案规则 Art. 26): one year from when the right was known to be
-  infringed; for unpaid wages no limit while employment lasts, then one year from its end.
-  The app knows the end of employment, so it warns when the application came in more than a
-  year after it (interruptions under Art. 27 ¶2 may still save the claim).
-* Inspection (条例 Art. 20): violations not discovered or reported within two years are no
-  longer investigated; counted from the violation or, if continuing, from its end.
+* Arbitration (调解仲裁法 Art. 27, 办案规则 Arts. 26-27): one year from the day the party
+  knew or should have known that the right was infringed (¶1). For unpaid wages there is no
+  limit while employment lasts; after it ends, one year from the end (¶4). An interruption —
+  a demand made on the other side, a complaint or an application to an authority, the other
+  side agreeing to perform — starts the year afresh (¶2). The app warns when the
+  application came in after the last day, counted from the latest of those dates.
+  Suspension (¶3, force majeure) is not modelled: the warning says to check for it.
+* Inspection (劳动保障监察条例 Art. 20): a violation neither discovered nor complained of or
+  reported within two years is no longer investigated; counted from the violation or, if it
+  continued, from its end.
+
+A year ends on the same calendar day a year later (民法典 Art. 200-201: the start day is
+not counted); a last day that is not a working day moves to the next working day (民法典
+Art. 203), when a calendar is given.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from casemgr.enums import CaseKind
+from sqlalchemy.orm import Session
+
+from casemgr.enums import CaseKind, ClaimType
+
+#: Claims for pay (劳动报酬): no limitation while employment lasts (Law Art. 27 ¶4).
+WAGE_TYPES = frozenset({ClaimType.WAGES, ClaimType.OVERTIME})
 
 
 @dataclass(frozen=True)
 class LimitationWarning:
-    code: str  # "arbitration_limitation" | "inspection_lookback"
+    code: str  # "arbitration_limitation" | "wage_limitation" | "inspection_lookback"
     limit_date: dt.date
     zh: str
     en: str
@@ -31,35 +45,132 @@ def add_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
+def _last_day(start: dt.date, years: int, next_working_day: Callable[[dt.date], dt.date] | None) -> dt.date:
+    end = add_years(start, years)
+    return next_working_day(end) if next_working_day is not None else end
+
+
 def limitation_warnings(
-    kind: str, received_on: dt.date, employment_ended_on: dt.date | None, violation_on: dt.date | None
+    kind: str,
+    received_on: dt.date,
+    employment_ended_on: dt.date | None,
+    violation_on: dt.date | None,
+    *,
+    knew_on: dt.date | None = None,
+    interrupted_on: dt.date | None = None,
+    claim_types: Iterable[ClaimType | str] = (),
+    next_working_day: Callable[[dt.date], dt.date] | None = None,
 ) -> list[LimitationWarning]:
+    """The warnings for a case received on ``received_on``.
+
+    ``claim_types``: the case's claims. Wage claims count from the end of employment (none
+    while it lasts); other claims from ``knew_on`` or, when it is not known, from the end of
+    employment (a dismissal is known the day it happens). No claims given: counted like
+    other claims.
+    """
     out: list[LimitationWarning] = []
     k = CaseKind(kind)
-    if k in (CaseKind.ARBITRATION, CaseKind.MEDIATION) and employment_ended_on is not None:
-        limit = add_years(employment_ended_on, 1)
-        if received_on > limit:
-            out.append(
-                LimitationWarning(
-                    "arbitration_limitation",
-                    limit,
-                    f"申请日已超过劳动关系终止之日（{employment_ended_on.isoformat()}）起一年（至 {limit.isoformat()}），"
-                    "请审查是否存在时效中断或中止事由（调解仲裁法第27条）。",
-                    f"Applied more than one year after employment ended ({employment_ended_on.isoformat()}; "
-                    f"limit {limit.isoformat()}). Check for interruption or suspension (Law Art. 27).",
+    types = {ClaimType(t) for t in claim_types}
+    if k in (CaseKind.ARBITRATION, CaseKind.MEDIATION):
+        wage = bool(types & WAGE_TYPES)
+        other = bool(types - WAGE_TYPES) or not types
+
+        def afresh(start: dt.date) -> dt.date:
+            return max(start, interrupted_on) if interrupted_on is not None else start
+
+        if wage and employment_ended_on is not None:
+            start = afresh(employment_ended_on)
+            limit = _last_day(start, 1, next_working_day)
+            if received_on > limit:
+                out.append(
+                    LimitationWarning(
+                        "wage_limitation",
+                        limit,
+                        f"劳动报酬请求：申请日已超过一年时效（自{_from_zh(employment_ended_on, start)}起算，"
+                        f"至 {limit.isoformat()}）。请审查是否存在时效中断或中止事由"
+                        "（劳动争议调解仲裁法（2007）第27条第2、3、4款）。",
+                        f"Wage claim: applied after the one-year limitation ({_from_en(employment_ended_on, start)}; "
+                        f"last day {limit.isoformat()}). Check for interruption or suspension "
+                        "(Labour Dispute Mediation and Arbitration Law 2007, Art. 27 ¶2-4).",
+                    )
                 )
-            )
+        start_other = knew_on or employment_ended_on
+        if other and start_other is not None:
+            start = afresh(start_other)
+            limit = _last_day(start, 1, next_working_day)
+            if received_on > limit:
+                basis_zh = "知道或者应当知道权利被侵害之日" if knew_on else "劳动关系终止之日"
+                basis_en = (
+                    "the day the party knew of the infringement" if knew_on else "the end of employment"
+                )
+                out.append(
+                    LimitationWarning(
+                        "arbitration_limitation",
+                        limit,
+                        f"申请日已超过一年仲裁时效（自{basis_zh} {start_other.isoformat()}"
+                        f"{'、时效中断后重新' if start != start_other else ''}起算，至 {limit.isoformat()}）。"
+                        "请审查是否存在时效中断或中止事由（劳动争议调解仲裁法（2007）第27条）。",
+                        f"Applied after the one-year limitation (from {basis_en}, {start_other.isoformat()}"
+                        f"{', counted afresh after an interruption' if start != start_other else ''}; "
+                        f"last day {limit.isoformat()}). Check for interruption or suspension "
+                        "(Labour Dispute Mediation and Arbitration Law 2007, Art. 27).",
+                    )
+                )
     if k is CaseKind.INSPECTION and violation_on is not None:
-        limit = add_years(violation_on, 2)
+        limit = _last_day(violation_on, 2, next_working_day)
         if received_on > limit:
             out.append(
                 LimitationWarning(
                     "inspection_lookback",
                     limit,
                     f"违法行为发生（或终了）于 {violation_on.isoformat()}，已超过两年（至 {limit.isoformat()}），"
-                    "依劳动保障监察条例第20条不再查处。",
+                    "依劳动保障监察条例（2004）第20条不再查处。",
                     f"The violation ({violation_on.isoformat()}) is more than two years old (limit {limit.isoformat()}); "
-                    "条例 Art. 20 bars investigating it.",
+                    "Regulation on Labour Security Supervision (2004), Art. 20 bars investigating it.",
                 )
             )
     return out
+
+
+def _from_zh(ended: dt.date, start: dt.date) -> str:
+    if start == ended:
+        return f"劳动关系终止之日 {ended.isoformat()}"
+    return f"时效中断之日 {start.isoformat()}（劳动关系终止于 {ended.isoformat()}）"
+
+
+def _from_en(ended: dt.date, start: dt.date) -> str:
+    if start == ended:
+        return f"from the end of employment, {ended.isoformat()}"
+    return (
+        f"counted afresh from the interruption on {start.isoformat()}; employment ended {ended.isoformat()}"
+    )
+
+
+def warnings_for_case(
+    case: object, next_working_day: Callable[[dt.date], dt.date] | None = None
+) -> list[LimitationWarning]:
+    """The warnings for a stored case (anything with the case's dates and ``claims``)."""
+    return limitation_warnings(
+        str(getattr(case, "kind")),  # noqa: B009
+        getattr(case, "received_on"),  # noqa: B009
+        getattr(case, "employment_ended_on", None),
+        getattr(case, "violation_on", None),
+        knew_on=getattr(case, "knew_on", None),
+        interrupted_on=getattr(case, "limitation_interrupted_on", None),
+        claim_types=[c.claim_type for c in getattr(case, "claims", ())],
+        next_working_day=next_working_day,
+    )
+
+
+def next_working_day_of(session: Session) -> Callable[[dt.date], dt.date]:
+    """The calendar's next working day, counting an uncovered year as weekends only."""
+    from casemgr.deadlines.calendar import calendar_for
+    from casemgr.deadlines.clocks import with_provisional_fallback
+
+    cal = calendar_for(session)
+
+    def roll(d: dt.date) -> dt.date:
+        day, _provisional = with_provisional_fallback(cal, lambda c: c.next_working_day(d))
+        return day
+
+    return roll

@@ -41,6 +41,7 @@ SELECTOR_KEYS = (
     "anchor_field",
     "pause_public_notice",
     "after_close",
+    "waiting",
 )
 #: What an administrator may change in a rule (``services.deadline_admin.update_rule``); what a
 #: rule selects and how it chains follows the shipped file (see :func:`all_rules`).
@@ -75,6 +76,10 @@ class RuleSpec:
     #: Runs on after the case is closed and is not ended by closing it: serving the decision
     #: (粤条例 Art. 47) and the blacklist decision (令第45号 Art. 8) come after the close.
     after_close: bool = False
+    #: A waiting period, not a deadline: the right it gives arises when the last day ends,
+    #: so that day is never moved past a holiday (legal-rules §11 #12: roll-forward protects
+    #: someone who must act, not someone waiting to be allowed). Calendar days only.
+    waiting: bool = False
 
     @property
     def working(self) -> bool:
@@ -105,6 +110,7 @@ def _from_dict(kind: str, raw: dict[str, Any]) -> RuleSpec:
         anchor_field=raw.get("anchor_field"),
         pause_public_notice=bool(raw.get("pause_public_notice", False)),
         after_close=bool(raw.get("after_close", False)),
+        waiting=bool(raw.get("waiting", False)),
     )
 
 
@@ -144,6 +150,7 @@ def _from_row(row: DeadlineRule) -> RuleSpec:
         anchor_field=sel.get("anchor_field"),
         pause_public_notice=bool(sel.get("pause_public_notice", False)),
         after_close=bool(sel.get("after_close", False)),
+        waiting=bool(sel.get("waiting", False)),
     )
 
 
@@ -191,6 +198,7 @@ def case_facts(session: Session, case: Case, on: dt.date | None = None) -> dict[
         "rule_set": str(settings.get(session, "inspection_rule_set", on or case.received_on)),
         # 投诉 or 举报 (粤条例 Art. 34): only a complaint can be deemed accepted (Art. 39).
         "complaint_type": complaint_type_of(case),
+        "mediation_body": case.mediation_body,
     }
 
 

@@ -340,6 +340,12 @@ class CaseGenerator:
             self.transition(a, cid, "withdraw", self.later(on, 3, 10), reason="双方庭外和解后撤回")
             return []
         hearing = self.later(on, 15, 25)
+        defence_end = self.s.execute(
+            select(Deadline.due_on).where(Deadline.case_id == cid, Deadline.rule_code == "arb.defence")
+        ).scalar()
+        if defence_end is not None and hearing <= defence_end:
+            # A hearing inside the respondent's defence period needs a reason: set it after.
+            hearing = defence_end + dt.timedelta(days=rng.randint(1, 7))
         sched = self.later(on, 1, 3)
         if not self.transition(a, cid, "schedule_hearing", sched, hearing_date=hearing, place="第一仲裁庭"):
             return []

@@ -438,6 +438,7 @@ class BulkWriter:
                 green_channel=fl.green_channel, collective=fl.collective, supervised=fl.supervised,
                 simple_procedure=False, amount_claimed=r.amount_claimed, amount_recovered=zero,
                 workers=workers, assigned_user_id=uid, version=1, complaint_type=complaint,
+                mediation_body=self.rules.mediation_body(kind, r.received_on),
             )  # fmt: skip
             clock_plan, status = self.rules.plan_clocks(case, r)
             entries.append(
@@ -586,7 +587,7 @@ _PERSON_COLUMNS = ("id", "name", "id_number", "migrant_worker", "created_at", "u
 _CASE_PLANNED = ("number", "kind", "year", "seq", "status", "district", "employer_id", "received_on",
                  "accepted_on", "closed_on", "outcome", "migrant_worker", "wage_arrears", "green_channel",
                  "collective", "supervised", "simple_procedure", "amount_claimed", "amount_recovered", "workers",
-                 "assigned_user_id", "version")  # fmt: skip
+                 "assigned_user_id", "version", "mediation_body")  # fmt: skip
 _CASE_COLUMNS = ("id", *_CASE_PLANNED, "complaint_type", "channel", "created_at", "updated_at", "created_by_id",
                  "updated_by_id")  # fmt: skip
 _PARTY_COLUMNS = ("case_id", "role", "employer_id", "person_id")

@@ -120,6 +120,12 @@ class RowRules:
             self._flags[key] = f
         return f
 
+    def mediation_body(self, kind: CaseKind, on: dt.date) -> str | None:
+        """What ``services.cases.register_case`` stores: the bureau's default body for mediation."""
+        if kind is not CaseKind.MEDIATION:
+            return None
+        return str(self._setting("mediation_body_default", on))
+
     def facts(self, case: SimpleNamespace, on: dt.date) -> dict[str, Any]:
         point = self._point("inspection_rule_set", on)
         key = (
@@ -130,6 +136,7 @@ class RowRules:
             case.migrant_worker,
             rules_mod.complaint_type_of(case),
             point,
+            case.mediation_body,
         )
         f = self._facts.get(key)
         if f is None:

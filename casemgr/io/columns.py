@@ -195,6 +195,11 @@ CLAIM_WORDS: dict[str, ClaimType] = {
     "社保": ClaimType.SOCIAL_INSURANCE,
     "工伤": ClaimType.INJURY,
     "工伤待遇": ClaimType.INJURY,
+    "工伤医疗费": ClaimType.INJURY_MEDICAL,
+    "工作时间": ClaimType.WORKING_TIME,
+    "工时": ClaimType.WORKING_TIME,
+    "休息休假": ClaimType.REST_LEAVE,
+    "年休假": ClaimType.REST_LEAVE,
     "其他": ClaimType.OTHER,
 }
 for _ct in ClaimType:
@@ -207,6 +212,9 @@ CLAIM_TITLES: dict[ClaimType, str] = {
     ClaimType.DAMAGES: "赔偿金",
     ClaimType.SOCIAL_INSURANCE: "社会保险",
     ClaimType.INJURY: "工伤待遇",
+    ClaimType.INJURY_MEDICAL: "工伤医疗费",
+    ClaimType.WORKING_TIME: "工作时间",
+    ClaimType.REST_LEAVE: "休息休假",
     ClaimType.OTHER: "其他",
 }
 

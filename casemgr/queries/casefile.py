@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.clocks import provisional_note
+from casemgr.deadlines.limitation import LimitationWarning, next_working_day_of, warnings_for_case
 from casemgr.errors import NotFoundError
 from casemgr.models import (
     Case,
@@ -125,6 +126,12 @@ class CaseDetail:
     documents: tuple[DocumentRow, ...]
     #: Ordered / paid / outstanding per worker (claim lines with an ordered amount).
     money_by_worker: tuple[money.WorkerMoney, ...] = ()
+    # After an award is served (调解仲裁法 Arts. 47-50): the final items take effect on the
+    # day the award was made; the other items on this day if no party sued in time.
+    award_final_effective_on: dt.date | None = None
+    award_nonfinal_effective_from: dt.date | None = None
+    # 调解仲裁法 Art. 27 / 监察条例 Art. 20: warnings the case file shows above everything else.
+    limitation_warnings: tuple[LimitationWarning, ...] = ()
 
 
 def case_detail(session: Session, case_id: int) -> CaseDetail:
@@ -241,7 +248,20 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         money_by_worker=tuple(
             money.by_worker(money.Line(c.id, c.worker_name, c.amount_ordered, c.amount_paid) for c in claims)
         ),
+        **_award_effect(case),
+        limitation_warnings=tuple(warnings_for_case(case, next_working_day_of(session))),
     )
+
+
+def _award_effect(case: Case) -> dict[str, dt.date | None]:
+    """The award's effective dates, read off the parties' periods after service."""
+    ran = [d for d in case.deadlines if d.rule_code.startswith("arb.after_award.") and d.state != "cancelled"]
+    final = any(d.rule_code != "arb.after_award.sue" for d in ran)
+    sue = [d.due_on for d in ran if d.rule_code == "arb.after_award.sue"]
+    return {
+        "award_final_effective_on": case.closed_on if final else None,
+        "award_nonfinal_effective_from": max(sue) + dt.timedelta(days=1) if sue else None,
+    }
 
 
 def _rules_by_code(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions, settings, validation
 from casemgr.actor import Actor
+from casemgr.enums import Role
 from casemgr.errors import ValidationError
 from casemgr.models import Setting
 
@@ -32,7 +33,14 @@ MONEY_KEYS = (
 INT_KEYS = ("collective_min_workers", "supervision_min_workers", "idle_lock_minutes")
 TEXT_KEYS = ("bureau_name", "arbitration_commission_name")
 BOOL_KEYS = ("minimum_wage_confirmed",)
-EDITABLE_KEYS = TEXT_KEYS + MONEY_KEYS + INT_KEYS + BOOL_KEYS
+#: Lists of "role:<role>" / "user:<username>" (who approves extensions, per case kind).
+APPROVER_KEYS = (
+    "extension_approvers.arbitration",
+    "extension_approvers.inspection",
+    "extension_approvers.mediation",
+)
+MINIMUM_WAGE_KEY = "minimum_wage_monthly"
+EDITABLE_KEYS = TEXT_KEYS + MONEY_KEYS + INT_KEYS + BOOL_KEYS + APPROVER_KEYS
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,34 @@ class SettingValue:
     stored: bool  # False: the code default (no administrator row)
 
 
+def _clean_approvers(key: str, value: object) -> list[str]:
+    """ "role:supervisor, user:wang" (or a list) -> ["role:supervisor", "user:wang"]."""
+    raw = value if isinstance(value, list | tuple) else str(value or "").replace("，", ",").split(",")
+    out: list[str] = []
+    for item in raw:
+        entry = str(item).strip()
+        if not entry:
+            continue
+        prefix, _, name = entry.partition(":")
+        ok = bool(name.strip()) and (
+            (prefix == "role" and name in {r.value for r in Role if r not in (Role.AUDITOR, Role.ADMIN)})
+            or prefix == "user"
+        )
+        if not ok:
+            raise validation.fail(
+                key,
+                f"“{entry}”无效：应为 role:角色代码 或 user:用户名",
+                f"'{entry}' is not role:<role code> or user:<username>",
+            )
+        out.append(f"{prefix}:{name.strip()}")
+    if not out:
+        raise validation.fail(key, "至少指定一名审批人", "name at least one approver")
+    return out
+
+
 def _clean(key: str, value: object) -> Any:
+    if key in APPROVER_KEYS:
+        return _clean_approvers(key, value)
     if key in MONEY_KEYS:
         amount = validation.clean_amount(value, key)
         if amount <= 0:
@@ -60,8 +95,22 @@ def _clean(key: str, value: object) -> Any:
     return value
 
 
-def set_setting(session: Session, actor: Actor, key: str, value: object, valid_from: dt.date) -> SettingValue:
-    """Store ``value`` for ``key`` in force from ``valid_from``; audited with the value it replaces."""
+def set_setting(
+    session: Session,
+    actor: Actor,
+    key: str,
+    value: object,
+    valid_from: dt.date,
+    *,
+    notice: str | None = None,
+) -> SettingValue:
+    """Store ``value`` for ``key`` in force from ``valid_from``; audited with the value it replaces.
+
+    A monthly minimum wage needs ``notice``, the name of the government notice that sets it
+    (e.g. 粤府函〔2025〕23号): the final-award threshold follows the figure, and an award must
+    be able to say which notice it applied. The figure, its notice and its confirmation are
+    stored together, in one audit entry.
+    """
     permissions.require(actor, "settings.edit")
     if key not in EDITABLE_KEYS:
         raise ValidationError(f"设置项 {key} 不能修改。", f"Setting {key} cannot be changed.", field="key")
@@ -69,6 +118,17 @@ def set_setting(session: Session, actor: Actor, key: str, value: object, valid_f
         raise validation.fail("valid_from", "须为日期", "must be a date")
     clean = _clean(key, value)
     before = settings.get(session, key, valid_from)
+    extra: dict[str, Any] = {}
+    if key == MINIMUM_WAGE_KEY:
+        if notice is None or not str(notice).strip():
+            raise ValidationError(
+                "请填写发布该最低工资标准的通知名称（如 粤府函〔2025〕23号）。",
+                "Enter the name of the notice that sets this minimum wage (e.g. 粤府函〔2025〕23号).",
+                field="notice",
+            )
+        extra["notice"] = validation.clean_text(notice, "notice", max_len=200)
+        settings.put(session, "minimum_wage_notice", extra["notice"], valid_from)
+        settings.put(session, "minimum_wage_confirmed", True, valid_from)
     settings.put(session, key, clean, valid_from)
     audit.record(
         session,
@@ -78,7 +138,7 @@ def set_setting(session: Session, actor: Actor, key: str, value: object, valid_f
         entity="setting",
         entity_id=f"{key}@{valid_from.isoformat()}",
         before={"value": before},
-        after={"value": clean, "valid_from": valid_from},
+        after={"value": clean, "valid_from": valid_from, **extra},
     )
     return SettingValue(key, valid_from, clean, True)
 

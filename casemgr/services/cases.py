@@ -23,7 +23,16 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casemgr import audit, clock, permissions, settings, validation
 from casemgr.actor import Actor
-from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole, Role
+from casemgr.enums import (
+    CaseKind,
+    Channel,
+    ClaimType,
+    ComplaintType,
+    EventKind,
+    MediationBody,
+    PartyRole,
+    Role,
+)
 from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import (
     Case,
@@ -75,10 +84,16 @@ class CaseInput:
     complaint_type: ComplaintType | None = None
     employment_ended_on: dt.date | None = None
     violation_on: dt.date | None = None
+    knew_on: dt.date | None = None  # the party knew of the infringement (limitation, Law Art. 27)
+    limitation_interrupted_on: dt.date | None = None  # the latest 时效中断 (Art. 27 ¶2)
+    mediation_body: MediationBody | None = None  # mediation only; None: the bureau's default
     simple_procedure: bool = False
     green_channel_override: bool | None = None  # None: decided automatically
     green_channel_reason: str | None = None
     assigned_user_id: int | None = None
+    #: With no ``assigned_user_id``: leave the case unassigned (the supervisor's queue)
+    #: instead of giving it to the person registering it.
+    leave_unassigned: bool = False
     source_case_id: int | None = None
     extra: dict[str, object] = field(default_factory=dict)
     #: A case number given by the caller (ledger import keeps the ledger's numbers); None: next free.
@@ -238,12 +253,27 @@ def _check_choices(data: CaseInput) -> None:
         validation.clean_date(c.period_to, "period_to", required=False)
     validation.clean_date(data.employment_ended_on, "employment_ended_on", required=False)
     validation.clean_date(data.violation_on, "violation_on", required=False)
+    for name in ("knew_on", "limitation_interrupted_on"):
+        # Facts before the application: never after the day it was received.
+        value = validation.clean_date(getattr(data, name), name, required=False)
+        if value is not None and isinstance(data.received_on, dt.date) and value > data.received_on:
+            raise validation.fail(name, "不能晚于收案日期", "cannot be after the date received")
     for name in ("assigned_user_id", "source_case_id"):
         v = getattr(data, name)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
             raise validation.fail(name, "无效", "is not a valid id")
     if data.workers is not None:
         validation.clean_int(data.workers, "workers", minimum=0, maximum=100_000)
+
+
+def _mediation_body(
+    session: Session, kind: CaseKind, body: MediationBody | str | None, on: dt.date
+) -> str | None:
+    if kind is not CaseKind.MEDIATION:
+        return None
+    if body is None:
+        body = str(settings.get(session, "mediation_body_default", on))
+    return _choice(MediationBody, body, "mediation_body").value
 
 
 def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.date | None = None) -> Case:
@@ -343,8 +373,13 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
         workers=workers,
         employment_ended_on=data.employment_ended_on,
         violation_on=data.violation_on,
+        knew_on=data.knew_on,
+        limitation_interrupted_on=data.limitation_interrupted_on,
+        mediation_body=_mediation_body(session, kind, data.mediation_body, received),
         summary=summary,
-        assigned_user_id=data.assigned_user_id if data.assigned_user_id is not None else actor.user_id,
+        assigned_user_id=data.assigned_user_id
+        if data.assigned_user_id is not None
+        else (None if data.leave_unassigned else actor.user_id),
         source_case_id=data.source_case_id,
         created_by_id=actor.user_id,
         updated_by_id=actor.user_id,

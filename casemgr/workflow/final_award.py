@@ -19,10 +19,14 @@ from sqlalchemy.orm import Session
 from casemgr import settings
 from casemgr.enums import ClaimType
 
+#: Law Art. 47(一): 追索劳动报酬、工伤医疗费、经济补偿或者赔偿金 — of the injury benefits only
+#: the medical costs (工伤医疗费); other 工伤待遇 are never final.
 MONEY_TYPES = frozenset(
-    {ClaimType.WAGES, ClaimType.OVERTIME, ClaimType.SEVERANCE, ClaimType.DAMAGES, ClaimType.INJURY}
+    {ClaimType.WAGES, ClaimType.OVERTIME, ClaimType.INJURY_MEDICAL, ClaimType.SEVERANCE, ClaimType.DAMAGES}
 )
-LABOUR_STANDARD_TYPES = frozenset({ClaimType.SOCIAL_INSURANCE})
+#: Art. 47(二): disputes over working time, rest and leave, social insurance — final whatever
+#: the amount.
+LABOUR_STANDARD_TYPES = frozenset({ClaimType.WORKING_TIME, ClaimType.REST_LEAVE, ClaimType.SOCIAL_INSURANCE})
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class FinalAwardResult:
     threshold: Decimal
     minimum_wage_confirmed: bool
     items: tuple[FinalAwardItem, ...]
+    notice: str = ""  # the government notice the minimum wage comes from
 
     @property
     def any_final(self) -> bool:
@@ -70,6 +75,10 @@ def threshold_on(session: Session, award_date: dt.date) -> tuple[Decimal, Decima
 
 def decide(session: Session, award_date: dt.date, items: list[AwardItem]) -> FinalAwardResult:
     wage, limit, confirmed = threshold_on(session, award_date)
+    try:
+        notice = str(settings.get(session, "minimum_wage_notice", award_date))
+    except KeyError:
+        notice = ""
     out = []
     for it in items:
         if it.claim_type in LABOUR_STANDARD_TYPES:
@@ -80,4 +89,4 @@ def decide(session: Session, award_date: dt.date, items: list[AwardItem]) -> Fin
         else:
             final, why = False, "not_covered"
         out.append(FinalAwardItem(it.claim_type, it.amount, it.claim_item_id, final, why))
-    return FinalAwardResult(award_date, wage, limit, confirmed, tuple(out))
+    return FinalAwardResult(award_date, wage, limit, confirmed, tuple(out), notice)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casemgr.enums import CaseKind, Outcome, Role
-from casemgr.workflow.model import ClockEffect, FieldDef, TransitionDef
+from casemgr.workflow.model import STAY, ClockEffect, FieldDef, TransitionDef
 
 K = CaseKind.MEDIATION
 ROLES = frozenset({Role.MEDIATOR, Role.SUPERVISOR})
@@ -133,8 +133,19 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ("agreement",),
         "review_requested",
         ROLES,
-        clocks=(ClockEffect("start", "review"),),
         guards=("review_within_15_days",),
+    ),
+    TransitionDef(
+        # 办案规则 Art. 76: the 5 (+5) wd run from the acceptance of the review application.
+        "accept_review",
+        K,
+        "受理仲裁审查申请",
+        "Review application accepted",
+        ("review_requested",),
+        STAY,
+        ROLES,
+        clocks=(ClockEffect("start", "review"),),
+        guards=("review_not_accepted",),
     ),
     TransitionDef(
         "confirm_review",
@@ -146,6 +157,7 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ROLES,
         fields=(DOC,),
         clocks=(ClockEffect("stop", "review"),),
+        guards=("review_accepted",),
     ),
     TransitionDef(
         "refuse_review",
@@ -157,6 +169,7 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ROLES,
         fields=(REASON,),
         clocks=(ClockEffect("stop", "review"),),
+        guards=("review_accepted",),
     ),
 )
 

@@ -177,8 +177,67 @@ def _reply(kind: CaseKind) -> TransitionDef:
     )
 
 
+#: Law Art. 27 ¶2 / 办案规则 Art. 27: what interrupts the limitation.
+INTERRUPTION_GROUNDS = ("claim_made", "relief_sought", "obligor_agreed")
+
+
+def _limitation(kind: CaseKind) -> TransitionDef:
+    """The facts the limitation warning counts from (调解仲裁法 Art. 27; 监察条例 Art. 20)."""
+    if kind is CaseKind.INSPECTION:
+        fields: tuple[FieldDef, ...] = (
+            FieldDef(
+                "violation_on",
+                "date",
+                label_zh="违法行为发生（持续的，终了）之日",
+                label_en="day of the violation (its end, if it continued)",
+            ),
+        )
+    else:
+        fields = (
+            FieldDef(
+                "employment_ended_on",
+                "date",
+                required=False,
+                label_zh="劳动关系终止之日",
+                label_en="day employment ended",
+            ),
+            FieldDef(
+                "knew_on",
+                "date",
+                required=False,
+                label_zh="知道或应当知道权利被侵害之日",
+                label_en="day the party knew of the infringement",
+            ),
+            FieldDef(
+                "interrupted_on",
+                "date",
+                required=False,
+                label_zh="时效中断之日",
+                label_en="day the limitation was interrupted",
+            ),
+            FieldDef(
+                "ground",
+                "choice",
+                required=False,
+                choices=INTERRUPTION_GROUNDS,
+                label_zh="中断事由",
+                label_en="what interrupted it",
+            ),
+        )
+    return TransitionDef(
+        "record_limitation",
+        kind,
+        "登记时效事实（知道日、中断、终止）",
+        "Record the limitation facts (knowledge, interruption, end)",
+        _FLOW[kind].STATES,
+        STAY,
+        _FLOW[kind].ROLES,
+        fields=(*fields, FieldDef("note", "text", required=False, label_zh="备注", label_en="note")),
+    )
+
+
 def _common(kind: CaseKind) -> tuple[TransitionDef, ...]:
-    return (_note(kind), _amounts(kind), _reply(kind))
+    return (_note(kind), _amounts(kind), _reply(kind), _limitation(kind))
 
 
 RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
@@ -314,6 +373,7 @@ PERMISSION = {
     "add_note": "case.edit",
     "update_amounts": "case.edit",
     "record_reply": "case.edit",
+    "record_limitation": "case.edit",
 }
 #: Records offered only while a clock of the listing runs (令第45号).
 _NEEDS_CLOCK = {

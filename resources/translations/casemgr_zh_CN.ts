@@ -677,6 +677,26 @@
         <source>Whole case</source>
         <translation>全案</translation>
     </message>
+    <message>
+        <source>final items effective %1</source>
+        <translation>终局裁决事项自 %1 起生效</translation>
+    </message>
+    <message>
+        <source>other items effective %1 unless a party sues</source>
+        <translation>其他裁决事项如当事人未起诉，自 %1 起生效</translation>
+    </message>
+    <message>
+        <source>Register an arbitration application from mediation case %1? It goes to an arbitration clerk under the bureau's assignment rule, and the two cases are linked.</source>
+        <translation>要根据调解案件 %1 登记仲裁申请吗？新案件将按本局分案规则分配给仲裁书记员，两案相互关联。</translation>
+    </message>
+    <message>
+        <source>Register the arbitration case</source>
+        <translation>登记仲裁案件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -1108,6 +1128,22 @@
         <source>Notice of the intended blacklisting</source>
         <translation>拟列入失信联合惩戒名单告知书</translation>
     </message>
+    <message>
+        <source>Posted at the address</source>
+        <translation>张贴送达</translation>
+    </message>
+    <message>
+        <source>A demand was made on the other side</source>
+        <translation>向对方当事人主张权利</translation>
+    </message>
+    <message>
+        <source>Relief was sought from an authority</source>
+        <translation>向有关部门请求权利救济</translation>
+    </message>
+    <message>
+        <source>The other side agreed to perform</source>
+        <translation>对方当事人同意履行义务</translation>
+    </message>
 </context>
 <context>
     <name>ClaimRow</name>
@@ -1166,13 +1202,25 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="141"/>
-        <source>Work injury benefits</source>
-        <translation>工伤待遇</translation>
+        <source>Work injury benefits (other than medical costs)</source>
+        <translation>工伤待遇（医疗费以外）</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="142"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Work injury medical costs</source>
+        <translation>工伤医疗费</translation>
+    </message>
+    <message>
+        <source>Working time</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Rest and leave</source>
+        <translation>休息休假</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +1809,46 @@
         <location filename="../../ui/transition.py" line="342"/>
         <source>Give the reason.</source>
         <translation>请填写理由。</translation>
+    </message>
+    <message>
+        <source> (at most %1)</source>
+        <translation>（最多 %1）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <source>Loading the request…</source>
+        <translation>正在读取延期申请…</translation>
+    </message>
+    <message>
+        <source>There is no request to decide.</source>
+        <translation>没有待审批的延期申请。</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <source>as many as the rule allows</source>
+        <translation>规则允许的最长天数</translation>
+    </message>
+    <message>
+        <source>Requested by %1 on %2 for %3. Reason: %4</source>
+        <translation>申请人：%1，申请日期：%2，申请延长：%3。理由：%4</translation>
+    </message>
+    <message>
+        <source>Type the number of days.</source>
+        <translation>请输入延长天数。</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing.</source>
+        <translation>请填写不予批准的理由。</translation>
     </message>
 </context>
 <context>
@@ -2351,6 +2439,42 @@
         <location filename="../../ui/newcase.py" line="741"/>
         <source>Not registered: %1</source>
         <translation>未登记：%1</translation>
+    </message>
+    <message>
+        <source>Violation happened (or ended) on</source>
+        <translation>违法行为发生（或终了）之日</translation>
+    </message>
+    <message>
+        <source>Employment ended on</source>
+        <translation>劳动关系终止之日</translation>
+    </message>
+    <message>
+        <source>Knew of the infringement on</source>
+        <translation>知道或应当知道权利被侵害之日</translation>
+    </message>
+    <message>
+        <source>Limitation last interrupted on</source>
+        <translation>时效最近一次中断之日</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>(the bureau's default)</source>
+        <translation>（按本局默认）</translation>
+    </message>
+    <message>
+        <source>Bureau mediation centre</source>
+        <translation>本局劳动人事争议调解中心</translation>
+    </message>
+    <message>
+        <source>Enterprise mediation committee</source>
+        <translation>企业劳动争议调解委员会</translation>
+    </message>
+    <message>
+        <source>Mediated by</source>
+        <translation>调解组织</translation>
     </message>
 </context>
 <context>
@@ -3621,6 +3745,26 @@
         <location filename="../../ui/settingspage.py" line="687"/>
         <source>Built in</source>
         <translation>内置</translation>
+    </message>
+    <message>
+        <source>e.g. 粤府函〔2025〕23号</source>
+        <translation>例如 粤府函〔2025〕23号</translation>
+    </message>
+    <message>
+        <source>Notice (name and number)</source>
+        <translation>发布通知（名称、文号）</translation>
+    </message>
+    <message>
+        <source>Who approves arbitration extensions (role:supervisor or user:account, comma-separated)</source>
+        <translation>仲裁延期审批人（role:角色 或 user:账号，逗号分隔；法定为仲裁委员会主任或其委托的仲裁院负责人）</translation>
+    </message>
+    <message>
+        <source>Who approves inspection extensions (role:supervisor or user:account, comma-separated)</source>
+        <translation>监察延期审批人（role:角色 或 user:账号，逗号分隔；法定为劳动保障行政部门负责人）</translation>
+    </message>
+    <message>
+        <source>Who approves mediation extensions (role:supervisor or user:account, comma-separated)</source>
+        <translation>调解延期审批人（role:角色 或 user:账号，逗号分隔）</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,14 @@ from casemgr.services.workflow.enforcement import (
     propose_blacklist,
     record_payment,
 )
-from casemgr.services.workflow.extensions import approve_extension, request_extension
+from casemgr.services.workflow.extensions import (
+    ExtensionRequest,
+    approve_extension,
+    pending_extension_request,
+    refuse_extension,
+    request_extension,
+    require_extension_approver,
+)
 from casemgr.services.workflow.fields import clean_fields
 from casemgr.services.workflow.flags import clear_green_channel, refresh_flags, set_green_channel
 from casemgr.services.workflow.guards import check_guards
@@ -55,6 +62,7 @@ __all__ = [
     "SERVICE_STOPS",
     "apply_blacklist_duties",
     "apply_court_enforcement",
+    "ExtensionRequest",
     "apply_deemed_acceptances",
     "apply_record",
     "apply_transition",
@@ -65,12 +73,15 @@ __all__ = [
     "decide_blacklist",
     "hand_to_arbitration",
     "linked_cases",
+    "pending_extension_request",
     "propose_blacklist",
     "public_notice_days",
     "record_defence",
     "record_payment",
     "record_service",
     "refresh_flags",
+    "refuse_extension",
     "request_extension",
+    "require_extension_approver",
     "set_green_channel",
 ]

@@ -10,9 +10,11 @@ imported yet: it counts an uncovered year as weekends only.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import settings
@@ -20,7 +22,7 @@ from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import calendar_for
 from casemgr.enums import ComplaintType, DeadlineState
 from casemgr.errors import WorkflowError
-from casemgr.models import Case, Deadline
+from casemgr.models import Case, Deadline, Event
 from casemgr.workflow.model import TransitionDef
 
 
@@ -31,6 +33,20 @@ def _guard_error(zh: str, en: str, field: str | None = None) -> WorkflowError:
 def latest_clock(case: Case, code: str) -> Deadline | None:
     ds = [d for d in case.deadlines if d.rule_code == code and d.state != DeadlineState.CANCELLED.value]
     return ds[-1] if ds else None
+
+
+def latest_hearing_date(session: Session, case: Case) -> dt.date | None:
+    """The hearing date of the last "schedule_hearing" step (None: no hearing was set)."""
+    raw = session.execute(
+        select(Event.data)
+        .where(Event.case_id == case.id, Event.action == "schedule_hearing")
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).scalar()
+    if not raw:
+        return None
+    value = json.loads(raw).get("hearing_date")
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
 def pay_order_unpaid_expired(case: Case, on: dt.date) -> bool:
@@ -78,6 +94,16 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                     f"Arbitration review must be applied for within 15 days of the agreement (by {limit}).",
                     "on",
                 )
+        elif g in ("review_accepted", "review_not_accepted"):
+            accepted = latest_clock(case, "med.review") is not None
+            if g == "review_accepted" and not accepted:
+                raise _guard_error(
+                    "仲裁审查申请尚未受理。", "The review application has not been accepted yet.", "code"
+                )
+            if g == "review_not_accepted" and accepted:
+                raise _guard_error(
+                    "仲裁审查申请已受理。", "The review application was already accepted.", "code"
+                )
         elif g == "tribunal_size":
             n = len(f.get("arbitrators", []))
             sole_ok = case.simple_procedure and not case.collective
@@ -104,6 +130,59 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                     "A report is never deemed accepted: only a complaint is "
                     "(Guangdong Labour Inspection Regulations, 2019 revision, Arts. 34 and 39).",
                     "code",
+                )
+        elif g == "hearing_after_defence_period":
+            if f.get("early_hearing_reason"):
+                continue
+            d = latest_clock(case, "arb.defence")
+            if d is not None:
+                end = d.due_on
+            else:
+                # Not served yet: even if served today the period runs at least this long.
+                r = rules_mod.rule(session, "arb.defence")
+                end = cal.add_working_days(on, r.length)
+            if f["hearing_date"] <= end:
+                raise _guard_error(
+                    f"开庭日期在被申请人答辩期内（答辩期至 {end}）：请填写理由（如被申请人同意缩短答辩期），"
+                    "或改定答辩期满后的日期。",
+                    f"The hearing falls inside the respondent's defence period (ends {end}): give the reason "
+                    "(e.g. the respondent agreed to shorten it) or choose a later date.",
+                    "early_hearing_reason",
+                )
+        elif g == "hearing_held":
+            hearing = latest_hearing_date(session, case)
+            if hearing is not None and hearing <= on:
+                continue
+            if case.simple_procedure and f.get("written_hearing") is True:
+                continue
+            if hearing is None:
+                zh = "尚未开庭审理，不能作出裁决（简易处理的案件可书面审理）。"
+                en = "No hearing has taken place: no award yet (a simple-procedure case may be decided on the papers)."
+            else:
+                zh = f"开庭日期为 {hearing}，开庭审理之前不能作出裁决。"
+                en = f"The hearing is on {hearing}: no award before it has taken place."
+            raise _guard_error(zh, en, "code")
+        elif g == "within_defence_period":
+            d = latest_clock(case, "arb.defence")
+            if d is None:
+                raise _guard_error(
+                    "答辩期尚未开始（仲裁申请书副本尚未送达被申请人），不能登记反申请。",
+                    "The defence period has not started (the application copy is not served yet).",
+                    "on",
+                )
+            if on > d.due_on:
+                raise _guard_error(
+                    f"反申请须在答辩期内提出（答辩期至 {d.due_on}）；答辩期满后提出的，应当另行申请仲裁"
+                    "（劳动人事争议仲裁办案规则第36条）。",
+                    f"A counter-claim must come within the defence period (ended {d.due_on}); a later one "
+                    "is a separate application (办案规则 Art. 36).",
+                    "on",
+                )
+        elif g == "counterclaim_pending":
+            d = latest_clock(case, "arb.counterclaim_accept")
+            if d is None or d.state not in (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value):
+                raise _guard_error(
+                    "没有待决定受理的反申请。", "No counter-claim is waiting for a decision.", "code"
                 )
         elif g == "acceptance_period_elapsed":
             d = latest_clock(case, "insp.accept")

@@ -5,17 +5,44 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import case, false, func, select
 from sqlalchemy.orm import Session
 
-from casemgr import clock, permissions, validation
+from casemgr import clock, permissions, settings, validation
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ClaimType, EventKind, PartyRole, Role
 from casemgr.errors import NotFoundError, WorkflowError
-from casemgr.models import Case
+from casemgr.models import Case, User
 from casemgr.services import cases, parties
 from casemgr.services.workflow.common import audit_case
 from casemgr.workflow.mediation import HANDOVER_STATES
+
+
+def arbitration_clerk_for(session: Session, district: str | None, on: dt.date) -> int | None:
+    """The arbitration clerk a handed-over case goes to, by the bureau's assignment rule.
+
+    ``least_loaded`` (the default setting ``arbitration_assignment``): the active clerk of the
+    case's district with the fewest open arbitration cases, else the least loaded clerk of any
+    district; ties go to the longest-serving account (lowest id). ``unassigned``: nobody — the
+    supervisor assigns it. Never the mediator: mediators are not clerks.
+    """
+    if str(settings.get(session, "arbitration_assignment", on)) != "least_loaded":
+        return None
+    load = (
+        select(Case.assigned_user_id, func.count().label("n"))
+        .where(Case.kind == CaseKind.ARBITRATION.value, Case.closed_on.is_(None))
+        .group_by(Case.assigned_user_id)
+        .subquery()
+    )
+    in_district = (User.district == district) if district else false()
+    row = session.execute(
+        select(User.id)
+        .outerjoin(load, load.c.assigned_user_id == User.id)
+        .where(User.role == Role.CLERK.value, User.active.is_(True))
+        .order_by(case((in_district, 0), else_=1), func.coalesce(load.c.n, 0), User.id)
+        .limit(1)
+    ).scalar()
+    return int(row) if row is not None else None
 
 
 def hand_to_arbitration(
@@ -110,6 +137,13 @@ def hand_to_arbitration(
         green_channel_override=med.green_channel if med.green_channel_override else None,
         green_channel_reason=med.green_channel_override,
         source_case_id=med.id,
+        knew_on=med.knew_on,
+        # Applying for mediation interrupted the limitation (办案规则 Art. 27(一); 令第17号
+        # Art. 31): the year counts afresh from the application ("从中断时起").
+        limitation_interrupted_on=max(d for d in (med.limitation_interrupted_on, med.received_on) if d),
+        # The bureau's assignment rule picks an arbitration clerk; nobody found: unassigned.
+        assigned_user_id=arbitration_clerk_for(session, med.district, received_on),
+        leave_unassigned=True,
     )
     # The handover is the mediator's own step (DESIGN §1); registering the arbitration it
     # produces is part of that step, so it runs with the registering rights of the role

@@ -17,7 +17,7 @@ from casemgr.actor import Actor
 from casemgr.enums import CaseKind
 from casemgr.errors import WorkflowError
 from casemgr.models import Case
-from casemgr.services import cases, clues
+from casemgr.services import cases, clues, limitation
 from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import clean_on, require_role, require_status
 from casemgr.services.workflow.enforcement import (
@@ -154,6 +154,20 @@ def apply_record(
         refresh_flags(session, actor, case_id, expected_version=None, on=on)
     elif code == "record_reply":
         clues.record_reply(session, actor, case_id, f["external_ref"], on)
+    elif code == "record_limitation":
+        limitation.record_limitation(
+            session,
+            actor,
+            case_id,
+            expected_version=v,
+            on=on,
+            employment_ended_on=f.get("employment_ended_on"),
+            knew_on=f.get("knew_on"),
+            interrupted_on=f.get("interrupted_on"),
+            ground=f.get("ground"),
+            violation_on=f.get("violation_on"),
+            note=f.get("note"),
+        )
     else:  # pragma: no cover - the record tables and this dispatch are checked by a test
         raise AssertionError(code)
     return case

@@ -1,19 +1,26 @@
 """Service of documents (送达): a 送达回证 meets the clock of the duty to serve it.
 
 公告送达 (service by public notice) counts as done when the notice period ends, and that
-period is excluded from the clocks that exclude it.
+period is excluded from the clocks that exclude it. In arbitration a document left at the
+address (留置) or posted there (张贴) counts as served three working days later (办案规则
+Art. 20 ¶2, Art. 80). Periods that run from the party's receipt (the defence period, the
+periods after the award) start from that *deemed* date; the bureau's own duty to serve is
+met on the day it acted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import permissions, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
-from casemgr.enums import CaseKind, EventKind, ServiceMethod
+from casemgr.deadlines.calendar import calendar_for
+from casemgr.enums import CaseKind, EventKind, Outcome, ServiceMethod
 from casemgr.errors import ValidationError
 from casemgr.models import Case, Event
 from casemgr.services import cases
@@ -52,6 +59,26 @@ SHORT_NOTICE_GROUNDS = records.SHORT_NOTICE_GROUNDS
 PUBLIC_NOTICE_DAYS_ARBITRATION = 30  # 民事诉讼法 Art. 95 (办案规则 Art. 20 ¶3)
 PUBLIC_NOTICE_DAYS_INSPECTION = 60  # 粤条例 Art. 47
 PUBLIC_NOTICE_DAYS_INSPECTION_WAGES = 3  # 粤条例 Art. 47: 欠薪
+#: 办案规则 Art. 20 ¶2: "自留置、张贴之日起经过三日即视为送达"; Art. 80: three working days.
+LEFT_OR_POSTED_WORKING_DAYS = 3
+
+
+def deemed_served(
+    session: Session, case: Case, method: ServiceMethod, served_on: dt.date, short_notice_ground: str | None = None
+) -> dt.date:
+    """The day a document counts as received by the party, by the way it was served.
+
+    In inspection the 办案规则 does not apply: a document left at the address counts as
+    served that day (民事诉讼法 Art. 89, by analogy).
+    """
+    if method is ServiceMethod.PUBLIC_NOTICE:
+        return served_on + dt.timedelta(days=public_notice_days(case, short_notice_ground))
+    if method in (ServiceMethod.LEFT, ServiceMethod.POSTED) and case.kind == CaseKind.ARBITRATION.value:
+        deemed, _provisional = clocks.with_provisional_fallback(
+            calendar_for(session), lambda c: c.add_working_days(served_on, LEFT_OR_POSTED_WORKING_DAYS)
+        )
+        return deemed
+    return served_on
 
 
 def public_notice_days(case: Case, short_ground: str | None = None) -> int:
@@ -63,6 +90,54 @@ def public_notice_days(case: Case, short_ground: str | None = None) -> int:
             return PUBLIC_NOTICE_DAYS_INSPECTION_WAGES
         return PUBLIC_NOTICE_DAYS_INSPECTION
     return PUBLIC_NOTICE_DAYS_ARBITRATION
+
+
+def _award_parts(session: Session, case: Case) -> tuple[bool, bool]:
+    """(any final item, any non-final item) of the case's award, from the award step's record."""
+    raw = session.execute(
+        select(Event.data)
+        .where(Event.case_id == case.id, Event.action == "award")
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).scalar()
+    items = (json.loads(raw).get("final_award") or {}).get("items", []) if raw else []
+    if not items:
+        return bool(case.final_award), not case.final_award
+    finals = [bool(i.get("final")) for i in items]
+    return any(finals), not all(finals)
+
+
+def start_after_award_periods(
+    session: Session, case: Case, method: ServiceMethod, served_on: dt.date
+) -> dict[str, dt.date | None]:
+    """The parties' periods that run from receipt of an award (调解仲裁法 Arts. 47-50).
+
+    Final items take effect on the day the award is made (Art. 47); the worker may sue
+    within 15 days (Art. 48), the employer apply to set them aside within 30 (Art. 49).
+    Non-final items: either party may sue within 15 days, after which they take effect
+    (Art. 50). The periods run from the (deemed) receipt; they bind the parties, not the
+    bureau (``party_period`` rules), and a second proof of service starts nothing new.
+    Returns the effective dates for the timeline.
+    """
+    if case.kind != CaseKind.ARBITRATION.value or case.outcome != Outcome.AWARD.value:
+        return {}
+    received = deemed_served(session, case, method, served_on)
+    any_final, any_nonfinal = _award_parts(session, case)
+    out: dict[str, dt.date | None] = {"deemed_served_on": received, "final_effective_on": None}
+    out["nonfinal_effective_from"] = None
+    if any_final:
+        clocks.start_group(session, case, "after_award_final", received)
+        out["final_effective_on"] = case.closed_on
+    if any_nonfinal:
+        started = clocks.start_group(session, case, "after_award_nonfinal", received)
+        sue = (
+            started[0]
+            if started
+            else next(iter(clocks.active_deadlines(case, ["arb.after_award.sue"])), None)
+        )
+        if sue is not None:
+            out["nonfinal_effective_from"] = sue.due_on + dt.timedelta(days=1)
+    return out
 
 
 def record_service(
@@ -103,9 +178,8 @@ def record_service(
             "The 3-day notice period applies only to an inspection notice for an Art. 41 case or a mass incident.",
             field="short_notice_ground",
         )
-    deemed = served_on
+    deemed = deemed_served(session, case, m, served_on, short_notice_ground)
     if m is ServiceMethod.PUBLIC_NOTICE:
-        deemed = served_on + dt.timedelta(days=public_notice_days(case, short_notice_ground))
         clocks.exclude_interval(session, case, served_on, deemed)
         if document == "order":
             # The time the order allows runs from its (deemed) receipt: the pay-by date moves
@@ -120,6 +194,8 @@ def record_service(
     if document == "application_copy":
         # The respondent's defence period runs from the (deemed) date of receipt.
         clocks.start_group(session, case, "defence", deemed)
+    if document == "award":
+        start_after_award_periods(session, case, m, served_on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     ev = cases.add_event(

@@ -20,10 +20,11 @@ from casemgr import workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.enums import CaseKind, ComplaintType, DeadlineState, EventKind
+from casemgr.enums import CaseKind, ComplaintType, DeadlineState, EventKind, ServiceMethod
 from casemgr.errors import KnownError, ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Event
 from casemgr.services import cases
+from casemgr.services.workflow import serving
 from casemgr.services.workflow.common import audit_case, clean_on, require_role, require_status
 from casemgr.services.workflow.fields import clean_fields
 from casemgr.services.workflow.guards import check_guards
@@ -123,6 +124,7 @@ def _award_items(
         "minimum_wage": result.minimum_wage,
         "threshold": result.threshold,
         "minimum_wage_confirmed": result.minimum_wage_confirmed,
+        "minimum_wage_notice": result.notice,
         "separate_awards_needed": result.mixed,
         "items": [
             {
@@ -243,6 +245,8 @@ def execute(
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     _apply_clock_effects(session, case, t, f, on)
+    if t.code == "serve_award":
+        extra.update(serving.start_after_award_periods(session, case, ServiceMethod(f["method"]), on))
     session.flush()
     data = {k: v for k, v in f.items() if k != "items"} | extra
     cases.add_event(
