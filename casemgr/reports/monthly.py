@@ -27,7 +27,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from casemgr import clock, labels
+from casemgr import celltext, clock, labels
 from casemgr.errors import KnownError
 from casemgr.metrics import report as mr
 from casemgr.metrics.indicators import Ratio
@@ -647,4 +647,4 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
                     r.days,
                 ]
             )
-    wb.save(out if not isinstance(out, Path) else str(out))
+    celltext.save_workbook(wb, out if not isinstance(out, Path) else str(out))  # text, never formulas
