@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from casemgr import anchors, audit, auditstate, auth, db
+from casemgr import anchors, audit, auditstate, db
 from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.enums import CaseKind, Role
@@ -34,7 +34,6 @@ from tests.helpers import TODAY, case_input
 @pytest.fixture
 def trail(database: db.Database, actors: dict[Role, Actor], monkeypatch: pytest.MonkeyPatch) -> db.Database:
     monkeypatch.setenv("CASEMGR_LANG", "en")
-    monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
     with database.write() as s:  # the fixture's users, as if created by the app (audited)
         for a in actors.values():
             audit.record(

@@ -119,14 +119,11 @@ def site() -> Iterator[Site]:
     owner_url = base.set(username=owner, password=owner_pw, database=dbname, query=q).render_as_string(False)
     url = base.set(username=None, password=None, database=dbname, query=q).render_as_string(False)
     s = Site(ns, base.host or "127.0.0.1", int(base.port or 5432), dbname, owner_url, url)
-    old_n = auth.SCRYPT_N
-    auth.SCRYPT_N = 2**10
     try:
         assert main(["db", "upgrade", "--owner-url", owner_url]) == 0
         _populate(s)
         yield s
     finally:
-        auth.SCRYPT_N = old_n
         for d in s.dbs.values():
             d.dispose()
         _sql_admin(PG_URL, f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
