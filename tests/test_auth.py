@@ -14,6 +14,7 @@ from casemgr.enums import Role
 from casemgr.errors import AuthError, NotFoundError, PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, User
 from casemgr.services import users
+from tests.helpers import give_password
 
 PW = "Good-pass-2026"
 
@@ -376,5 +377,13 @@ def test_cli_user_management_is_for_administrators_only(
         main(["--db", str(db_path), "user", "create", "sup", "--role", "supervisor", "--user", "boss"]) == 0
     )
     capsys.readouterr()
+    # A new account must change its password first: no terminal here, so refused, saying how.
+    assert main(["--db", str(db_path), "user", "reset-password", "boss", "--user", "sup"]) == 1
+    assert "must be changed" in capsys.readouterr().err
+    database = db.open_database(f"sqlite:///{db_path}")
+    try:
+        give_password(database, "sup", PW)
+    finally:
+        database.dispose()
     assert main(["--db", str(db_path), "user", "reset-password", "boss", "--user", "sup"]) == 1
     assert "Only an administrator" in capsys.readouterr().err

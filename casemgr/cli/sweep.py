@@ -4,6 +4,10 @@ Today that is 粤条例 Art. 39 — a complaint not answered within 5 working da
 accepted from the day it came in. The desktop runs the same sweep when someone logs in; a
 city server on PostgreSQL can run this from cron each morning, so the board is right before
 the first clerk opens it.
+
+It writes, so it needs a log-in (``--user``; terminal or ``CASEMGR_PASSWORD`` for cron), any
+active user: the law, not the user, takes the step, so the entries name the system. On a
+PostgreSQL server the owner's URL (``--db OWNER_URL``) runs it without one, as cron does there.
 """
 
 from __future__ import annotations
@@ -11,12 +15,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from casemgr import clock, db
-from casemgr.cli import user_lang
+from casemgr import clock, db, pgroles
+from casemgr.cli import _login, user_lang
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("sweep", help="apply deemed acceptances (complaints unanswered for 5 working days)")
+    p = sub.add_parser(
+        "sweep",
+        help="apply deemed acceptances (complaints unanswered for 5 working days)",
+        epilog=_login.PASSWORD_HELP,
+    )
+    p.add_argument("--user", help=_login.USER_HELP + " (not needed with a PostgreSQL owner's URL)")
     p.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
     p.set_defaults(func=run)
 
@@ -26,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from casemgr.services import workflow as wf
 
     today = args.today or clock.today()
-    database = db.open_database(db.resolve_url(args.db))
+    database = _open(args)
     try:
         with database.write() as s:
             ids = wf.apply_deemed_acceptances(s, SYSTEM, today=today)
@@ -37,3 +46,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"complaints deemed accepted: {len(ids)}")
     return 0
+
+
+def _open(args: argparse.Namespace) -> db.Database:
+    if args.user:
+        return _login.open_as(args.db, args.user)[0]
+    url = db.resolve_url(args.db)
+    if not db.is_sqlite(url) and not pgroles.needs_login(url):
+        database = db.open_database(url)
+        with database.read() as s:
+            if pgroles.is_table_owner(s):
+                return database
+        database.dispose()
+    raise _login.login_required()
