@@ -33,10 +33,14 @@ import hmac
 import re
 import string
 import unicodedata
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import TypeVar
 
 from argon2 import PasswordHasher, Type
 from argon2 import exceptions as argon2_errors
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from casemgr import audit, pgroles, runtime, settings, validation
@@ -448,6 +452,92 @@ def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- open sessions
+
+T = TypeVar("T")
+
+#: Role names as docs/permissions.md gives them (casemgr has no Qt; the UI's are in ui/labels.py).
+_ROLE_NAMES = {
+    "admin": ("系统管理员", "administrator"),
+    "supervisor": ("科长/主任", "supervisor"),
+    "clerk": ("仲裁书记员", "arbitration clerk"),
+    "mediator": ("调解员", "mediator"),
+    "inspector": ("劳动保障监察员", "labour inspector"),
+    "auditor": ("审计（只读）", "auditor (read-only)"),
+}
+
+
+def _session_ended(zh: str, en: str) -> AuthError:
+    return AuthError(zh, en, code="session_ended")
+
+
+def current_actor(session: Session, actor: Actor) -> Actor:
+    """Re-read who is acting, at the start of every call an open desktop session makes.
+
+    Why: the desktop keeps the actor it logged in with for hours; a user deactivated or
+    given another role meanwhile must not go on with the old rights (issue 13 finding 4).
+    A deactivated (or deleted) user's session ends. A changed role or district ends it too,
+    rather than running the call with rights the window was not built for: the user logs in
+    again and every screen then follows the new role. One primary-key read per call.
+    On PostgreSQL with per-user logins the server already hides everything from a
+    deactivated login; this is the same answer on SQLite.
+    """
+    if actor.user_id is None:  # the system (imports, migrations): nobody to re-read
+        return actor
+    row = session.execute(
+        select(User.active, User.role, User.district).where(User.id == actor.user_id)
+    ).one_or_none()
+    if row is None or not row.active:
+        raise _session_ended(
+            "您的账户已被管理员停用，已退出登录。如有疑问请联系系统管理员。",
+            "Your account has been deactivated by an administrator; you have been logged out. "
+            "Ask your administrator if this is unexpected.",
+        )
+    if row.role != actor.role.value or row.district != actor.district:
+        zh_role, en_role = _ROLE_NAMES.get(row.role, (row.role, row.role))
+        raise _session_ended(
+            f"管理员已将您的角色或所属区县改为「{zh_role}」{('（' + row.district + '）') if row.district else ''}。"
+            "已退出登录：请重新登录，按新的权限办理。",
+            f"An administrator has changed your role or district to {en_role}"
+            f"{(' (' + row.district + ')') if row.district else ''}. You have been logged out: log in again "
+            "to work with the new rights.",
+        )
+    return actor
+
+
+def _login_refused(exc: DBAPIError) -> bool:
+    """PostgreSQL refused this user's login for a new connection (deactivated: NOLOGIN)."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    return "not permitted to log in" in message or "password authentication failed" in message
+
+
+def run_as(
+    open_session: Callable[[], AbstractContextManager[Session]],
+    actor: Actor | None,
+    fn: Callable[[Session], T],
+) -> T:
+    """One call of an open session: :func:`current_actor` first, then ``fn``, in one transaction.
+
+    ``open_session`` is ``Database.write`` or ``Database.read``. The desktop's op runner
+    (ui/ops.py) runs every service call and query through this, so no call of a
+    deactivated or re-roled user's open session runs with the old rights; a refusal
+    rolls back and changes nothing.
+    """
+    try:
+        with open_session() as s:
+            if actor is not None:
+                current_actor(s, actor)
+            return fn(s)
+    except DBAPIError as exc:
+        if actor is not None and actor.user_id is not None and _login_refused(exc):
+            raise _session_ended(
+                "您的账户已被管理员停用，已退出登录。如有疑问请联系系统管理员。",
+                "Your account has been deactivated by an administrator; you have been logged out. "
+                "Ask your administrator if this is unexpected.",
+            ) from exc
+        raise
+
+
 def idle_lock_minutes(session: Session, on: dt.date | None = None) -> int:
     """Minutes without input before the app locks (setting ``idle_lock_minutes``; 0 = never)."""
     try:
@@ -465,9 +555,11 @@ __all__ = [
     "change_password",
     "check_password_strength",
     "create_initial_admin",
+    "current_actor",
     "hash_password",
     "idle_lock_minutes",
     "must_change_password",
     "needs_setup",
+    "run_as",
     "verify_password",
 ]
