@@ -105,6 +105,23 @@ def change_password_now(database: db.Database, actor: Actor, old: str) -> None:
     print("密码已修改 / password changed", file=sys.stderr)
 
 
+def log_in(database: db.Database, username: str | None, password: str | None = None) -> Actor:
+    """Log in to a database already opened (SQLite, or a PostgreSQL URL with a user name).
+
+    The password is read here unless given; "must change password" is honoured.
+    """
+    if not username:
+        raise login_required()
+    if password is None:
+        password = read_password()
+    with database.write() as s:
+        actor = auth.authenticate(s, username, password)
+        must = auth.must_change_password(s, actor)
+    if must:
+        change_password_now(database, actor, password)
+    return actor
+
+
 def open_as(db_arg: str | None, username: str | None) -> tuple[db.Database, Actor]:
     """Open the database and log in; the caller disposes of the database.
 
@@ -115,17 +132,17 @@ def open_as(db_arg: str | None, username: str | None) -> tuple[db.Database, Acto
         raise login_required()
     url = db.resolve_url(db_arg)
     password = read_password()
-    if pgroles.needs_login(url):
-        database = pglogin.connect(url, username, password)
-    else:
+    if not pgroles.needs_login(url):
         database = db.open_database(url)
+        try:
+            return database, log_in(database, username, password)
+        except BaseException:
+            database.dispose()
+            raise
+    database = pglogin.connect(url, username, password)
     try:
         with database.write() as s:
-            if pgroles.needs_login(url):
-                actor, must = pglogin.login(s)
-            else:
-                actor = auth.authenticate(s, username, password)
-                must = auth.must_change_password(s, actor)
+            actor, must = pglogin.login(s)
         if must:
             change_password_now(database, actor, password)
     except BaseException:

@@ -11,9 +11,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from casemgr import db
+from casemgr.actor import Actor
 from casemgr.cli import _login, user_lang
 from casemgr.enums import CaseKind
 from casemgr.io.columns import KIND_WORDS
+
+
+def login(database: db.Database, username: str) -> Actor:
+    """For a command that opened the database itself: the same log-in as ``_login.open_as``."""
+    return _login.log_in(database, username)
 
 
 def kind_arg(value: str) -> CaseKind:
