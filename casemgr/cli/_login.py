@@ -5,10 +5,11 @@ close`` ignored ``CASEMGR_PASSWORD``, no command honoured "must change password"
 without a terminal ``getpass`` died with an ``EOFError`` traceback).
 
 * The password comes from the terminal, or from the environment variable
-  ``CASEMGR_PASSWORD`` for scripted use (a cron job, an installer). Never from the command
-  line, which other users of the PC can read in the process list.
-* Without a terminal and without ``CASEMGR_PASSWORD`` the command stops with a message that
-  says how to give the password; it never waits for input nobody can type.
+  ``CASEMGR_PASSWORD`` for scripted use (a cron job, an installer), or — without a terminal —
+  as the first line of standard input (``getpass`` always did that; installers pipe it).
+  Never from the command line, which other users of the PC can read in the process list.
+* Without any of these (a closed or empty standard input) the command stops with a message
+  that says how to give the password, never an ``EOFError`` traceback.
 * A user who must change their password (a new account, a reset) is asked for a new one
   when there is a terminal; otherwise the command is refused with a message saying how to
   change it. The check and the change are the app's own (:mod:`casemgr.auth`).
@@ -33,7 +34,8 @@ ENV_PASSWORD = "CASEMGR_PASSWORD"
 #: The ``--help`` text of every command that logs in (argparse ``epilog``).
 PASSWORD_HELP = (
     "Log-in: --user NAME; the password is asked on the terminal, or read from the environment "
-    "variable CASEMGR_PASSWORD for scripted use (never give it on the command line). A user who "
+    "variable CASEMGR_PASSWORD for scripted use (or, without a terminal, from the first line of "
+    "standard input; never give it on the command line). A user who "
     "must change their password is asked for a new one on a terminal. "
     "登录：--user 用户名；密码在终端输入，脚本使用时可由环境变量 CASEMGR_PASSWORD 提供。"
 )
@@ -76,11 +78,19 @@ def _ask(prompt: str) -> str:
 
 
 def read_password(prompt: str = "密码 / password: ") -> str:
-    """The user's password: ``CASEMGR_PASSWORD`` if set, else typed on the terminal."""
+    """The user's password: ``CASEMGR_PASSWORD`` if set, else typed on the terminal, else a piped line."""
     env = os.environ.get(ENV_PASSWORD)
     if env is not None:
         return env
-    return _ask(prompt)
+    if is_terminal():
+        return _ask(prompt)
+    try:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+    except (OSError, ValueError):  # closed, or not readable here
+        line = ""
+    if not line:
+        raise _no_terminal()
+    return line.rstrip("\r\n")
 
 
 def must_change_refused() -> AuthError:
