@@ -72,9 +72,8 @@ class AppContext(QObject):
     def _session_ended(self, exc: errors.KnownError) -> None:
         """Deactivated or re-roled while the window was open: say why, close everything, quit."""
         log.info("session ended: %s", exc.en)
-        for w in QApplication.topLevelWidgets():
-            if w.isVisible():
-                w.close()
+        # The message first: while it is open, closing the windows cannot end the event loop
+        # (last window closed) before the user has read why.
         box = QMessageBox(
             QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Logged out"), exc.message(self.lang)
         )
@@ -82,6 +81,9 @@ class AppContext(QObject):
         box.finished.connect(lambda _=0: QApplication.exit(0))
         box.open()
         self.logout_box = box
+        for w in QApplication.topLevelWidgets():
+            if w is not box and w.isVisible():
+                w.close()
 
     @property
     def lang(self) -> str:
