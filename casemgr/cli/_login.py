@@ -141,14 +141,14 @@ def open_as(db_arg: str | None, username: str | None) -> tuple[db.Database, Acto
     if not username:
         raise login_required()
     url = db.resolve_url(db_arg)
-    password = read_password()
     if not pgroles.needs_login(url):
-        database = db.open_database(url)
+        database = db.open_database(url)  # an unusable --db is said before a password is asked
         try:
-            return database, log_in(database, username, password)
+            return database, log_in(database, username)
         except BaseException:
             database.dispose()
             raise
+    password = read_password()
     database = pglogin.connect(url, username, password)
     try:
         with database.write() as s:

@@ -45,6 +45,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     m.set_defaults(func=run_month)
 
 
+def _date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"{option} 不是有效日期（格式 YYYY-MM-DD）：{text}",
+            f"{option} is not a date (YYYY-MM-DD): {text}",
+        ) from None
+
+
 def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
@@ -56,7 +66,7 @@ def run_report(args: argparse.Namespace) -> int:
     year, month = parse_month(args.month)
     fmt = _format(args)
     lang = args.lang or user_lang()
-    today = dt.date.fromisoformat(args.today) if args.today else None
+    today = _date(args.today, "--today") if args.today else None
     database, actor = _login.open_as(args.db, args.user)
     try:
         permissions.require(actor, "report.generate")

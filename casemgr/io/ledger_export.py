@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, celltext, permissions, privacy
+from casemgr import audit, celltext, permissions, privacy, validation
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ClaimType, Outcome, PartyRole
 from casemgr.errors import ValidationError
@@ -248,6 +248,7 @@ def export_cases(
         )
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise ValidationError("起始日期晚于截止日期。", "The start date is after the end date.", field="from")
+    validation.clean_district(f.district)
     unmasked_cases: list[int] = []
 
     def tracked() -> Iterator[dict[str, object]]:
