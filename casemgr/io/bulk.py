@@ -437,7 +437,7 @@ class BulkWriter:
                 closed_on=None, outcome=None, migrant_worker=fl.migrant_worker, wage_arrears=fl.wage_arrears,
                 green_channel=fl.green_channel, collective=fl.collective, supervised=fl.supervised,
                 simple_procedure=False, amount_claimed=r.amount_claimed, amount_recovered=zero,
-                workers=workers, assigned_user_id=uid, version=1,
+                workers=workers, assigned_user_id=uid, version=1, complaint_type=complaint,
             )  # fmt: skip
             clock_plan, status = self.rules.plan_clocks(case, r)
             entries.append(
