@@ -2,54 +2,72 @@
 
 Why it looks like this:
 
-* Passwords are hashed with ``hashlib.scrypt`` (memory-hard, in the standard library, so
-  no compiled dependency on office PCs). The hash string carries its own parameters and
-  salt (``scrypt$n$r$p$salt$hash``), so the cost can be raised later without breaking
-  stored hashes: :func:`verify_password` reads them back from the string.
+* Passwords are hashed with **argon2id** (argon2-cffi) at RFC 9106's low-memory profile
+  (64 MiB, 3 passes, 4 lanes), above the OWASP Password Storage Cheat Sheet's minimum
+  (19 MiB, 2 passes). The hash string carries its parameters and salt, so the cost can be
+  raised later: :func:`verify_password` reads them back, and a successful log-in rewrites
+  any hash that is weaker than today's parameters or in the old ``scrypt$n$r$p$salt$hash``
+  format (issue 13: N=2**15 was below OWASP's 2**17) — nobody has to reset a password.
 * There is no default password anywhere: the first administrator is created by the
   set-up dialog (:func:`create_initial_admin`), which refuses once an administrator exists.
 * A failed log-in must be remembered even though the call then fails. The caller runs us
   inside ``Database.write()``, which rolls back on the exception, so the failure (counter,
   lock, audit entry) is *committed* before the :class:`AuthError` is raised.
-* Every wrong password and every unknown user name gets the same message, so the dialog
-  cannot be used to find out which user names exist; the audit trail records which it was.
+* Unknown user, wrong password, deactivated or **locked** account: the same message, and the
+  same hashing work (a dummy hash with today's parameters where there is no real one to
+  check), so neither the answer nor its time tells whether a user name exists or is locked.
+  The audit trail records which it was.
+* Passwords (NIST SP 800-63B, OWASP): at least 10 characters, counted as characters, not
+  bytes (a Chinese pass-phrase is welcome); not one of the 10,000 most common passwords
+  (``resources/passwords``, SecLists, MIT) — also not such a word with digits or symbols
+  around it ("Password12") or with the usual look-alike substitutions ("p@ssw0rd").
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import hmac
-import os
 import re
+import string
 import unicodedata
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import TypeVar
 
+from argon2 import PasswordHasher, Type
+from argon2 import exceptions as argon2_errors
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from casemgr import audit, clock, pgroles, settings, validation
+from casemgr import audit, pgroles, runtime, settings, validation
 from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.errors import AuthError, ValidationError
 from casemgr.models import User, utcnow
 from casemgr.snapshots import user_snapshot
 
-#: scrypt cost: 2**15 * 8 * 128 bytes = 32 MiB of memory per guess.
-SCRYPT_N = 2**15
-SCRYPT_R = 8
-SCRYPT_P = 1
-_SALT_BYTES = 16
-_DKLEN = 32
+#: Today's hashing: argon2id, RFC 9106 low-memory profile (64 MiB, t=3, p=4).
+PRODUCTION_HASHER = PasswordHasher(
+    time_cost=3, memory_cost=64 * 1024, parallelism=4, hash_len=32, salt_len=16, type=Type.ID
+)
+#: The hasher in use. Only the tests swap in a cheaper one (tests/conftest.py), to keep the
+#: suite fast; ``test_auth.test_production_hashing_parameters`` holds this one to OWASP.
+HASHER: PasswordHasher = PRODUCTION_HASHER
 
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
+#: From this length on no mix of letters, digits and symbols is asked (a pass-phrase).
+PASSPHRASE_LENGTH = 15
 _USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 
-#: Obvious choices refused whatever their length (compared case-insensitively).
+#: Obvious local choices refused besides the shipped list (compared case-insensitively).
 COMMON_PASSWORDS = frozenset(
     {
         "password",
@@ -100,20 +118,26 @@ def _fail(field: str, zh_problem: str, en_problem: str) -> ValidationError:
 # --------------------------------------------------------------------------- hashing
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=_DKLEN, maxmem=256 * 1024 * 1024
+def _scrypt_verify(password: str, stored: str) -> bool:
+    """The format before issue 13 (``scrypt$n$r$p$salt$hash``): still accepted, rewritten at log-in."""
+    scheme, n, r, p, salt, digest = stored.split("$")
+    if scheme != "scrypt":
+        return False
+    expect = base64.b64decode(digest)
+    got = hashlib.scrypt(
+        password.encode("utf-8"),
+        salt=base64.b64decode(salt),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        dklen=len(expect),
+        maxmem=256 * 1024 * 1024,
     )
+    return hmac.compare_digest(expect, got)
 
 
 def hash_password(password: str) -> str:
-    salt = os.urandom(_SALT_BYTES)
-    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+    return HASHER.hash(password)
 
 
 def verify_password(password: str, stored: str | None) -> bool:
@@ -121,29 +145,37 @@ def verify_password(password: str, stored: str | None) -> bool:
     if not stored or not isinstance(password, str):
         return False
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expect = base64.b64decode(digest)
-        got = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
+        if stored.startswith("$argon2"):
+            return HASHER.verify(stored, password)
+        if stored.startswith("scrypt$"):
+            return _scrypt_verify(password, stored)
+    except (argon2_errors.VerificationError, argon2_errors.InvalidHashError):
+        return False
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(expect, got)
+    return False
 
 
 def needs_rehash(stored: str) -> bool:
-    return not stored.startswith(f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}$")
+    """An old format or weaker parameters than today's: rewrite at the next successful log-in."""
+    if not stored.startswith("$argon2id$"):
+        return True
+    try:
+        return HASHER.check_needs_rehash(stored)
+    except (argon2_errors.InvalidHashError, ValueError):
+        return True
 
 
-_DUMMY_HASH: str | None = None
+_DUMMY_HASHES: dict[tuple[int, int, int], str] = {}
 
 
 def _burn_time(password: str) -> None:
-    """Spend the time of a real check, so an unknown user name answers as slowly as a known one."""
-    global _DUMMY_HASH
-    if _DUMMY_HASH is None:
-        _DUMMY_HASH = hash_password("dummy-password-never-used")
-    verify_password(password, _DUMMY_HASH)
+    """Do the hashing work of a real check where there is none, so the answer takes as long."""
+    key = (HASHER.time_cost, HASHER.memory_cost, HASHER.parallelism)
+    dummy = _DUMMY_HASHES.get(key)
+    if dummy is None:
+        dummy = _DUMMY_HASHES[key] = hash_password("dummy-password-never-used")
+    verify_password(password, dummy)
 
 
 # --------------------------------------------------------------------------- strength
@@ -157,41 +189,74 @@ def _classes(pw: str) -> int:
     return lower + upper + digit + other
 
 
-def check_password_strength(pw: object, *, username: str | None = None) -> None:
-    """At least 10 characters of at least two kinds (letters, digits, symbols), not a common one.
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The 10,000 most common passwords (SecLists, resources/passwords) and our own few, lower-case."""
+    path = runtime.resource_path("resources", "passwords", "10k-most-common.txt")
+    words = path.read_text(encoding="utf-8").split()
+    return frozenset(w.lower() for w in words) | COMMON_PASSWORDS
 
-    A long pass-phrase is fine; what we refuse is short, single-kind, common, or the user
-    name itself, the guesses an attacker tries first.
+
+#: Look-alike characters people put into a common word ("p@ssw0rd").
+_LOOK_ALIKES = str.maketrans(
+    {"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s", "5": "s", "7": "t"}
+)
+_AROUND = string.digits + string.punctuation + " "
+
+
+def is_common_password(pw: str) -> bool:
+    """One of the common passwords, also with digits/symbols around it or look-alike letters."""
+    common = common_passwords()
+    low = unicodedata.normalize("NFKC", pw).lower()
+    core = low.strip(_AROUND)
+    candidates = {low, core, low.rstrip(_AROUND), low.lstrip(_AROUND), low.translate(_LOOK_ALIKES)}
+    candidates.add(low.translate(_LOOK_ALIKES).strip(_AROUND))
+    candidates.add(low.rstrip(_AROUND).translate(_LOOK_ALIKES))
+    return any(c in common for c in candidates if c)
+
+
+def check_password_strength(pw: object, *, username: str | None = None) -> None:
+    """At least 10 characters, not a common password, not the user name.
+
+    Characters, not bytes: ``劳动监察大队的新密码`` has 10. Short ASCII passwords must mix at
+    least two kinds (letters, digits, symbols); a pass-phrase of 15 characters or more, and
+    one with Chinese characters, need not. What we refuse is what an attacker tries first:
+    the common passwords (also with digits or symbols around them), few different
+    characters, the user name.
     """
     field = "password"
     if not isinstance(pw, str) or not pw:
         raise _fail(field, "不能为空", "is required")
     if any(unicodedata.category(c) == "Cc" for c in pw):
         raise _fail(field, "不能包含控制字符", "must not contain control characters")
-    if len(pw) < MIN_PASSWORD_LENGTH:
+    n = len(unicodedata.normalize("NFC", pw))
+    if n < MIN_PASSWORD_LENGTH:
         raise _fail(
             field,
             f"至少需要 {MIN_PASSWORD_LENGTH} 个字符",
             f"must be at least {MIN_PASSWORD_LENGTH} characters long",
         )
-    if len(pw) > MAX_PASSWORD_LENGTH:
+    if n > MAX_PASSWORD_LENGTH:
         raise _fail(
             field,
             f"不能超过 {MAX_PASSWORD_LENGTH} 个字符",
             f"must be at most {MAX_PASSWORD_LENGTH} characters",
         )
-    if len(set(pw)) < 4:
-        raise _fail(field, "重复字符过多", "repeats too few different characters")
-    if _classes(pw) < 2:
+    if is_common_password(pw):
         raise _fail(
             field,
-            "需要包含字母、数字、符号中的至少两类",
-            "must mix at least two of: letters, digits, symbols",
+            "过于常见（在常用密码表中），请换一个",
+            "is too common (on the list of common passwords); choose another",
         )
-    low = pw.lower()
-    if low in COMMON_PASSWORDS:
-        raise _fail(field, "过于常见，请换一个", "is too common; choose another")
-    if username and username.lower() in low:
+    if len(set(pw)) < 4:
+        raise _fail(field, "重复字符过多", "repeats too few different characters")
+    if pw.isascii() and n < PASSPHRASE_LENGTH and _classes(pw) < 2:
+        raise _fail(
+            field,
+            f"少于 {PASSPHRASE_LENGTH} 个字符时，需要包含字母、数字、符号中的至少两类",
+            f"must mix at least two of: letters, digits, symbols (or be {PASSPHRASE_LENGTH} characters or more)",
+        )
+    if username and username.lower() in pw.lower():
         raise _fail(field, "不能包含用户名", "must not contain the user name")
 
 
@@ -273,7 +338,12 @@ def create_initial_admin(session: Session, username: str, display_name: str, pas
     return actor
 
 
-_BAD_LOGIN = ("用户名或密码错误。", "Wrong user name or password.")
+#: The one answer to every failed log-in (unknown, wrong, deactivated, locked): it states the
+#: lock-out rule without saying whether it has struck, or for whom.
+BAD_LOGIN = (
+    f"用户名或密码错误。连续输错 {MAX_FAILED_LOGINS} 次后，账户将被锁定 {LOCK_MINUTES} 分钟。",
+    f"Wrong user name or password. After {MAX_FAILED_LOGINS} wrong attempts an account is locked for {LOCK_MINUTES} minutes.",
+)
 
 
 def _fail_and_commit(
@@ -284,7 +354,6 @@ def _fail_and_commit(
     now: dt.datetime,
     zh: str,
     en: str,
-    code: str = "login_failed",
 ) -> AuthError:
     """Record the failure and commit it, so the caller's rollback does not erase it."""
     after: dict[str, object] = {"reason": reason}
@@ -306,7 +375,7 @@ def _fail_and_commit(
         after=after,
     )
     session.commit()
-    return AuthError(zh, en, code=code)
+    return AuthError(zh, en, code="login_failed")
 
 
 def authenticate(session: Session, username: str, password: str, *, now: dt.datetime | None = None) -> Actor:
@@ -325,29 +394,12 @@ def authenticate(session: Session, username: str, password: str, *, now: dt.date
     if user is None or not user.active or not user.password_hash:
         _burn_time(password)
         reason = "unknown_user" if user is None else ("inactive" if not user.active else "no_password")
-        raise _fail_and_commit(session, user, name, reason, now, *_BAD_LOGIN)
+        raise _fail_and_commit(session, user, name, reason, now, *BAD_LOGIN)
     if user.locked_until is not None and user.locked_until > now:
-        local = clock.local(user.locked_until).strftime("%H:%M")
-        raise _fail_and_commit(
-            session,
-            user,
-            name,
-            "locked",
-            now,
-            f"登录失败次数过多，账户已锁定至 {local}。",
-            f"Too many failed log-ins; the account is locked until {local}.",
-            code="locked",
-        )
+        _burn_time(password)  # the real hash is not checked: no guess counts while locked
+        raise _fail_and_commit(session, user, name, "locked", now, *BAD_LOGIN)
     if not verify_password(password, user.password_hash):
-        err = _fail_and_commit(session, user, name, "password", now, *_BAD_LOGIN)
-        if user.locked_until is not None and user.locked_until > now:
-            local = clock.local(user.locked_until).strftime("%H:%M")
-            err = AuthError(
-                f"用户名或密码错误。连续失败 {MAX_FAILED_LOGINS} 次，账户已锁定至 {local}。",
-                f"Wrong user name or password. After {MAX_FAILED_LOGINS} failures the account is locked until {local}.",
-                code="locked",
-            )
-        raise err
+        raise _fail_and_commit(session, user, name, "password", now, *BAD_LOGIN)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
@@ -400,6 +452,92 @@ def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- open sessions
+
+T = TypeVar("T")
+
+#: Role names as docs/permissions.md gives them (casemgr has no Qt; the UI's are in ui/labels.py).
+_ROLE_NAMES = {
+    "admin": ("系统管理员", "administrator"),
+    "supervisor": ("科长/主任", "supervisor"),
+    "clerk": ("仲裁书记员", "arbitration clerk"),
+    "mediator": ("调解员", "mediator"),
+    "inspector": ("劳动保障监察员", "labour inspector"),
+    "auditor": ("审计（只读）", "auditor (read-only)"),
+}
+
+
+def _session_ended(zh: str, en: str) -> AuthError:
+    return AuthError(zh, en, code="session_ended")
+
+
+def current_actor(session: Session, actor: Actor) -> Actor:
+    """Re-read who is acting, at the start of every call an open desktop session makes.
+
+    Why: the desktop keeps the actor it logged in with for hours; a user deactivated or
+    given another role meanwhile must not go on with the old rights (issue 13 finding 4).
+    A deactivated (or deleted) user's session ends. A changed role or district ends it too,
+    rather than running the call with rights the window was not built for: the user logs in
+    again and every screen then follows the new role. One primary-key read per call.
+    On PostgreSQL with per-user logins the server already hides everything from a
+    deactivated login; this is the same answer on SQLite.
+    """
+    if actor.user_id is None:  # the system (imports, migrations): nobody to re-read
+        return actor
+    row = session.execute(
+        select(User.active, User.role, User.district).where(User.id == actor.user_id)
+    ).one_or_none()
+    if row is None or not row.active:
+        raise _session_ended(
+            "您的账户已被管理员停用，已退出登录。如有疑问请联系系统管理员。",
+            "Your account has been deactivated by an administrator; you have been logged out. "
+            "Ask your administrator if this is unexpected.",
+        )
+    if row.role != actor.role.value or row.district != actor.district:
+        zh_role, en_role = _ROLE_NAMES.get(row.role, (row.role, row.role))
+        raise _session_ended(
+            f"管理员已将您的角色或所属区县改为「{zh_role}」{('（' + row.district + '）') if row.district else ''}。"
+            "已退出登录：请重新登录，按新的权限办理。",
+            f"An administrator has changed your role or district to {en_role}"
+            f"{(' (' + row.district + ')') if row.district else ''}. You have been logged out: log in again "
+            "to work with the new rights.",
+        )
+    return actor
+
+
+def _login_refused(exc: DBAPIError) -> bool:
+    """PostgreSQL refused this user's login for a new connection (deactivated: NOLOGIN)."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    return "not permitted to log in" in message or "password authentication failed" in message
+
+
+def run_as(
+    open_session: Callable[[], AbstractContextManager[Session]],
+    actor: Actor | None,
+    fn: Callable[[Session], T],
+) -> T:
+    """One call of an open session: :func:`current_actor` first, then ``fn``, in one transaction.
+
+    ``open_session`` is ``Database.write`` or ``Database.read``. The desktop's op runner
+    (ui/ops.py) runs every service call and query through this, so no call of a
+    deactivated or re-roled user's open session runs with the old rights; a refusal
+    rolls back and changes nothing.
+    """
+    try:
+        with open_session() as s:
+            if actor is not None:
+                current_actor(s, actor)
+            return fn(s)
+    except DBAPIError as exc:
+        if actor is not None and actor.user_id is not None and _login_refused(exc):
+            raise _session_ended(
+                "您的账户已被管理员停用，已退出登录。如有疑问请联系系统管理员。",
+                "Your account has been deactivated by an administrator; you have been logged out. "
+                "Ask your administrator if this is unexpected.",
+            ) from exc
+        raise
+
+
 def idle_lock_minutes(session: Session, on: dt.date | None = None) -> int:
     """Minutes without input before the app locks (setting ``idle_lock_minutes``; 0 = never)."""
     try:
@@ -417,9 +555,11 @@ __all__ = [
     "change_password",
     "check_password_strength",
     "create_initial_admin",
+    "current_actor",
     "hash_password",
     "idle_lock_minutes",
     "must_change_password",
     "needs_setup",
+    "run_as",
     "verify_password",
 ]

@@ -33,10 +33,14 @@ if os.environ.get("CASEMGR_TEST_CLOCK"):
     _moved = _dt.datetime.fromisoformat(os.environ["CASEMGR_TEST_CLOCK"])
     time_machine.travel(_moved.replace(tzinfo=_moved.tzinfo or _dt.UTC), tick=True).start()
 
-from casemgr import db
+from casemgr import auth, db
 from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.models import User
+
+# Real argon2id at the smallest cost: the tests check behaviour, not the cost (one test,
+# test_auth.test_production_hashing_parameters, holds auth.PRODUCTION_HASHER to OWASP).
+auth.HASHER = auth.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, hash_len=32, salt_len=16)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

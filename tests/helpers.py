@@ -55,3 +55,22 @@ def case_input(
         claims=claims,
         district="城区",
     )
+
+
+#: The password :func:`give_password` sets (passes casemgr.auth's policy).
+CLI_PASSWORD = "Cli-login-pass-2026"
+
+
+def give_password(
+    database: object, username: str, password: str = CLI_PASSWORD, *, must_change: bool = False
+) -> None:
+    """Let a test user log in (the CLI, the log-in dialog): a real hash, as the app stores it."""
+    from sqlalchemy import select
+
+    from casemgr import auth
+    from casemgr.models import User
+
+    with database.write() as s:  # type: ignore[attr-defined]
+        u = s.execute(select(User).where(User.username == username)).scalar_one()
+        u.password_hash = auth.hash_password(password)
+        u.must_change_password = must_change

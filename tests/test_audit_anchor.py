@@ -22,19 +22,18 @@ import sqlalchemy as sa
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from casemgr import anchors, audit, auditstate, auth, db
+from casemgr import anchors, audit, auditstate, db
 from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.enums import CaseKind, Role
 from casemgr.models import AuditEntry, Case
 from casemgr.services import cases, users
-from tests.helpers import TODAY, case_input
+from tests.helpers import CLI_PASSWORD, TODAY, case_input, give_password
 
 
 @pytest.fixture
 def trail(database: db.Database, actors: dict[Role, Actor], monkeypatch: pytest.MonkeyPatch) -> db.Database:
     monkeypatch.setenv("CASEMGR_LANG", "en")
-    monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
     with database.write() as s:  # the fixture's users, as if created by the app (audited)
         for a in actors.values():
             audit.record(
@@ -255,12 +254,15 @@ def test_the_monthly_report_prints_the_anchor(
 
 
 def test_a_printed_report_is_remembered_as_an_anchor(
-    trail: db.Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    trail: db.Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The head a report prints is one of "the anchors this PC has seen": a later truncation
     is caught by a plain verify on that PC, with no anchor typed in."""
     out = tmp_path / "r.json"
-    assert cli(capsys, "--db", trail.url, "report", "--month", "2026-10", "--out", str(out))[0] == 0
+    give_password(trail, "supervisor")  # the report is made as a user who may (report.generate)
+    monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
+    args = ("--db", trail.url, "report", "--month", "2026-10", "--out", str(out), "--user", "supervisor")
+    assert cli(capsys, *args)[0] == 0
     printed = json.loads(out.read_text(encoding="utf-8"))["report"]["audit_anchor"]
     assert [(h.seq, h.hash) for h in anchors.Store(trail.url).heads] == [(printed["seq"], printed["hash"])]
     insider(trail.url, "DELETE FROM audit_entries WHERE id >= :first", first=printed["seq"] - 2)

@@ -30,7 +30,6 @@ from tests.helpers import case_input
 def demo(database: db.Database, actors: dict[Role, Actor], monkeypatch: pytest.MonkeyPatch) -> db.Database:
     """A small demo-like database: cases of each kind, edits, notes, users, log-ins."""
     monkeypatch.setenv("CASEMGR_LANG", "en")
-    monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
     with database.write() as s:  # the fixture's users, as if created by the app (audited)
         for a in actors.values():
             audit.record(

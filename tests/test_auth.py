@@ -14,14 +14,9 @@ from casemgr.enums import Role
 from casemgr.errors import AuthError, NotFoundError, PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, User
 from casemgr.services import users
+from tests.helpers import give_password
 
 PW = "Good-pass-2026"
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Real scrypt, smaller cost: the tests check behaviour, not the cost (see test_default_cost)."""
-    monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
 
 
 def _actions(database: db.Database) -> list[str]:
@@ -34,16 +29,71 @@ def _setup(database: db.Database) -> Actor:
         return auth.create_initial_admin(s, "admin", "管理员", PW)
 
 
-def test_hash_format_and_default_cost(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.undo()
+def test_production_hashing_parameters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at RFC 9106's low-memory profile: above OWASP's minimum (19 MiB, t=2, p=1)."""
+    import argon2
+
+    monkeypatch.setattr(auth, "HASHER", auth.PRODUCTION_HASHER)
     h = auth.hash_password(PW)
-    scheme, n, r, p, _salt, _digest = h.split("$")
-    assert (scheme, int(n), int(r), int(p)) == ("scrypt", 2**15, 8, 1)
-    assert int(n) * int(r) * 128 >= 32 * 1024 * 1024  # memory-hard: 32 MiB per guess
+    params = argon2.extract_parameters(h)
+    assert h.startswith("$argon2id$v=19$")
+    assert params.type is argon2.Type.ID
+    assert (params.memory_cost, params.time_cost, params.parallelism) == (65536, 3, 4)
+    assert params.memory_cost >= 19 * 1024 and params.time_cost >= 2  # OWASP's floor
+    assert params.salt_len >= 16 and params.hash_len >= 32
     assert auth.verify_password(PW, h) and not auth.verify_password(PW + "x", h)
     assert auth.hash_password(PW) != h  # salted
-    for broken in (None, "", "md5$x", "scrypt$1$2$3", h[:-4] + "AAAA", "scrypt$x$8$1$AA==$AA=="):
+    assert not auth.needs_rehash(h)
+    for broken in (
+        None,
+        "",
+        "md5$x",
+        "scrypt$1$2$3",
+        h[:-4] + "AAAA",
+        "scrypt$x$8$1$AA==$AA==",
+        "$argon2id$x",
+    ):
         assert not auth.verify_password(PW, broken)
+
+
+def _old_scrypt_hash(password: str, n: int = 2**10) -> str:
+    """A hash as the program stored it before issue 13 (``scrypt$n$r$p$salt$hash``)."""
+    import base64
+    import hashlib
+
+    salt = b"0123456789abcdef"
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=n, r=8, p=1, dklen=32)
+    return f"scrypt${n}$8$1${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+
+
+def test_an_old_hash_logs_in_and_is_rewritten(database: db.Database) -> None:
+    admin = _setup(database)
+    old = _old_scrypt_hash(PW)
+    with database.write() as s:
+        s.get(User, admin.user_id).password_hash = old
+    with database.write() as s, pytest.raises(AuthError):
+        auth.authenticate(s, "admin", "Wrong-pass-2026")
+    with database.read() as s:
+        assert s.get(User, admin.user_id).password_hash == old  # a failed log-in rewrites nothing
+    with database.write() as s:
+        auth.authenticate(s, "admin", PW)
+    with database.read() as s:
+        new = s.get(User, admin.user_id).password_hash
+    assert new.startswith("$argon2id$") and not auth.needs_rehash(new)
+    with database.write() as s:
+        auth.authenticate(s, "admin", PW)  # and the new hash logs in
+
+
+def test_a_weaker_argon2_hash_is_rewritten_at_the_next_log_in(database: db.Database) -> None:
+    admin = _setup(database)
+    weak = auth.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, hash_len=16, salt_len=8).hash(PW)
+    with database.write() as s:
+        s.get(User, admin.user_id).password_hash = weak
+    assert auth.needs_rehash(weak)
+    with database.write() as s:
+        auth.authenticate(s, "admin", PW)
+    with database.read() as s:
+        assert s.get(User, admin.user_id).password_hash != weak
 
 
 def test_first_start_creates_the_admin_once(database: db.Database) -> None:
@@ -75,6 +125,13 @@ def _audit_after(database: db.Database) -> list[str | None]:
         ("aaaaaaaaaaaaaaa", "too few different"),
         ("abcdefghijkl", "two of"),
         ("Password123", "too common"),
+        ("Password12", "too common"),
+        ("password1234", "too common"),
+        ("P@ssw0rd2026", "too common"),
+        ("basketball!!", "too common"),
+        ("1234567890", "too common"),
+        ("qwertyuiop", "too common"),
+        ("劳动监察大队的密码", "at least 10"),  # 9 characters (27 bytes)
         ("admin-2026-xyz", "user name"),
         ("tab\there-2026", "control"),
         ("x1" * 200, "at most"),
@@ -88,7 +145,17 @@ def test_weak_passwords_are_refused(database: db.Database, pw: str, why: str) ->
         assert auth.needs_setup(s)  # nothing written
 
 
-@pytest.mark.parametrize("pw", ["correct horse battery staple", "劳动监察2026年度", "Zq7-longer-pass"])
+@pytest.mark.parametrize(
+    "pw",
+    [
+        "correct horse battery staple",
+        "劳动监察2026年度",
+        "Zq7-longer-pass",
+        "劳动监察大队的新密码",  # 10 Chinese characters: a pass-phrase, counted in characters
+        "我们一起去汕尾看海吧",
+        "amber lantern orchard",
+    ],
+)
 def test_strong_passwords_pass(pw: str) -> None:
     auth.check_password_strength(pw)
 
@@ -101,12 +168,12 @@ def test_login_success_failure_and_lockout(database: db.Database) -> None:
     for i in range(auth.MAX_FAILED_LOGINS):
         with database.write() as s, pytest.raises(AuthError) as err:
             auth.authenticate(s, "admin", "wrong-pass-1", now=t0 + dt.timedelta(minutes=i))
-    assert err.value.code == "locked"
+    assert (err.value.zh, err.value.en) == auth.BAD_LOGIN  # the lock is not announced
     # Locked: even the right password is refused until 15 minutes after the 5th failure.
     locked_at = t0 + dt.timedelta(minutes=auth.MAX_FAILED_LOGINS - 1)
     with database.write() as s, pytest.raises(AuthError) as err:
         auth.authenticate(s, "admin", PW, now=locked_at + dt.timedelta(minutes=14, seconds=59))
-    assert err.value.code == "locked" and "locked until" in err.value.en
+    assert (err.value.zh, err.value.en, err.value.code) == (*auth.BAD_LOGIN, "login_failed")
     with database.write() as s:
         auth.authenticate(s, "admin", PW, now=locked_at + dt.timedelta(minutes=15, seconds=1))
     with database.read() as s:
@@ -116,19 +183,56 @@ def test_login_success_failure_and_lockout(database: db.Database) -> None:
     assert acts.count("auth.login") == 2 and acts.count("auth.login_failed") == 6
 
 
-def test_unknown_user_and_wrong_password_look_the_same(database: db.Database) -> None:
-    _setup(database)
-    msgs = []
-    for name, pw in (("nobody", PW), ("admin", "Wrong-pass-2026")):
+class CountingHasher(auth.PasswordHasher):
+    """The tests' hasher, counting the hashing work each log-in does."""
+
+    def __init__(self) -> None:
+        super().__init__(time_cost=1, memory_cost=8, parallelism=1, hash_len=32, salt_len=16)
+        self.verified = 0
+
+    def verify(self, hash: str | bytes, password: str | bytes) -> bool:
+        self.verified += 1
+        return super().verify(hash, password)
+
+
+def test_unknown_wrong_deactivated_and_locked_look_the_same(
+    database: db.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same message, same code, one full hash check each: nothing tells which it was (finding 7)."""
+    admin = _setup(database)
+    t0 = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
+    with database.write() as s:
+        users.create_user(s, admin, "locked1", "被锁定", Role.CLERK.value, PW)
+        users.create_user(s, admin, "gone1", "已停用", Role.CLERK.value, PW)
+    with database.write() as s:
+        gone = s.execute(select(User).where(User.username == "gone1")).scalar_one()
+        gone.active = False
+        locked = s.execute(select(User).where(User.username == "locked1")).scalar_one()
+        locked.locked_until = t0 + dt.timedelta(minutes=10)
+    hasher = CountingHasher()
+    monkeypatch.setattr(auth, "HASHER", hasher)
+    answers = {}
+    for case, name, pw in (
+        ("unknown", "nobody", PW),
+        ("wrong", "admin", "Wrong-pass-2026"),
+        ("deactivated", "gone1", PW),
+        ("locked, right password", "locked1", PW),
+        ("locked, wrong password", "locked1", "Wrong-pass-2026"),
+    ):
+        before = hasher.verified
         with database.write() as s, pytest.raises(AuthError) as err:
-            auth.authenticate(s, name, pw)
-        msgs.append((err.value.zh, err.value.en))
-    assert msgs[0] == msgs[1]
+            auth.authenticate(s, name, pw, now=t0)
+        answers[case] = (err.value.zh, err.value.en, err.value.code)
+        assert hasher.verified == before + 1, f"{case}: no hashing work done"
+    assert set(answers.values()) == {(*auth.BAD_LOGIN, "login_failed")}, answers
     with database.read() as s:
         rows = s.execute(select(AuditEntry).where(AuditEntry.action == "auth.login_failed")).scalars().all()
         assert [(r.username, r.after) for r in rows] == [
             ("nobody", '{"reason":"unknown_user"}'),
             ("admin", '{"failed_logins":1,"reason":"password"}'),
+            ("gone1", '{"reason":"inactive"}'),
+            ("locked1", '{"reason":"locked"}'),
+            ("locked1", '{"reason":"locked"}'),
         ]
 
 
@@ -273,5 +377,13 @@ def test_cli_user_management_is_for_administrators_only(
         main(["--db", str(db_path), "user", "create", "sup", "--role", "supervisor", "--user", "boss"]) == 0
     )
     capsys.readouterr()
+    # A new account must change its password first: no terminal here, so refused, saying how.
+    assert main(["--db", str(db_path), "user", "reset-password", "boss", "--user", "sup"]) == 1
+    assert "must be changed" in capsys.readouterr().err
+    database = db.open_database(f"sqlite:///{db_path}")
+    try:
+        give_password(database, "sup", PW)
+    finally:
+        database.dispose()
     assert main(["--db", str(db_path), "user", "reset-password", "boss", "--user", "sup"]) == 1
     assert "Only an administrator" in capsys.readouterr().err

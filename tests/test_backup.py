@@ -18,7 +18,7 @@ from casemgr.errors import DatabaseError, PermissionDenied
 from casemgr.models import AuditEntry, Case
 from casemgr.services import cases
 from tests.conftest import PG_URL, on_postgres
-from tests.helpers import case_input
+from tests.helpers import CLI_PASSWORD, case_input, give_password
 
 #: These copy, rotate and check SQLite files; a server database is backed up with pg_dump
 #: (docs/deployment.md), and asking this module to do it is refused: see the last test.
@@ -237,24 +237,42 @@ def test_cli_backup_and_restore(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first = _register(database, actors[Role.CLERK], 1)
+    give_password(database, "admin")
+    give_password(database, "clerk")
     database.dispose()
     out = tmp_path / "cli.db"
-    assert main(["--db", str(db_path), "backup", "--out", str(out)]) == 0
+    monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
+    monkeypatch.setenv("CASEMGR_LANG", "en")
+    assert main(["--db", str(db_path), "backup", "--out", str(out)]) == 1  # nobody logged in
+    assert "log-in is required" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "backup", "--out", str(out), "--user", "clerk"]) == 1
+    assert not out.exists()
+    assert main(["--db", str(db_path), "backup", "--out", str(out), "--user", "admin"]) == 0
     assert _numbers(out) == [first]
     database2 = db.open_database(f"sqlite:///{db_path}")
     _register(database2, actors[Role.CLERK], 2)
     database2.dispose()
-    assert main(["--db", str(db_path), "restore", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "restore", str(out)]) == 1  # the database opens: log in first
+    assert "log-in is required" in capsys.readouterr().err and len(_numbers(db_path)) == 2
+    assert main(["--db", str(db_path), "restore", str(out), "--user", "admin"]) == 0
     assert _numbers(db_path) == [first]
     assert "revision" in capsys.readouterr().out
-    monkeypatch.setenv("CASEMGR_LANG", "en")
-    assert main(["--db", str(db_path), "restore", str(tmp_path / "missing.db")]) == 1
+    for p in db_path.parent.glob(db_path.name + "*"):  # lost: the way back needs no log-in
+        p.unlink()
+    assert main(["--db", str(db_path), "restore", str(out)]) == 0
+    assert _numbers(db_path) == [first]
+    assert main(["--db", str(db_path), "restore", str(tmp_path / "missing.db"), "--user", "admin"]) == 1
     assert "does not exist" in capsys.readouterr().err
 
 
 @on_postgres
 def test_a_server_database_is_refused_with_a_pointer_to_pg_dump(
-    database: db.Database, actors: dict[Role, Actor], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    database: db.Database,
+    actors: dict[Role, Actor],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with pytest.raises(DatabaseError, match="pg_dump"):
         backup.backup_now(database, actors[Role.ADMIN], tmp_path / "copy.db")
@@ -265,7 +283,10 @@ def test_a_server_database_is_refused_with_a_pointer_to_pg_dump(
     )
     assert not (tmp_path / "auto").exists()
     # ... but asked for by name it says why not, instead of "already done".
-    assert main(["--db", database.url, "backup", "--auto", "--dir", str(tmp_path / "auto")]) == 1
+    give_password(database, "admin")
+    monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
+    argv = ["--db", database.url, "backup", "--auto", "--dir", str(tmp_path / "auto"), "--user", "admin"]
+    assert main(argv) == 1
     assert "pg_dump" in capsys.readouterr().err
     assert main(["--db", database.url, "restore", str(tmp_path / "x.db")]) == 1
     with database.read() as s:

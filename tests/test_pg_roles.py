@@ -119,14 +119,11 @@ def site() -> Iterator[Site]:
     owner_url = base.set(username=owner, password=owner_pw, database=dbname, query=q).render_as_string(False)
     url = base.set(username=None, password=None, database=dbname, query=q).render_as_string(False)
     s = Site(ns, base.host or "127.0.0.1", int(base.port or 5432), dbname, owner_url, url)
-    old_n = auth.SCRYPT_N
-    auth.SCRYPT_N = 2**10
     try:
         assert main(["db", "upgrade", "--owner-url", owner_url]) == 0
         _populate(s)
         yield s
     finally:
-        auth.SCRYPT_N = old_n
         for d in s.dbs.values():
             d.dispose()
         _sql_admin(PG_URL, f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
@@ -582,6 +579,33 @@ def test_a_demoted_users_open_session_has_the_new_rights_at_once(site: Site) -> 
             users.set_role(x, chief, info.id, Role.MEDIATOR)
         assert _try(con, "SELECT action, after FROM audit_entries").startswith("refused")
         assert _try(con, f"UPDATE cases SET summary = 'x' WHERE id = {site.ids['arbitration']}") == "no rows"
+
+
+def test_the_desktops_next_call_after_deactivation_or_demotion_ends_its_session(site: Site) -> None:
+    """The app's own re-read (casemgr.auth.run_as, every op of the desktop) on per-user logins:
+    the open pool's next call ends the session with the message, not a server error."""
+    chief = site.actors["chief"]
+    for name, change in (("temp3", "deactivate"), ("temp4", "demote")):
+        site.passwords[name] = f"Kw-{change}-Tianhe-2026"
+        with site.database("chief").write() as x:
+            info = users.create_user(x, chief, name, "临时", Role.SUPERVISOR, site.passwords[name])
+        database = pglogin.connect(site.url, name, site.passwords[name])
+        try:
+            with database.write() as x:
+                actor, _must = pglogin.login(x)
+            assert auth.run_as(database.read, actor, lambda x: 7) == 7
+            with site.database("chief").write() as x:
+                if change == "deactivate":
+                    users.deactivate(x, chief, info.id)
+                else:
+                    users.set_role(x, chief, info.id, Role.MEDIATOR)
+            database.engine.dispose()  # also a new connection: the server refuses a NOLOGIN role
+            for open_session in (database.read, database.write):
+                with pytest.raises(AuthError) as err:
+                    auth.run_as(open_session, actor, lambda x: 7)
+                assert err.value.code == "session_ended", (change, err.value.en)
+        finally:
+            database.dispose()
 
 
 # --------------------------------------------------------------------------- and the app's own day still works

@@ -14,8 +14,11 @@ from reportlab.platypus import LayoutError
 
 from casemgr.cli import main
 from casemgr.db import Database
+from casemgr.enums import Role
 from casemgr.metrics import report as mr
 from casemgr.reports import fonts, monthly
+from tests.conftest import make_user
+from tests.helpers import CLI_PASSWORD, give_password
 from tests.test_metrics_data import D, build_march_2026
 
 TODAY = D(2026, 4, 10)
@@ -25,7 +28,10 @@ needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="
 
 
 @pytest.fixture
-def data(database: Database) -> mr.ReportData:
+def data(database: Database, monkeypatch: pytest.MonkeyPatch) -> mr.ReportData:
+    make_user(database, Role.SUPERVISOR, "sup")  # the CLI's log-in (casemgr report --user sup)
+    give_password(database, "sup")
+    monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
     with database.write() as s:
         build_march_2026(s)
     with database.read() as s:
@@ -126,7 +132,19 @@ def test_cli_writes_json_and_refuses_a_bad_month(
 ) -> None:
     out = tmp_path / "r.json"
     rc = main(
-        ["--db", str(db_path), "report", "--month", "2026-03", "--out", str(out), "--today", "2026-04-10"]
+        [
+            "--db",
+            str(db_path),
+            "report",
+            "--month",
+            "2026-03",
+            "--out",
+            str(out),
+            "--today",
+            "2026-04-10",
+            "--user",
+            "sup",
+        ]
     )
     assert rc == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -135,7 +153,7 @@ def test_cli_writes_json_and_refuses_a_bad_month(
         0.6667,
     )
     assert doc["arrears"]["recovered_yuan"] == "12000.76"
-    rc = main(["--db", str(db_path), "report", "--month", "2026/03", "--out", str(out)])
+    rc = main(["--db", str(db_path), "report", "--month", "2026/03", "--out", str(out), "--user", "sup"])
     assert rc == 1
     assert "YYYY-MM" in capsys.readouterr().err
 
@@ -155,6 +173,8 @@ def test_cli_pdf_for_one_district(data: mr.ReportData, db_path: Path, tmp_path: 
             str(out),
             "--lang",
             "zh",
+            "--user",
+            "sup",
         ]
     )
     assert rc == 0 and out.read_bytes().startswith(b"%PDF")

@@ -17,6 +17,7 @@ from casemgr.models import User
 from ui.app import AppContext, StartupBackup
 from ui.idlelock import IdleLock, UnlockDialog
 from ui.mainwindow import MainWindow
+from ui.ops import Changes
 
 PASSWORD = "Kx7-secret-Passw0rd"
 
@@ -105,3 +106,41 @@ def test_idle_lock_hides_windows_until_the_same_user_reenters_the_password(
         lock.remove()
         if lock.dialog is not None:
             lock.dialog.close()
+
+
+def test_a_deactivated_user_is_logged_out_with_a_message(
+    qtbot: QtBot,
+    ctx: AppContext,
+    database: db.Database,
+    actors: dict[Role, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The administrator deactivates the clerk while the window is open: the next op does
+    nothing, the windows close and a message (not a traceback) says why (issue 13)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from casemgr.services import users
+
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    crashes: list[object] = []
+    ctx.runner.crash_handler = lambda exc, tb: crashes.append(exc)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
+    with database.write() as s:
+        users.deactivate(s, actors[Role.ADMIN], ctx.actor.user_id)
+    ran: list[int] = []
+    with qtbot.waitSignal(ctx.runner.session_ended, timeout=10_000):
+        h1 = ctx.runner.write(lambda s: ran.append(1), changes=Changes())
+        h2 = ctx.runner.read(lambda s: ran.append(2))
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
+    assert ran == [] and crashes == []
+    assert h1.error is not None and h2.error is not None
+    assert not win.isVisible()
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1  # once, however many ops were refused
+    assert "deactivated" in boxes[0].text() or "停用" in boxes[0].text()
+    boxes[0].done(0)
+    assert exits == [0]

@@ -425,7 +425,7 @@ def test_limitation_warnings() -> None:
     assert [x.code for x in w] == ["inspection_lookback"]
 
 
-def test_the_sweep_accepts_by_law_in_the_systems_name(database, actors) -> None:
+def test_the_sweep_accepts_by_law_in_the_systems_name(database, actors, monkeypatch) -> None:
     """粤条例 Art. 39 needs nobody's role: ``casemgr sweep`` (and the desktop at log-in) runs as
     the system account; the timeline and audit say so; answered complaints are left alone."""
     from sqlalchemy import select
@@ -439,7 +439,11 @@ def test_the_sweep_accepts_by_law_in_the_systems_name(database, actors) -> None:
     also = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 2), n=2)
     fresh = register(database, ins, CaseKind.INSPECTION, received_on=D(2026, 3, 9), n=3)
     step(database, ins, also, "refuse", D(2026, 3, 5), ground="outside_powers", reason="不属于监察事项")
-    assert main(["--db", database.url, "sweep", "--today", "2026-03-10"]) == 0
+    from tests.helpers import CLI_PASSWORD, give_password
+
+    give_password(database, ins.username)  # the command writes: it runs after a user's log-in
+    monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
+    assert main(["--db", database.url, "sweep", "--today", "2026-03-10", "--user", ins.username]) == 0
     with database.read() as s:
         assert s.get(Case, late).status == "investigating"
         assert s.get(Case, late).accepted_on == D(2026, 3, 2)
@@ -450,7 +454,9 @@ def test_the_sweep_accepts_by_law_in_the_systems_name(database, actors) -> None:
             select(AuditEntry).where(AuditEntry.action == "case.transition.deem_accept")
         ).scalar_one()
         assert entry.username == "system" and entry.entity_id == str(late)
-    assert main(["--db", database.url, "sweep", "--today", "2026-03-10"]) == 0  # nothing left to do
+    assert (
+        main(["--db", database.url, "sweep", "--today", "2026-03-10", "--user", ins.username]) == 0
+    )  # no more
     with database.read() as s:
         n = s.execute(select(AuditEntry).where(AuditEntry.action == "case.transition.deem_accept")).all()
         assert len(n) == 1

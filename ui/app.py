@@ -66,6 +66,24 @@ class AppContext(QObject):
         self.runner = OpRunner(database, i18n.current_language, self)
         self.runner.error_presenter = show_known_error
         self.runner.crash_handler = show_crash
+        self.runner.acting = lambda: self.actor
+        self.runner.session_ended.connect(self._session_ended)
+
+    def _session_ended(self, exc: errors.KnownError) -> None:
+        """Deactivated or re-roled while the window was open: say why, close everything, quit."""
+        log.info("session ended: %s", exc.en)
+        # The message first: while it is open, closing the windows cannot end the event loop
+        # (last window closed) before the user has read why.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Logged out"), exc.message(self.lang)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _=0: QApplication.exit(0))
+        box.open()
+        self.logout_box = box
+        for w in QApplication.topLevelWidgets():
+            if w is not box and w.isVisible():
+                w.close()
 
     @property
     def lang(self) -> str:

@@ -10,6 +10,11 @@ A write op declares what it changed (:class:`Changes`); the runner broadcasts th
 success and the views that show those things refresh themselves. A :class:`KnownError`
 goes to the op's failure callback (or a message box in the UI language); anything else
 is a bug and goes to the crash handler.
+
+Every op runs through :func:`casemgr.auth.run_as` with the logged-in user (``acting``):
+the user's active flag and role are read again in the op's own transaction, so a user
+deactivated or given another role while the window is open does nothing more with the
+old rights; the runner then emits ``session_ended`` (the app logs the user out).
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from casemgr import db, errors
+from casemgr import auth, db, errors
+from casemgr.actor import Actor
 
 log = logging.getLogger(__name__)
 
@@ -111,10 +117,13 @@ class OpRunner(QObject):
     Signals:
         changed(object): a :class:`Changes` after every successful write.
         busy(bool): True while any op is running (for the status bar and tests).
+        session_ended(object): the :class:`errors.AuthError` (code ``session_ended``) of the
+            first op refused because the user was deactivated or re-roled; once.
     """
 
     changed = Signal(object)
     busy = Signal(bool)
+    session_ended = Signal(object)
 
     def __init__(self, database: db.Database, lang: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +137,9 @@ class OpRunner(QObject):
         self._tokens = itertools.count(1)
         self.crash_handler: Callable[[BaseException, str], None] = _log_crash
         self.error_presenter: Callable[[QWidget | None, errors.KnownError], None] = _log_known
+        #: Who is logged in (read on the GUI thread when an op starts); None: nobody to re-check.
+        self.acting: Callable[[], Actor | None] = lambda: None
+        self.ended = False
 
     @property
     def pending(self) -> int:
@@ -144,9 +156,10 @@ class OpRunner(QObject):
     ) -> Handle:
         """``fn(session)`` in one write transaction. ``on_failure`` returns True when it showed the error."""
 
+        actor = self.acting()
+
         def job() -> Any:
-            with self.database.write() as s:
-                return fn(s)
+            return auth.run_as(self.database.write, actor, fn)
 
         return self._start(job, changes, on_success, on_failure, parent)
 
@@ -158,9 +171,10 @@ class OpRunner(QObject):
         on_failure: Callable[[errors.KnownError], bool] | None = None,
         parent: QObject | None = None,
     ) -> Handle:
+        actor = self.acting()
+
         def job() -> Any:
-            with self.database.read() as s:
-                return fn(s)
+            return auth.run_as(self.database.read, actor, fn)
 
         return self._start(job, None, on_success, on_failure, parent)
 
@@ -191,6 +205,10 @@ class OpRunner(QObject):
                         self.changed.emit(ch)
                     if on_success is not None and alive:
                         on_success(result)
+                elif isinstance(exc, errors.AuthError) and exc.code == "session_ended":
+                    if not self.ended:
+                        self.ended = True
+                        self.session_ended.emit(exc)
                 elif isinstance(exc, errors.KnownError):
                     if not alive or on_failure is None or not on_failure(exc):
                         self.error_presenter(widget, exc)

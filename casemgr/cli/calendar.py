@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from casemgr import db
-from casemgr.cli import user_lang
+from casemgr.cli import _login, user_lang
 
 SOURCES = {
     "package": ("程序自带", "built in"),
@@ -18,21 +18,21 @@ SOURCES = {
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("calendar", help="holiday calendar: import next year's days, list covered years")
     csub = p.add_subparsers(dest="calendar_action", required=True)
-    imp = csub.add_parser("import", help="import date,type (holiday|workday) from CSV or JSON")
+    imp = csub.add_parser(
+        "import", help="import date,type (holiday|workday) from CSV or JSON", epilog=_login.PASSWORD_HELP
+    )
     imp.add_argument("file", type=Path)
-    imp.add_argument("--user", required=True, help="administrator's user name")
+    imp.add_argument("--user", required=True, help="administrator's user name; " + _login.USER_HELP)
     imp.set_defaults(func=run_import)
     yrs = csub.add_parser("years", help="which years the calendar covers")
     yrs.set_defaults(func=run_years)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from casemgr.cli.importer import login
     from casemgr.io.calendar_import import import_calendar
 
-    database = db.open_database(db.resolve_url(args.db))
+    database, actor = _login.open_as(args.db, args.user)
     try:
-        actor = login(database, args.user)
         with database.write() as s:
             r = import_calendar(s, actor, args.file)
     finally:

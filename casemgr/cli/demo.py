@@ -1,4 +1,9 @@
-"""``casemgr demo --cases N``: fill an empty database with demo data for 汕尾."""
+"""``casemgr demo --cases N``: fill an empty database with demo data for 汕尾.
+
+A database without users needs no log-in (like creating the first administrator); once it
+has users, demo staff accounts with known passwords would be a way in, so an administrator
+must log in (``--user``; terminal or ``CASEMGR_PASSWORD``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ import argparse
 import datetime as dt
 import sys
 
-from casemgr import db, demo, queries
+from casemgr import db, demo, permissions, queries
+from casemgr.cli import _login
 from casemgr.errors import KnownError
 
 
@@ -15,7 +21,10 @@ class DemoRefused(KnownError):
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("demo", help="fill an empty database with realistic demo data (汕尾)")
+    p = sub.add_parser(
+        "demo", help="fill an empty database with realistic demo data (汕尾)", epilog=_login.PASSWORD_HELP
+    )
+    p.add_argument("--user", help="an administrator, once the database has users; " + _login.USER_HELP)
     p.add_argument("--cases", type=int, default=3000, help="number of cases (default 3000)")
     p.add_argument("--seed", type=int, default=2026, help="random seed (same seed and day, same data)")
     p.add_argument("--today", type=dt.date.fromisoformat, default=None, help="pretend today is YYYY-MM-DD")
@@ -34,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with database.read() as s:
             existing = queries.CaseQuery().count(s)
+            has_users = bool(queries.users(s))
         if existing:
             # Demo cases mixed into real ones could never be told apart again.
             raise DemoRefused(
@@ -41,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
                 f"The database already holds {existing} cases; demo data goes into an empty database only.",
                 code="demo_not_empty",
             )
+
+        if has_users:
+            database.dispose()
+            database, actor = _login.open_as(args.db, args.user)
+            permissions.require(actor, "users.manage")  # it creates staff accounts
 
         def progress(done: int, total: int) -> None:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)

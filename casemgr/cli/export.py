@@ -6,13 +6,12 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from casemgr import db
-from casemgr.cli import user_lang
-from casemgr.cli.importer import kind_arg, login
+from casemgr.cli import _login, user_lang
+from casemgr.cli.importer import kind_arg
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("export", help="export cases as a ledger (.xlsx or .csv)")
+    p = sub.add_parser("export", help="export cases as a ledger (.xlsx or .csv)", epilog=_login.PASSWORD_HELP)
     p.add_argument("--kind", type=kind_arg, help="mediation|arbitration|inspection (default: all)")
     p.add_argument(
         "--from", dest="date_from", type=dt.date.fromisoformat, help="received on or after (YYYY-MM-DD)"
@@ -22,16 +21,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--district")
     p.add_argument("--out", required=True, type=Path, help="FILE.xlsx or FILE.csv")
-    p.add_argument("--user", required=True, help="user name (decides whether ID numbers are masked)")
+    p.add_argument(
+        "--user", required=True, help="user name (decides whether ID numbers are masked); " + _login.USER_HELP
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from casemgr.io.ledger_export import ExportFilter, export_cases
 
-    database = db.open_database(db.resolve_url(args.db))
+    database, actor = _login.open_as(args.db, args.user)
     try:
-        actor = login(database, args.user)
         f = ExportFilter(
             kind=args.kind, date_from=args.date_from, date_to=args.date_to, district=args.district
         )

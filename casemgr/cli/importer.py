@@ -1,33 +1,26 @@
 """``casemgr import FILE``: a ledger from the command line, checked first, all or nothing.
 
-Writes run as a named user (``--user``, password asked, or taken from ``CASEMGR_PASSWORD``
-for scripted migrations) so the audit trail names a person. Exit status: 0 imported (or a
+Writes run as a named user (``--user``; casemgr.cli._login: password asked on the terminal,
+or taken from ``CASEMGR_PASSWORD`` for scripted migrations) so the audit trail names a person. Exit status: 0 imported (or a
 clean dry run), 2 rows were rejected (the rejection workbook's path is printed), 1 error.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from pathlib import Path
 
 from casemgr import db
 from casemgr.actor import Actor
-from casemgr.cli import user_lang
+from casemgr.cli import _login, user_lang
 from casemgr.enums import CaseKind
 from casemgr.io.columns import KIND_WORDS
 
 
 def login(database: db.Database, username: str) -> Actor:
-    from casemgr import auth
-
-    password = os.environ.get("CASEMGR_PASSWORD")
-    if password is None:
-        password = getpass.getpass("密码 / password: ")
-    with database.write() as s:
-        return auth.authenticate(s, username, password)
+    """For a command that opened the database itself: the same log-in as ``_login.open_as``."""
+    return _login.log_in(database, username)
 
 
 def kind_arg(value: str) -> CaseKind:
@@ -38,9 +31,13 @@ def kind_arg(value: str) -> CaseKind:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("import", help="import a case ledger (.xlsx/.csv), checked first, all or nothing")
+    p = sub.add_parser(
+        "import",
+        help="import a case ledger (.xlsx/.csv), checked first, all or nothing",
+        epilog=_login.PASSWORD_HELP,
+    )
     p.add_argument("file", type=Path)
-    p.add_argument("--user", required=True, help="user name the import runs as")
+    p.add_argument("--user", required=True, help=_login.USER_HELP)
     p.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     p.add_argument("--kind", type=kind_arg, help="kind of every row when the file has no 案件类型 column")
     p.add_argument("--partial", action="store_true", help="import the good rows even if some are rejected")
@@ -54,9 +51,8 @@ def run(args: argparse.Namespace) -> int:
     zh = user_lang() == "zh"
     path: Path = args.file
     report = args.report or default_report_path(path)
-    database = db.open_database(db.resolve_url(args.db))
+    database, actor = _login.open_as(args.db, args.user)
     try:
-        actor = login(database, args.user)
         opts = ImportOptions(
             dry_run=args.dry_run, all_or_nothing=not args.partial, kind=args.kind, report_path=report
         )

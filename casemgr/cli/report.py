@@ -1,21 +1,22 @@
 """``casemgr report`` and ``casemgr month close|reopen``: the monthly report from a shell.
 
-``report`` only reads. ``month close/reopen`` writes, so it asks for the supervisor's
-password (the same check as the app's login) and runs as that user: the audit trail
-names a person, never "the command line".
+Both run as a logged-in user (``--user``; casemgr.cli._login: the password from the terminal
+or ``CASEMGR_PASSWORD``, "must change password" honoured): the report exports the bureau's
+figures and case lists, so it needs a role that may generate reports (``report.generate``);
+``month close/reopen`` writes and is the supervisor's. The audit trail names a person, never
+"the command line".
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import sys
 from pathlib import Path
 
-from casemgr import anchors, db
-from casemgr.cli import user_lang
+from casemgr import anchors, permissions
+from casemgr.cli import _login, user_lang
 from casemgr.errors import ValidationError
 from casemgr.metrics import report as mr
 from casemgr.metrics.periods import parse_month
@@ -26,20 +27,21 @@ FORMATS = ("pdf", "json", "xlsx")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("report", help="monthly report: pdf, json or xlsx")
+    p = sub.add_parser("report", help="monthly report: pdf, json or xlsx", epilog=_login.PASSWORD_HELP)
     p.add_argument("--month", required=True, help="YYYY-MM")
     p.add_argument("--district", help="one district (default: the whole city)")
     p.add_argument("--format", choices=FORMATS, help="default: from the file name, else pdf")
     p.add_argument("--out", required=True, help="output file, or - for JSON on stdout")
     p.add_argument("--lang", choices=("zh", "en"), help="language of the PDF/xlsx (default: the locale)")
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: the day overdue is counted on
+    p.add_argument("--user", required=True, help=_login.USER_HELP)
     p.set_defaults(func=run_report)
 
-    m = sub.add_parser("month", help="close or reopen a month (supervisor)")
+    m = sub.add_parser("month", help="close or reopen a month (supervisor)", epilog=_login.PASSWORD_HELP)
     m.add_argument("action", choices=("close", "reopen"))
     m.add_argument("--month", required=True, help="YYYY-MM")
     m.add_argument("--district")
-    m.add_argument("--user", required=True, help="the supervisor's user name")
+    m.add_argument("--user", required=True, help="the supervisor's user name; " + _login.USER_HELP)
     m.set_defaults(func=run_month)
 
 
@@ -65,8 +67,9 @@ def run_report(args: argparse.Namespace) -> int:
     fmt = _format(args)
     lang = args.lang or user_lang()
     today = _date(args.today, "--today") if args.today else None
-    database = db.open_database(db.resolve_url(args.db))
+    database, actor = _login.open_as(args.db, args.user)
     try:
+        permissions.require(actor, "report.generate")
         with database.read() as s:
             data = months.report_data(s, year, month, args.district, today=today)
     finally:
@@ -88,14 +91,9 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_month(args: argparse.Namespace) -> int:
-    from casemgr import auth
-
     year, month = parse_month(args.month)
-    database = db.open_database(db.resolve_url(args.db))
+    database, actor = _login.open_as(args.db, args.user)
     try:
-        password = getpass.getpass("密码 / password: ")
-        with database.write() as s:
-            actor = auth.authenticate(s, args.user, password)
         with database.write() as s:
             if args.action == "close":
                 info = months.close_month(s, actor, year, month, args.district)

@@ -5,6 +5,10 @@ A complaint not answered within 5 working days counts as accepted from the day i
 bureau's 20-working-day duty to decide on the blacklist (令第45号 Arts. 5, 8). The desktop runs the same sweep when someone logs in; a
 city server on PostgreSQL can run this from cron each morning, so the board is right before
 the first clerk opens it.
+
+It writes, so it needs a log-in (``--user``; terminal or ``CASEMGR_PASSWORD`` for cron), any
+active user: the law, not the user, takes the step, so the entries name the system. On a
+PostgreSQL server the owner's URL (``--db OWNER_URL``) runs it without one, as cron does there.
 """
 
 from __future__ import annotations
@@ -12,15 +16,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from casemgr import clock, db
-from casemgr.cli import user_lang
+from casemgr import clock, db, pgroles
+from casemgr.cli import _login, user_lang
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "sweep",
         help="apply deemed acceptances (complaints unanswered for 5 working days) and start blacklist duties",
+        epilog=_login.PASSWORD_HELP,
     )
+    p.add_argument("--user", help=_login.USER_HELP + " (not needed with a PostgreSQL owner's URL)")
     p.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
     p.set_defaults(func=run)
 
@@ -30,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from casemgr.services import workflow as wf
 
     today = args.today or clock.today()
-    database = db.open_database(db.resolve_url(args.db))
+    database = _open(args)
     try:
         with database.write() as s:
             ids = wf.apply_deemed_acceptances(s, SYSTEM, today=today)
@@ -44,3 +50,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"complaints deemed accepted: {len(ids)}")
         print(f"blacklist decisions now due: {len(duties)}")
     return 0
+
+
+def _open(args: argparse.Namespace) -> db.Database:
+    if args.user:
+        return _login.open_as(args.db, args.user)[0]
+    url = db.resolve_url(args.db)
+    if not db.is_sqlite(url) and not pgroles.needs_login(url):
+        database = db.open_database(url)
+        with database.read() as s:
+            if pgroles.is_table_owner(s):
+                return database
+        database.dispose()
+    raise _login.login_required()

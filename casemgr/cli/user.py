@@ -25,9 +25,10 @@ import sys
 
 from casemgr import auth, db, pgroles, queries
 from casemgr.actor import SYSTEM, Actor
+from casemgr.cli import _login
 from casemgr.enums import Role
 from casemgr.errors import AuthError, PermissionDenied, ValidationError
-from casemgr.services import pglogin, users
+from casemgr.services import users
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,13 +37,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="users: create, list, reset a password (as an administrator: --user; the first administrator needs none)",
         description="Passwords: the administrator's from the terminal or CASEMGR_PASSWORD; "
         "the new user's from the terminal or CASEMGR_NEW_PASSWORD.",
+        epilog=_login.PASSWORD_HELP,
     )
     p.add_argument("action", choices=["create", "list", "reset-password"])
     p.add_argument("username", nargs="?")
     p.add_argument("--name", help="display name")
     p.add_argument("--role", choices=[r.value for r in Role], default=Role.ADMIN.value)
     p.add_argument("--district")
-    p.add_argument("--user", dest="acting", metavar="ADMIN", help="the administrator doing it (log-in)")
+    p.add_argument(
+        "--user", dest="acting", metavar="ADMIN", help="the administrator doing it; " + _login.USER_HELP
+    )
     p.set_defaults(func=run)
 
 
@@ -50,19 +54,19 @@ def _new_password() -> str:
     env = os.environ.get("CASEMGR_NEW_PASSWORD")  # for scripted installs and tests
     if env:
         return env
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\n")
+    if not _login.is_terminal():
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise ValidationError(
+                "没有终端可输入新用户的密码：请在终端中运行，或设置环境变量 CASEMGR_NEW_PASSWORD。",
+                "No terminal for the new user's password: run this in a terminal or set CASEMGR_NEW_PASSWORD.",
+                field="password",
+            )
+        return line.rstrip("\n")
     first = getpass.getpass("New user's password / 新用户密码: ")
     if getpass.getpass("Again / 再次输入: ") != first:
         raise ValidationError("两次输入的密码不一致。", "The two passwords differ.", field="password")
     return first
-
-
-def _own_password() -> str:
-    env = os.environ.get("CASEMGR_PASSWORD")
-    if env is not None:
-        return env
-    return getpass.getpass("Your password / 您的密码: ")
 
 
 def _no_admin_yet(database: db.Database) -> bool:
@@ -80,32 +84,17 @@ def _is_owner(database: db.Database) -> bool:
 
 
 def _login_required() -> AuthError:
-    return AuthError(
-        "请用 --user 指定执行操作的管理员（需要登录）。",
-        "Give the administrator doing this with --user (a log-in is required).",
-        code="login_required",
-    )
+    return _login.login_required("管理用户", "Managing users")
 
 
 def _open(args: argparse.Namespace) -> tuple[db.Database, Actor | None]:
     """The database, and the logged-in administrator (None: no log-in was needed)."""
+    if args.acting:
+        return _login.open_as(args.db, args.acting)
     url = db.resolve_url(args.db)
     if pgroles.needs_login(url):
-        if not args.acting:
-            raise _login_required()
-        database = pglogin.connect(url, args.acting, _own_password())
-        with database.write() as s:
-            actor, _must = pglogin.login(s)
-        return database, actor
-    database = db.open_database(url)
-    if args.acting:
-        try:
-            with database.write() as s:
-                return database, auth.authenticate(s, args.acting, _own_password())
-        except BaseException:
-            database.dispose()
-            raise
-    return database, None
+        raise _login_required()
+    return db.open_database(url), None
 
 
 def run(args: argparse.Namespace) -> int:

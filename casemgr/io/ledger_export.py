@@ -7,8 +7,9 @@
 * Personal data: ID numbers are masked unless the actor may export them
   (``personal_data.export``, casemgr.privacy; such an export is audited), and a 举报
   reporter never appears at all (劳动保障监察条例 Art. 9), whoever exports.
-* Text that starts with ``= + - @`` is written as text (xlsx) or prefixed with ``'`` (csv),
-  so a party name can never become a formula in the supervisor's spreadsheet.
+* Text that starts with ``= + - @`` (also after a tab or CR) is written as text (xlsx) or
+  prefixed with ``'`` (csv), so a party name can never become a formula in the supervisor's
+  spreadsheet (``casemgr.celltext``, shared by every workbook the program writes).
 * Cases are read in pages of :data:`PAGE` by id (keyset), never all at once.
 """
 
@@ -25,7 +26,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions, privacy, validation
+from casemgr import audit, celltext, permissions, privacy, validation
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ClaimType, Outcome, PartyRole
 from casemgr.errors import ValidationError
@@ -161,10 +162,6 @@ def iter_rows(session: Session, actor: Actor, f: ExportFilter) -> Iterator[dict[
         session.expunge_all()
 
 
-def _safe_text(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def _write_xlsx(path: Path, rows: Iterator[dict[str, object]]) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -198,6 +195,7 @@ def _write_xlsx(path: Path, rows: Iterator[dict[str, object]]) -> int:
                 cell.number_format = YUAN_FORMAT
             elif kind == "text" and isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
+                celltext.make_text(cell)  # and stays text when edited in Excel
             out.append(cell)
         ws.append(out)
         n += 1
@@ -224,7 +222,7 @@ def _write_csv(path: Path, rows: Iterator[dict[str, object]]) -> int:
                 elif isinstance(value, Decimal):
                     out.append(f"{value:.2f}")
                 elif isinstance(value, str):
-                    out.append(_safe_text(value))
+                    out.append(celltext.csv_text(value))
                 else:
                     out.append(str(value))
             w.writerow(out)

@@ -5,7 +5,8 @@ nothing, so that the corrected workbook is a complete ledger again; only the rej
 rows otherwise, because the rest went in). Each bad cell is filled red and carries the
 reason as a comment; the last column spells out every reason of the row. Those two extra
 columns are unknown to the importer and ignored, so the corrected sheet imports as is.
-Sheet 2 lists row, column and reason, for printing.
+Sheet 2 lists row, column and reason, for printing. Every cell that holds somebody's
+text is written as text (``casemgr.celltext``): a rejected ``=HYPERLINK(…)`` shows as typed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from casemgr import validation
+from casemgr import celltext, validation
 from casemgr.io.readers import Table
 
 REASON_HEADER = "错误说明"
@@ -58,13 +59,22 @@ def write_rejection_report(
         ws.column_dimensions[_letter(i)].width = 16
     ws.column_dimensions[_letter(len(table.headers) + 1)].width = 60
     header = [WriteOnlyCell(ws, value=_cell_value(h)) for h in [*table.headers, ROW_HEADER, REASON_HEADER]]
-    for c in header:
+    for c in header:  # the ledger's own titles are somebody's text too
         c.font = bold
+        celltext.make_text(c)
     ws.append(header)
     file_level = [p for p in rejections if p.row in (0, table.header_row)]  # type: ignore[attr-defined]
     if file_level:
         ws.append(
-            ["", *([""] * (len(table.headers) - 1)), "", _cell_value("；".join(_text(p) for p in file_level))]
+            celltext.xlsx_row(
+                ws,
+                [
+                    "",
+                    *([""] * (len(table.headers) - 1)),
+                    "",
+                    _cell_value("；".join(_text(p) for p in file_level)),
+                ],
+            )
         )
     for rowno, cells in rows:
         problems = by_row.get(rowno, [])
@@ -75,8 +85,7 @@ def write_rejection_report(
         for i in range(len(table.headers)):
             value = _cell_value(cells[i] if i < len(cells) else None)
             cell = WriteOnlyCell(ws, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # show the formula text; never evaluate it
+            celltext.make_text(cell)  # show a formula's text; never evaluate it
             if hasattr(value, "year"):
                 cell.number_format = "yyyy-mm-dd"
             p = bad_cols.get(i)
@@ -85,6 +94,7 @@ def write_rejection_report(
                 cell.comment = Comment(_cell_value(p.reason), "casemgr")  # type: ignore[attr-defined]
             out.append(cell)
         reason = WriteOnlyCell(ws, value=_cell_value("；".join(_text(p) for p in problems)))
+        celltext.make_text(reason)
         reason.alignment = Alignment(wrap_text=True)
         out.append(WriteOnlyCell(ws, value=rowno))
         out.append(reason)
@@ -96,7 +106,9 @@ def write_rejection_report(
         ws2.column_dimensions[letter].width = width
     ws2.append([_bold(ws2, t, bold) for t in ("行号", "列", "原因", "原值")])
     for p in rejections:
-        ws2.append([_cell_value(v) for v in (p.row or "", p.column, p.reason, p.value)])  # type: ignore[attr-defined]
+        ws2.append(
+            celltext.xlsx_row(ws2, [_cell_value(v) for v in (p.row or "", p.column, p.reason, p.value)])
+        )  # type: ignore[attr-defined]
     ws3 = wb.create_sheet("说明")
     ws3.column_dimensions["A"].width = 100
     for line in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from casemgr import labels
+from casemgr import celltext, labels
 from casemgr.metrics import report as mr
 from casemgr.reports.wording import anchor_line as _anchor_line
 from casemgr.reports.wording import district as _district
@@ -191,4 +191,4 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
                     r.days,
                 ]
             )
-    wb.save(out if not isinstance(out, Path) else str(out))
+    celltext.save_workbook(wb, out if not isinstance(out, Path) else str(out))  # text, never formulas

@@ -62,6 +62,11 @@
 <context>
     <name>App</name>
     <message>
+        <location filename="../../ui/app.py" line="75"/>
+        <source>Logged out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
         <location filename="../../ui/app.py" line="92"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>

@@ -64,7 +64,11 @@ LEFT_OR_POSTED_WORKING_DAYS = 3
 
 
 def deemed_served(
-    session: Session, case: Case, method: ServiceMethod, served_on: dt.date, short_notice_ground: str | None = None
+    session: Session,
+    case: Case,
+    method: ServiceMethod,
+    served_on: dt.date,
+    short_notice_ground: str | None = None,
 ) -> dt.date:
     """The day a document counts as received by the party, by the way it was served.
 
