@@ -659,6 +659,8 @@ class NewCaseDialog(QDialog):
 
     def case_input(self) -> cases.CaseInput:
         role = PartyRole.COMPLAINANT if self.kind is CaseKind.INSPECTION else PartyRole.APPLICANT
+        if self.kind is CaseKind.INSPECTION and self.complaint_type.currentData() == ComplaintType.REPORT.value:
+            role = PartyRole.REPORTER  # confidential (监察条例 Art. 9); the service insists too
         workers = [r for r in self.worker_rows if r.name.text().strip()]
         green = self.green_mode.currentData()
         employer = None

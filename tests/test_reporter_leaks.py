@@ -1,0 +1,296 @@
+"""Issue 13 (part A): a reporter's (举报人) identity leaks through no read path.
+
+A 举报 is registered through the new-case dialog a user uses; then a mediator, a clerk,
+another inspector and the auditor walk every list, search, look-up, the board, the case
+file, the monthly report (JSON, PDF text, xlsx), the ledger export, notices and the audit
+view. The reporter's name, ID number (whole or masked) and phone must appear nowhere, and
+counts must not give the reporter away either. The ``database`` fixture runs this on
+PostgreSQL too (as the owner: what the program itself shows; the database roles are
+tested in ``tests/test_pg_roles.py``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from casemgr import audit, db, privacy, queries
+from casemgr.actor import Actor
+from casemgr.enums import CaseKind, ComplaintType, PartyRole, Role
+from casemgr.errors import NotFoundError, PermissionDenied
+from casemgr.io import ledger_export
+from casemgr.metrics import report as mr
+from casemgr.models import AuditEntry, Case, CaseParty
+from casemgr.reports import monthly
+from casemgr.services import months, notices, parties
+from tests.conftest import make_user
+from tests.helpers import TODAY, make_id, make_uscc
+
+NAME = "蓝举报"
+ID_NUMBER = make_id(9137)
+PHONE = "13987651234"
+SECRETS = (
+    NAME,
+    ID_NUMBER,
+    PHONE,
+    privacy.mask_id_number(ID_NUMBER) or "",
+    privacy.mask_phone(PHONE) or "",
+    NAME[:2],
+)
+
+
+def leaks(text: str) -> list[str]:
+    return [s for s in SECRETS if s and s in text]
+
+
+def _text(obj: Any) -> str:
+    """Everything a value holds, as text (dataclasses and containers included)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        obj = dataclasses.asdict(obj)
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def register_report_through_dialog(qtbot: QtBot, database: db.Database, actor: Actor) -> int:
+    from ui.app import AppContext
+    from ui.newcase import NewCaseDialog
+
+    ctx = AppContext(database, actor, actor.username)
+    dlg = NewCaseDialog(ctx, CaseKind.INSPECTION)
+    qtbot.addWidget(dlg)
+    dlg.complaint_type.setCurrentIndex(dlg.complaint_type.findData(ComplaintType.REPORT.value))
+    dlg.employer_name.setText("汕尾市被举报有限公司")
+    dlg.uscc.setText(make_uscc(9137))
+    w = dlg.worker_rows[0]
+    w.name.setText(NAME)
+    w.id_number.setText(ID_NUMBER)
+    w.phone.setText(PHONE)
+    w.migrant.setChecked(True)  # a migrant's wages: green channel, so the report lists the case
+    dlg.claim_rows[0].amount.setText("8,800.00")
+    with qtbot.waitSignal(dlg.registered, timeout=10_000) as blocker:
+        dlg.submit()
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
+    ctx.runner.wait_all()
+    return int(blocker.args[0])
+
+
+def test_a_report_registered_through_the_dialog_stores_a_reporter(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    case_id = register_report_through_dialog(qtbot, database, actors[Role.INSPECTOR])
+    with database.read() as s:
+        case = s.get(Case, case_id)
+        assert case is not None and case.complaint_type == ComplaintType.REPORT.value
+        roles = [cp.role for cp in s.execute(select(CaseParty).where(CaseParty.case_id == case_id)).scalars()]
+    assert PartyRole.REPORTER.value in roles
+    assert PartyRole.COMPLAINANT.value not in roles
+
+
+def _pdf_text(data: mr.ReportData, tmp: Path) -> str:
+    out = tmp / "report.pdf"
+    monthly.build_pdf(data, out, lang="zh")
+    if shutil.which("pdftotext") is None:  # the data the PDF is drawn from, then
+        return _text(mr.to_json(data)) + _text(monthly.story.__name__)
+    return subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _xlsx_text(data: mr.ReportData) -> str:
+    from openpyxl import load_workbook
+
+    buf = io.BytesIO()
+    monthly.build_xlsx(data, buf, lang="zh")
+    buf.seek(0)
+    wb = load_workbook(buf)
+    return "\n".join(
+        str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None
+    )
+
+
+def walk(database: db.Database, actor: Actor, case_id: int, tmp: Path) -> dict[str, str]:
+    """What this actor can read about the case through every read path, as text per path."""
+    seen: dict[str, str] = {}
+    with database.read() as s:
+        for kind in (None, *CaseKind):
+            q = queries.CaseQuery(kind=kind, today=TODAY)
+            seen[f"list {kind}"] = _text(q.page(s, 0, 500))
+        for term in (NAME, NAME[:2], ID_NUMBER, ID_NUMBER[:8], PHONE):
+            q = queries.CaseQuery(today=TODAY).with_search(term)
+            rows = q.page(s, 0, 50)
+            seen[f"search {term}"] = _text(rows)
+            # counts give the reporter away too: no case is found through the reporter
+            assert case_id not in [r.id for r in rows], (actor.role, term)
+            assert q.count(s) == 0, (actor.role, term)
+        seen["case file"] = _text(queries.case_detail(s, actor, case_id))
+        seen["parties"] = _text(privacy.party_views(s, actor, case_id))
+        seen["board"] = _text(queries.deadline_board(s, today=TODAY))
+        seen["own board"] = _text(queries.deadline_board(s, today=TODAY, user_id=actor.user_id))
+        seen["duplicates"] = _text(
+            queries.likely_duplicates(s, CaseKind.INSPECTION, [ID_NUMBER], make_uscc(9137), None)
+        )
+        seen["employer cases"] = _text(
+            queries.CaseQuery(filters=queries.CaseFilters(employer_id=_employer(s, case_id))).page(s, 0, 50)
+        )
+    with database.write() as s:
+        match = queries.find_person_by_id_number(s, actor, ID_NUMBER)
+        seen["id lookup"] = _text(match)
+    with database.read() as s:
+        try:
+            seen["notice"] = _text(notices.notice_data(s, actor, case_id, "insp_order", today=TODAY))
+        except PermissionDenied as exc:
+            seen["notice refused"] = exc.zh + exc.en
+        person_id = _reporter_person(s, case_id)
+        try:
+            seen["party form"] = _text(queries.party_for_edit(s, actor, "person", person_id))
+        except (PermissionDenied, NotFoundError) as exc:
+            seen["party form refused"] = exc.zh + exc.en
+    try:
+        with database.write() as s:
+            parties.correct_person(s, actor, person_id, {"name": "改名"}, expected_version=None)
+        seen["rename"] = "renamed"
+    except (PermissionDenied, NotFoundError) as exc:
+        seen["rename refused"] = exc.zh + exc.en
+    with database.read() as s:
+        try:
+            data = months.report_data(s, actor, TODAY.year, TODAY.month, today=TODAY)
+        except PermissionDenied as exc:
+            seen["report refused"] = exc.zh + exc.en
+        else:
+            seen["report json"] = json.dumps(mr.to_json(data), ensure_ascii=False)
+            seen["report pdf"] = _pdf_text(data, tmp)
+            seen["report xlsx"] = _xlsx_text(data)
+            assert data.green_channel.cases, "the report must list the case for this walk to mean anything"
+        try:
+            seen["audit"] = _text(audit.browse(s, actor, limit=1000))
+            seen["audit case"] = _text(audit.browse(s, actor, case_id=case_id))
+        except PermissionDenied as exc:
+            seen["audit refused"] = exc.zh + exc.en
+    for suffix in (".xlsx", ".csv"):
+        out = tmp / f"export-{actor.username}{suffix}"
+        with database.write() as s:
+            ledger_export.export_cases(s, actor, out, ledger_export.ExportFilter())
+        if suffix == ".csv":
+            seen["export csv"] = out.read_text(encoding="utf-8-sig")
+        else:
+            from openpyxl import load_workbook
+
+            wb = load_workbook(out)
+            seen["export xlsx"] = "\n".join(
+                str(c) for ws in wb.worksheets for r in ws.iter_rows(values_only=True) for c in r if c is not None
+            )
+    return seen
+
+
+def _employer(s: Any, case_id: int) -> int:
+    case = s.get(Case, case_id)
+    assert case is not None and case.employer_id is not None
+    return int(case.employer_id)
+
+
+def _reporter_person(s: Any, case_id: int) -> int:
+    return int(
+        s.execute(
+            select(CaseParty.person_id).where(CaseParty.case_id == case_id, CaseParty.person_id.is_not(None))
+        ).scalar_one()
+    )
+
+
+def test_nobody_else_sees_the_reporter_anywhere(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor], tmp_path: Path
+) -> None:
+    handler = actors[Role.INSPECTOR]
+    case_id = register_report_through_dialog(qtbot, database, handler)
+    other = make_user(database, Role.INSPECTOR, "inspector2")
+    for actor in (actors[Role.MEDIATOR], actors[Role.CLERK], other, actors[Role.AUDITOR], actors[Role.ADMIN]):
+        seen = walk(database, actor, case_id, tmp_path)
+        found = {path: leaks(text) for path, text in seen.items() if leaks(text)}
+        assert not found, (actor.role, actor.username, found)
+        assert "rename" not in seen, actor.role
+    with database.read() as s:  # the rename was refused: the reporter's record is unchanged
+        views = privacy.reporter_identity(s, handler, case_id)
+    assert [v.name for v in views] == [NAME]
+
+
+def test_the_handler_and_the_supervisor_see_the_reporter_only_audited(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    handler = actors[Role.INSPECTOR]
+    case_id = register_report_through_dialog(qtbot, database, handler)
+    for actor in (handler, actors[Role.SUPERVISOR]):
+        with database.write() as s:
+            before = s.execute(
+                select(AuditEntry.id).where(AuditEntry.action == "reporter.view", AuditEntry.user_id == actor.user_id)
+            ).all()
+            views = privacy.party_views(s, actor, case_id, reveal=True)
+        assert [v.name for v in views if v.role == PartyRole.REPORTER.value] == [NAME]
+        with database.read() as s:
+            after = s.execute(
+                select(AuditEntry.id).where(AuditEntry.action == "reporter.view", AuditEntry.user_id == actor.user_id)
+            ).all()
+        assert len(after) == len(before) + 1
+        # without a reveal the case file shows no name, even to them
+        with database.read() as s:
+            assert not leaks(_text(queries.case_detail(s, actor, case_id)))
+            assert not leaks(_text(queries.CaseQuery(today=TODAY).page(s, 0, 100)))
+
+
+def test_the_id_lookup_returns_a_masked_match_and_is_audited(
+    database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    officer = actors[Role.CLERK]
+    with database.write() as s:
+        parties.find_or_register_person(
+            s, actors[Role.SUPERVISOR], parties.PersonInput("普通工人", make_id(5151), "13811112222")
+        )
+    with database.write() as s:
+        match = queries.find_person_by_id_number(s, officer, make_id(5151))
+    assert match is not None and match.name == "普通工人"
+    assert match.phone == privacy.mask_phone("13811112222") and "13811112222" not in _text(match)
+    assert match.id_number != make_id(5151)
+    with database.read() as s:
+        entries = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "person.lookup", AuditEntry.user_id == officer.user_id)
+        ).scalars().all()
+    assert [e.entity_id for e in entries] == [str(match.id)]
+    with database.write() as s:  # a number not on file: nothing found, nothing to audit
+        assert queries.find_person_by_id_number(s, officer, make_id(5152)) is None
+
+
+def test_report_needs_report_generate(database: db.Database, actors: dict[Role, Actor]) -> None:
+    with database.read() as s:
+        for role in (Role.MEDIATOR, Role.CLERK, Role.INSPECTOR):
+            with pytest.raises(PermissionDenied):
+                months.report_data(s, actors[role], TODAY.year, TODAY.month, today=TODAY)
+        data = months.report_data(s, actors[Role.SUPERVISOR], TODAY.year, TODAY.month, today=TODAY)
+    assert data.month == f"{TODAY.year}-{TODAY.month:02d}"
+
+
+_ = dt  # dates come from tests.helpers.TODAY
+
+
+def test_the_service_stores_a_report_complainant_as_a_reporter(
+    database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    """Whatever sends "complainant" on a 举报 (a form, an import), the link says reporter."""
+    from casemgr.services import cases
+    from tests.helpers import case_input
+
+    base = case_input(CaseKind.INSPECTION, n=11)
+    data = dataclasses.replace(
+        base,
+        complaint_type=ComplaintType.REPORT,
+        persons=[cases.PartyLink(parties.PersonInput("某举报", make_id(611)), PartyRole.COMPLAINANT)],
+    )
+    with database.write() as s:
+        case_id = cases.register_case(s, actors[Role.INSPECTOR], data).id
+    with database.read() as s:
+        roles = {cp.role for cp in s.execute(select(CaseParty).where(CaseParty.case_id == case_id)).scalars()}
+    assert PartyRole.REPORTER.value in roles and PartyRole.COMPLAINANT.value not in roles
