@@ -255,12 +255,20 @@ def test_the_monthly_report_prints_the_anchor(
 
 
 def test_a_printed_report_is_remembered_as_an_anchor(
-    trail: db.Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    trail: db.Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The head a report prints is one of "the anchors this PC has seen": a later truncation
     is caught by a plain verify on that PC, with no anchor typed in."""
     out = tmp_path / "r.json"
-    assert cli(capsys, "--db", trail.url, "report", "--month", "2026-10", "--out", str(out))[0] == 0
+    from casemgr.models import User
+
+    with trail.write() as s:  # the report is made as a user who may (report.generate)
+        sup = s.execute(select(User).where(User.role == Role.SUPERVISOR.value)).scalar_one()
+        sup.password_hash = auth.hash_password("Anchor-Report-2026!")
+        username = sup.username
+    monkeypatch.setenv("CASEMGR_PASSWORD", "Anchor-Report-2026!")
+    args = ("--db", trail.url, "report", "--month", "2026-10", "--out", str(out), "--user", username)
+    assert cli(capsys, *args)[0] == 0
     printed = json.loads(out.read_text(encoding="utf-8"))["report"]["audit_anchor"]
     assert [(h.seq, h.hash) for h in anchors.Store(trail.url).heads] == [(printed["seq"], printed["hash"])]
     insider(trail.url, "DELETE FROM audit_entries WHERE id >= :first", first=printed["seq"] - 2)

@@ -330,7 +330,12 @@ def test_a_clerk_s_first_day_with_the_installed_program(installed: Installed, tm
         con.close()
 
     pdf = tmp_path / "月报 2024-06.pdf"
-    run(installed, ["casemgr-cli", "report", "--month", "2024-06", "--out", str(pdf), "--lang", "zh"], env)
+    run(
+        installed,
+        ["casemgr-cli", "report", "--month", "2024-06", "--out", str(pdf), "--lang", "zh", "--user", "admin"],
+        env,
+        PASSWORD + "\n",
+    )
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in fonts.splitlines()[2:]]
     cjk = [r for r in rows if "WenQuanYiMicroHei" in r[0]]

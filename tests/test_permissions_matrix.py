@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, backup, db, permissions, privacy
+from casemgr import backup, db, permissions, privacy
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ComplaintType, PartyRole, Role
 from casemgr.errors import PermissionDenied
@@ -245,7 +245,7 @@ def _users(s: Session, a: Actor, k: CaseKind, w: World) -> object:
 
 
 def _audit_view(s: Session, a: Actor, k: CaseKind, w: World) -> object:
-    return audit.browse(s, a, limit=5)
+    return privacy.browse_audit(s, a, limit=5)
 
 
 def _view(s: Session, a: Actor, k: CaseKind, w: World) -> object:

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from reportlab.platypus import LayoutError
+from sqlalchemy import update
 
 from casemgr.cli import main
 from casemgr.db import Database
 from casemgr.metrics import report as mr
+from casemgr.models import User
 from casemgr.reports import fonts, monthly
 from tests.test_metrics_data import D, build_march_2026
 
@@ -121,12 +123,78 @@ def test_xlsx_has_the_figures(data: mr.ReportData, tmp_path: Path) -> None:
     assert rows["追回金额（元）"][1:3] == (12000.76, 12300.76)
 
 
+CLI_PASSWORD = "Casemgr-Report-2026!"
+
+
+@pytest.fixture
+def cli_user(database: Database, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An administrator with a password: ``casemgr report`` runs as a user (report.generate)."""
+    from casemgr import auth
+
+    monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
+    with database.write() as s:
+        auth.create_initial_admin(s, "root", "管理员", CLI_PASSWORD)
+    monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
+    return "root"
+
+
+def test_cli_report_needs_a_user_who_may_generate_reports(
+    data: mr.ReportData,
+    database: Database,
+    db_path: Path,
+    tmp_path: Path,
+    cli_user: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from casemgr.enums import Role
+    from casemgr.services import users
+
+    out = tmp_path / "r.json"
+    with pytest.raises(SystemExit):  # no --user: argparse refuses
+        main(["--db", str(db_path), "report", "--month", "2026-03", "--out", str(out)])
+    with database.write() as s:
+        admin = auth_actor(s, cli_user)
+        users.create_user(s, admin, "med", "调解员", Role.MEDIATOR, CLI_PASSWORD)  # type: ignore[arg-type]
+    with database.write() as s:  # past the first log-in's password change: only the role stops them
+        s.execute(update(User).where(User.username == "med").values(must_change_password=False))
+    assert (
+        main(["--db", str(db_path), "report", "--month", "2026-03", "--out", str(out), "--user", "med"]) == 1
+    )
+    assert not out.exists()
+    monkeypatch.setenv("CASEMGR_PASSWORD", "wrong-password-1")
+    assert (
+        main(["--db", str(db_path), "report", "--month", "2026-03", "--out", str(out), "--user", cli_user])
+        == 1
+    )
+    assert not out.exists()
+    capsys.readouterr()
+
+
+def auth_actor(s: object, username: str) -> object:
+    from casemgr import auth
+
+    return auth.authenticate(s, username, CLI_PASSWORD)  # type: ignore[arg-type]
+
+
 def test_cli_writes_json_and_refuses_a_bad_month(
-    data: mr.ReportData, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    data: mr.ReportData, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_user: str
 ) -> None:
     out = tmp_path / "r.json"
     rc = main(
-        ["--db", str(db_path), "report", "--month", "2026-03", "--out", str(out), "--today", "2026-04-10"]
+        [
+            "--db",
+            str(db_path),
+            "report",
+            "--month",
+            "2026-03",
+            "--out",
+            str(out),
+            "--today",
+            "2026-04-10",
+            "--user",
+            cli_user,
+        ]
     )
     assert rc == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -135,18 +203,20 @@ def test_cli_writes_json_and_refuses_a_bad_month(
         0.6667,
     )
     assert doc["arrears"]["recovered_yuan"] == "12000.76"
-    rc = main(["--db", str(db_path), "report", "--month", "2026/03", "--out", str(out)])
+    rc = main(["--db", str(db_path), "report", "--month", "2026/03", "--out", str(out), "--user", cli_user])
     assert rc == 1
     assert "YYYY-MM" in capsys.readouterr().err
 
 
-def test_cli_pdf_for_one_district(data: mr.ReportData, db_path: Path, tmp_path: Path) -> None:
+def test_cli_pdf_for_one_district(data: mr.ReportData, db_path: Path, tmp_path: Path, cli_user: str) -> None:
     out = tmp_path / "h.pdf"
     rc = main(
         [
             "--db",
             str(db_path),
             "report",
+            "--user",
+            cli_user,
             "--month",
             "2026-03",
             "--district",

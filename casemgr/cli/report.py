@@ -1,6 +1,7 @@
 """``casemgr report`` and ``casemgr month close|reopen``: the monthly report from a shell.
 
-``report`` only reads. ``month close/reopen`` writes, so it asks for the supervisor's
+``report`` only reads, as a user with ``report.generate`` (it asks for that user's password).
+``month close/reopen`` writes, so it asks for the supervisor's
 password (the same check as the app's login) and runs as that user: the audit trail
 names a person, never "the command line".
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from casemgr import anchors, db
 from casemgr.cli import user_lang
+from casemgr.cli.importer import login
 from casemgr.errors import ValidationError
 from casemgr.metrics import report as mr
 from casemgr.metrics.periods import parse_month
@@ -32,6 +34,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=FORMATS, help="default: from the file name, else pdf")
     p.add_argument("--out", required=True, help="output file, or - for JSON on stdout")
     p.add_argument("--lang", choices=("zh", "en"), help="language of the PDF/xlsx (default: the locale)")
+    p.add_argument(
+        "--user",
+        required=True,
+        help="user name the report is made as (report.generate; password as for import)",
+    )
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: the day overdue is counted on
     p.set_defaults(func=run_report)
 
@@ -57,8 +64,9 @@ def run_report(args: argparse.Namespace) -> int:
     today = dt.date.fromisoformat(args.today) if args.today else None
     database = db.open_database(db.resolve_url(args.db))
     try:
+        actor = login(database, args.user)  # the services check report.generate
         with database.read() as s:
-            data = months.report_data(s, year, month, args.district, today=today)
+            data = months.report_data(s, actor, year, month, args.district, today=today)
     finally:
         database.dispose()
     anchors.remember(database.url, data.audit_anchor)  # the head it prints (casemgr.anchors)

@@ -248,8 +248,10 @@ def _check_choices(data: CaseInput) -> None:
 
 
 def _is_report(kind: CaseKind, data: CaseInput) -> bool:
-    return kind is CaseKind.INSPECTION and data.complaint_type is not None and (
-        ComplaintType(data.complaint_type) is ComplaintType.REPORT
+    return (
+        kind is CaseKind.INSPECTION
+        and data.complaint_type is not None
+        and (ComplaintType(data.complaint_type) is ComplaintType.REPORT)
     )
 
 
@@ -261,9 +263,7 @@ def _reporters_of_a_report(kind: CaseKind, data: CaseInput) -> CaseInput:
     if not _is_report(kind, data):
         return data
     links = [
-        PartyLink(link.person, PartyRole.REPORTER)
-        if PartyRole(link.role) is PartyRole.COMPLAINANT
-        else link
+        PartyLink(link.person, PartyRole.REPORTER) if PartyRole(link.role) is PartyRole.COMPLAINANT else link
         for link in data.persons
     ]
     return dataclasses.replace(data, persons=links)

@@ -14,12 +14,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from casemgr import audit, permissions, validation
+from casemgr import audit, permissions, privacy, validation
 from casemgr import search as _search  # noqa: F401  (its flush hook keeps the name index current)
 from casemgr.actor import Actor
 from casemgr.enums import DISTRICTS_SHANWEI
 from casemgr.errors import ConflictError, NotFoundError, ValidationError
 from casemgr.models import Employer, Person, utcnow
+from casemgr.queries.lookups import PartyForEdit, party_for_edit
 from casemgr.snapshots import employer_snapshot, person_snapshot
 
 
@@ -216,7 +217,9 @@ def update_person(
     ConflictError naming who and when, never a silent overwrite of their edit."""
     permissions.require(actor, "party.register")
     person = session.get(Person, person_id) if validation.is_valid_id(person_id) else None
-    if person is None:
+    if person is None or privacy.hidden_reporter_of(session, actor, person.id):
+        # A reporter this user may not see: renaming them would change (and the answer
+        # reveal) the reporter; the message is the one for "no such person".
         raise NotFoundError("当事人不存在。", "No such person.")
     if expected_version is not None and person.version != expected_version:
         raise _party_conflict(session, person, "当事人")
@@ -304,8 +307,11 @@ def correct_person(
     changes: dict[str, object],
     *,
     expected_version: int | None,
-) -> Person:
+) -> PartyForEdit:
     """Change only the given fields of a person (``update_person`` with the rest kept).
+
+    Returns the record as the correction form shows it (never the full ID number or phone):
+    the caller learns nothing it did not type.
 
     The desktop never shows a clerk the full ID number or phone without a logged reveal, so
     its correction form cannot send the current values back; "leave it empty to keep it" is
@@ -314,12 +320,13 @@ def correct_person(
     bad = sorted(set(changes) - set(PERSON_FIELDS))
     if bad:
         raise validation.fail(bad[0], "不能修改", "cannot be changed")
+    permissions.require(actor, "party.register")
     person = session.get(Person, person_id) if validation.is_valid_id(person_id) else None
-    if person is None:
+    if person is None or privacy.hidden_reporter_of(session, actor, person.id):
         raise NotFoundError("当事人不存在。", "No such person.")
     current = {f: getattr(person, f) for f in PERSON_FIELDS}
     merged = current | {k: v for k, v in changes.items() if v is not None}
-    return update_person(
+    update_person(
         session,
         actor,
         person_id,
@@ -332,3 +339,4 @@ def correct_person(
         ),
         expected_version=expected_version,
     )
+    return party_for_edit(session, actor, "person", person_id)
