@@ -339,3 +339,130 @@ def test_older_rows_with_a_complainant_on_a_report_are_hidden_too(
         seen = walk(database, actor, case_id, tmp_path)
         found = {path: leaks(text) for path, text in seen.items() if leaks(text)}
         assert not found, (actor.role, found)
+
+
+def _report_case(database: db.Database, actors: dict[Role, Actor], n: int) -> int:
+    from casemgr.services import cases
+    from tests.helpers import case_input
+
+    data = dataclasses.replace(
+        case_input(CaseKind.INSPECTION, n=n, received_on=TODAY),
+        complaint_type=ComplaintType.REPORT,
+        persons=[cases.PartyLink(parties.PersonInput(NAME, ID_NUMBER, PHONE), PartyRole.REPORTER)],
+        assigned_user_id=actors[Role.INSPECTOR].user_id,
+    )
+    with database.write() as s:
+        return cases.register_case(s, actors[Role.INSPECTOR], data).id
+
+
+def test_reclassifying_a_report_as_a_complaint_needs_a_supervisor_and_is_audited(
+    database: db.Database, actors: dict[Role, Actor], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from casemgr import audit
+    from casemgr.cli import main
+    from casemgr.services.workflow import apply_transition
+
+    with database.write() as s:  # the fixture's users, as if created by the app (audited)
+        for a in actors.values():
+            audit.record(
+                s, user_id=None, username="system", action="user.create", entity="user", entity_id=a.user_id
+            )
+    case_id = _report_case(database, actors, 21)
+    handler = actors[Role.INSPECTOR]
+    with database.write() as s, pytest.raises(PermissionDenied) as exc:
+        apply_transition(
+            s, handler, case_id, "accept", {"complaint_type": "complaint"}, expected_version=None
+        )
+    assert NAME not in exc.value.zh + exc.value.en
+    with database.read() as s:  # refused: nothing written
+        case = s.get(Case, case_id)
+        assert case is not None and case.complaint_type == "report" and case.status == "received"
+    with database.write() as s:
+        apply_transition(
+            s,
+            actors[Role.SUPERVISOR],
+            case_id,
+            "accept",
+            {"complaint_type": "complaint"},
+            expected_version=None,
+        )
+    with database.read() as s:
+        case = s.get(Case, case_id)
+        assert case is not None and case.complaint_type == "complaint"
+        roles = {cp.role for cp in s.execute(select(CaseParty).where(CaseParty.case_id == case_id)).scalars()}
+        assert PartyRole.COMPLAINANT.value in roles and PartyRole.REPORTER.value not in roles
+        entries = s.execute(
+            select(AuditEntry.action, AuditEntry.before, AuditEntry.after).where(
+                AuditEntry.entity == "case", AuditEntry.entity_id == str(case_id)
+            )
+        ).all()
+    reclass = [(json.loads(b), json.loads(a)) for act, b, a in entries if act == "case.reclassify"]
+    assert len(reclass) == 1
+    assert reclass[0][0] == {"complaint_type": "report"}
+    assert reclass[0][1]["complaint_type"] == "complaint"
+    step = [(json.loads(b), json.loads(a)) for act, b, a in entries if act == "case.transition.accept"]
+    assert step[0][0]["complaint_type"] == "report" and step[0][1]["complaint_type"] == "complaint"
+    # the snapshot with complaint_type keeps `audit verify` intact
+    assert main(["--db", database.url, "audit", "verify"]) == 0, capsys.readouterr()
+
+
+def test_the_handler_may_keep_a_complaint_confidential_as_a_report(
+    database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    from casemgr.services import cases
+    from casemgr.services.workflow import apply_transition
+    from tests.helpers import case_input
+
+    handler = actors[Role.INSPECTOR]
+    with database.write() as s:
+        case_id = cases.register_case(s, handler, case_input(CaseKind.INSPECTION, n=22, received_on=TODAY)).id
+    with database.write() as s:
+        apply_transition(s, handler, case_id, "accept", {"complaint_type": "report"}, expected_version=None)
+    with database.read() as s:
+        roles = {cp.role for cp in s.execute(select(CaseParty).where(CaseParty.case_id == case_id)).scalars()}
+        actions = (
+            s.execute(
+                select(AuditEntry.action).where(
+                    AuditEntry.entity == "case", AuditEntry.entity_id == str(case_id)
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert PartyRole.REPORTER.value in roles and PartyRole.COMPLAINANT.value not in roles
+    assert "case.reclassify" in actions
+
+
+def test_audit_verify_accepts_entries_written_before_complaint_type_was_in_the_snapshot(
+    database: db.Database,
+    actors: dict[Role, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Existing databases hold case snapshots without ``complaint_type``: verify compares
+    only the fields an entry recorded, so they stay intact (and a later change is caught)."""
+    from casemgr import audit, snapshots
+    from casemgr.cli import main
+    from casemgr.services import cases as cases_mod
+
+    def old_snapshot(case: Case) -> dict[str, object]:
+        snap = snapshots.case_snapshot(case)
+        snap.pop("complaint_type")
+        return snap
+
+    with database.write() as s:
+        for a in actors.values():
+            audit.record(
+                s, user_id=None, username="system", action="user.create", entity="user", entity_id=a.user_id
+            )
+    monkeypatch.setattr(cases_mod, "case_snapshot", old_snapshot)  # as the previous version wrote
+    case_id = _report_case(database, actors, 23)
+    monkeypatch.undo()
+    with database.read() as s:
+        after = s.execute(
+            select(AuditEntry.after).where(
+                AuditEntry.action == "case.register", AuditEntry.entity_id == str(case_id)
+            )
+        ).scalar_one()
+    assert "complaint_type" not in json.loads(after)
+    assert main(["--db", database.url, "audit", "verify"]) == 0, capsys.readouterr()
