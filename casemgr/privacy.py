@@ -70,13 +70,7 @@ def mask_name(value: str | None) -> str | None:
 
 def is_confidential_reporter(case: Case, party_role: str) -> bool:
     """A reporter (举报人), or anyone raising a 举报 rather than a complaint of their own."""
-    if party_role == PartyRole.REPORTER.value:
-        return True
-    return (
-        case.kind == CaseKind.INSPECTION.value
-        and case.complaint_type == ComplaintType.REPORT.value
-        and party_role == PartyRole.COMPLAINANT.value
-    )
+    return is_confidential_role(case.kind, case.complaint_type, party_role)
 
 
 def confidential_link(case: Any = Case, link: Any = CaseParty) -> ColumnElement[bool]:
@@ -132,17 +126,9 @@ def hidden_reporter_of(session: Session, actor: Actor | None, person_id: int) ->
     return bool(session.execute(q).scalar())
 
 
-def not_hidden_reporter(actor: Actor | None, person_col: Any) -> ColumnElement[bool]:
-    """SQL: ``person_col`` is no reporter hidden from ``actor`` (see :func:`hidden_reporter_of`)."""
-    c, cp = Case.__table__.alias("hr_c"), CaseParty.__table__.alias("hr_cp")
-    return not_(
-        exists().where(
-            cp.c.person_id == person_col,
-            c.c.id == cp.c.case_id,
-            confidential_link(c.c, cp.c),
-            not_(reporter_visible(actor, c.c)),
-        )
-    )
+def is_reporter(session: Session, person_id: int) -> bool:
+    """Whether ``person_id`` is a reporter on any case (what the audit trail must not name)."""
+    return hidden_reporter_of(session, None, person_id)
 
 
 #: What a person's audited snapshot (casemgr.snapshots.person_snapshot) holds that identifies them.
@@ -164,7 +150,10 @@ def audit_snapshots(
         pid = int(entity_id or "")
     except ValueError:
         return before, after
-    hidden = hidden_reporter_of(session, actor, pid)
+    # On PostgreSQL row-level security may hide the person row itself (a reporter, from
+    # this login): what the session cannot see, the audit view does not show either.
+    visible = session.execute(select(Person.id).where(Person.id == pid)).first() is not None
+    hidden = not visible or hidden_reporter_of(session, actor, pid)
     return _redact_person(before, hidden), _redact_person(after, hidden)
 
 
@@ -236,6 +225,33 @@ def browse_audit(
         for e in entries
         for before, after in [audit_snapshots(session, actor, e.entity, e.entity_id, e.before, e.after)]
     ]
+
+
+def is_confidential_role(kind: str | None, complaint_type: str | None, party_role: str) -> bool:
+    """:func:`is_confidential_reporter` before the case row exists (registration)."""
+    if party_role == PartyRole.REPORTER.value:
+        return True
+    return (
+        kind == CaseKind.INSPECTION.value
+        and complaint_type == ComplaintType.REPORT.value
+        and party_role == PartyRole.COMPLAINANT.value
+    )
+
+
+def recorded_person(snapshot: dict[str, object], confidential: bool) -> dict[str, object]:
+    """What an audit entry about a person records: a reporter's identifying fields never.
+
+    The audit trail is read raw by every ``audit.view`` login on PostgreSQL and is
+    append-only, so a reporter's name written there could never be withdrawn. The entry
+    keeps which fields changed; the row itself is covered by the entry's recorded state
+    (a digest, casemgr.auditstate), so ``audit verify`` still catches a change behind the
+    app's back.
+    """
+    if not confidential:
+        return snapshot
+    out = {k: v for k, v in snapshot.items() if k not in _PERSON_SECRET_FIELDS}
+    out["confidential"] = True
+    return out
 
 
 @dataclass(frozen=True)
@@ -310,8 +326,9 @@ def party_views(
                 views.append(_hidden(cp))
                 continue
             reporters_shown.append(person.id)
-        if reveal:
+        elif reveal:
             revealed.append(person.id)
+        if reveal:
             views.append(
                 PartyView(
                     cp.id,
@@ -357,7 +374,9 @@ def party_views(
             action="reporter.view",
             entity="case",
             entity_id=case.id,
-            after={"persons": reporters_shown},
+            # how many, not who: the trail is read by every audit.view login, and a person id
+            # would lead to that person's earlier entries
+            after={"reporters": len(reporters_shown)},
         )
     return views
 

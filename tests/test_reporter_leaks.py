@@ -116,7 +116,7 @@ def _xlsx_text(data: mr.ReportData) -> str:
     )
 
 
-def walk(database: db.Database, actor: Actor, case_id: int, tmp: Path) -> dict[str, str]:
+def walk(database: db.Database, actor: Actor, case_id: int, tmp: Path, person_id: int) -> dict[str, str]:
     """What this actor can read about the case through every read path, as text per path."""
     seen: dict[str, str] = {}
     with database.read() as s:
@@ -148,7 +148,6 @@ def walk(database: db.Database, actor: Actor, case_id: int, tmp: Path) -> dict[s
             seen["notice"] = _text(notices.notice_data(s, actor, case_id, "insp_order", today=TODAY))
         except PermissionDenied as exc:
             seen["notice refused"] = exc.zh + exc.en
-        person_id = _reporter_person(s, case_id)
         try:
             seen["party form"] = _text(queries.party_for_edit(s, actor, "person", person_id))
         except (PermissionDenied, NotFoundError) as exc:
@@ -214,9 +213,11 @@ def test_nobody_else_sees_the_reporter_anywhere(
 ) -> None:
     handler = actors[Role.INSPECTOR]
     case_id = register_report_through_dialog(qtbot, database, handler)
+    with database.read() as s:
+        person_id = _reporter_person(s, case_id)
     other = make_user(database, Role.INSPECTOR, "inspector2")
     for actor in (actors[Role.MEDIATOR], actors[Role.CLERK], other, actors[Role.AUDITOR], actors[Role.ADMIN]):
-        seen = walk(database, actor, case_id, tmp_path)
+        seen = walk(database, actor, case_id, tmp_path, person_id)
         found = {path: leaks(text) for path, text in seen.items() if leaks(text)}
         assert not found, (actor.role, actor.username, found)
         assert "rename" not in seen, actor.role
@@ -335,8 +336,9 @@ def test_older_rows_with_a_complainant_on_a_report_are_hidden_too(
             select(CaseParty).where(CaseParty.case_id == case_id, CaseParty.person_id.is_not(None))
         ).scalar_one()
         link.role = PartyRole.COMPLAINANT.value
+        person_id = int(link.person_id)
     for actor in (actors[Role.MEDIATOR], actors[Role.AUDITOR]):
-        seen = walk(database, actor, case_id, tmp_path)
+        seen = walk(database, actor, case_id, tmp_path, person_id)
         found = {path: leaks(text) for path, text in seen.items() if leaks(text)}
         assert not found, (actor.role, found)
 
@@ -466,3 +468,53 @@ def test_audit_verify_accepts_entries_written_before_complaint_type_was_in_the_s
         ).scalar_one()
     assert "complaint_type" not in json.loads(after)
     assert main(["--db", database.url, "audit", "verify"]) == 0, capsys.readouterr()
+
+
+def test_registering_a_hidden_reporter_again_gives_the_neutral_message(
+    database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    """As on PostgreSQL (tests/test_pg_roles.py): reusing the record would show the
+    reporter's name on file in the new case; the message says neither who nor why."""
+    from casemgr.errors import ValidationError
+    from casemgr.services import cases
+    from tests.helpers import case_input
+
+    _report_case(database, actors, 24)
+    data = dataclasses.replace(
+        case_input(CaseKind.MEDIATION, n=25, received_on=TODAY),
+        persons=[cases.PartyLink(parties.PersonInput("某人", ID_NUMBER), PartyRole.APPLICANT)],
+    )
+    with pytest.raises(ValidationError) as err, database.write() as s:
+        cases.register_case(s, actors[Role.MEDIATOR], data)
+    assert err.value.field == "id_number"
+    assert (
+        not leaks(err.value.zh + err.value.en) and "举报" not in err.value.zh and "report" not in err.value.en
+    )
+    with database.write() as s:  # the handler may (they see the reporter)
+        cases.register_case(s, actors[Role.SUPERVISOR], data)
+
+
+def test_the_audit_trail_itself_never_records_who_reported(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    """Raw, not through the audit view: the trail is append-only and read by every
+    audit.view login on PostgreSQL, so a reporter's identity written there could never be
+    withdrawn. The handler corrects the reporter's phone and name; the entries say which
+    fields changed, and ``audit verify`` still covers the row (its recorded state)."""
+    handler = actors[Role.INSPECTOR]
+    case_id = register_report_through_dialog(qtbot, database, handler)
+    with database.read() as s:
+        person_id = _reporter_person(s, case_id)
+    with database.write() as s:
+        parties.correct_person(s, handler, person_id, {"phone": "13700007777"}, expected_version=None)
+    with database.write() as s:
+        parties.correct_person(s, handler, person_id, {"name": "蓝举报改"}, expected_version=None)
+    with database.write() as s:
+        privacy.party_views(s, handler, case_id, reveal=True)
+    with database.read() as s:
+        rows = s.execute(select(AuditEntry.action, AuditEntry.before, AuditEntry.after)).all()
+    text = "\n".join(f"{a} {b} {c}" for a, b, c in rows)
+    assert not leaks(text) and "13700007777" not in text and "蓝举报改" not in text
+    updates = [json.loads(c) for a, _b, c in rows if a == "person.update"]
+    assert [u["changed"] for u in updates] == [["phone"], ["name"]]
+    assert "reporter.view" in {a for a, _b, _c in rows}

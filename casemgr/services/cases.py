@@ -22,7 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from casemgr import audit, clock, permissions, settings, validation
+from casemgr import audit, clock, permissions, privacy, settings, validation
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole, Role
 from casemgr.errors import ConflictError, NotFoundError
@@ -320,7 +320,16 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
     employer: Employer | None = None
     if data.employer is not None:
         employer = parties.find_or_register_employer(session, actor, data.employer)
-    persons: list[Person] = [parties.find_or_register_person(session, actor, p.person) for p in data.persons]
+    complaint = data.complaint_type and ComplaintType(data.complaint_type).value
+    persons: list[Person] = [
+        parties.find_or_register_person(
+            session,
+            actor,
+            p.person,
+            confidential=privacy.is_confidential_role(kind.value, complaint, PartyRole(p.role).value),
+        )
+        for p in data.persons
+    ]
 
     amount_total = sum((a for _, a in claims_clean), Decimal("0.00"))
     migrant = any(

@@ -73,11 +73,24 @@ def clean_employer(data: EmployerInput) -> EmployerInput:
     )
 
 
-def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -> Person:
+def _id_number_taken() -> ValidationError:
+    return ValidationError(
+        "无法登记：该身份证号码已被另一条记录使用。请稍后重试；如仍不行，请联系科长。",
+        "Cannot register: the ID number is used by another record. Try again; if it "
+        "persists, ask a supervisor.",
+        field="id_number",
+    )
+
+
+def find_or_register_person(
+    session: Session, actor: Actor, data: PersonInput, *, confidential: bool = False
+) -> Person:
     """The person with this ID number, updated with any new contact details, or a new row.
 
     Without an ID number (anonymous reporters, workers known only by name) a new row is
-    always created: a name alone is not an identity.
+    always created: a name alone is not an identity. ``confidential``: they are being
+    registered as a reporter, so the audit entry does not record who they are
+    (:func:`casemgr.privacy.recorded_person`).
     """
     permissions.require(actor, "party.register")
     clean = clean_person(data)
@@ -86,6 +99,11 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
         person = session.execute(
             select(Person).where(Person.id_number == clean.id_number)
         ).scalar_one_or_none()
+    if person is not None and privacy.hidden_reporter_of(session, actor, person.id):
+        # A reporter this user may not see: linking them to a new case would show their
+        # name on file there. The same message as PostgreSQL gives, whose row-level
+        # security hides the row (casemgr.pgroles): it says neither who nor why.
+        raise _id_number_taken()
     if person is None:
         person = Person(
             name=clean.name,
@@ -102,12 +120,7 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
         except IntegrityError:
             # Registered meanwhile by someone else, or (PostgreSQL, casemgr.pgroles) a person
             # this user may not see: a message that says neither, never a traceback.
-            raise ValidationError(
-                "无法登记：该身份证号码已被另一条记录使用。请稍后重试；如仍不行，请联系科长。",
-                "Cannot register: the ID number is used by another record. Try again; if it "
-                "persists, ask a supervisor.",
-                field="id_number",
-            ) from None
+            raise _id_number_taken() from None
         audit.record(
             session,
             user_id=actor.user_id,
@@ -115,9 +128,10 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
             action="person.create",
             entity="person",
             entity_id=person.id,
-            after=person_snapshot(person),
+            after=privacy.recorded_person(person_snapshot(person), confidential),
         )
         return person
+    confidential = confidential or privacy.is_reporter(session, person.id)
     before = person_snapshot(person)
     if clean.phone and clean.phone != person.phone:
         person.phone = clean.phone
@@ -130,17 +144,29 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
         person.updated_at = utcnow()
         person.updated_by_id = actor.user_id
         session.flush()
-        audit.record(
-            session,
-            user_id=actor.user_id,
-            username=actor.username,
-            action="person.update",
-            entity="person",
-            entity_id=person.id,
-            before=before,
-            after=after,
-        )
+        _record_update(session, actor, person.id, before, after, confidential)
     return person
+
+
+def _record_update(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    before: dict[str, object],
+    after: dict[str, object],
+    confidential: bool,
+) -> None:
+    changed = sorted(k for k in after if before.get(k) != after.get(k))
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="person.update",
+        entity="person",
+        entity_id=person_id,
+        before=privacy.recorded_person(before, confidential),
+        after=privacy.recorded_person(after, confidential) | ({"changed": changed} if confidential else {}),
+    )
 
 
 def find_or_register_employer(session: Session, actor: Actor, data: EmployerInput) -> Employer:
@@ -243,16 +269,7 @@ def update_person(
         session.flush()
     except StaleDataError as exc:
         raise ConflictError("当事人", None, None) from exc
-    audit.record(
-        session,
-        user_id=actor.user_id,
-        username=actor.username,
-        action="person.update",
-        entity="person",
-        entity_id=person.id,
-        before=before,
-        after=after,
-    )
+    _record_update(session, actor, person.id, before, after, privacy.is_reporter(session, person.id))
     return person
 
 
