@@ -51,6 +51,18 @@ def _integrity(path: Path) -> str:
 def copy_database(src: Path, dest: Path) -> Path:
     """Consistent online copy of ``src`` to ``dest``, checked, written atomically."""
     dest = Path(dest)
+    if not dest.name or dest.is_dir():
+        raise errors.FileError(
+            f"备份文件须是一个文件名，而不是文件夹：{dest}",
+            f"The backup must be a file name, not a folder: {dest}",
+        )
+    if dest.exists() and not dest.is_file():
+        # The copy replaces the target by renaming onto it: onto /dev/null (run as root) that
+        # would have put a file where the system's device was.
+        raise errors.FileError(
+            f"{dest} 不是普通文件（设备或管道），不能作为备份文件。",
+            f"{dest} is not a regular file (a device or a pipe); it cannot be a backup file.",
+        )
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".partial")
     with contextlib.suppress(FileNotFoundError):

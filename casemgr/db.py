@@ -18,7 +18,11 @@ Why it looks like this:
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import json
 import os
+import shutil
+import socket
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -103,6 +107,27 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def check_url(url: str) -> None:
+    """Refuse, in words, a database address casemgr cannot use (``--db mysql://…``)."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except Exception as exc:  # sqlalchemy.exc.ArgumentError and ValueError from odd text
+        raise errors.DatabaseError(
+            f"无法识别的数据库地址：{url}",
+            f"Not a database address casemgr understands: {url}",
+            code="db_url",
+        ) from exc
+    if backend not in SUPPORTED_BACKENDS:
+        raise errors.DatabaseError(
+            f"不支持的数据库类型“{backend}”：请使用 SQLite 数据库文件或 PostgreSQL（postgresql://…）。",
+            f"Unsupported database type '{backend}': use an SQLite file or PostgreSQL (postgresql://…).",
+            code="db_url",
+        )
+
+
 def sqlite_path(url: str) -> Path | None:
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
@@ -145,11 +170,11 @@ def _install_sqlite_listeners(engine: Engine) -> None:
 
 
 @contextlib.contextmanager
-def _damaged_as_known_error() -> Iterator[None]:
+def _damaged_as_known_error(path: Path | None = None) -> Iterator[None]:
     try:
         yield
     except (sqlite3.DatabaseError, DBAPIError) as exc:
-        known = damaged_file_error(exc)
+        known = damaged_file_error(exc) or fault_error(exc, path)
         if known is None:
             raise
         raise known from exc
@@ -167,7 +192,7 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A session for queries; rolls back at the end (it must not write)."""
-        with _damaged_as_known_error(), self.read_factory() as s:
+        with _damaged_as_known_error(sqlite_path(self.url)), self.read_factory() as s:
             try:
                 yield s
             finally:
@@ -176,7 +201,7 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One user action = one transaction: commit on success, roll back on any error."""
-        with _damaged_as_known_error(), self.write_factory() as s, s.begin():
+        with _damaged_as_known_error(sqlite_path(self.url)), self.write_factory() as s, s.begin():
             yield s
 
     def dispose(self) -> None:
@@ -270,6 +295,11 @@ def check_sqlite_file(path: Path) -> str | None:
         raise errors.DatabaseError(
             f"{path} 是一个文件夹，不是数据库文件。", f"{path} is a folder, not a database file."
         )
+    if not path.is_file():
+        raise errors.DatabaseError(
+            f"{path} 不是普通文件（可能是设备或管道），不能用作数据库。程序没有改动它。",
+            f"{path} is not a regular file (a device or a pipe?); it cannot be a database. It was left untouched.",
+        )
     if not os.access(path, os.R_OK):
         raise errors.DatabaseError(
             f"无法读取数据库文件 {path}（没有权限）。",
@@ -314,6 +344,9 @@ def check_sqlite_file(path: Path) -> str | None:
                 f"数据库 {path} 正被其他程序锁定，请稍后再试。",
                 f"The database {path} is locked by another program; try again later.",
             ) from exc
+        fault = fault_error(exc, path)
+        if fault is not None:
+            raise fault from exc
         raise errors.DatabaseError(
             f"数据库文件 {path} 已损坏（{exc}）。请从备份恢复。程序没有改动它。",
             f"The database file {path} is damaged ({exc}). Restore a backup; it was left untouched.",
@@ -388,6 +421,161 @@ def damaged_file_error(exc: BaseException) -> errors.DatabaseError | None:
     )
 
 
+# SQLite's primary result codes (sqlite.org/rescode.html) this module tells apart.
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 5, 6, 8, 10, 13, 14
+LOW_DISK_BYTES = 64 * 1024 * 1024  # below this an I/O error is most likely a full disk
+
+
+def _free_bytes(path: Path | None) -> int | None:
+    folder = path.parent if path is not None else None
+    while folder is not None and not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free if folder is not None else None
+    except OSError:
+        return None
+
+
+def disk_full_error(path: Path | None = None) -> errors.DatabaseError:
+    where = f"（{path.parent}）" if path is not None else ""
+    where_en = f" ({path.parent})" if path is not None else ""
+    return errors.DatabaseError(
+        f"磁盘空间已满{where}：这次操作没有保存，已有数据完好。请腾出磁盘空间后重试；不要从备份恢复，否则会丢失备份之后的修改。",
+        f"The disk is full{where_en}: this action was not saved and the existing data is intact. "
+        "Free some space and try again; do not restore a backup (it would lose every change since).",
+        code="disk_full",
+    )
+
+
+def fault_error(exc: BaseException, path: Path | None = None) -> errors.DatabaseError | None:
+    """A KnownError for the environment's faults SQLite reports — busy, read-only, full disk,
+    I/O — else None. None of them means the file is damaged: advising a restore here would
+    throw away every change since the backup."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if not isinstance(orig, sqlite3.DatabaseError) or code is None:
+        return None
+    primary = code & 0xFF
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED):
+        return busy_error(path)
+    if primary == SQLITE_FULL:
+        return disk_full_error(path)
+    if primary == SQLITE_READONLY:
+        return errors.DatabaseError(
+            "数据库文件或其所在文件夹是只读的：这次操作没有保存。请检查文件权限或共享设置。",
+            "The database file or its folder is read-only: this action was not saved. Check the permissions.",
+            code="db_readonly",
+        )
+    if primary in (SQLITE_IOERR, SQLITE_CANTOPEN):
+        free = _free_bytes(path)
+        if free is not None and free < LOW_DISK_BYTES:
+            return disk_full_error(path)
+        return errors.DatabaseError(
+            f"读写数据库时出现磁盘或网络错误（{orig}）：这次操作没有保存，数据库文件没有被改动。"
+            "请检查磁盘、网络共享或文件权限后重试。",
+            f"A disk or network error while using the database ({orig}): this action was not saved and the "
+            "file was not changed. Check the disk, the network share or the permissions and try again.",
+            code="db_io",
+        )
+    return None
+
+
+def busy_error(path: Path | None = None) -> errors.DatabaseError:
+    """The second writer's message: who holds the database and until about when (if known)."""
+    held = read_holder(path) if path is not None else None
+    if held is not None:
+        until = held.get("until") or ""
+        zh_until = f"，预计 {until} 前结束" if until else ""
+        en_until = f", expected to end by {until}" if until else ""
+        zh = (
+            f"数据库正被 {held.get('who', '')} 的“{held.get('what_zh', '')}”占用"
+            f"（开始于 {held.get('since', '')}{zh_until}）。您的修改没有保存，表单中的内容仍在，请稍后再保存。"
+        )
+        en = (
+            f"The database is busy with {held.get('who', '')}'s {held.get('what_en', '')} "
+            f"(since {held.get('since', '')}{en_until}). Nothing was saved; your form keeps what you typed — "
+            "save again in a moment."
+        )
+    else:
+        zh = "数据库正被另一位同事或程序写入，等待超时。您的修改没有保存，表单中的内容仍在，请稍后再保存。"
+        en = (
+            "Another colleague or program is writing to the database and the wait timed out. "
+            "Nothing was saved; your form keeps what you typed — save again in a moment."
+        )
+    return errors.DatabaseError(zh, en, code="db_busy")
+
+
+# --------------------------------------------------------------------------- who holds the database
+
+HOLDER_STALE_SECONDS = 6 * 3600
+
+
+def holder_path(path: Path) -> Path:
+    return path.with_name(path.name + ".holder.json")
+
+
+def read_holder(path: Path) -> dict[str, str] | None:
+    """What :func:`holding` wrote for a long write, unless its process is gone or it is stale."""
+    try:
+        data = json.loads(holder_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    if data.get("host") == socket.gethostname() and not _alive(int(data.get("pid", 0) or 0)):
+        return None
+    if clock.now().timestamp() - float(data.get("at", 0) or 0) > HOLDER_STALE_SECONDS:
+        return None
+    return {k: str(v) for k, v in data.items()}
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def holding(
+    session: Session, who: str, what_zh: str, what_en: str, seconds: float | None = None
+) -> Iterator[None]:
+    """Say, beside an SQLite file, who holds its write lock for a long operation (an import,
+    a bulk reassignment) and until about when, so a colleague whose save times out is told
+    in plain words. Best effort: a file that cannot be written changes nothing else."""
+    path = sqlite_path(str(session.get_bind().url))
+    if path is None:
+        yield
+        return
+    now = clock.now()
+    data = {
+        "who": who,
+        "what_zh": what_zh,
+        "what_en": what_en,
+        "since": clock.local(now).strftime("%H:%M"),
+        "until": clock.local(now + dt.timedelta(seconds=seconds)).strftime("%H:%M") if seconds else "",
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "at": now.timestamp(),
+    }
+    target = holder_path(path)
+    try:
+        target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        target = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if target is not None:
+            with contextlib.suppress(OSError):
+                target.unlink()
+
+
 def _refuse_unknown_revision(rev: str | None) -> None:
     if rev is not None and rev not in known_revisions():
         raise errors.DatabaseError(
@@ -418,6 +606,7 @@ def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
     A newer schema than the code knows is refused, because running old code on it would
     write rows the new code does not expect.
     """
+    check_url(url)
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)

@@ -10,6 +10,7 @@ cannot translate; the UI picks the text for the current language (``message(lang
 from __future__ import annotations
 
 import datetime as dt
+import errno
 
 from casemgr import clock
 
@@ -84,3 +85,41 @@ class DatabaseError(KnownError):
 
 class AuthError(KnownError):
     code = "auth"
+
+
+class FileError(KnownError):
+    """A file the user named cannot be read or written (missing folder, a folder, no space)."""
+
+    code = "file"
+
+
+def from_os_error(exc: OSError) -> KnownError:
+    """An OSError at the edge (writing a report, reading a ledger) in the user's words.
+
+    Every case says that nothing was half-written by us: the caller's transaction rolled back,
+    and a file that failed to write is the only thing affected.
+    """
+    name = exc.filename if exc.filename is not None else ""
+    if isinstance(exc, IsADirectoryError):
+        return FileError(f"{name} 是一个文件夹，请给出文件名。", f"{name} is a folder; give a file name.")
+    if isinstance(exc, FileNotFoundError):
+        return FileError(
+            f"找不到 {name}（文件或其所在文件夹不存在）。",
+            f"{name} not found (the file or its folder does not exist).",
+        )
+    if isinstance(exc, NotADirectoryError):
+        return FileError(f"路径 {name} 中有一部分不是文件夹。", f"Part of the path {name} is not a folder.")
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return FileError(
+            f"没有权限写入或读取 {name}（或磁盘是只读的）。",
+            f"No permission to read or write {name} (or the disk is read-only).",
+        )
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FileError(
+            f"磁盘空间已满，{name} 没有写完。请腾出空间后重试；数据库没有受影响。",
+            f"The disk is full; {name} was not written completely. Free some space and try again; the database is unaffected.",
+            code="disk_full",
+        )
+    return FileError(
+        f"读写 {name} 失败：{exc.strerror or exc}", f"Reading or writing {name} failed: {exc.strerror or exc}"
+    )

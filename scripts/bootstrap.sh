@@ -8,6 +8,13 @@ PY="${PYTHON:-python3}"
 
 # System libraries PySide6 needs even offscreen, fonts for Chinese text, poppler for PDF checks.
 APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-zenhei poppler-utils)
+# Qt's xcb platform plugin (a real window on an X11 desktop): every library libqxcb.so and
+# libQt6XcbQpa load (tests/test_bootstrap.py holds this list to `ldd`). Without
+# libxcb-icccm4/libxcb-keysyms1 a fresh Debian desktop could not start the app, and Qt's
+# message blamed xcb-cursor0.
+APT_PACKAGES+=(libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
+  libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
 
 need_apt=()
 if command -v dpkg >/dev/null 2>&1; then

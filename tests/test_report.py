@@ -230,3 +230,55 @@ def test_cli_pdf_for_one_district(data: mr.ReportData, db_path: Path, tmp_path: 
     assert rc == 0 and out.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         assert "区县：海丰县" in pdf_text(out)
+
+
+def _month_misses_year_meets(data: mr.ReportData) -> mr.ReportData:
+    """Arbitration: 1 of 10 closed this month (10 %), 19 of 20 in the year (95 % ≥ 90 %);
+    overdue 7 this month, 11 in the year (distinct, so a swapped column shows)."""
+    from decimal import Decimal
+
+    from casemgr.metrics.indicators import Ratio
+
+    target = Decimal("0.90")
+    month = dataclasses.replace(data.figures, arbitration=Ratio(1, 10, target), overdue=7)
+    ytd = dataclasses.replace(data.year_to_date, arbitration=Ratio(19, 20, target), overdue=11)
+    return dataclasses.replace(data, figures=month, year_to_date=ytd)
+
+
+@needs_pdftotext
+def test_targets_are_judged_on_the_year_to_date_and_the_pdf_is_signed(
+    data: mr.ReportData, tmp_path: Path
+) -> None:
+    """Issue 15: monthly closure rates were judged against the plan's annual targets, so a
+    normal month read 否 everywhere; the printed return had no signature block."""
+    path = tmp_path / "r.pdf"
+    monthly.build_pdf(_month_misses_year_meets(data), path, invariant=True)
+    text = pdf_text(path)
+    row = next(line for line in text.splitlines() if "仲裁结案率" in line and "%" in line)
+    assert "10.00%" in row and "95.00%" in row and "≥90.00%" in row
+    assert row.split()[-1] == "是", row  # one judgement, on the year to date
+    assert "否" not in row
+    flat = "".join(text.split())
+    for words in (
+        "达标（本年累计）",
+        "年度目标",
+        "按本年累计判断",
+        "单位负责人：",
+        "审核：",
+        "制表：",
+        "报出日期：",
+    ):
+        assert words in flat, words
+
+
+def test_xlsx_judges_the_year_and_counts_overdue_per_period(data: mr.ReportData, tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "r.xlsx"
+    monthly.build_xlsx(_month_misses_year_meets(data), path, lang="zh")
+    rows = [list(r) for r in openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True)]
+    arb = next(r for r in rows if r and r[0] == "仲裁结案率")
+    assert arb[-1] == "是"
+    overdue = next(r for r in rows if r and r[0] == "超期未结案件")
+    assert overdue[1:3] == [7, 11]  # the year-to-date column showed the month's figure
+    assert any(r and r[0] == "单位负责人：" for r in rows)

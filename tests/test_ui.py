@@ -20,6 +20,7 @@ from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.models import Case, Deadline
 from casemgr.services import cases, parties
+from tests.conftest import sqlite_only
 from tests.helpers import TODAY, case_input, make_id, make_uscc
 from ui import i18n
 from ui.app import AppContext
@@ -668,3 +669,35 @@ def test_run_demo_fills_an_empty_database(
             assert len(s.execute(select(Case.id)).all()) >= 6
     finally:
         check.dispose()
+
+
+@sqlite_only
+def test_a_save_while_a_colleague_imports_names_them_and_keeps_the_form(
+    qtbot: QtBot, database: db.Database, supervisor: AppContext
+) -> None:
+    """Issue 18, finding 3: a long import held the write lock past the wait and the clerk's
+    save failed with a raw "database is locked" shown as 意外错误; what was typed must stay."""
+    from sqlalchemy import text
+
+    importer = db.open_database(database.url)  # the colleague's desktop: its own connection
+    dlg = NewCaseDialog(supervisor, CaseKind.ARBITRATION)
+    qtbot.addWidget(dlg)
+    dlg.employer_name.setText("汕尾市表单测试有限公司")
+    worker = dlg.worker_rows[0]
+    worker.name.setText("陈小明")
+    worker.id_number.setText(make_id(77))
+    dlg.claim_rows[0].amount.setText("12,345.60")
+    try:
+        with importer.write() as s, db.holding(s, "wangfang", "导入台账", "ledger import", 120):
+            s.execute(text("UPDATE users SET display_name = display_name"))
+            dlg.submit()  # waits the full 10 s busy timeout, as at the office
+            qtbot.waitUntil(lambda: supervisor.runner.pending == 0, timeout=30_000)
+    finally:
+        importer.dispose()
+    assert dlg.error.isVisibleTo(dlg)
+    assert "wangfang" in dlg.error.text() and "ledger import" in dlg.error.text()
+    assert worker.name.text() == "陈小明" and dlg.claim_rows[0].amount.text() == "12,345.60"
+    with database.read() as s:
+        assert s.execute(select(Case.id)).first() is None
+    with qtbot.waitSignal(dlg.registered, timeout=10_000):  # the colleague is done: save again
+        dlg.submit()

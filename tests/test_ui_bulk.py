@@ -171,3 +171,40 @@ def test_list_page_menu_reaches_the_bulk_dialog(
     assert win.bulk is not None and isinstance(win.bulk.dialog, CloseDialog)
     assert "3" in win.bulk.dialog.findChildren(type(win.bulk.dialog.error))[0].text()
     win.bulk.dialog.reject()
+
+
+def test_reassign_offers_only_officers_of_the_kind_with_their_caseload(
+    qtbot: QtBot,
+    database: db.Database,
+    actors: dict[Role, Actor],
+    ctx: AppContext,
+    rows: list[queries.CaseRow],
+) -> None:
+    """Issue 15: bulk reassign of arbitration cases offered inspectors and the auditor (then
+    the service refused every row) and showed nobody's caseload."""
+    with database.read() as s:
+        offered = queries.assignable_officers(s, {CaseKind.ARBITRATION})
+    roles = {o.role for o in offered}
+    assert Role.INSPECTOR.value not in roles and Role.AUDITOR.value not in roles
+    assert Role.MEDIATOR.value not in roles
+    assert Role.CLERK.value in roles
+    clerk2 = make_user(database, Role.CLERK, "clerk2")
+    with database.write() as s:  # the registering clerk handled all three; two move to clerk2
+        for r in rows[:2]:
+            cases.assign_case(s, actors[Role.SUPERVISOR], r.id, clerk2.user_id, expected_version=None)
+    with database.read() as s:
+        load = {o.id: o.open_cases for o in queries.assignable_officers(s, {CaseKind.ARBITRATION})}
+        assert load[clerk2.user_id] == 2 and load[actors[Role.CLERK].user_id] == 1
+        mixed = queries.assignable_officers(s, {CaseKind.ARBITRATION, CaseKind.INSPECTION})
+    assert {o.role for o in mixed} <= {Role.SUPERVISOR.value}  # only a role working on both kinds
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bulk = BulkActions(ctx, parent)
+    bulk.start("reassign", rows)
+    qtbot.waitUntil(lambda: isinstance(bulk.dialog, ReassignDialog), timeout=10_000)
+    dlg = bulk.dialog
+    assert isinstance(dlg, ReassignDialog)
+    items = [dlg.user.itemText(i) for i in range(dlg.user.count())]
+    assert {dlg.user.itemData(i) for i in range(dlg.user.count())} == set(load)
+    assert any("2 open cases" in t for t in items), items
+    dlg.reject()

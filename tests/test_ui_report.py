@@ -83,3 +83,37 @@ def test_roles_without_reports_cannot_start_one(
         qtbot.addWidget(p)
         assert not p.preview_button.isEnabled() and not p.save_button.isEnabled()
         assert p.status.text()
+
+
+def test_preview_judges_the_year_and_names_indicators_as_the_pdf_does(qtbot: QtBot, page: ReportPage) -> None:
+    """Issue 15: the page said 监察结案率 where the PDF said 举报投诉案件结案率, and a month that
+    missed the annual target showed in red although the year met it."""
+    import dataclasses
+    from decimal import Decimal
+
+    from casemgr import labels
+    from casemgr.metrics.indicators import Ratio
+    from ui import i18n
+
+    with qtbot.waitSignal(page.previewed, timeout=20_000) as blocker:
+        page.preview()
+    data = blocker.args[0]
+    t = Decimal("0.90")
+    data = dataclasses.replace(
+        data,
+        figures=dataclasses.replace(data.figures, arbitration=Ratio(1, 10, t)),
+        year_to_date=dataclasses.replace(data.year_to_date, arbitration=Ratio(19, 20, t)),
+    )
+    html = page.preview_html(data)
+    row = html[
+        html.index(labels.text(labels.INDICATORS, "arbitration_closure_rate", i18n.current_language())) :
+    ]
+    row = row.split("</tr>")[0]
+    assert "10.00%" in row and "color:#c62828" not in row
+    missed = dataclasses.replace(
+        data, year_to_date=dataclasses.replace(data.year_to_date, arbitration=Ratio(1, 20, t))
+    )
+    assert "color:#c62828" in page.preview_html(missed)
+    for code in ("mediation_success_rate", "arbitration_closure_rate", "inspection_closure_rate"):
+        assert labels.text(labels.INDICATORS, code, i18n.current_language()) in html
+    assert labels.text(labels.INDICATORS, "inspection_closure_rate", "zh") == "举报投诉案件结案率"

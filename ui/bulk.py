@@ -159,14 +159,23 @@ class _ChoiceDialog(QDialog):
 
 
 class ReassignDialog(_ChoiceDialog):
-    """Pick the new handler among the active users (the service checks the role fits)."""
+    """Pick the new handler among the officers who may handle every selected case's kind
+    (``queries.assignable_officers``), lightest caseload first."""
 
-    def __init__(self, users: Sequence[queries.UserRow], count: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, users: Sequence[queries.OfficerRow], count: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__("", count, parent)
         self.setWindowTitle(self.tr("Reassign cases"))
         self.user = QComboBox()
         for u in users:
-            self.user.addItem(f"{u.display_name}（{labels.label(labels.ROLES, u.role)}）", u.id)
+            text = (
+                self.tr("%1 (%2) — %3 open cases")
+                .replace("%1", u.display_name)
+                .replace("%2", labels.label(labels.ROLES, u.role))
+                .replace("%3", str(u.open_cases))
+            )
+            self.user.addItem(text, u.id)
         self.form.addRow(self.tr("New handler"), self.user)
 
     def user_id(self) -> int | None:
@@ -386,8 +395,9 @@ class BulkActions(QObject):
 
     def start(self, action: str, rows: Sequence[queries.CaseRow]) -> QDialog | None:
         if action == "reassign":
+            kinds = {r.kind for r in rows}
             self.ctx.runner.read(
-                lambda s: queries.users(s, active_only=True),
+                lambda s: queries.assignable_officers(s, kinds),
                 on_success=lambda users, r=list(rows): self._ask_reassign(users, r),
                 parent=self.parent_widget,
             )
@@ -400,7 +410,7 @@ class BulkActions(QObject):
 
     # ---------------------------------------------------------------- reassign
 
-    def _ask_reassign(self, users: list[queries.UserRow], rows: list[queries.CaseRow]) -> None:
+    def _ask_reassign(self, users: list[queries.OfficerRow], rows: list[queries.CaseRow]) -> None:
         dlg = ReassignDialog(users, len(rows), self.parent_widget)
         names = {u.id: u.display_name for u in users}
 

@@ -177,6 +177,8 @@ class OpRunner(QObject):
 
         def done(payload: tuple[Any, BaseException | None, str]) -> None:
             result, exc, tb = payload
+            if isinstance(exc, OSError):  # a file the user named: missing folder, no space, no permission
+                exc = errors.from_os_error(exc)
             handle.result, handle.error = result, exc
             # The widget that asked may have been closed while the op ran: its callbacks
             # would touch deleted C++ objects, so they are dropped (the write still counts).

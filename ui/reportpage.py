@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from casemgr import clock
+from casemgr import labels as report_labels
 from ui import i18n, labels
 from ui.pages import Page, district_combo
 from ui.widgets import heading
@@ -110,21 +111,30 @@ class ReportPage(Page):
         self.status.setText("")
         self.previewed.emit(data)
 
-    def _pct(self, r: Ratio) -> str:
+    def _pct(self, r: Ratio, *, judged: bool = False) -> str:
+        """A rate with its counts; red when it misses its target — only where it is judged
+        (the year to date: the plan's targets are annual, a month is not held to them)."""
         rate = r.rate
         text = "—" if rate is None else f"{rate * 100:.2f}%"
         text += f"（{r.numerator}/{r.denominator}）"
-        if r.met is False:
+        if judged and r.met is False:
             text = f"<span style='color:#c62828'>{text}</span>"
         return text
 
+    def _indicator(self, code: str) -> str:
+        """The indicator's name as the printed report has it (one label everywhere)."""
+        return report_labels.text(report_labels.INDICATORS, code, i18n.current_language())
+
     def preview_html(self, data: ReportData) -> str:
         f, y = data.figures, data.year_to_date
+        rates = [
+            ("mediation_success_rate", f.mediation, y.mediation),
+            ("arbitration_closure_rate", f.arbitration, y.arbitration),
+            ("inspection_closure_rate", f.inspection, y.inspection),
+            ("green_on_time_rate", f.green, y.green),
+        ]
         rows = [
-            (self.tr("Mediation success rate"), self._pct(f.mediation), self._pct(y.mediation)),
-            (self.tr("Arbitration closure rate"), self._pct(f.arbitration), self._pct(y.arbitration)),
-            (self.tr("Inspection closure rate"), self._pct(f.inspection), self._pct(y.inspection)),
-            (self.tr("Green channel on time"), self._pct(f.green), self._pct(y.green)),
+            *((self._indicator(code), self._pct(m), self._pct(ytd, judged=True)) for code, m, ytd in rates),
             (self.tr("Wages recovered (yuan)"), i18n.fmt_money(f.recovered), i18n.fmt_money(y.recovered)),
             (self.tr("Amount claimed (yuan)"), i18n.fmt_money(f.claimed), i18n.fmt_money(y.claimed)),
             (self.tr("Workers helped"), str(f.workers_helped), str(y.workers_helped)),
@@ -150,6 +160,11 @@ class ReportPage(Page):
             for a, b, c in rows
         ]
         html.append("</table>")
+        html.append(
+            "<p>"
+            + escape(report_labels.text(report_labels.REPORT, "targets_note", i18n.current_language()))
+            + "</p>"
+        )
         html.append(f"<h3>{escape(by_kind)}</h3>")
         html.append("<table border='1' cellspacing='0' cellpadding='4'><tr>")
         for h in (
@@ -185,7 +200,8 @@ class ReportPage(Page):
     def ask_save(self) -> None:
         m = self.month_start()
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = str(Path(docs) / f"monthly-report-{m:%Y-%m}.pdf")
+        # lupdate does not look inside f-strings: translate the pattern, then fill it in.
+        default = str(Path(docs) / self.tr("monthly-report-%1.pdf").replace("%1", f"{m:%Y-%m}"))
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save report"),

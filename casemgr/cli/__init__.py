@@ -14,10 +14,12 @@ import locale
 import os
 import pkgutil
 import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from casemgr import clock
-from casemgr.errors import KnownError
+from casemgr.errors import KnownError, from_os_error
 
 
 def user_lang() -> str:
@@ -71,8 +73,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         print(exc.message(user_lang()), file=sys.stderr)
         return 1
+    except OSError as exc:  # a file named on the command line: missing folder, a folder, no space
+        print(from_os_error(exc).message(user_lang()), file=sys.stderr)
+        return 1
+    except EOFError:  # a password asked for where there is no terminal
+        print(
+            "没有终端可输入密码：请设置环境变量 CASEMGR_PASSWORD。"
+            if user_lang() == "zh"
+            else "No terminal to type a password on: set CASEMGR_PASSWORD.",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception:  # a bug: its stack goes to the log, the user gets the log's path
+        path = _log_internal_error()
+        print(
+            f"内部错误，未完成操作。详细信息已写入 {path}，请把该文件交给系统管理员。"
+            if user_lang() == "zh"
+            else f"Internal error; the command did not complete. Details are in {path}; give that file to your administrator.",
+            file=sys.stderr,
+        )
+        return 70  # EX_SOFTWARE
+
+
+def _log_internal_error() -> Path:
+    """Append the current exception's stack to the command line's log in the data folder."""
+    from casemgr import runtime
+
+    folder = runtime.data_dir()
+    path = folder / "casemgr-cli.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {clock.local(clock.now()).isoformat()} {' '.join(sys.argv)}\n")
+            fh.write(traceback.format_exc())
+    except OSError:
+        traceback.print_exc()
+        return Path("(stderr)")
+    return path
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         from casemgr import pgroles
 
         owner = args.owner_url
+        db.check_url(owner)
         if db.is_sqlite(owner):
             print("--owner-url is for PostgreSQL / 仅用于 PostgreSQL")
             return 2

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -50,6 +49,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     m.set_defaults(func=run_month)
 
 
+def _date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"{option} 不是有效日期（格式 YYYY-MM-DD）：{text}",
+            f"{option} is not a date (YYYY-MM-DD): {text}",
+        ) from None
+
+
 def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
@@ -61,7 +70,7 @@ def run_report(args: argparse.Namespace) -> int:
     year, month = parse_month(args.month)
     fmt = _format(args)
     lang = args.lang or user_lang()
-    today = dt.date.fromisoformat(args.today) if args.today else None
+    today = _date(args.today, "--today") if args.today else None
     database = db.open_database(db.resolve_url(args.db))
     try:
         actor = login(database, args.user)  # the services check report.generate
@@ -86,14 +95,10 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_month(args: argparse.Namespace) -> int:
-    from casemgr import auth
-
     year, month = parse_month(args.month)
     database = db.open_database(db.resolve_url(args.db))
     try:
-        password = getpass.getpass("密码 / password: ")
-        with database.write() as s:
-            actor = auth.authenticate(s, args.user, password)
+        actor = login(database, args.user)  # CASEMGR_PASSWORD or the terminal, as for report
         with database.write() as s:
             if args.action == "close":
                 info = months.close_month(s, actor, year, month, args.district)

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions, privacy
+from casemgr import audit, permissions, privacy, validation
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ClaimType, Outcome, PartyRole
 from casemgr.errors import ValidationError
@@ -250,6 +250,7 @@ def export_cases(
         )
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise ValidationError("起始日期晚于截止日期。", "The start date is after the end date.", field="from")
+    validation.clean_district(f.district)
     unmasked_cases: list[int] = []
 
     def tracked() -> Iterator[dict[str, object]]:

@@ -28,6 +28,17 @@ from casemgr.io import columns
 
 HEADER_SCAN_ROWS = 12
 
+# What a ledger may expand to. A 2.5 MB "xlsx" can unpack to gigabytes (a zip bomb); a CSV
+# cell can be megabytes long. Beyond these bounds the file is refused with a message, before
+# the work grows: Excel itself stops at 1,048,576 rows, 16,384 columns and 32,767 characters a
+# cell, and a ledger has a few dozen columns.
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 500
+MAX_CELL_CHARS = 32_767
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a CSV is read whole; an xlsx unpacks to at most this
+MAX_PART_RATIO = 100  # XML compresses 5-20:1; a part over 8 MiB packed tighter than this is a bomb
+RATIO_CHECK_BYTES = 8 * 1024 * 1024
+
 
 class LedgerFileError(KnownError):
     """The file as a whole cannot be read (format, encoding, no header)."""
@@ -69,7 +80,36 @@ def detect_encoding(data: bytes) -> str:
         ) from None
 
 
+def _too_big(what_zh: str, what_en: str) -> LedgerFileError:
+    return LedgerFileError(
+        f"文件超出台账的合理范围：{what_zh}。请检查文件是否正确，或拆分后分批导入。没有导入任何数据。",
+        f"The file exceeds what a ledger can be: {what_en}. Check the file, or split it and import the parts. "
+        "Nothing was imported.",
+        field="file",
+    )
+
+
+def _bounded(rows: Iterator[tuple[int, list[object]]]) -> Iterator[tuple[int, list[object]]]:
+    """Rows within the bounds above, else a clear refusal at the first row beyond them."""
+    for i, cells in rows:
+        if i > MAX_ROWS:
+            raise _too_big(f"超过 {MAX_ROWS:,} 行", f"more than {MAX_ROWS:,} rows")
+        if len(cells) > MAX_COLUMNS:
+            raise _too_big(f"第{i}行超过 {MAX_COLUMNS} 列", f"row {i} has more than {MAX_COLUMNS} columns")
+        for c in cells:
+            if isinstance(c, str) and len(c) > MAX_CELL_CHARS:
+                raise _too_big(
+                    f"第{i}行有单元格超过 {MAX_CELL_CHARS:,} 个字符",
+                    f"a cell in row {i} is longer than {MAX_CELL_CHARS:,} characters",
+                )
+        yield i, cells
+
+
 def _csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[object]]], str]:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise _too_big(
+            f"大于 {MAX_FILE_BYTES // 1024 // 1024} MB", f"larger than {MAX_FILE_BYTES // 1024 // 1024} MB"
+        )
     data = path.read_bytes()
     encoding = detect_encoding(data)
     try:
@@ -89,13 +129,25 @@ def _csv_rows(path: Path) -> tuple[Iterator[tuple[int, list[object]]], str]:
         # Excel would evaluate "=..." on opening the CSV; a leading apostrophe keeps it text.
         return columns.Formula(v) if len(v) > 1 and v[0] == "=" else v
 
-    return ((i, [cell(v) for v in r]) for i, r in enumerate(reader, start=1)), encoding
+    def gen() -> Iterator[tuple[int, list[object]]]:
+        i = 0
+        try:
+            for i, r in enumerate(reader, start=1):
+                yield i, [cell(v) for v in r]
+        except csv.Error as exc:  # "field larger than field limit", a NUL in old Pythons
+            raise _too_big(
+                f"第{i + 1}行有单元格超过 {csv.field_size_limit():,} 个字符或无法读取",
+                f"row {i + 1} has a cell longer than {csv.field_size_limit():,} characters or cannot be read",
+            ) from exc
+
+    return _bounded(gen()), encoding
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _refuse_zip_bomb(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
@@ -112,6 +164,11 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
     def gen() -> Iterator[tuple[int, list[object]]]:
         try:
             ws = wb.worksheets[0]
+            # The declared dimension pads every row to its width: refuse before iterating.
+            if (ws.max_column or 0) > MAX_COLUMNS:
+                raise _too_big(f"工作表有 {ws.max_column:,} 列", f"the sheet has {ws.max_column:,} columns")
+            if (ws.max_row or 0) > MAX_ROWS:
+                raise _too_big(f"工作表有 {ws.max_row:,} 行", f"the sheet has {ws.max_row:,} rows")
             for i, row in enumerate(ws.iter_rows(), start=1):
                 # A formula is told by the cell's type, not by its text: a text cell may
                 # legitimately start with "=" (the exporter writes such names as text).
@@ -119,7 +176,31 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
         finally:
             wb.close()
 
-    return gen()
+    return _bounded(gen())
+
+
+def _refuse_zip_bomb(path: Path) -> None:
+    """Look at the zip's directory before anything is unpacked: sizes as declared there bound
+    what the reader can produce (zipfile stops at the declared size)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: openpyxl's own error below says so
+    total = sum(i.file_size for i in infos)
+    if total > MAX_FILE_BYTES:
+        raise _too_big(
+            f"解压后超过 {MAX_FILE_BYTES // 1024 // 1024} MB",
+            f"it unpacks to more than {MAX_FILE_BYTES // 1024 // 1024} MB",
+        )
+    for i in infos:
+        if i.file_size > RATIO_CHECK_BYTES and i.file_size > MAX_PART_RATIO * max(i.compress_size, 1):
+            raise _too_big(
+                f"其中的 {i.filename} 压缩比异常（{i.compress_size:,} 字节解压为 {i.file_size:,} 字节）",
+                f"its part {i.filename} unpacks from {i.compress_size:,} to {i.file_size:,} bytes",
+            )
 
 
 def read_table(path: Path) -> Table:

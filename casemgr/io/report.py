@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from casemgr import validation
 from casemgr.io.readers import Table
 
 REASON_HEADER = "错误说明"
@@ -20,8 +21,13 @@ ROW_HEADER = "原行号"
 
 
 def _cell_value(value: object) -> object:
-    if isinstance(value, str) and len(value) > 32000:  # Excel's cell limit is 32,767 characters
-        return value[:32000]
+    """A value a workbook can hold: control characters (which openpyxl refuses with
+    IllegalCharacterError, and which made the whole report fail) shown as ``\\x01``, and no
+    more than Excel's 32,767 characters a cell."""
+    if isinstance(value, str):
+        value = validation.show_control_chars(value)
+        if len(value) > 32000:
+            return value[:32000]
     return value
 
 
@@ -51,13 +57,15 @@ def write_rejection_report(
     for i in range(len(table.headers) + 2):
         ws.column_dimensions[_letter(i)].width = 16
     ws.column_dimensions[_letter(len(table.headers) + 1)].width = 60
-    header = [WriteOnlyCell(ws, value=h) for h in [*table.headers, ROW_HEADER, REASON_HEADER]]
+    header = [WriteOnlyCell(ws, value=_cell_value(h)) for h in [*table.headers, ROW_HEADER, REASON_HEADER]]
     for c in header:
         c.font = bold
     ws.append(header)
     file_level = [p for p in rejections if p.row in (0, table.header_row)]  # type: ignore[attr-defined]
     if file_level:
-        ws.append(["", *([""] * (len(table.headers) - 1)), "", "；".join(_text(p) for p in file_level)])
+        ws.append(
+            ["", *([""] * (len(table.headers) - 1)), "", _cell_value("；".join(_text(p) for p in file_level))]
+        )
     for rowno, cells in rows:
         problems = by_row.get(rowno, [])
         if only_rejected and not problems:
@@ -74,9 +82,9 @@ def write_rejection_report(
             p = bad_cols.get(i)
             if p is not None:
                 cell.fill = red
-                cell.comment = Comment(p.reason, "casemgr")  # type: ignore[attr-defined]
+                cell.comment = Comment(_cell_value(p.reason), "casemgr")  # type: ignore[attr-defined]
             out.append(cell)
-        reason = WriteOnlyCell(ws, value="；".join(_text(p) for p in problems))
+        reason = WriteOnlyCell(ws, value=_cell_value("；".join(_text(p) for p in problems)))
         reason.alignment = Alignment(wrap_text=True)
         out.append(WriteOnlyCell(ws, value=rowno))
         out.append(reason)
@@ -88,7 +96,7 @@ def write_rejection_report(
         ws2.column_dimensions[letter].width = width
     ws2.append([_bold(ws2, t, bold) for t in ("行号", "列", "原因", "原值")])
     for p in rejections:
-        ws2.append([p.row or "", p.column, p.reason, p.value])  # type: ignore[attr-defined]
+        ws2.append([_cell_value(v) for v in (p.row or "", p.column, p.reason, p.value)])  # type: ignore[attr-defined]
     ws3 = wb.create_sheet("说明")
     ws3.column_dimensions["A"].width = 100
     for line in (

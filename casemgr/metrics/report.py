@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from casemgr import anchors, clock, privacy, settings
+from casemgr import anchors, clock, privacy, settings, validation
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, PartyRole
 from casemgr.metrics import indicators as ind
 from casemgr.metrics.periods import Period, month_key, previous_months
@@ -226,6 +226,7 @@ def collect(
     list_limit: int = LIST_LIMIT,
 ) -> ReportData:
     """All figures of the monthly report, from live data."""
+    district = validation.clean_district(district)
     today = today or clock.today()
     now = now or clock.now()
     m = Period.month(year, month)

@@ -3,7 +3,7 @@ likely duplicates, users, a case's claim total, a party as a correction form sta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from casemgr import audit, permissions, privacy, validation
 from casemgr.actor import Actor
-from casemgr.enums import CaseKind
+from casemgr.enums import CaseKind, Role
 from casemgr.errors import NotFoundError
 from casemgr.models import (
     Case,
@@ -153,6 +153,46 @@ def user_named(session: Session, username: str) -> UserRow | None:
     """One user by log-in name, exactly as stored."""
     u = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     return _user_row(u) if u is not None else None
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    """A user who can take over cases, with the open cases they already handle."""
+
+    id: int
+    display_name: str
+    role: str
+    district: str | None
+    open_cases: int
+
+
+def assignable_officers(session: Session, kinds: Iterable[CaseKind | str]) -> list[OfficerRow]:
+    """Active users who may handle every one of ``kinds`` — the rule ``assign_case`` enforces
+    (their role works on the kind), so a reassign dialog never offers an inspector for an
+    arbitration case — each with their caseload, lightest first."""
+    wanted = [CaseKind(k) for k in kinds]
+    active = session.execute(select(User).where(User.active.is_(True)).order_by(User.id)).scalars().all()
+    fit = [
+        u
+        for u in active
+        if all(
+            permissions.allowed(
+                Actor(user_id=u.id, username=u.username, role=Role(u.role)), "case.transition", k
+            )
+            for k in wanted
+        )
+    ]
+    if not fit:
+        return []
+    load = dict(
+        session.execute(
+            select(Case.assigned_user_id, func.count())
+            .where(Case.assigned_user_id.in_([u.id for u in fit]), Case.closed_on.is_(None))
+            .group_by(Case.assigned_user_id)
+        ).all()
+    )
+    rows = [OfficerRow(u.id, u.display_name, u.role, u.district, int(load.get(u.id, 0))) for u in fit]
+    return sorted(rows, key=lambda r: (r.open_cases, r.id))
 
 
 def case_number(session: Session, case_id: int | None) -> str | None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from casemgr import audit, auth, permissions, pgroles, validation
 from casemgr.actor import Actor
-from casemgr.enums import DISTRICTS_SHANWEI, Role
+from casemgr.enums import Role
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import User
 from casemgr.snapshots import user_snapshot
@@ -59,10 +59,7 @@ def _clean_role(value: object) -> Role:
 
 
 def _clean_district(value: object) -> str | None:
-    d = validation.clean_text(value, "district", max_len=32, required=False)
-    if d is not None and d not in DISTRICTS_SHANWEI:
-        raise validation.fail("district", f"“{d}”不是本市的区县", f"'{d}' is not a district of this city")
-    return d
+    return validation.clean_district(value)
 
 
 def _get(session: Session, user_id: int) -> User:

@@ -2615,6 +2615,11 @@
         <translation>新承办人</translation>
     </message>
     <message>
+        <location filename="../../ui/bulk.py" line="171"/>
+        <source>%1 (%2) — %3 open cases</source>
+        <translation>%1（%2）— 在办 %3 件</translation>
+    </message>
+    <message>
         <location filename="../../ui/bulk.py" line="177"/>
         <source>Choose a user.</source>
         <translation>请选择用户。</translation>
@@ -2692,6 +2697,11 @@
         <location filename="../../ui/reportpage.py" line="127"/>
         <source>Green channel on time</source>
         <translation>绿色通道按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reportpage.py" line="200"/>
+        <source>monthly-report-%1.pdf</source>
+        <translation>劳动争议案件月报-%1.pdf</translation>
     </message>
     <message>
         <location filename="../../ui/reportpage.py" line="128"/>

@@ -49,7 +49,8 @@ def audit_case(session: Session, actor: Actor, action: str, case: Case, before: 
 
 
 def clean_on(case: Case, on: dt.date | None) -> dt.date:
-    on = on or clock.today()
+    # "is None", not "or": a hostile False/0/"" must be refused, not read as "today".
+    on = clock.today() if on is None else on
     if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
         raise ValidationError("日期无效。", "Not a date.", field="on")
     if on < case.received_on:
