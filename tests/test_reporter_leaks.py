@@ -79,6 +79,12 @@ def register_report_through_dialog(qtbot: QtBot, database: db.Database, actor: A
     dlg.claim_rows[0].amount.setText("8,800.00")
     with qtbot.waitSignal(dlg.registered, timeout=10_000) as blocker:
         dlg.submit()
+    # The form's debounce timers (flags, duplicates) would start more reads later, on a
+    # connection that may outlive the test's database: stop them, then let the runner drain.
+    from PySide6.QtCore import QTimer
+
+    for timer in dlg.findChildren(QTimer):
+        timer.stop()
     qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
     ctx.runner.wait_all()
     return int(blocker.args[0])
