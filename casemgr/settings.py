@@ -45,6 +45,9 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "reminder_lead_working_days": [(EPOCH, [5, 1])],
     "inspection_rule_set": [(EPOCH, "guangdong")],  # or "national" (60 + 30 wd)
     "idle_lock_minutes": [(EPOCH, 15)],
+    # Who approves an inspection extension (粤条例 Art. 44: the bureau head): "role:<role>" or
+    # "user:<username>"; never the requester (services.workflow.inspection_approval).
+    "extension_approvers.inspection": [(EPOCH, ["role:supervisor"])],
 }
 
 

@@ -7,6 +7,7 @@ tricks). ``demo`` is left out: it writes thousands of cases per call (tests/test
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -48,6 +49,14 @@ HOSTILE = [
 ]
 
 CODES: Counter[int] = Counter()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _root_entries() -> set[str]:
+    return {n for n in os.listdir(ROOT) if not n.startswith(".")}
+
+
+BEFORE = _root_entries()
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:
@@ -106,6 +115,7 @@ def test_no_argument_ends_in_a_traceback(
     shutil.copy(template_db, work / "c.db")
     (work / "devnull").symlink_to("/dev/null")
     (work / "ledger.csv").write_text("案号,收案日期\n仲A-1,2026-13-40\n", encoding="utf-8")
+    monkeypatch.chdir(work)  # relative --out values land here, never in the checkout
     monkeypatch.setenv("CASEMGR_DATA_DIR", str(work / "data"))
     monkeypatch.setenv("CASEMGR_PASSWORD", "not-the-password-1")
     monkeypatch.setenv("CASEMGR_NEW_PASSWORD", "Kw-fuzz-Tianhe-2026")
@@ -116,6 +126,9 @@ def test_no_argument_ends_in_a_traceback(
     except SystemExit as exc:  # argparse: usage errors (2) and --help (0)
         rc = int(exc.code or 0)
     captured = capsys.readouterr()
+    # An earlier version wrote relative --out/--dir values into the checkout (and they were
+    # committed): nothing may appear there.
+    assert _root_entries() - BEFORE == set(), (filled, _root_entries() - BEFORE)
     CODES[rc] += 1
     assert "Traceback" not in captured.err, (filled, captured.err[-2000:])
     assert rc in (0, 1, 2), (filled, rc, captured.err[-2000:])

@@ -206,7 +206,18 @@ def test_rules_seeded_before_a_structural_change_follow_the_shipped_file(databas
     with database.read() as s:
         r = rules_mod.rule(s, "insp.blacklist")
         assert (r.length, r.after_close) == (25, True)
-        assert rules_mod.after_close_codes(s) == ["insp.blacklist", "insp.serve_decision"]
+        assert rules_mod.after_close_codes(s) == [
+            "insp.blacklist",
+            "insp.blacklist.early",
+            "insp.blacklist.objection",
+            "insp.blacklist.removal",
+            "insp.blacklist.term",
+            "insp.blacklist.verify",
+            "insp.pay_order",
+            "insp.serve_decision",
+            "insp.serve_order",
+            "insp.transfer_notice",
+        ]
 
 
 # --------------------------------------------------------------------------- provisional verdicts

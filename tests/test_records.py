@@ -113,6 +113,10 @@ def test_decision_service_and_the_blacklist_through_records(database, actors) ->
     assert codes(database, ins, cid) >= {"decide_blacklist"} and "propose_blacklist" not in codes(
         database, ins, cid
     )
+    # 令第45号 Art. 6: told first (Thu 04-09); objection by 04-10 (1), 13 (2), 14 (3), 15 (4), Thu 04-16 (5).
+    record(database, ins, cid, "record_service", D(2026, 4, 9), document="blacklist_notice", method="direct")
+    assert clock_state(database, cid, "insp.blacklist.objection") == ("running", D(2026, 4, 16))
+    assert "record_blacklist_objection" in codes(database, ins, cid)
     record(database, boss, cid, "decide_blacklist", D(2026, 4, 20), listed=True, document_no="决定1")
     with database.read() as s:
         emp = s.get(Employer, s.get(Case, cid).employer_id)

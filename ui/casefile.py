@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from casemgr import clock, errors, queries, workflow
 from casemgr.enums import CaseKind
-from casemgr.workflow import records
+from casemgr.workflow import money, records
 from ui import i18n, labels
 from ui.models import AMBER, RED, flag_labels
 from ui.ops import Changes
@@ -220,6 +220,7 @@ class CaseFileWindow(QDialog):
                 self.tr("Verified"),
                 self.tr("Ordered"),
                 self.tr("Paid"),
+                self.tr("Outstanding"),
                 self.tr("Final award"),
             ],
             self,
@@ -229,6 +230,10 @@ class CaseFileWindow(QDialog):
         cv.restore_widths({0: 110, 1: 170, 2: 60, 3: 110, 4: 110, 5: 120, 6: 110})
         ov.addWidget(QLabel(self.tr("Claims")))
         ov.addWidget(cv, 1)
+        # Ordered / paid / outstanding per worker: what the enforcement ladder is about.
+        self.money_label = QLabel()
+        self.money_label.setWordWrap(True)
+        ov.addWidget(self.money_label)
         self.tabs.addTab(overview, self.tr("Overview"))
         # clocks
         clocks = QWidget()
@@ -404,10 +409,28 @@ class CaseFileWindow(QDialog):
                     i18n.fmt_money(c.amount_verified),
                     i18n.fmt_money(c.amount_ordered),
                     i18n.fmt_money(c.amount_paid),
+                    ""
+                    if c.amount_ordered is None
+                    else i18n.fmt_money(
+                        money.line_outstanding(money.Line(c.id, None, c.amount_ordered, c.amount_paid))
+                    ),
                     "" if c.final_award is None else (self.tr("Yes") if c.final_award else self.tr("No")),
                 ]
                 for c in d.claims
             ]
+        )
+
+        owed = [w for w in d.money_by_worker if w.ordered]
+        self.money_label.setVisible(bool(owed))
+        self.money_label.setText(
+            "\n".join(
+                self.tr("%1: ordered %2, paid %3, outstanding %4")
+                .replace("%1", w.worker or self.tr("Whole case"))
+                .replace("%2", i18n.fmt_money(w.ordered))
+                .replace("%3", i18n.fmt_money(w.paid))
+                .replace("%4", i18n.fmt_money(w.outstanding))
+                for w in owed
+            )
         )
 
         today = clock.today()

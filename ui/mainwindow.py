@@ -311,7 +311,11 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         self.ctx.runner.write(
             lambda s: (
-                wf.apply_deemed_acceptances(s, SYSTEM, today=today)
+                [
+                    *wf.apply_deemed_acceptances(s, SYSTEM, today=today),
+                    # 令第45号 Arts. 5, 8: an order expired unpaid above the threshold obliges a decision.
+                    *wf.apply_blacklist_duties(s, SYSTEM, today=today),
+                ]
                 if pgroles.sweeps_at_login(s, actor)
                 else []
             ),

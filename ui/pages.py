@@ -125,6 +125,7 @@ class DashboardPage(Page):
             "supervised": "#6a1b9a",
             "extensions": "#1565c0",
             "provisional": "#616161",
+            "unpaid_orders": "#ad1457",
         }
         self.tabs = QTabWidget()
         self.models: dict[str, BoardTableModel] = {}
@@ -167,6 +168,7 @@ class DashboardPage(Page):
             "supervised": self.tr("Supervised"),
             "extensions": self.tr("Extensions to approve"),
             "provisional": self.tr("Provisional due dates"),
+            "unpaid_orders": self.tr("Orders to pay not met"),
         }[name]
 
     def _retitle(self) -> None:

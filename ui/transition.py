@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from casemgr import clock, errors, queries, validation
 from casemgr.enums import ClaimType
+from casemgr.workflow import money
 from casemgr.workflow.model import FieldDef, TransitionDef
 from ui import i18n, labels
 from ui.newcase import FieldError
@@ -42,7 +43,7 @@ from ui.ops import Changes
 if TYPE_CHECKING:
     from ui.app import AppContext
 
-LONG_TEXT = {"reason", "description", "note", "result", "items"}
+LONG_TEXT = {"reason", "description", "note", "result", "items", "missing"}
 
 
 def date_edit(d: dt.date | None = None) -> QDateEdit:
@@ -55,26 +56,58 @@ def date_edit(d: dt.date | None = None) -> QDateEdit:
 class ItemsEditor(QWidget):
     """Award items: one line per claim of the case (type and amount awarded)."""
 
-    def __init__(self, claims: tuple[queries.ClaimRow, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, claims: tuple[queries.ClaimRow, ...], parent: QWidget | None = None, *, purpose: str = "items"
+    ) -> None:
+        """``purpose`` is the field's name: ``items`` (award: prefilled with the claim),
+        ``ordered_items`` (order to pay: the claim, per worker), ``paid_items`` (a payment:
+        left empty, the outstanding shown as a hint)."""
         super().__init__(parent)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.rows: list[tuple[int | None, QComboBox, QLineEdit]] = []
+        self.purpose = purpose
         for c in claims or ():
-            self._add(c.id, c.claim_type, c.amount_claimed)
-        if not self.rows:
+            if purpose == "paid_items":
+                if c.amount_ordered is None:
+                    continue
+                owed = money.line_outstanding(
+                    money.Line(c.id, c.worker_name, c.amount_ordered, c.amount_paid)
+                )
+                self._add(c.id, c.claim_type, None, c.worker_name, owed)
+            else:
+                self._add(c.id, c.claim_type, c.amount_claimed, c.worker_name if purpose != "items" else None)
+        if not self.rows and purpose == "items":
             self._add(None, ClaimType.WAGES.value, None)
 
-    def _add(self, claim_id: int | None, claim_type: str, amount: Any) -> None:
+    def _add(
+        self,
+        claim_id: int | None,
+        claim_type: str,
+        amount: Any,
+        worker: str | None = None,
+        owed: Any = None,
+    ) -> None:
         combo = QComboBox()
         for ct in ClaimType:
             combo.addItem(labels.label(labels.CLAIM_TYPES, ct.value), ct.value)
         combo.setCurrentIndex(max(0, combo.findData(claim_type)))
         edit = QLineEdit(f"{amount:.2f}" if amount is not None else "")
-        edit.setPlaceholderText(self.tr("Amount awarded (yuan)"))
+        if self.purpose == "paid_items":
+            combo.setEnabled(False)
+            edit.setPlaceholderText(self.tr("Outstanding %1").replace("%1", f"{owed:.2f}"))
+        elif self.purpose == "ordered_items":
+            combo.setEnabled(False)
+            edit.setPlaceholderText(self.tr("Amount ordered (yuan)"))
+        else:
+            edit.setPlaceholderText(self.tr("Amount awarded (yuan)"))
         r = len(self.rows)
-        self.grid.addWidget(combo, r, 0)
-        self.grid.addWidget(edit, r, 1)
+        col = 0
+        if worker is not None:
+            self.grid.addWidget(QLabel(worker), r, 0)
+            col = 1
+        self.grid.addWidget(combo, r, col)
+        self.grid.addWidget(edit, r, col + 1)
         self.rows.append((claim_id, combo, edit))
 
     def value(self) -> list[dict[str, Any]]:
@@ -182,7 +215,7 @@ class TransitionDialog(QDialog):
                 combo.addItem(labels.label(labels.CHOICES, c), c)
             return combo
         if f.type == "items":
-            return ItemsEditor(self.detail.claims)
+            return ItemsEditor(self.detail.claims, purpose=f.name)
         if f.type == "text" and f.name in LONG_TEXT:
             e = QPlainTextEdit()
             e.setTabChangesFocus(True)

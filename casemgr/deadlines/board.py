@@ -77,6 +77,9 @@ class Board:
     supervised: BoardSection
     extensions: BoardSection
     provisional: BoardSection  # open clocks whose due date is provisional (calendar not imported)
+    #: Orders to pay past their date and not paid in full, open or decided: the enforcement
+    #: ladder is open on each (加付赔偿金, 申请法院强制执行, 移送公安, 失信名单).
+    unpaid_orders: BoardSection = field(default_factory=lambda: BoardSection("unpaid_orders", 0, []))
     calendar_warning: CalendarWarning | None = None
     sections: tuple[str, ...] = field(
         default=(
@@ -87,6 +90,7 @@ class Board:
             "supervised",
             "extensions",
             "provisional",
+            "unpaid_orders",
         )
     )
 
@@ -312,8 +316,17 @@ def board(
             [Deadline.provisional.is_(True), Deadline.state.in_(ACTIVE)],
             lambda r: bool(r.provisional),
         ),
+        unpaid_orders=dl_section(
+            "unpaid_orders",
+            [Deadline.state == RUNNING, Deadline.rule_code == UNPAID_ORDER_RULE, Deadline.due_on < today],
+            lambda r: r.rule_code == UNPAID_ORDER_RULE and r.due_on < today,
+        ),
         calendar_warning=calendar_warning(today, session),
     )
+
+
+#: The order to pay (a party's period): past its date and still running = money still owed.
+UNPAID_ORDER_RULE = "insp.pay_order"
 
 
 def reminders(

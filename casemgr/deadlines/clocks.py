@@ -101,6 +101,13 @@ def compute_due(
         base = anchor
         k = paused + extended
         return base, (shift(cal, r, base, k) if k else base)
+    if r.anchor == "after_field":
+        # n units after a date given by the step (removal within 10 wd of the term's end).
+        if anchor is None:
+            raise ValueError(f"rule {r.code} needs the date of {r.anchor_field}")
+        base = shift(cal, r, anchor, r.length)
+        k = paused + extended
+        return base, (shift(cal, r, anchor, r.length + k) if k else base)
     if r.anchor == "before_field":
         if anchor is None:
             raise ValueError(f"rule {r.code} needs the date of {r.anchor_field}")
@@ -332,6 +339,23 @@ def exclude_interval(session: Session, case: Case, start: dt.date, end: dt.date)
         if start < d.started_on:
             continue
         _add_interval(d, start, end)
+        recompute(session, d)
+        out.append(d)
+    return out
+
+
+def shift_anchor(session: Session, case: Case, group: str, by: dt.timedelta) -> list[Deadline]:
+    """Move the fixed date of the group's running ``due_field`` clocks by ``by`` (an order served
+    by public notice: the time it allows runs from its deemed receipt)."""
+    out = []
+    for d in active_deadlines(case, _group_codes(session, case, group)):
+        r = rules_mod.rule(session, d.rule_code)
+        b = Basis.of(d)
+        anchor = _anchor_of(r, d, b)
+        if r.anchor != "due_field" or anchor is None:
+            continue
+        b.anchor = anchor + by
+        b.store(d)
         recompute(session, d)
         out.append(d)
     return out

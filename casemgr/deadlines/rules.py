@@ -67,7 +67,9 @@ class RuleSpec:
     start_on: str | None = None
     when: dict[str, Any] = field(default_factory=dict)  # flag -> required value
     party_period: bool = False  # a party's period: shown, never "overdue" for the clerk
-    anchor: str = "start"  # "start" | "due_field" (due = a given date) | "before_field" (n before a date)
+    #: "start" | "due_field" (due = a given date) | "before_field" (n before a date) |
+    #: "after_field" (n after a given date)
+    anchor: str = "start"
     anchor_field: str | None = None
     pause_public_notice: bool = False  # 公告送达 time is excluded (办案规则 46(六), 粤条例 44)
     #: Runs on after the case is closed and is not ended by closing it: serving the decision
@@ -187,7 +189,16 @@ def case_facts(session: Session, case: Case, on: dt.date | None = None) -> dict[
         "simple_procedure": bool(case.simple_procedure),
         "migrant_worker": bool(case.migrant_worker),
         "rule_set": str(settings.get(session, "inspection_rule_set", on or case.received_on)),
+        # 投诉 or 举报 (粤条例 Art. 34): only a complaint can be deemed accepted (Art. 39).
+        "complaint_type": complaint_type_of(case),
     }
+
+
+def complaint_type_of(case: object) -> str | None:
+    """An inspection case's 投诉/举报; a row from before the field was kept counts as a complaint."""
+    if getattr(case, "kind", None) != CaseKind.INSPECTION.value:
+        return None
+    return getattr(case, "complaint_type", None) or "complaint"
 
 
 def selects(r: RuleSpec, facts: dict[str, Any]) -> bool:

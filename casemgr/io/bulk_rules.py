@@ -128,6 +128,7 @@ class RowRules:
             case.supervised,
             case.simple_procedure,
             case.migrant_worker,
+            rules_mod.complaint_type_of(case),
             point,
         )
         f = self._facts.get(key)

@@ -24,6 +24,7 @@ from casemgr.models import (
     User,
 )
 from casemgr.queries.cases import CaseRow, case_rows
+from casemgr.workflow import money
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ class CaseDetail:
     deadlines: tuple[DeadlineRow, ...]
     events: tuple[EventRow, ...]
     documents: tuple[DocumentRow, ...]
+    #: Ordered / paid / outstanding per worker (claim lines with an ordered amount).
+    money_by_worker: tuple[money.WorkerMoney, ...] = ()
 
 
 def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
@@ -255,6 +258,9 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         deadlines=deadlines,
         events=events,
         documents=docs,
+        money_by_worker=tuple(
+            money.by_worker(money.Line(c.id, c.worker_name, c.amount_ordered, c.amount_paid) for c in claims)
+        ),
     )
 
 

@@ -61,6 +61,7 @@ class Board:
     extensions: tuple[BoardEntry, ...]
     provisional: tuple[BoardEntry, ...]
     counts: dict[str, int]
+    unpaid_orders: tuple[BoardEntry, ...] = ()
     calendar_warning: tuple[str, str] | None = None  # (zh, en)
 
 
@@ -72,6 +73,7 @@ BOARD_SECTIONS = (
     "supervised",
     "extensions",
     "provisional",
+    "unpaid_orders",
 )
 BOARD_CAP = 200
 

@@ -8,7 +8,7 @@ from casemgr.workflow.model import STAY, ClockEffect, FieldDef, TransitionDef
 K = CaseKind.INSPECTION
 ROLES = frozenset({Role.INSPECTOR, Role.SUPERVISOR})
 
-OPEN = ("received", "investigating", "awaiting", "suspended", "payment_ordered")
+OPEN = ("received", "supplement", "investigating", "awaiting", "suspended", "payment_ordered")
 CLOSED = ("refused", "transferred", "handled", "penalized", "cancelled", "police", "referred")
 STATES = OPEN + CLOSED
 
@@ -18,6 +18,8 @@ STOP_ALL = ClockEffect("stop_all")
 #: 粤条例 Art. 47: the decision is handed over on the spot or served within 7 working days.
 #: Its clock runs on after the case is closed (an ``after_close`` rule) until the 送达回证.
 SERVE_DECISION = ClockEffect("start", "serve_decision")
+#: 粤条例 Art. 47 ¶1 names the 限期整改指令书 first: it too is served within 7 working days.
+SERVE_ORDER = ClockEffect("start", "serve_order")
 
 #: 粤条例 Art. 39 不予受理 grounds
 REFUSAL_GROUNDS = (
@@ -74,16 +76,67 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ("received",),
         "investigating",
         ROLES,
-        clocks=(ClockEffect("stop", "accept"), ClockEffect("start", "investigate", start_from="received_on")),
-        sets_accepted="received_on",
-        guards=("acceptance_period_elapsed",),
+        # After a 补正 the complaint counts as received when it was completed.
+        clocks=(
+            ClockEffect("stop", "accept"),
+            ClockEffect("start", "investigate", start_from="accept_clock"),
+        ),
+        sets_accepted="accept_clock",
+        # Only a 投诉 is ever "accepted" by silence; a 举报 is checked and filed (Arts. 32-34).
+        guards=("complaint_only", "acceptance_period_elapsed"),
+    ),
+    TransitionDef(
+        # 粤条例 Art. 39(七): incomplete → tell the complainant at once, in writing, within the
+        # 5 wd of Art. 39 ¶2 (that duty is met by this notice); once complete it is accepted.
+        "request_supplement",
+        K,
+        "一次性告知补正投诉材料",
+        "Ask for the missing material (all at once)",
+        ("received",),
+        "supplement",
+        ROLES,
+        fields=(FieldDef("missing", "text", label_zh="需补正的材料", label_en="missing material"),),
+        clocks=(ClockEffect("stop", "accept"),),
+        guards=("complaint_only",),
+    ),
+    TransitionDef(
+        # The completed complaint is received on the day the material is complete: the 5 wd of
+        # Arts. 36 and 39 ¶2 (and deemed acceptance) count afresh from that day.
+        "supplement_received",
+        K,
+        "补正材料已收到",
+        "Missing material received",
+        ("supplement",),
+        "received",
+        ROLES,
+        clocks=(ClockEffect("restart", "accept"),),
+    ),
+    TransitionDef(
+        # Outside this bureau's territorial jurisdiction: a report is passed on within 5 wd
+        # (Art. 33 ¶2); a complaint is answered in writing within 5 wd of receipt telling the
+        # complainant where to go (Art. 39(二), ¶2) — for migrant workers' wages the bureau also
+        # forwards it itself (首问负责制, 保障农民工工资支付条例 Art. 10).
+        "transfer_jurisdiction",
+        K,
+        "移送有管辖权的人社部门",
+        "Pass on to the competent bureau",
+        ("received", "supplement"),
+        "transferred",
+        ROLES,
+        fields=(FieldDef("department", "text", label_zh="有管辖权的部门", label_en="competent bureau"),),
+        outcome=Outcome.TRANSFERRED,
+        closes=True,
+        clocks=(
+            ClockEffect("stop", "accept"),
+            ClockEffect("start", "transfer_notice", start_from="accept_clock", only_if="is_complaint"),
+        ),
     ),
     TransitionDef(
         "refuse",
         K,
         "不予受理（书面告知理由）",
         "Refuse (written reasons)",
-        ("received",),
+        ("received", "supplement"),
         "refused",
         ROLES,
         fields=(
@@ -150,8 +203,13 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         fields=(
             FieldDef("ground", "choice", choices=SUSPENSION_GROUNDS, label_zh="中止事由", label_en="ground"),
         ),
-        # 粤条例 Art. 45: the complainant is told in writing within 3 wd (a 送达回证 stops it).
-        clocks=(ClockEffect("pause", "investigate"), ClockEffect("start", "suspension_notice")),
+        # 粤条例 Art. 45 ¶2: the complainant is told in writing within 3 wd of the approval (a
+        # 送达回证 stops it), "投诉人无法联系的除外": no duty, so no clock, when the complainant
+        # cannot be reached, nor on a report (举报), which has no complainant to tell.
+        clocks=(
+            ClockEffect("pause", "investigate"),
+            ClockEffect("start", "suspension_notice", only_if="complainant_to_notify"),
+        ),
     ),
     TransitionDef(
         "resume",
@@ -174,9 +232,28 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         fields=(
             DOC,
             FieldDef("pay_by", "date", label_zh="限期", label_en="pay by"),
-            FieldDef("amount_ordered", "decimal", label_zh="责令支付金额", label_en="amount ordered"),
+            FieldDef(
+                "amount_ordered",
+                "decimal",
+                required=False,
+                label_zh="责令支付金额（合计）",
+                label_en="amount ordered (total)",
+            ),
+            # Per claim line (per worker in a collective case); without it the total falls on
+            # the only line, or on every line at its claimed amount (casemgr.workflow.money).
+            FieldDef(
+                "ordered_items",
+                "items",
+                required=False,
+                label_zh="各劳动者责令支付金额",
+                label_en="amount ordered per worker",
+            ),
         ),
-        clocks=(ClockEffect("stop", "investigate"), ClockEffect("start", "pay_order", anchor_field="pay_by")),
+        clocks=(
+            ClockEffect("stop", "investigate"),
+            ClockEffect("start", "pay_order", anchor_field="pay_by"),
+            SERVE_ORDER,
+        ),
         guards=("pay_by_after_order",),
     ),
     TransitionDef(
@@ -197,7 +274,9 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         K,
         "行政处罚决定（可加付赔偿金）",
         "Penalty decision (with additional compensation)",
-        ("investigating", "payment_ordered"),
+        # From "handled" too: a handling decision left unpaid still leads to 加付赔偿金
+        # (条例 Art. 26, 粤条例 Art. 51); the case keeps the closing date of the first decision.
+        ("investigating", "payment_ordered", "handled"),
         "penalized",
         ROLES,
         fields=(
@@ -235,7 +314,8 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         K,
         "移送公安机关（涉嫌拒不支付劳动报酬罪）",
         "Refer to the police (refusal to pay wages)",
-        ("payment_ordered",),
+        # A decision does not extinguish an unpaid order: the ladder stays open after it.
+        ("payment_ordered", "handled", "penalized"),
         "police",
         ROLES,
         fields=(

@@ -27,8 +27,9 @@ class FieldDef:
 class ClockEffect:
     """``action`` on the clocks of ``group``: start | stop | cancel | pause | resume | restart | stop_all.
 
-    ``start_from`` picks the day the clock starts: the transition date ("on") or a case
-    date ("received_on" for a deemed acceptance). ``anchor_field`` names the transition
+    ``start_from`` picks the day the clock starts: the transition date ("on"), a case
+    date ("received_on"), or the start of the running acceptance clock ("accept_clock": a
+    deemed acceptance counts from the day the complete complaint came in). ``anchor_field`` names the transition
     field that anchors a fixed-date clock (the hearing date, the pay-by date).
     """
 
@@ -36,6 +37,10 @@ class ClockEffect:
     group: str = ""
     start_from: str = "on"
     anchor_field: str | None = None
+    #: A named condition on the case and the step's fields (decided in the services); the
+    #: effect applies only when it holds. ``"complainant_to_notify"``: a 投诉 whose
+    #: complainant can be reached (粤条例 Art. 45 ¶2).
+    only_if: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class TransitionDef:
     roles: frozenset[Role]
     fields: tuple[FieldDef, ...] = ()
     clocks: tuple[ClockEffect, ...] = ()
-    sets_accepted: str | None = None  # "on" | "received_on"
+    sets_accepted: str | None = None  # "on" | "received_on" | "accept_clock"
     outcome: Outcome | None = None
     closes: bool = False  # sets closed_on and outcome, stops every clock
     guards: tuple[str, ...] = ()  # checked by casemgr.services.workflow (they need the database)

@@ -30,10 +30,19 @@ SERVICE_DOCUMENTS: dict[CaseKind, tuple[str, ...]] = {
         "award",
         "other",
     ),
-    CaseKind.INSPECTION: ("suspension_notice", "decision", "other"),
+    CaseKind.INSPECTION: (
+        "suspension_notice",
+        "order",
+        "decision",
+        "transfer_notice",
+        "blacklist_notice",
+        "other",
+    ),
 }
 METHODS = tuple(m.value for m in ServiceMethod)
 BLACKLIST_GROUNDS = ("crime_threshold", "mass_incident")
+#: 粤条例 Art. 47 ¶2: the grounds for a 3-day (not 60-day) publication period in inspection.
+SHORT_NOTICE_GROUNDS = ("wage_evasion", "mass_incident")
 #: After an order to pay: where a blacklist proposal and decision can be made.
 _AFTER_ORDER = ("payment_ordered", "handled", "penalized", "police")
 
@@ -61,6 +70,20 @@ def _service(kind: CaseKind) -> TransitionDef:
             ),
             FieldDef("method", "choice", choices=METHODS, label_zh="送达方式", label_en="method"),
             FieldDef("receipt_no", "text", required=False, label_zh="回证编号", label_en="receipt number"),
+            *(
+                (
+                    FieldDef(
+                        "short_notice_ground",
+                        "choice",
+                        required=False,
+                        choices=SHORT_NOTICE_GROUNDS,
+                        label_zh="三日公告期事由（粤条例第47条）",
+                        label_en="ground for the 3-day notice period",
+                    ),
+                )
+                if kind is CaseKind.INSPECTION
+                else ()
+            ),
         ),
     )
 
@@ -75,7 +98,16 @@ def _payment(kind: CaseKind) -> TransitionDef:
         STAY,
         _FLOW[kind].ROLES,
         fields=(
-            FieldDef("amount", "decimal", label_zh="支付金额（元）", label_en="amount paid (yuan)"),
+            FieldDef(
+                "amount", "decimal", required=False, label_zh="支付金额（元）", label_en="amount paid (yuan)"
+            ),
+            FieldDef(
+                "paid_items",
+                "items",
+                required=False,
+                label_zh="各劳动者本次支付（元）",
+                label_en="paid per worker (yuan)",
+            ),
             FieldDef("note", "text", required=False, label_zh="备注", label_en="note"),
         ),
     )
@@ -205,6 +237,71 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
                     DOC_NO,
                 ),
             ),
+            TransitionDef(
+                # 保障农民工工资支付条例 Art. 42: an order to pay not complied with → apply to the
+                # people's court for enforcement. A rung of the ladder, open while money is owed.
+                "apply_court_enforcement",
+                CaseKind.INSPECTION,
+                "申请人民法院强制执行",
+                "Apply to the court for enforcement",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(DOC_NO, FieldDef("court", "text", label_zh="受理法院", label_en="court")),
+            ),
+            # 令第45号 Arts. 6, 12, 14, 17: the listing's later steps, each offered while its clock runs.
+            TransitionDef(
+                "record_blacklist_objection",
+                CaseKind.INSPECTION,
+                "登记用人单位对列入失信名单的异议",
+                "Record the employer's objection to the listing",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(FieldDef("note", "text", required=False, label_zh="异议要点", label_en="objection"),),
+            ),
+            TransitionDef(
+                "record_blacklist_review",
+                CaseKind.INSPECTION,
+                "异议复核结果（告知用人单位）",
+                "Result of checking the objection (told to the employer)",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(
+                    FieldDef("upheld", "bool", label_zh="异议成立", label_en="objection upheld"),
+                    DOC_NO,
+                ),
+            ),
+            TransitionDef(
+                "apply_early_removal",
+                CaseKind.INSPECTION,
+                "登记提前移出失信名单申请（含信用承诺）",
+                "Record an application for early removal (with the credit promise)",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+            ),
+            TransitionDef(
+                "decide_early_removal",
+                CaseKind.INSPECTION,
+                "提前移出决定",
+                "Decide on early removal",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(FieldDef("granted", "bool", label_zh="同意提前移出", label_en="granted"), DOC_NO),
+            ),
+            TransitionDef(
+                "remove_from_blacklist",
+                CaseKind.INSPECTION,
+                "移出失信名单",
+                "Remove from the blacklist",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(DOC_NO,),
+            ),
             _green(CaseKind.INSPECTION),
             *_common(CaseKind.INSPECTION),
         )
@@ -217,6 +314,14 @@ PERMISSION = {
     "add_note": "case.edit",
     "update_amounts": "case.edit",
     "record_reply": "case.edit",
+}
+#: Records offered only while a clock of the listing runs (令第45号).
+_NEEDS_CLOCK = {
+    "record_blacklist_objection": "insp.blacklist.objection",
+    "record_blacklist_review": "insp.blacklist.verify",
+    "apply_early_removal": "insp.blacklist.term",
+    "decide_early_removal": "insp.blacklist.early",
+    "remove_from_blacklist": "insp.blacklist.removal",
 }
 #: The reply clocks of clues from outside channels (resources/rules/clue_reply_*.json).
 REPLY_RULE_SUFFIX = ".clue_reply"
@@ -250,6 +355,11 @@ def available_records(
         if t.code == "propose_blacklist" and "insp.blacklist" in active | set(ran_clocks):
             continue
         if t.code == "record_reply" and not any(c.endswith(REPLY_RULE_SUFFIX) for c in active):
+            continue
+        needs = _NEEDS_CLOCK.get(t.code)
+        if needs is not None and needs not in active:
+            continue
+        if t.code == "apply_early_removal" and "insp.blacklist.early" in active:
             continue
         out.append(t)
     return out

@@ -665,6 +665,18 @@
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>%1: ordered %2, paid %3, outstanding %4</source>
+        <translation>%1：责令支付 %2，已支付 %3，尚欠 %4</translation>
+    </message>
+    <message>
+        <source>Whole case</source>
+        <translation>全案</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -1080,6 +1092,22 @@
         <source>Mediated and paid</source>
         <translation>经调解已支付</translation>
     </message>
+    <message>
+        <source>Order to rectify or pay</source>
+        <translation>限期整改指令书</translation>
+    </message>
+    <message>
+        <source>Notice naming the competent bureau</source>
+        <translation>告知有管辖权部门的书面通知</translation>
+    </message>
+    <message>
+        <source>Employer's head ignored the wage-arrears summons</source>
+        <translation>欠薪且负责人拒不接受调查（第四十一条）</translation>
+    </message>
+    <message>
+        <source>Notice of the intended blacklisting</source>
+        <translation>拟列入失信联合惩戒名单告知书</translation>
+    </message>
 </context>
 <context>
     <name>ClaimRow</name>
@@ -1416,6 +1444,10 @@
         <location filename="../../ui/pages.py" line="206"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Orders to pay not met</source>
+        <translation>逾期未付清</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +1935,14 @@
         <location filename="../../ui/transition.py" line="74"/>
         <source>Amount awarded (yuan)</source>
         <translation>裁决金额（元）</translation>
+    </message>
+    <message>
+        <source>Outstanding %1</source>
+        <translation>尚欠 %1</translation>
+    </message>
+    <message>
+        <source>Amount ordered (yuan)</source>
+        <translation>责令支付金额（元）</translation>
     </message>
 </context>
 <context>

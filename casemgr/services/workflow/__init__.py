@@ -14,14 +14,21 @@ The package is the public face; its modules follow the work:
 ``guards``      check_guards: the legal conditions of a step
 ``common``      role, status, date and audit checks every step and record shares
 ``serving``     送达 (service of documents), the defence
-``enforcement`` payments, the order to pay, the blacklist
+``enforcement`` payments, the order to pay, court enforcement, the blacklist proposal/decision
+``blacklist``   the listing's life after that (令第45号): duty, notice, objection, term, removal
 ``extensions``  extension requests and approvals
 ``flags``       green channel, collective, 挂牌督办 and their clocks
 ``handover``    mediation handed to arbitration; linked cases
 ==============  ==============================================================
 """
 
-from casemgr.services.workflow.enforcement import decide_blacklist, propose_blacklist, record_payment
+from casemgr.services.workflow.blacklist import apply_blacklist_duties
+from casemgr.services.workflow.enforcement import (
+    apply_court_enforcement,
+    decide_blacklist,
+    propose_blacklist,
+    record_payment,
+)
 from casemgr.services.workflow.extensions import approve_extension, request_extension
 from casemgr.services.workflow.fields import clean_fields
 from casemgr.services.workflow.flags import clear_green_channel, refresh_flags, set_green_channel
@@ -46,6 +53,8 @@ __all__ = [
     "PUBLIC_NOTICE_DAYS_INSPECTION",
     "PUBLIC_NOTICE_DAYS_INSPECTION_WAGES",
     "SERVICE_STOPS",
+    "apply_blacklist_duties",
+    "apply_court_enforcement",
     "apply_deemed_acceptances",
     "apply_record",
     "apply_transition",

@@ -18,39 +18,55 @@ from casemgr import permissions, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.deadlines.limitation import add_years
 from casemgr.enums import CaseKind, EventKind
 from casemgr.errors import ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Employer, Event, utcnow
 from casemgr.services import cases
+from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import audit_case, clean_on
 from casemgr.services.workflow.guards import latest_clock, pay_order_unpaid_expired
 from casemgr.snapshots import case_snapshot
+from casemgr.workflow import money
+from casemgr.workflow.final_award import AwardItem
 
 
 def record_payment(
     session: Session,
     actor: Actor,
     case_id: int,
-    amount: Decimal | str,
+    amount: Decimal | str | None,
     *,
     paid_on: dt.date,
     expected_version: int | None,
     note: str | None = None,
+    items: list[AwardItem] | None = None,
 ) -> Case:
-    """Money the employer paid: adds to ``amount_recovered``; paying the ordered amount meets
-    the order's clock (late payment marks it breached)."""
+    """Money the employer paid: adds to ``amount_recovered`` and to the claim lines it pays
+    (``items``: per line, i.e. per worker; without them see :func:`money.allocate`). Once
+    nothing ordered is outstanding the order's clock is met (late payment: breached) — until
+    then it runs on, whatever decision closed the case."""
     case = cases.load_case_for_update(session, case_id, expected_version)
     permissions.require(actor, "case.transition", case.kind)
-    value = validation.clean_amount(amount, "amount")
-    if value <= 0:
-        raise ValidationError("金额应大于零。", "The amount must be more than zero.", field="amount")
+    value = validation.clean_amount(amount, "amount") if amount is not None else None
     paid_on = clean_on(case, paid_on)
     text = validation.clean_text(note, "note", max_len=2000, required=False)
+    shares = _payment_shares(case, value, items)
+    if value is None:
+        value = sum(shares.values(), Decimal("0"))
+    if value <= 0:
+        raise ValidationError("金额应大于零。", "The amount must be more than zero.", field="amount")
     before = case_snapshot(case)
     case.amount_recovered = case.amount_recovered + value
-    ordered = _ordered_amount(session, case)
-    if ordered is not None and case.amount_recovered >= ordered:
+    by_id = {c.id: c for c in case.claims}
+    for cid, share in shares.items():
+        by_id[cid].amount_paid = by_id[cid].amount_paid + share
+    lines = money_lines(case)
+    if any(ln.ordered is not None for ln in lines):
+        settled = money.outstanding(lines) == 0
+    else:  # an order without claim lines (a report, an old case): the case-level figure
+        ordered = _ordered_amount(session, case)
+        settled = ordered is not None and case.amount_recovered >= ordered
+    if settled:
         clocks.stop_group(session, case, "pay_order", paid_on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
@@ -61,11 +77,61 @@ def record_payment(
         EventKind.PAYMENT,
         occurred_on=paid_on,
         action="payment",
-        data={"amount": value, "total": case.amount_recovered},
+        data={
+            "amount": value,
+            "total": case.amount_recovered,
+            "lines": [{"claim_item_id": i, "amount": a} for i, a in shares.items()],
+        },
         note=text,
     )
     audit_case(session, actor, "case.payment", case, before, case_snapshot(case))
     return case
+
+
+def money_lines(case: Case) -> list[money.Line]:
+    return [
+        money.Line(c.id, c.person.name if c.person is not None else None, c.amount_ordered, c.amount_paid)
+        for c in case.claims
+    ]
+
+
+def _payment_shares(case: Case, value: Decimal | None, items: list[AwardItem] | None) -> dict[int, Decimal]:
+    """Which claim lines a payment pays. Named lines as given; otherwise, on an inspection case
+    with ordered lines, the only line owed or the whole outstanding — a part payment in a case
+    with several workers owed must say whose it is (the law counts arrears per worker)."""
+    by_id = {c.id: c for c in case.claims}
+    if items:
+        shares: dict[int, Decimal] = {}
+        for it in items:
+            if it.claim_item_id not in by_id:
+                raise ValidationError(
+                    "支付金额须逐项对应本案的请求事项。",
+                    "Each amount paid must belong to a claim line of this case.",
+                    field="paid_items",
+                )
+            if it.amount < 0:
+                raise ValidationError("金额不能为负。", "An amount cannot be negative.", field="paid_items")
+            shares[it.claim_item_id] = shares.get(it.claim_item_id, Decimal("0")) + it.amount
+        if value is not None and value != sum(shares.values(), Decimal("0")):
+            raise ValidationError(
+                "支付金额与各劳动者金额之和不符。",
+                "The amount paid does not equal the sum of the amounts per worker.",
+                field="amount",
+            )
+        return {i: a for i, a in shares.items() if a}
+    if value is None:
+        raise ValidationError("请填写支付金额。", "Enter the amount paid.", field="amount")
+    lines = money_lines(case)
+    if case.kind != CaseKind.INSPECTION.value or not any(ln.ordered is not None for ln in lines):
+        return {}
+    shares_or_none = money.allocate(lines, value)
+    if shares_or_none is None:
+        raise ValidationError(
+            "本案有多名劳动者（多项请求）尚未足额支付：部分支付请逐项填写是哪位劳动者的工资。",
+            "Several workers (claim lines) are still owed: for a part payment say whose money it is.",
+            field="paid_items",
+        )
+    return shares_or_none
 
 
 def _ordered_amount(session: Session, case: Case) -> Decimal | None:
@@ -145,7 +211,8 @@ def decide_blacklist(
     on: dt.date,
     expected_version: int | None,
 ) -> Case:
-    """The listing decision: the employer is listed for 3 years (令第45号 Art. 11)."""
+    """The listing decision (令第45号 Art. 8), after the notice and its objection period (Art. 6):
+    the employer is listed for 3 years (Art. 11) and removed within 10 wd of their end (Art. 17)."""
     case = cases.load_case_for_update(session, case_id, expected_version)
     permissions.require(actor, "case.transition", case.kind)
     doc = validation.clean_text(document_no, "document_no", max_len=64)
@@ -153,12 +220,17 @@ def decide_blacklist(
     d = next((x for x in clocks.active_deadlines(case, ["insp.blacklist"])), None)
     if d is None:
         raise WorkflowError("没有待决定的失信名单提请。", "No listing proposal is pending.", field="code")
+    if listed:
+        blacklist.listing_may_be_decided(case, on)
     clocks.stop_group(session, case, "blacklist", on)
+    # A decision not to list ends the notice's periods too; a listing starts its term.
+    clocks.cancel_group(session, case, "blacklist_objection", on)
+    until = blacklist.start_term(session, case, on) if listed else None
     if listed and case.employer_id is not None:
         emp = session.get(Employer, case.employer_id)
         assert emp is not None
         emp.blacklisted_on = on
-        emp.blacklisted_until = add_years(on, 3)
+        emp.blacklisted_until = until
         emp.updated_at = utcnow()
         emp.updated_by_id = actor.user_id
     cases.touch(case, actor)
@@ -173,4 +245,47 @@ def decide_blacklist(
         data={"document_no": doc, "listed": listed},
     )
     audit_case(session, actor, "case.blacklist_decided", case, None, {"document_no": doc, "listed": listed})
+    return case
+
+
+def apply_court_enforcement(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    *,
+    document_no: str,
+    court: str,
+    on: dt.date,
+    expected_version: int | None,
+) -> Case:
+    """申请人民法院强制执行 (保障农民工工资支付条例 Art. 42): only once the order to pay expired
+    with money still owed. The order's clock keeps running: applying is not being paid."""
+    case = cases.load_case_for_update(session, case_id, expected_version)
+    permissions.require(actor, "case.transition", case.kind)
+    doc = validation.clean_text(document_no, "document_no", max_len=64)
+    where = validation.clean_text(court, "court", max_len=100)
+    on = clean_on(case, on)
+    order = latest_clock(case, "insp.pay_order")
+    if order is None or order.state != "running" or not order.due_on < on:
+        raise WorkflowError(
+            "申请强制执行须以责令限期支付逾期且尚未付清为前提。",
+            "Enforcement needs an order to pay that expired with money still owed.",
+            field="document_no",
+            code="guard",
+        )
+    owed = money.outstanding(money_lines(case))
+    cases.touch(case, actor)
+    cases.flush_or_conflict(session, case)
+    cases.add_event(
+        session,
+        case,
+        actor,
+        EventKind.DOCUMENT,
+        occurred_on=on,
+        action="court_enforcement",
+        data={"document_no": doc, "court": where, "outstanding": owed},
+    )
+    audit_case(
+        session, actor, "case.court_enforcement", case, None, {"document_no": doc, "outstanding": owed}
+    )
     return case

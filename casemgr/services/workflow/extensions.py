@@ -10,11 +10,12 @@ from casemgr import permissions, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.enums import EventKind
+from casemgr.enums import CaseKind, EventKind
 from casemgr.errors import NotFoundError, ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, utcnow
 from casemgr.services import cases
 from casemgr.services.workflow.common import audit_case, clean_on
+from casemgr.services.workflow.inspection_approval import require_inspection_approver
 
 
 def _deadline_of(case: Case, deadline_id: int) -> Deadline:
@@ -87,6 +88,8 @@ def approve_extension(
     r = rules_mod.rule(session, d.rule_code)
     text = validation.clean_text(reason, "reason", max_len=2000)
     on = clean_on(case, on)
+    if case.kind == CaseKind.INSPECTION.value:
+        require_inspection_approver(session, actor, case, d, on)
     if not r.extension_days:
         raise WorkflowError(
             f"“{r.name_zh}”不能延长。", f"'{r.name_en}' cannot be extended.", field="deadline"

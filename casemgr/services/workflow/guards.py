@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from casemgr import settings
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import calendar_for
-from casemgr.enums import DeadlineState
+from casemgr.enums import ComplaintType, DeadlineState
 from casemgr.errors import WorkflowError
 from casemgr.models import Case, Deadline
 from casemgr.workflow.model import TransitionDef
@@ -95,6 +95,15 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                     f"开庭日期过近：开庭通知须在开庭{r.length}个工作日前送达，最迟 {latest}。",
                     f"The hearing is too soon: the notice must be served {r.length} working days before, by {latest}.",
                     "hearing_date",
+                )
+        elif g == "complaint_only":
+            if rules_mod.complaint_type_of(case) != ComplaintType.COMPLAINT.value:
+                raise _guard_error(
+                    "举报不适用“逾期未告知视为受理”：只有投诉才能视为受理"
+                    "（《广东省劳动保障监察条例》（2019年修正）第三十四条、第三十九条）。",
+                    "A report is never deemed accepted: only a complaint is "
+                    "(Guangdong Labour Inspection Regulations, 2019 revision, Arts. 34 and 39).",
+                    "code",
                 )
         elif g == "acceptance_period_elapsed":
             d = latest_clock(case, "insp.accept")

@@ -18,8 +18,14 @@ from casemgr.enums import CaseKind
 from casemgr.errors import WorkflowError
 from casemgr.models import Case
 from casemgr.services import cases, clues
+from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import clean_on, require_role, require_status
-from casemgr.services.workflow.enforcement import decide_blacklist, propose_blacklist, record_payment
+from casemgr.services.workflow.enforcement import (
+    apply_court_enforcement,
+    decide_blacklist,
+    propose_blacklist,
+    record_payment,
+)
 from casemgr.services.workflow.fields import clean_fields
 from casemgr.services.workflow.flags import refresh_flags, set_green_channel
 from casemgr.services.workflow.serving import record_defence, record_service
@@ -63,12 +69,20 @@ def apply_record(
             served_on=on,
             expected_version=v,
             receipt_no=f.get("receipt_no"),
+            short_notice_ground=f.get("short_notice_ground"),
         )
     elif code == "record_defence":
         record_defence(session, actor, case_id, received_on=on, expected_version=v)
     elif code == "record_payment":
         record_payment(
-            session, actor, case_id, f["amount"], paid_on=on, expected_version=v, note=f.get("note")
+            session,
+            actor,
+            case_id,
+            f.get("amount"),
+            paid_on=on,
+            expected_version=v,
+            note=f.get("note"),
+            items=f.get("paid_items"),
         )
     elif code == "propose_blacklist":
         propose_blacklist(
@@ -89,6 +103,38 @@ def apply_record(
             document_no=f["document_no"],
             on=on,
             expected_version=v,
+        )
+    elif code == "apply_court_enforcement":
+        apply_court_enforcement(
+            session, actor, case_id, document_no=f["document_no"], court=f["court"], on=on, expected_version=v
+        )
+    elif code == "record_blacklist_objection":
+        blacklist.record_objection(session, actor, case_id, on=on, expected_version=v, note=f.get("note"))
+    elif code == "record_blacklist_review":
+        blacklist.record_review(
+            session,
+            actor,
+            case_id,
+            upheld=f["upheld"],
+            document_no=f["document_no"],
+            on=on,
+            expected_version=v,
+        )
+    elif code == "apply_early_removal":
+        blacklist.apply_early_removal(session, actor, case_id, on=on, expected_version=v)
+    elif code == "decide_early_removal":
+        blacklist.decide_early_removal(
+            session,
+            actor,
+            case_id,
+            granted=f["granted"],
+            document_no=f["document_no"],
+            on=on,
+            expected_version=v,
+        )
+    elif code == "remove_from_blacklist":
+        blacklist.remove_from_blacklist(
+            session, actor, case_id, document_no=f["document_no"], on=on, expected_version=v
         )
     elif code == "set_green_channel":
         set_green_channel(session, actor, case_id, f["green_channel"], f["reason"], expected_version=v, on=on)

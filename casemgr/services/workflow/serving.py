@@ -17,7 +17,9 @@ from casemgr.enums import CaseKind, EventKind, ServiceMethod
 from casemgr.errors import ValidationError
 from casemgr.models import Case, Event
 from casemgr.services import cases
+from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import audit_case, clean_on
+from casemgr.workflow import records
 
 DOCUMENTS = (
     "application_copy",
@@ -27,6 +29,9 @@ DOCUMENTS = (
     "award",
     "decision",
     "suspension_notice",
+    "order",
+    "transfer_notice",
+    "blacklist_notice",
     "other",
 )
 #: The clock group a 送达回证 of each document meets (the duty to serve it).
@@ -37,16 +42,26 @@ SERVICE_STOPS = {
     "defence_copy": "serve_defence",
     "suspension_notice": "suspension_notice",
     "decision": "serve_decision",
+    "order": "serve_order",
+    "transfer_notice": "transfer_notice",
 }
+#: 粤条例 Art. 47 ¶2: the 3-day publication period applies only to an Art. 41 case (the employer's
+#: head ignored a wage-arrears summons) or to violations that caused a mass incident.
+SHORT_NOTICE_GROUNDS = records.SHORT_NOTICE_GROUNDS
 #: Days after publication at which a public notice counts as served.
 PUBLIC_NOTICE_DAYS_ARBITRATION = 30  # 民事诉讼法 Art. 95 (办案规则 Art. 20 ¶3)
 PUBLIC_NOTICE_DAYS_INSPECTION = 60  # 粤条例 Art. 47
 PUBLIC_NOTICE_DAYS_INSPECTION_WAGES = 3  # 粤条例 Art. 47: 欠薪
 
 
-def public_notice_days(case: Case) -> int:
+def public_notice_days(case: Case, short_ground: str | None = None) -> int:
+    """Days from publication to deemed service. Inspection: 60, or 3 only on an Art. 47 ¶2
+    ground (a wage-arrears claim alone is not one: the article names Art. 41 cases and mass
+    incidents)."""
     if case.kind == CaseKind.INSPECTION.value:
-        return PUBLIC_NOTICE_DAYS_INSPECTION_WAGES if case.wage_arrears else PUBLIC_NOTICE_DAYS_INSPECTION
+        if short_ground in SHORT_NOTICE_GROUNDS:
+            return PUBLIC_NOTICE_DAYS_INSPECTION_WAGES
+        return PUBLIC_NOTICE_DAYS_INSPECTION
     return PUBLIC_NOTICE_DAYS_ARBITRATION
 
 
@@ -60,6 +75,7 @@ def record_service(
     served_on: dt.date,
     expected_version: int | None,
     receipt_no: str | None = None,
+    short_notice_ground: str | None = None,
 ) -> Event:
     """One 送达回证. For 公告送达 ``served_on`` is the publication date: the document counts as
     served when the notice period ends, and the period is excluded from the clocks that exclude it."""
@@ -77,13 +93,30 @@ def record_service(
         ) from None
     served_on = clean_on(case, served_on)
     receipt = validation.clean_text(receipt_no, "receipt_no", max_len=64, required=False)
+    if short_notice_ground is not None and (
+        short_notice_ground not in SHORT_NOTICE_GROUNDS
+        or m is not ServiceMethod.PUBLIC_NOTICE
+        or case.kind != CaseKind.INSPECTION.value
+    ):
+        raise ValidationError(
+            "三日公告期仅适用于监察案件公告送达，且须为欠薪逃避调查（第四十一条）或引发群体性事件。",
+            "The 3-day notice period applies only to an inspection notice for an Art. 41 case or a mass incident.",
+            field="short_notice_ground",
+        )
     deemed = served_on
     if m is ServiceMethod.PUBLIC_NOTICE:
-        deemed = served_on + dt.timedelta(days=public_notice_days(case))
+        deemed = served_on + dt.timedelta(days=public_notice_days(case, short_notice_ground))
         clocks.exclude_interval(session, case, served_on, deemed)
+        if document == "order":
+            # The time the order allows runs from its (deemed) receipt: the pay-by date moves
+            # by the publication period, as the bureau's own clocks do.
+            clocks.shift_anchor(session, case, "pay_order", deemed - served_on)
     served_group = SERVICE_STOPS.get(document)
     if served_group is not None:
         clocks.stop_group(session, case, served_group, served_on)
+    if document == "blacklist_notice":
+        # 令第45号 Art. 6: the employer may object within 5 wd of (deemed) receipt.
+        blacklist.start_objection_period(session, case, deemed)
     if document == "application_copy":
         # The respondent's defence period runs from the (deemed) date of receipt.
         clocks.start_group(session, case, "defence", deemed)
@@ -96,7 +129,13 @@ def record_service(
         EventKind.SERVICE,
         occurred_on=served_on,
         action=document,
-        data={"method": m.value, "served_on": served_on, "deemed_served_on": deemed, "receipt_no": receipt},
+        data={
+            "method": m.value,
+            "served_on": served_on,
+            "deemed_served_on": deemed,
+            "receipt_no": receipt,
+            "short_notice_ground": short_notice_ground,
+        },
     )
     audit_case(
         session,

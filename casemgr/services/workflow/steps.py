@@ -10,14 +10,16 @@ step: complaints unanswered for five working days count as accepted.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions, workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
+from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import CaseKind, ComplaintType, DeadlineState, EventKind, PartyRole
 from casemgr.errors import KnownError, PermissionDenied, ValidationError, WorkflowError
 from casemgr.models import Case, CaseParty, Deadline, Event
@@ -46,11 +48,38 @@ def _previous_status(session: Session, case: Case) -> str:
     return str(ev)
 
 
+def clock_condition(case: Case, name: str, f: dict[str, Any]) -> bool:
+    """The named conditions of :attr:`ClockEffect.only_if`."""
+    if name == "complainant_to_notify":
+        # 粤条例 Art. 45 ¶2: "书面通知投诉人，投诉人无法联系的除外".
+        return (
+            rules_mod.complaint_type_of(case) == ComplaintType.COMPLAINT.value
+            and f.get("ground") != "complainant_unreachable"
+        )
+    if name == "is_complaint":
+        return rules_mod.complaint_type_of(case) == ComplaintType.COMPLAINT.value
+    raise AssertionError(f"unknown clock condition {name}")
+
+
+def accept_clock_start(case: Case) -> dt.date:
+    """The day the complaint counts as received: its receipt, or the day a 补正 completed it."""
+    ds = [
+        d for d in case.deadlines if d.rule_code == "insp.accept" and d.state != DeadlineState.CANCELLED.value
+    ]
+    return max((d.started_on for d in ds), default=case.received_on)
+
+
 def _apply_clock_effects(
     session: Session, case: Case, t: TransitionDef, f: dict[str, Any], on: dt.date
 ) -> None:
     for e in t.clocks:
-        start = case.received_on if e.start_from == "received_on" else on
+        if e.only_if is not None and not clock_condition(case, e.only_if, f):
+            continue
+        start = on
+        if e.start_from == "received_on":
+            start = case.received_on
+        elif e.start_from == "accept_clock":
+            start = accept_clock_start(case)
         if e.action == "start":
             anchor = f.get(e.anchor_field) if e.anchor_field else None
             clocks.start_group(session, case, e.group, start, anchor=anchor)
@@ -106,6 +135,51 @@ def _award_items(
             for i in result.items
         ],
     }
+
+
+def _order_items(case: Case, f: dict[str, Any]) -> tuple[Decimal, list[dict[str, Any]]]:
+    """Set ``amount_ordered`` on the claim lines an order to pay covers; return the total and
+    the lines (for the timeline). Refused, before anything is written, when the figures do not
+    say whose money it is."""
+    lines = {c.id: c for c in case.claims}
+    total = f.get("amount_ordered")
+    items = f.get("ordered_items")
+    chosen: dict[int, Decimal] = {}
+    if items:
+        for it in items:
+            if it.claim_item_id not in lines:
+                raise ValidationError(
+                    "责令支付金额须逐项对应本案的请求事项。",
+                    "Each ordered amount must belong to a claim line of this case.",
+                    field="ordered_items",
+                )
+            chosen[it.claim_item_id] = it.amount
+        if total is not None and total != sum(chosen.values(), Decimal("0")):
+            raise ValidationError(
+                "合计金额与各劳动者金额之和不符。",
+                "The total does not equal the sum of the amounts per worker.",
+                field="amount_ordered",
+            )
+        total = sum(chosen.values(), Decimal("0"))
+    elif total is None:
+        raise ValidationError("请填写责令支付金额。", "Enter the amount ordered.", field="amount_ordered")
+    elif len(lines) == 1:
+        chosen = {next(iter(lines)): total}
+    elif lines and total == sum((c.amount_claimed for c in lines.values()), Decimal("0")):
+        chosen = {i: c.amount_claimed for i, c in lines.items()}
+    elif lines:
+        raise ValidationError(
+            "多项请求（或多名劳动者）的案件，请逐项填写责令支付金额。",
+            "With several claim lines (or workers), enter the amount ordered for each.",
+            field="ordered_items",
+        )
+    if total <= 0:
+        raise ValidationError(
+            "责令支付金额应大于零。", "The amount ordered must be more than zero.", field="amount_ordered"
+        )
+    for i, amount in chosen.items():
+        lines[i].amount_ordered = amount
+    return total, [{"claim_item_id": i, "amount": a} for i, a in chosen.items()]
 
 
 def apply_transition(
@@ -182,15 +256,22 @@ def execute(
     if "items" in f and t.code == "award":
         extra["final_award"] = _award_items(session, case, f["items"], on)
         f["items"] = extra["final_award"]["items"]
+    if t.code == "order_payment":
+        f["amount_ordered"], f["ordered_items"] = _order_items(case, f)
     case.status = to_status
     if t.sets_accepted == "on":
         case.accepted_on = on
     elif t.sets_accepted == "received_on":
         case.accepted_on = case.received_on
-    if t.closes:
+    elif t.sets_accepted == "accept_clock":
+        case.accepted_on = accept_clock_start(case)
+    if t.closes and case.closed_on is None:
         case.closed_on = on
         assert t.outcome is not None
         case.outcome = t.outcome.value
+    # A later rung of the enforcement ladder on a case already closed by its decision (移送公安,
+    # 加付赔偿金 after a 处理决定) keeps the decision's closing date and outcome: the indicators
+    # count the case once, in the month it was decided.
     for flag, value in t.sets_flags.items():
         setattr(case, flag, value)
     old_type = case.complaint_type
@@ -249,6 +330,8 @@ def apply_deemed_acceptances(
                 Deadline.due_on < today,
                 Deadline.rule_code == "insp.accept",
                 Case.status == "received",
+                # 粤条例 Art. 39 deems complaints accepted, never reports (Art. 34).
+                or_(Case.complaint_type.is_(None), Case.complaint_type != ComplaintType.REPORT.value),
             )
             .order_by(Deadline.due_on)
             .limit(limit)
