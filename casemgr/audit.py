@@ -27,7 +27,6 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from casemgr import clock
 from casemgr.models import AuditEntry, Case, utcnow
 from casemgr.snapshots import case_snapshot
 
@@ -256,7 +255,8 @@ def verify_chain(session: Session) -> ChainProblem | None:
 
 @dataclass(frozen=True)
 class AuditRow:
-    """One entry as the audit browser shows it (plain data; JSON left as text)."""
+    """One entry as the audit browser shows it (plain data; JSON left as text), made by
+    :func:`casemgr.privacy.browse_audit`: the audit view is a read path like the others."""
 
     id: int
     at: dt.datetime
@@ -267,51 +267,6 @@ class AuditRow:
     entity_id: str | None
     before: str | None
     after: str | None
-
-
-def browse(
-    session: Session,
-    actor: Any,
-    *,
-    case_id: int | None = None,
-    user_id: int | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    action_prefix: str | None = None,
-    before_id: int | None = None,
-    limit: int = 100,
-) -> list[AuditRow]:
-    """A page of entries, newest first, for supervisors and auditors (``audit.view``).
-
-    Paged by ``before_id`` (the last id of the previous page), never by OFFSET, so the
-    thousandth page costs what the first does; each filter has an index
-    (``ix_audit_entity``, ``ix_audit_user``, ``ix_audit_at``). Dates are local calendar
-    days converted to UTC bounds.
-    """
-    from casemgr import permissions
-
-    permissions.require(actor, "audit.view")
-    q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(max(1, min(int(limit), 1000)))
-    if case_id is not None:
-        q = q.where(AuditEntry.entity == "case", AuditEntry.entity_id == str(case_id))
-    if user_id is not None:
-        q = q.where(AuditEntry.user_id == user_id)
-    if date_from is not None:
-        q = q.where(AuditEntry.at >= _local_midnight_utc(date_from))
-    if date_to is not None:
-        q = q.where(AuditEntry.at < _local_midnight_utc(date_to + dt.timedelta(days=1)))
-    if action_prefix:
-        q = q.where(AuditEntry.action.startswith(action_prefix, autoescape=True))
-    if before_id is not None:
-        q = q.where(AuditEntry.id < before_id)
-    return [
-        AuditRow(e.id, e.at, e.user_id, e.username, e.action, e.entity, e.entity_id, e.before, e.after)
-        for e in session.execute(q).scalars()
-    ]
-
-
-def _local_midnight_utc(day: dt.date) -> dt.datetime:
-    return clock.start_of_day(day)
 
 
 @dataclass(frozen=True)

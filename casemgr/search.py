@@ -34,10 +34,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, event, insert, inspect, or_, select, union
+from sqlalchemy import Connection, and_, delete, event, insert, inspect, not_, or_, select, union
 from sqlalchemy.orm import Session, UOWTransaction
 
-from casemgr import validation
+from casemgr import privacy, validation
 from casemgr.enums import CaseKind
 from casemgr.models import Case, CaseParty, Employer, Person, SearchGram
 
@@ -216,7 +216,14 @@ def _case_ids_for_parties(persons: Iterable[int], employers: Iterable[int]) -> l
     persons, employers = list(persons), list(employers)
     out: list[Any] = []
     if persons:
-        out.append(select(CaseParty.case_id.label("id")).where(CaseParty.person_id.in_(persons)))
+        # Never through a reporter's link: finding a 举报 by the reporter's name or ID number
+        # would confirm who reported (a count is enough to leak it). The reporter is found
+        # where they are an ordinary party.
+        out.append(
+            select(CaseParty.case_id.label("id"))
+            .join(Case, Case.id == CaseParty.case_id)
+            .where(CaseParty.person_id.in_(persons), not_(privacy.confidential_link(Case, CaseParty)))
+        )
     if employers:
         out.append(select(CaseParty.case_id.label("id")).where(CaseParty.employer_id.in_(employers)))
         out.append(select(Case.id.label("id")).where(Case.employer_id.in_(employers)))

@@ -30,6 +30,7 @@ def case_snapshot(case: Case) -> dict[str, object]:
         "collective": case.collective,
         "supervised": case.supervised,
         "simple_procedure": case.simple_procedure,
+        "complaint_type": case.complaint_type,  # report vs complaint decides who sees the reporter
         "amount_claimed": case.amount_claimed,
         "amount_recovered": case.amount_recovered,
         "workers": case.workers,

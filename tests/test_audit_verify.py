@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import select
 
-from casemgr import audit, auth, clock, db
+from casemgr import audit, auth, clock, db, privacy
 from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.enums import CaseKind, Role
@@ -239,22 +239,22 @@ def test_case_with_bumped_version_and_no_entry_is_named(
 def test_browse_filters_and_permission(demo: db.Database, actors: dict[Role, Actor]) -> None:
     with demo.read() as s:
         first_case = s.execute(select(Case.id).order_by(cases.Case.id).limit(1)).scalar_one()
-        rows = audit.browse(s, actors[Role.AUDITOR], case_id=first_case)
+        rows = privacy.browse_audit(s, actors[Role.AUDITOR], case_id=first_case)
         assert [r.action for r in rows] == ["case.note", "case.update_amounts", "case.register"]
-        by_user = audit.browse(s, actors[Role.SUPERVISOR], user_id=actors[Role.MEDIATOR].user_id)
+        by_user = privacy.browse_audit(s, actors[Role.SUPERVISOR], user_id=actors[Role.MEDIATOR].user_id)
         assert by_user and {r.username for r in by_user} == {"mediator"}
-        page1 = audit.browse(s, actors[Role.ADMIN], limit=5)
-        page2 = audit.browse(s, actors[Role.ADMIN], limit=5, before_id=page1[-1].id)
+        page1 = privacy.browse_audit(s, actors[Role.ADMIN], limit=5)
+        page2 = privacy.browse_audit(s, actors[Role.ADMIN], limit=5, before_id=page1[-1].id)
         assert len(page1) == 5 and page2[0].id == page1[-1].id - 1
         today = clock.local(clock.now()).date()  # the entries' real moments, in Beijing days
-        assert audit.browse(s, actors[Role.ADMIN], date_from=today, limit=1000)
-        assert audit.browse(s, actors[Role.ADMIN], date_to=today - dt.timedelta(days=1)) == []
-        assert [r.action for r in audit.browse(s, actors[Role.ADMIN], action_prefix="auth.")] == [
+        assert privacy.browse_audit(s, actors[Role.ADMIN], date_from=today, limit=1000)
+        assert privacy.browse_audit(s, actors[Role.ADMIN], date_to=today - dt.timedelta(days=1)) == []
+        assert [r.action for r in privacy.browse_audit(s, actors[Role.ADMIN], action_prefix="auth.")] == [
             "auth.login"
         ]
         for role in (Role.CLERK, Role.MEDIATOR, Role.INSPECTOR):
             with pytest.raises(PermissionDenied):
-                audit.browse(s, actors[role])
+                privacy.browse_audit(s, actors[role])
 
 
 def test_verify_on_the_real_demo_database(

@@ -81,7 +81,7 @@ def test_accepting_an_arbitration_case_today_gives_a_provisional_award_date(data
         assert (green.due_on, green.provisional) == (D(2026, 12, 28), False)
 
         # Every place that shows a deadline can tell: the case file ...
-        file = queries.case_detail(s, cid)
+        file = queries.case_detail(s, clerk, cid)
         rows = {r.rule_code: r for r in file.deadlines}
         assert rows["arb.award"].provisional and not rows["arb.serve_copy"].provisional
         assert rows["arb.award"].provisional_zh == "暂定：2027年节假日安排尚未导入"

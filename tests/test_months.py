@@ -43,7 +43,7 @@ def test_a_closed_month_reprints_its_frozen_figures_and_lists_later_corrections(
     info = _close(march, sup)
     assert (info.month, info.closed_by) == ("2026-03", sup.username)
     with march.read() as s:
-        before = mr.to_json(months.report_data(s, 2026, 3, today=TODAY, now=LATER))
+        before = mr.to_json(months.report_data(s, sup, 2026, 3, today=TODAY, now=LATER))
     assert before["arbitration"]["closed"] == 2 and before["report"]["closed"]["corrections"] == []
 
     # A correction entered afterwards: A5 was in fact closed by an award on 03-25.
@@ -51,7 +51,7 @@ def test_a_closed_month_reprints_its_frozen_figures_and_lists_later_corrections(
         a5 = s.execute(select(Case).where(Case.accepted_on == D(2026, 3, 1))).scalar_one()
         a5.closed_on, a5.outcome, a5.updated_at = D(2026, 3, 25), "award", LATER
     with march.read() as s:
-        data = months.report_data(s, 2026, 3, today=TODAY, now=LATER)
+        data = months.report_data(s, sup, 2026, 3, today=TODAY, now=LATER)
         doc = mr.to_json(data)
     # The reprint keeps the frozen numbers ...
     assert (doc["arbitration"]["closed"], doc["arbitration"]["closure_rate"]) == (2, 0.4)
@@ -86,7 +86,7 @@ def test_close_and_reopen_are_audited_and_reopen_returns_to_live_figures(
             )
         ).all()
         assert s.execute(select(func.count()).select_from(MonthClosure)).scalar_one() == 0
-        data = months.report_data(s, 2026, 3, today=TODAY, now=LATER)
+        data = months.report_data(s, sup, 2026, 3, today=TODAY, now=LATER)
         closing = s.execute(select(AuditEntry.after).where(AuditEntry.action == "month.close")).scalar_one()
     assert actions == [("month.close", "2026-03", sup.username), ("month.reopen", "2026-03", sup.username)]
     assert json.loads(closing)["arbitration.closed"] == 2
@@ -124,7 +124,7 @@ def test_a_district_closes_separately(march: Database, actors: dict[Role, Actor]
     with march.read() as s:
         assert months.closure(s, 2026, 3) is None
         info = months.closure(s, 2026, 3, "海丰县")
-        data = months.report_data(s, 2026, 3, "海丰县", today=TODAY)
+        data = months.report_data(s, sup, 2026, 3, "海丰县", today=TODAY)
     assert info is not None and info.district == "海丰县"
     assert (data.figures.inspection.numerator, data.figures.inspection.denominator) == (1, 1)
 

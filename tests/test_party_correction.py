@@ -26,7 +26,7 @@ def test_a_phone_is_corrected_without_touching_the_id_number(database, actors) -
         cid = cases.register_case(s, clerk, helpers.case_input(CaseKind.ARBITRATION, n=3)).id
     pid = person_of(database, cid)
     with database.read() as s:
-        form = queries.party_for_edit(s, "person", pid)
+        form = queries.party_for_edit(s, clerk, "person", pid)
         before = s.get(Person, pid)
         id_number = before.id_number
     assert form.name == "工人3-0" and form.phone is None  # the form never carries the phone

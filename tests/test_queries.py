@@ -9,7 +9,7 @@ from casemgr import db, queries
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.services import cases
-from tests.helpers import case_input
+from tests.helpers import case_input, make_id
 
 
 def _register(database: db.Database, actor: Actor, **kw: object) -> int:
@@ -94,19 +94,20 @@ def test_case_detail_and_employer_summary(database: db.Database, actors: dict[Ro
     a = _register(database, admin, n=8, employer_n=99, amount="100.00")
     _register(database, admin, n=9, employer_n=99, amount="50.50", kind=CaseKind.INSPECTION)
     with database.read() as s:
-        d = queries.case_detail(s, a)
+        d = queries.case_detail(s, admin, a)
         assert d.employer_id is not None
         summary = queries.employer_summary(s, d.employer_id, today=dt.date(2026, 3, 10))
         emp_rows = queries.EmployerQuery(search="测试用人单位99").page(s, 0, 10)
         dupes = queries.likely_duplicates(
             s,
             CaseKind.ARBITRATION,
-            [p.id_number or "" for p in d.parties if not p.is_employer],
+            [make_id(800)],  # case a's worker (the case file shows ID numbers masked)
             summary.uscc,
             None,
         )
     assert d.row.number and d.parties and d.claims and d.events
     assert {p.is_employer for p in d.parties} == {True, False}
+    assert make_id(800) not in [p.id_number for p in d.parties]  # masked for every role here
     assert summary.cases_total == 2 and summary.open_cases == 2
     assert summary.amount_claimed == Decimal("150.50")
     assert summary.complaints_90d == 1

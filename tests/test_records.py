@@ -78,7 +78,7 @@ def test_arbitration_service_defence_and_payment_through_records(database, actor
     with database.read() as s:  # the case file shows the defence as the party's own period
         from casemgr import queries
 
-        rows = {r.rule_code: r for r in queries.case_detail(s, cid).deadlines}
+        rows = {r.rule_code: r for r in queries.case_detail(s, clerk, cid).deadlines}
         assert rows["arb.defence"].party_period and not rows["arb.serve_copy"].party_period
     record(database, clerk, cid, "record_defence", D(2026, 3, 16))
     assert clock_state(database, cid, "arb.defence")[0] == "met"

@@ -232,3 +232,30 @@ def test_xlsx_judges_the_year_and_counts_overdue_per_period(data: mr.ReportData,
     overdue = next(r for r in rows if r and r[0] == "超期未结案件")
     assert overdue[1:3] == [7, 11]  # the year-to-date column showed the month's figure
     assert any(r and r[0] == "单位负责人：" for r in rows)
+
+
+def test_cli_report_needs_a_user_who_may_generate_reports(
+    data: mr.ReportData,
+    database: Database,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 13 part A: `casemgr report` needed no log-in, and the report service checked no
+    permission; a mediator (no report.generate) and a wrong password now get nothing."""
+    out = tmp_path / "r.json"
+    with pytest.raises(SystemExit):  # no --user: argparse refuses
+        main(["--db", str(db_path), "report", "--month", "2026-03", "--out", str(out)])
+    make_user(database, Role.MEDIATOR, "med")
+    give_password(database, "med")
+    assert (
+        main(["--db", str(db_path), "report", "--month", "2026-03", "--out", str(out), "--user", "med"]) == 1
+    )
+    assert not out.exists()
+    monkeypatch.setenv("CASEMGR_PASSWORD", "wrong-password-1")
+    assert (
+        main(["--db", str(db_path), "report", "--month", "2026-03", "--out", str(out), "--user", "sup"]) == 1
+    )
+    assert not out.exists()
+    capsys.readouterr()

@@ -291,7 +291,7 @@ class CaseFileWindow(QDialog):
         actor, case_id = self.ctx.actor, self.case_id
 
         def load(s: Any) -> tuple[queries.CaseDetail, list[Any]]:
-            detail = queries.case_detail(s, case_id)
+            detail = queries.case_detail(s, actor, case_id)
             try:
                 from casemgr import privacy
 
@@ -630,8 +630,11 @@ class CaseFileWindow(QDialog):
         if target is None:
             return
         kind, party_id = target
+        actor = self.ctx.actor
         self.ctx.runner.read(
-            lambda s: queries.party_for_edit(s, kind, party_id), on_success=self._open_party, parent=self
+            lambda s: queries.party_for_edit(s, actor, kind, party_id),
+            on_success=self._open_party,
+            parent=self,
         )
 
     def _open_party(self, form: queries.PartyForEdit) -> QDialog:

@@ -137,8 +137,11 @@ class WorkerRow(QWidget):
     def _id_finished(self) -> None:
         if self.check_id():
             value = self.id_number.text().strip().upper()
-            self.ctx.runner.read(
-                lambda s: queries.find_person_by_id_number(s, value),
+            actor = self.ctx.actor
+            # A write: each match is audited (person.lookup); the answer is masked.
+            self.ctx.runner.write(
+                lambda s: queries.find_person_by_id_number(s, actor, value),
+                changes=Changes(),
                 on_success=lambda p, v=value: self._on_file(v, p),
                 parent=self,
             )
@@ -152,8 +155,7 @@ class WorkerRow(QWidget):
             return
         if not self.name.text().strip():
             self.name.setText(p.name)
-        if not self.phone.text().strip() and p.phone:
-            self.phone.setText(p.phone)
+        # The match carries a masked phone only: left empty, the record keeps its number.
         if p.migrant_worker:
             self.migrant.setChecked(True)
         self.on_file.setText(
@@ -740,6 +742,11 @@ class NewCaseDialog(QDialog):
 
     def case_input(self) -> cases.CaseInput:
         role = PartyRole.COMPLAINANT if self.kind is CaseKind.INSPECTION else PartyRole.APPLICANT
+        if (
+            self.kind is CaseKind.INSPECTION
+            and self.complaint_type.currentData() == ComplaintType.REPORT.value
+        ):
+            role = PartyRole.REPORTER  # confidential (监察条例 Art. 9); the service insists too
         workers = [r for r in self.worker_rows if r.name.text().strip()]
         green = self.green_mode.currentData()
         employer = None

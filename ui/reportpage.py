@@ -96,8 +96,8 @@ class ReportPage(Page):
     def _collect(self) -> Any:
         from casemgr.services import months
 
-        m, district = self.month_start(), self.district.currentData()
-        return lambda s: months.report_data(s, m.year, m.month, district)
+        m, district, actor = self.month_start(), self.district.currentData(), self.ctx.actor
+        return lambda s: months.report_data(s, actor, m.year, m.month, district)
 
     # ------------------------------------------------------------------ preview
 

@@ -115,7 +115,7 @@ def main(argv: list[str]) -> int:
             from ui.party import PartyDialog
 
             with database.read() as s:
-                form = queries.party_for_edit(s, *person)
+                form = queries.party_for_edit(s, ctx.actor, *person)
             pd = PartyDialog(ctx, form, cf)
             pd.show()
             settle(ctx)

@@ -33,6 +33,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=FORMATS, help="default: from the file name, else pdf")
     p.add_argument("--out", required=True, help="output file, or - for JSON on stdout")
     p.add_argument("--lang", choices=("zh", "en"), help="language of the PDF/xlsx (default: the locale)")
+    p.add_argument(
+        "--user",
+        required=True,
+        help="user name the report is made as (report.generate; password as for import)",
+    )
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: the day overdue is counted on
     p.add_argument("--user", required=True, help=_login.USER_HELP)
     p.set_defaults(func=run_report)
@@ -71,7 +76,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         permissions.require(actor, "report.generate")
         with database.read() as s:
-            data = months.report_data(s, year, month, args.district, today=today)
+            data = months.report_data(s, actor, year, month, args.district, today=today)
     finally:
         database.dispose()
     anchors.remember(database.url, data.audit_anchor)  # the head it prints (casemgr.anchors)

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from casemgr import anchors, clock, settings, validation
+from casemgr import anchors, clock, privacy, settings, validation
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, PartyRole
 from casemgr.metrics import indicators as ind
 from casemgr.metrics.periods import Period, month_key, previous_months
@@ -394,14 +394,22 @@ def _parties(
     if not case_ids:
         return {}
     rows = session.execute(
-        select(CaseParty.case_id, CaseParty.role, Person.name, Person.id_number, Employer.name)
+        select(
+            CaseParty.case_id,
+            CaseParty.role,
+            Person.name,
+            Person.id_number,
+            Employer.name,
+            privacy.confidential_link(Case, CaseParty),
+        )
+        .join(Case, Case.id == CaseParty.case_id)
         .outerjoin(Person, Person.id == CaseParty.person_id)
         .outerjoin(Employer, Employer.id == CaseParty.employer_id)
         .where(CaseParty.case_id.in_(case_ids))
         .order_by(CaseParty.case_id, CaseParty.id)
     ).all()
     acc: dict[int, tuple[list[PartyRef], list[int], list[str]]] = {}
-    for cid, role, pname, pid, ename in rows:
+    for cid, role, pname, pid, ename, confidential in rows:
         persons, count, emps = acc.setdefault(cid, ([], [0], []))
         if ename is not None:
             if ename not in emps:
@@ -409,8 +417,8 @@ def _parties(
         elif role in PERSON_ROLES:
             count[0] += 1
             if len(persons) < MAX_PERSONS_LISTED:
-                if role == PartyRole.REPORTER.value:
-                    persons.append(PartyRef(role, None, ""))
+                if confidential:  # a reporter, or the complainant of a 举报 (casemgr.privacy)
+                    persons.append(PartyRef(PartyRole.REPORTER.value, None, ""))
                 else:
                     persons.append(PartyRef(role, pname, mask_id(pid)))
     return {cid: (tuple(p), c[0], tuple(e)) for cid, (p, c, e) in acc.items()}

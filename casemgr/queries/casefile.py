@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from casemgr import privacy
+from casemgr.actor import Actor
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.clocks import provisional_note
 from casemgr.deadlines.limitation import LimitationWarning, next_working_day_of, warnings_for_case
@@ -134,25 +136,43 @@ class CaseDetail:
     limitation_warnings: tuple[LimitationWarning, ...] = ()
 
 
-def case_detail(session: Session, case_id: int) -> CaseDetail:
+def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
+    """The case file as ``actor`` may see it: persons through :func:`casemgr.privacy.party_views`
+    (ID numbers and phones masked, a reporter replaced by "identity confidential", in the
+    parties and in the claims alike); unmasking is a separate, audited request."""
     case = session.get(Case, case_id)
     if case is None:
         raise NotFoundError("案件不存在。", "No such case.")
+    views = privacy.party_views(session, actor, case_id)  # checks case.view
     row = case_rows(session, [case_id])[0]
-    parties: list[PartyRow] = []
+    migrant = {cp.person_id: bool(cp.person.migrant_worker) for cp in case.parties if cp.person is not None}
+    hidden = {
+        cp.person_id
+        for cp in case.parties
+        if cp.person_id is not None and privacy.is_confidential_reporter(case, cp.role)
+    }
+    parties: list[PartyRow] = [
+        PartyRow(
+            v.role,
+            v.name,
+            False,
+            v.id_number,
+            v.phone,
+            False if v.confidential else migrant.get(v.person_id, False),
+            v.person_id,
+            None,
+        )
+        for v in views
+    ]
     for cp in case.parties:
-        if cp.person is not None:
-            p = cp.person
-            parties.append(
-                PartyRow(cp.role, p.name, False, p.id_number, p.phone, p.migrant_worker, p.id, None)
-            )
-        elif cp.employer is not None:
+        if cp.employer is not None:
             e = cp.employer
             parties.append(PartyRow(cp.role, e.name, True, e.uscc, e.phone, False, None, e.id))
+    placeholder = privacy.REPORTER_PLACEHOLDER[0]
     claims = tuple(
         ClaimRow(
             c.id,
-            c.person.name if c.person else None,
+            (placeholder if c.person_id in hidden else c.person.name) if c.person else None,
             c.claim_type,
             c.months,
             c.amount_claimed,

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, not_, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
-from casemgr import clock, search, validation
+from casemgr import clock, privacy, search, validation
 from casemgr.enums import CaseKind, DeadlineState, PartyRole
 from casemgr.models import (
     Case,
@@ -181,7 +181,9 @@ def case_rows(session: Session, ids: Sequence[int], today: dt.date | None = None
     worker = (
         select(Person.name)
         .join(cp, cp.person_id == Person.id)
-        .where(cp.case_id == Case.id, cp.role.in_(worker_roles))
+        # A reporter never shows on a list, whoever looks (privacy: their name is revealed
+        # only in the case file, to those allowed, audited).
+        .where(cp.case_id == Case.id, cp.role.in_(worker_roles), not_(privacy.confidential_link(Case, cp)))
         .order_by(cp.id)
         .limit(1)
         .scalar_subquery()

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from casemgr import permissions, validation
+from casemgr import audit, permissions, privacy, validation
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import NotFoundError
@@ -44,13 +44,33 @@ class EmployerMatch:
     legal_rep: str | None
 
 
-def find_person_by_id_number(session: Session, id_number: str) -> PersonMatch | None:
+def find_person_by_id_number(session: Session, actor: Actor, id_number: str) -> PersonMatch | None:
+    """The person on file with this ID number, for the new-case form: masked, and audited.
+
+    What the form needs is "this person is on file, their record will be reused" and the
+    name to fill in; never the full phone (a typed ID number must not become a way to
+    collect phone numbers) and not the ID number back unmasked. Each match is recorded as
+    ``person.lookup``. A reporter this user may not see is "not on file" here (the
+    registration still reuses the record, without showing it).
+    """
+    permissions.require(actor, "case.view")
     p = session.execute(
         select(Person).where(Person.id_number == validation.strip_control_chars(id_number).strip().upper())
     ).scalar_one_or_none()
-    if p is None:
+    if p is None or privacy.hidden_reporter_of(session, actor, p.id):
         return None
-    return PersonMatch(p.id, p.name, p.id_number, p.phone, p.migrant_worker)
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="person.lookup",
+        entity="person",
+        entity_id=p.id,
+        after={"by": "id_number"},
+    )
+    return PersonMatch(
+        p.id, p.name, privacy.mask_id_number(p.id_number), privacy.mask_phone(p.phone), p.migrant_worker
+    )
 
 
 def employer_matches(session: Session, text: str, limit: int = 20) -> list[EmployerMatch]:
@@ -89,7 +109,12 @@ def likely_duplicates(
         .join(cp, cp.case_id == Case.id)
         .join(Person, Person.id == cp.person_id)
         .where(
-            Case.kind == CaseKind(kind).value, Case.closed_on.is_(None), emp_cond, Person.id_number.in_(ids)
+            Case.kind == CaseKind(kind).value,
+            Case.closed_on.is_(None),
+            emp_cond,
+            Person.id_number.in_(ids),
+            # a reporter's 举报 is no "duplicate" to show: it would say who reported
+            not_(privacy.confidential_link(Case, cp)),
         )
         .distinct()
         .limit(10)
@@ -204,10 +229,13 @@ class PartyForEdit:
     phone: str | None = None  # employers only: a company's line is not personal data
 
 
-def party_for_edit(session: Session, kind: str, party_id: int) -> PartyForEdit:
+def party_for_edit(session: Session, actor: Actor, kind: str, party_id: int) -> PartyForEdit:
+    """A correction form's starting point; a reporter this user may not see is refused
+    with the same message as a person that does not exist (it says nothing about them)."""
+    permissions.require(actor, "party.register")
     if kind == "person":
         p = session.get(Person, party_id) if validation.is_valid_id(party_id) else None
-        if p is None:
+        if p is None or privacy.hidden_reporter_of(session, actor, p.id):
             raise NotFoundError("当事人不存在。", "No such person.")
         return PartyForEdit("person", p.id, p.version, p.name, migrant_worker=bool(p.migrant_worker))
     e = session.get(Employer, party_id) if validation.is_valid_id(party_id) else None

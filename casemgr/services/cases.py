@@ -6,6 +6,7 @@ anywhere in a call rolls back everything the call wrote, audit entry included.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -21,7 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from casemgr import audit, clock, permissions, settings, validation
+from casemgr import audit, clock, permissions, privacy, settings, validation
 from casemgr.actor import Actor
 from casemgr.enums import (
     CaseKind,
@@ -276,11 +277,34 @@ def _mediation_body(
     return _choice(MediationBody, body, "mediation_body").value
 
 
+def _is_report(kind: CaseKind, data: CaseInput) -> bool:
+    return (
+        kind is CaseKind.INSPECTION
+        and data.complaint_type is not None
+        and (ComplaintType(data.complaint_type) is ComplaintType.REPORT)
+    )
+
+
+def _reporters_of_a_report(kind: CaseKind, data: CaseInput) -> CaseInput:
+    """On a 举报 the person who raises it is a reporter (举报人), whose identity the bureau keeps
+    confidential (劳动保障监察条例 Art. 9), never an ordinary complainant: whichever form or
+    import sends "complainant", the stored link says "reporter", so every read path and the
+    database's row-level security (casemgr.pgroles) treat it as one."""
+    if not _is_report(kind, data):
+        return data
+    links = [
+        PartyLink(link.person, PartyRole.REPORTER) if PartyRole(link.role) is PartyRole.COMPLAINANT else link
+        for link in data.persons
+    ]
+    return dataclasses.replace(data, persons=links)
+
+
 def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.date | None = None) -> Case:
     """Open a case with its parties and claims; number it; start its clocks; audit it."""
     kind = _choice(CaseKind, data.kind, "kind")
     permissions.require(actor, "case.register", kind)
     _check_choices(data)
+    data = _reporters_of_a_report(kind, data)
     today = today or clock.today()
     received = validation.clean_date(data.received_on, "received_on", not_after=today)
     assert received is not None
@@ -306,6 +330,8 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
     if data.employer is not None:
         parties.clean_employer(data.employer)
     worker_roles = {PartyRole.APPLICANT, PartyRole.COMPLAINANT}
+    if _is_report(kind, data):  # the reporter is the worker the 举报 is about (flags, counts)
+        worker_roles.add(PartyRole.REPORTER)
     n_workers = len(
         {
             (p.id_number or f"#{i}")
@@ -324,7 +350,16 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
     employer: Employer | None = None
     if data.employer is not None:
         employer = parties.find_or_register_employer(session, actor, data.employer)
-    persons: list[Person] = [parties.find_or_register_person(session, actor, p.person) for p in data.persons]
+    complaint = data.complaint_type and ComplaintType(data.complaint_type).value
+    persons: list[Person] = [
+        parties.find_or_register_person(
+            session,
+            actor,
+            p.person,
+            confidential=privacy.is_confidential_role(kind.value, complaint, PartyRole(p.role).value),
+        )
+        for p in data.persons
+    ]
 
     amount_total = sum((a for _, a in claims_clean), Decimal("0.00"))
     migrant = any(

@@ -124,6 +124,7 @@ def reopen_month(session: Session, actor: Actor, year: int, month: int, district
 
 def report_data(
     session: Session,
+    actor: Actor,
     year: int,
     month: int,
     district: str | None = None,
@@ -131,7 +132,13 @@ def report_data(
     today: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> mr.ReportData:
-    """The month's report: live figures, or for a closed month the snapshot plus corrections."""
+    """The month's report: live figures, or for a closed month the snapshot plus corrections.
+
+    ``report.generate`` is checked here, not only by the desktop's menu: the command line
+    and any other caller get the same answer. The report names no reporter (its lists go
+    through ``casemgr.privacy.confidential_link``), so there is nothing per case to check.
+    """
+    permissions.require(actor, "report.generate")
     now = now or utcnow()
     live = mr.collect(session, year, month, district, today=today, now=now)
     row = _row(session, month_key(year, month), district)

@@ -14,11 +14,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from casemgr import audit, permissions, validation
+from casemgr import audit, permissions, privacy, validation
 from casemgr import search as _search  # noqa: F401  (its flush hook keeps the name index current)
 from casemgr.actor import Actor
 from casemgr.errors import ConflictError, NotFoundError, ValidationError
 from casemgr.models import Employer, Person, utcnow
+from casemgr.queries.lookups import PartyForEdit, party_for_edit
 from casemgr.snapshots import employer_snapshot, person_snapshot
 
 
@@ -68,11 +69,24 @@ def clean_employer(data: EmployerInput) -> EmployerInput:
     )
 
 
-def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -> Person:
+def _id_number_taken() -> ValidationError:
+    return ValidationError(
+        "无法登记：该身份证号码已被另一条记录使用。请稍后重试；如仍不行，请联系科长。",
+        "Cannot register: the ID number is used by another record. Try again; if it "
+        "persists, ask a supervisor.",
+        field="id_number",
+    )
+
+
+def find_or_register_person(
+    session: Session, actor: Actor, data: PersonInput, *, confidential: bool = False
+) -> Person:
     """The person with this ID number, updated with any new contact details, or a new row.
 
     Without an ID number (anonymous reporters, workers known only by name) a new row is
-    always created: a name alone is not an identity.
+    always created: a name alone is not an identity. ``confidential``: they are being
+    registered as a reporter, so the audit entry does not record who they are
+    (:func:`casemgr.privacy.recorded_person`).
     """
     permissions.require(actor, "party.register")
     clean = clean_person(data)
@@ -81,6 +95,11 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
         person = session.execute(
             select(Person).where(Person.id_number == clean.id_number)
         ).scalar_one_or_none()
+    if person is not None and privacy.hidden_reporter_of(session, actor, person.id):
+        # A reporter this user may not see: linking them to a new case would show their
+        # name on file there. The same message as PostgreSQL gives, whose row-level
+        # security hides the row (casemgr.pgroles): it says neither who nor why.
+        raise _id_number_taken()
     if person is None:
         person = Person(
             name=clean.name,
@@ -97,12 +116,7 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
         except IntegrityError:
             # Registered meanwhile by someone else, or (PostgreSQL, casemgr.pgroles) a person
             # this user may not see: a message that says neither, never a traceback.
-            raise ValidationError(
-                "无法登记：该身份证号码已被另一条记录使用。请稍后重试；如仍不行，请联系科长。",
-                "Cannot register: the ID number is used by another record. Try again; if it "
-                "persists, ask a supervisor.",
-                field="id_number",
-            ) from None
+            raise _id_number_taken() from None
         audit.record(
             session,
             user_id=actor.user_id,
@@ -110,9 +124,10 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
             action="person.create",
             entity="person",
             entity_id=person.id,
-            after=person_snapshot(person),
+            after=privacy.recorded_person(person_snapshot(person), confidential),
         )
         return person
+    confidential = confidential or privacy.is_reporter(session, person.id)
     before = person_snapshot(person)
     if clean.phone and clean.phone != person.phone:
         person.phone = clean.phone
@@ -125,17 +140,29 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
         person.updated_at = utcnow()
         person.updated_by_id = actor.user_id
         session.flush()
-        audit.record(
-            session,
-            user_id=actor.user_id,
-            username=actor.username,
-            action="person.update",
-            entity="person",
-            entity_id=person.id,
-            before=before,
-            after=after,
-        )
+        _record_update(session, actor, person.id, before, after, confidential)
     return person
+
+
+def _record_update(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    before: dict[str, object],
+    after: dict[str, object],
+    confidential: bool,
+) -> None:
+    changed = sorted(k for k in after if before.get(k) != after.get(k))
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="person.update",
+        entity="person",
+        entity_id=person_id,
+        before=privacy.recorded_person(before, confidential),
+        after=privacy.recorded_person(after, confidential) | ({"changed": changed} if confidential else {}),
+    )
 
 
 def find_or_register_employer(session: Session, actor: Actor, data: EmployerInput) -> Employer:
@@ -212,7 +239,9 @@ def update_person(
     ConflictError naming who and when, never a silent overwrite of their edit."""
     permissions.require(actor, "party.register")
     person = session.get(Person, person_id) if validation.is_valid_id(person_id) else None
-    if person is None:
+    if person is None or privacy.hidden_reporter_of(session, actor, person.id):
+        # A reporter this user may not see: renaming them would change (and the answer
+        # reveal) the reporter; the message is the one for "no such person".
         raise NotFoundError("当事人不存在。", "No such person.")
     if expected_version is not None and person.version != expected_version:
         raise _party_conflict(session, person, "当事人")
@@ -236,16 +265,7 @@ def update_person(
         session.flush()
     except StaleDataError as exc:
         raise ConflictError("当事人", None, None) from exc
-    audit.record(
-        session,
-        user_id=actor.user_id,
-        username=actor.username,
-        action="person.update",
-        entity="person",
-        entity_id=person.id,
-        before=before,
-        after=after,
-    )
+    _record_update(session, actor, person.id, before, after, privacy.is_reporter(session, person.id))
     return person
 
 
@@ -300,8 +320,11 @@ def correct_person(
     changes: dict[str, object],
     *,
     expected_version: int | None,
-) -> Person:
+) -> PartyForEdit:
     """Change only the given fields of a person (``update_person`` with the rest kept).
+
+    Returns the record as the correction form shows it (never the full ID number or phone):
+    the caller learns nothing it did not type.
 
     The desktop never shows a clerk the full ID number or phone without a logged reveal, so
     its correction form cannot send the current values back; "leave it empty to keep it" is
@@ -310,12 +333,13 @@ def correct_person(
     bad = sorted(set(changes) - set(PERSON_FIELDS))
     if bad:
         raise validation.fail(bad[0], "不能修改", "cannot be changed")
+    permissions.require(actor, "party.register")
     person = session.get(Person, person_id) if validation.is_valid_id(person_id) else None
-    if person is None:
+    if person is None or privacy.hidden_reporter_of(session, actor, person.id):
         raise NotFoundError("当事人不存在。", "No such person.")
     current = {f: getattr(person, f) for f in PERSON_FIELDS}
     merged = current | {k: v for k, v in changes.items() if v is not None}
-    return update_person(
+    update_person(
         session,
         actor,
         person_id,
@@ -328,3 +352,4 @@ def correct_person(
         ),
         expected_version=expected_version,
     )
+    return party_for_edit(session, actor, "person", person_id)

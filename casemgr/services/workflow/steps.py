@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from casemgr import workflow
+from casemgr import audit, permissions, workflow
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.enums import CaseKind, ComplaintType, DeadlineState, EventKind, ServiceMethod
-from casemgr.errors import KnownError, ValidationError, WorkflowError
-from casemgr.models import Case, Deadline, Event
+from casemgr.enums import CaseKind, ComplaintType, DeadlineState, EventKind, PartyRole, ServiceMethod
+from casemgr.errors import KnownError, PermissionDenied, ValidationError, WorkflowError
+from casemgr.models import Case, CaseParty, Deadline, Event
 from casemgr.services import cases
 from casemgr.services.workflow import serving
 from casemgr.services.workflow.common import audit_case, clean_on, require_role, require_status
@@ -206,11 +206,48 @@ def apply_transition(
     return execute(session, actor, case, t, f, on)
 
 
+def _may_reclassify(actor: Actor, case: Case, new_type: str) -> None:
+    """Turning a 举报 into a complaint makes its reporter an ordinary complainant whom every
+    inspector may see: that decides who sees the reporter's identity, as assigning the case
+    does, so it takes the same right (``case.assign``, the supervisor's). The other way
+    (a complaint kept confidential as a report) only narrows who sees and is the handler's."""
+    if case.complaint_type == ComplaintType.REPORT.value and new_type != ComplaintType.REPORT.value:
+        if not permissions.allowed_case(actor, "case.assign", case):
+            raise PermissionDenied(
+                "只有科长可以把举报改为投诉：改后举报人的身份不再保密。",
+                "Only a supervisor may change a report into a complaint: the reporter's identity "
+                "would no longer be confidential.",
+                code="permission",
+            )
+
+
+def _relabel_reporters(session: Session, case: Case, new_type: str) -> list[int]:
+    """The person links follow the type: reporter on a 举报, complainant on a complaint."""
+    to_report = new_type == ComplaintType.REPORT.value
+    old_role, new_role = (
+        (PartyRole.COMPLAINANT, PartyRole.REPORTER)
+        if to_report
+        else (PartyRole.REPORTER, PartyRole.COMPLAINANT)
+    )
+    moved: list[int] = []
+    for cp in session.execute(
+        select(CaseParty).where(CaseParty.case_id == case.id, CaseParty.role == old_role.value)
+    ).scalars():
+        cp.role = new_role.value
+        moved.append(cp.id)
+    return moved
+
+
 def execute(
     session: Session, actor: Actor, case: Case, t: TransitionDef, f: dict[str, Any], on: dt.date
 ) -> Case:
     """Carry out a checked step: status, dates, clocks, event and audit in one go."""
     kind = CaseKind(case.kind)
+    new_type = f.get("complaint_type") if kind is CaseKind.INSPECTION else None
+    if new_type is not None and new_type == case.complaint_type:
+        new_type = None
+    if new_type is not None:
+        _may_reclassify(actor, case, str(new_type))
     to_status = case.status if t.to_state is None else t.to_state
     if t.to_state == PREVIOUS:
         to_status = _previous_status(session, case)
@@ -239,8 +276,10 @@ def execute(
     # count the case once, in the month it was decided.
     for flag, value in t.sets_flags.items():
         setattr(case, flag, value)
-    if kind is CaseKind.INSPECTION and "complaint_type" in f:
-        case.complaint_type = f["complaint_type"]
+    old_type = case.complaint_type
+    if new_type is not None:
+        case.complaint_type = str(new_type)
+        moved = _relabel_reporters(session, case, str(new_type))
     # One UPDATE of the case row (one version bump), before the clocks flush their rows.
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
@@ -261,6 +300,17 @@ def execute(
         data=data or None,
     )
     audit_case(session, actor, f"case.transition.{t.code}", case, before, case_snapshot(case))
+    if new_type is not None:
+        audit.record(
+            session,
+            user_id=actor.user_id,
+            username=actor.username,
+            action="case.reclassify",
+            entity="case",
+            entity_id=case.id,
+            before={"complaint_type": old_type},
+            after={"complaint_type": case.complaint_type, "parties": moved},
+        )
     return case
 
 
