@@ -26,3 +26,31 @@ def test_one_result_carrier_per_runner_whatever_the_number_of_ops(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert runner.findChildren(_Emitter) == [carrier]
     runner.wait_all()
+
+
+def test_a_burst_of_writes_is_announced_once_with_all_its_changes(
+    qtbot: QtBot, database: db.Database
+) -> None:
+    """A bulk run of a thousand cases used to reload every open page a thousand times: the
+    runner now merges the changes of writes in quick succession and announces them once."""
+    from ui.ops import Changes
+
+    runner = OpRunner(database, lambda: "en")
+    runner.crash_handler = lambda exc, tb: None
+    seen: list[Changes] = []
+    runner.changed.connect(seen.append)
+    handles = [
+        runner.write(lambda s: None, changes=Changes(case_ids=frozenset({n}), cases=n == 3))
+        for n in range(1, 31)
+    ]
+    handles.append(runner.write(lambda s: None, changes=lambda _r: Changes(employers=True)))
+    failed = runner.write(lambda s: 1 // 0, changes=Changes(settings=True))  # a failure changes nothing
+    # pending counts the announcement still to come, so waiting for 0 waits for it too
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
+    assert seen == [Changes(case_ids=frozenset(range(1, 31)), cases=True, employers=True)]
+    assert isinstance(failed.error, ZeroDivisionError)
+    # The next write is a new burst.
+    runner.write(lambda s: None, changes=Changes(case_ids=frozenset({99})))
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
+    assert seen[1] == Changes(case_ids=frozenset({99}))
+    runner.wait_all()
