@@ -175,6 +175,19 @@ class OpRunner(QObject):
 
         return self._start(job, changes, on_success, on_failure, parent)
 
+    def call(
+        self,
+        fn: Callable[[db.Database], Any],
+        *,
+        changes: Changes | Callable[[Any], Changes] | None = None,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[errors.KnownError], bool] | None = None,
+        parent: QObject | None = None,
+    ) -> Handle:
+        """``fn(database)`` for an operation that opens its own transactions (an export reads
+        in a read transaction and writes only its audit entry)."""
+        return self._start(lambda: fn(self.database), changes, on_success, on_failure, parent)
+
     def read(
         self,
         fn: Callable[[Session], Any],
