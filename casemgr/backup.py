@@ -55,7 +55,7 @@ class BackupCancelled(Exception):
 
 
 def _integrity(path: Path, cancel: threading.Event | None = None) -> str:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(db.sqlite_uri(path), uri=True)
     try:
         if cancel is not None:
             # A non-zero return interrupts the statement ("interrupted"), checked below.
@@ -89,7 +89,7 @@ def copy_database(src: Path, dest: Path, *, cancel: threading.Event | None = Non
 
     try:
         s = sqlite3.connect(
-            f"file:{src}?mode=ro", uri=True, timeout=db.BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            db.sqlite_uri(src), uri=True, timeout=db.BUSY_TIMEOUT_MS / 1000, isolation_level=None
         )
         try:
             # One read transaction for all the steps: in WAL mode a fixed snapshot, so a
@@ -306,7 +306,7 @@ def restore(
     try:
         copy_database(backup_file, work)
         if from_rev != db.head_revision():
-            db.upgrade(f"sqlite:///{work}")
+            db.upgrade(db.sqlite_url(work))
         if db_path.exists() and db_path.stat().st_size > 0:
             previous = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
             try:
@@ -319,7 +319,7 @@ def restore(
         for p in (work, work.with_name(work.name + "-wal"), work.with_name(work.name + "-shm")):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
-    database = db.open_database(f"sqlite:///{db_path}")
+    database = db.open_database(db.sqlite_url(db_path))
     try:
         with database.write() as s:
             audit.record(
@@ -342,7 +342,7 @@ def restore(
 
 def _overwrite(src: Path, dest: Path) -> None:
     """Write ``src`` over ``dest`` page by page through the backup API (WAL-safe)."""
-    s = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    s = sqlite3.connect(db.sqlite_uri(src), uri=True)
     try:
         d = sqlite3.connect(str(dest), timeout=db.BUSY_TIMEOUT_MS / 1000)
         try:

@@ -22,31 +22,37 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from casemgr import clock, errors
+from casemgr import clock, errors, runtime
 
-ROOT = Path(__file__).resolve().parent.parent
-MIGRATIONS_DIR = ROOT / "migrations"
+ROOT = runtime.resource_root()
+MIGRATIONS_DIR = runtime.resource_path("migrations")
 ENV_URL = "CASEMGR_DATABASE_URL"
 BUSY_TIMEOUT_MS = 10_000
 
 
 def default_data_dir() -> Path:
-    """Per-user data directory; the UI passes QStandardPaths' answer, the CLI uses this."""
-    override = os.environ.get("CASEMGR_DATA_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_DATA_HOME") or (Path.home() / ".local" / "share")
-    if os.name == "nt":
-        base = os.environ.get("APPDATA") or base
-    return Path(base) / "casemgr"
+    """Per-user data directory: the folder the desktop app uses (``casemgr.runtime``).
+
+    Until 0.1 the command line used ``<data home>/casemgr`` while the app used
+    ``<data home>/casemgr/casemgr``; a database found only in the old place is still used,
+    so no one's cases seem to vanish.
+    """
+    d = runtime.data_dir()
+    if os.environ.get(runtime.ENV_DATA_DIR):
+        return d
+    legacy = d.parent
+    if not (d / "casemgr.db").exists() and (legacy / "casemgr.db").is_file():
+        return legacy
+    return d
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None, data_dir: Path | None = None) -> str:
@@ -55,13 +61,41 @@ def resolve_url(db: str | os.PathLike[str] | None = None, data_dir: Path | None 
         s = str(db)
         if "://" in s:
             return s
-        return f"sqlite:///{Path(s).expanduser().resolve()}"
+        return sqlite_url(Path(s).expanduser().resolve())
     env = os.environ.get(ENV_URL)
     if env:
         return env
     d = data_dir or default_data_dir()
     d.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{d / 'casemgr.db'}"
+    return sqlite_url(d / "casemgr.db")
+
+
+def sqlite_url(path: os.PathLike[str] | str) -> str:
+    """The SQLAlchemy URL of a database file, whatever characters its path holds.
+
+    An f-string would not do: SQLAlchemy percent-decodes the URL, so a folder named
+    ``案件%20备份`` would become ``案件 备份`` — another file.
+    """
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def sqlite_uri(path: os.PathLike[str] | str, mode: str = "ro") -> str:
+    """An SQLite ``file:`` URI for ``path`` (``mode=ro`` by default), for ``sqlite3.connect(uri=True)``.
+
+    ``sqlite_uri(path)`` breaks on a path with ``#`` or ``?`` (SQLite cuts the path
+    there and opens — read-write — a file named after the part before it) or ``%`` (decoded).
+    The path is percent-encoded instead; Windows paths get the ``/C:/…`` and
+    ``////server/share/…`` forms SQLite documents for drive letters and UNC shares.
+    """
+    p = path if isinstance(path, PurePath) else Path(path)
+    if isinstance(p, Path) and not p.is_absolute():
+        p = p.absolute()
+    text = str(p)
+    if isinstance(p, PureWindowsPath):
+        text = text.replace("\\", "/")
+        if not text.startswith("//"):
+            text = "/" + text  # C:/x -> /C:/x
+    return f"file://{quote(text, safe='/:')}?mode={mode}"
 
 
 def is_sqlite(url_or_engine: str | Engine) -> bool:
@@ -253,7 +287,7 @@ def check_sqlite_file(path: Path) -> str | None:
             f"The database file {path} is read-only; check its permissions.",
         )
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        con = sqlite3.connect(sqlite_uri(path), uri=True, timeout=2)
         try:
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             con.execute("PRAGMA schema_version").fetchone()
@@ -318,7 +352,7 @@ def integrity_check(path: Path) -> list[str]:
     Reads every page (minutes on a big file): for ``casemgr db check`` and backups, never
     on the way to the main window.
     """
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    con = sqlite3.connect(sqlite_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         return [str(r[0]) for r in con.execute("PRAGMA integrity_check").fetchall()]
     except sqlite3.DatabaseError as exc:

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import clock, db, errors, permissions
+from casemgr import clock, db, errors, permissions, runtime
 from casemgr.enums import CaseKind
 from casemgr.services.context import Actor
 from ui import collector, i18n, labels
@@ -151,7 +151,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 
 
 def setup_logging() -> Path:
-    log_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    log_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "casemgr.log"
     handler = logging.FileHandler(path, encoding="utf-8")
@@ -247,6 +247,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--demo", action="store_true", help="fill an empty database with demo data first")
     p.add_argument("--demo-cases", type=int, default=1500, help="number of demo cases (with --demo)")
     p.add_argument("--lang", choices=i18n.SUPPORTED, help="user-interface language")
+    p.add_argument("--version", action="store_true", help="print the version and the schema revision")
     return p.parse_args(list(argv))
 
 
@@ -258,11 +259,35 @@ def make_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("casemgr")
     collector.install(app)  # cyclic garbage collection on this thread only (see ui.collector)
+    icon = runtime.resource_path("resources", "icons", "casemgr.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    add_bundled_font_if_needed()
     return app
 
 
+def add_bundled_font_if_needed() -> str | None:
+    """On a PC without any Chinese font (a bare UOS or a server image), use the shipped one.
+
+    Without it every label would be boxes. Only then: loading a 5 MB font costs start time
+    that a PC with its own fonts should not pay. Returns the family added, if any.
+    """
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return None
+    from casemgr.reports import fonts
+
+    font_id = QFontDatabase.addApplicationFont(str(fonts.bundled_font()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    app_font = QApplication.font()
+    app_font.setFamilies([app_font.family(), families[0]])
+    QApplication.setFont(app_font)
+    return families[0]
+
+
 def default_url(db_arg: str | None) -> str:
-    data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     return db.resolve_url(db_arg, data_dir=data_dir)
 
 
@@ -310,6 +335,9 @@ def show_demo_accounts(accounts: list[tuple[str, str, str]]) -> None:
 
 def run(argv: Sequence[str]) -> int:
     args = parse_args(argv[1:])
+    if args.version:
+        print(runtime.version_text())
+        return 0
     app = make_application(argv)
     sys.excepthook = excepthook
     try:
@@ -318,6 +346,7 @@ def run(argv: Sequence[str]) -> int:
         pass
     lang = i18n.choose_language(args.lang)
     i18n.install(lang)
+    apply_report_font()
     try:
         clock.today()
     except ValueError as exc:  # a malformed CASEMGR_TODAY: say so before anything is counted from it
@@ -366,3 +395,13 @@ def run(argv: Sequence[str]) -> int:
 
 def settings() -> QSettings:
     return QSettings()
+
+
+#: QSettings key: this computer's font file for the PDFs (a bureau's own 仿宋/宋体); empty = shipped font.
+REPORT_FONT_KEY = "report/font_file"
+
+
+def apply_report_font() -> None:
+    from casemgr.reports import fonts
+
+    fonts.configure(str(QSettings().value(REPORT_FONT_KEY, "", str)) or None)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from casemgr import clock
+from casemgr import clock, runtime
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = runtime.resource_path("resources", "translations")
 SUPPORTED = ("zh", "en")
 
 _state: dict[str, object] = {"lang": "zh", "translators": []}

@@ -36,6 +36,8 @@ from sqlalchemy.orm import Session
 from casemgr import clock, errors
 from casemgr.enums import Role
 from ui import i18n, labels
+from ui.about import show_about
+from ui.app import REPORT_FONT_KEY, apply_report_font
 from ui.casefile import RowsModel
 from ui.ops import Changes
 from ui.pages import Page
@@ -74,6 +76,26 @@ class SettingsPage(Page):
         form.addRow(self.tr("Language"), self.language)
         self.language_note = QLabel()
         form.addRow("", self.language_note)
+        self.report_font = QLineEdit()
+        self.report_font.setReadOnly(True)
+        choose_font = QPushButton(self.tr("Choose…"))
+        choose_font.clicked.connect(self._ask_report_font)
+        default_font = QPushButton(self.tr("Use the shipped font"))
+        default_font.clicked.connect(lambda: self.set_report_font(None))
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.report_font, 1)
+        font_row.addWidget(choose_font)
+        font_row.addWidget(default_font)
+        form.addRow(self.tr("Report font (this computer)"), font_row)
+        self.report_font_note = _error_label()
+        form.addRow("", self.report_font_note)
+        self._show_report_font()
+        about = QPushButton(self.tr("About casemgr…"))
+        about.clicked.connect(lambda: show_about(self.ctx, self))
+        about_row = QHBoxLayout()
+        about_row.addWidget(about)
+        about_row.addStretch(1)
+        form.addRow("", about_row)
         self.tabs.addTab(general, self.tr("General"))
         self.users: UsersTab | None = None
         self.calendar: CalendarTab | None = None
@@ -89,6 +111,33 @@ class SettingsPage(Page):
             self.tabs.addTab(self.calendar, self.tr("Holiday calendar"))
             self.rules = RulesTab(ctx)
             self.tabs.addTab(self.rules, self.tr("Deadline rules"))
+
+    def _show_report_font(self) -> None:
+        chosen = str(QSettings().value(REPORT_FONT_KEY, "", str))
+        self.report_font.setText(chosen or self.tr("WenQuanYi Micro Hei (shipped with the program)"))
+
+    def _ask_report_font(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Font for the reports"), "", self.tr("TrueType fonts (*.ttf *.ttc)")
+        )
+        if path:
+            self.set_report_font(path)
+
+    def set_report_font(self, path: str | None) -> bool:
+        """Use ``path`` (None: the shipped font) for this computer's PDFs; refuse a font that cannot print."""
+        from casemgr.reports import fonts
+
+        if path:
+            problem = fonts.font_problem(path)
+            if problem is not None:
+                self.report_font_note.setText(problem[0] if i18n.is_chinese() else problem[1])
+                self.report_font_note.show()
+                return False
+        QSettings().setValue(REPORT_FONT_KEY, path or "")
+        apply_report_font()
+        self.report_font_note.hide()
+        self._show_report_font()
+        return True
 
     def _language_changed(self) -> None:
         QSettings().setValue("ui/language", self.language.currentData())

@@ -27,8 +27,24 @@ def user_lang() -> str:
     return "zh" if env.lower().startswith("zh") else "en"
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: computed only when asked (it reads the migrations folder)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kw: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kw)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from casemgr import runtime
+
+        print(runtime.version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casemgr", description="casemgr — labour-dispute case manager")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print the version and the database schema revision"
+    )
     parser.add_argument("--db", help="database file or SQLAlchemy URL (default: user data directory)")
     sub = parser.add_subparsers(dest="command", required=True)
     pkg = importlib.import_module(__name__)

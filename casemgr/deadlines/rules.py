@@ -18,19 +18,18 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field, replace
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions, settings
+from casemgr import audit, permissions, runtime, settings
 from casemgr.enums import CaseKind, DayType
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import Case, DeadlineRule, utcnow
 from casemgr.services.context import Actor
 
-RESOURCE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "rules"
+RESOURCE_DIR = runtime.resource_path("resources", "rules")
 
 #: The selector keys stored as JSON in ``deadline_rules.selector``.
 SELECTOR_KEYS = (

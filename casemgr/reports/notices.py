@@ -32,14 +32,14 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, clock, permissions, privacy, settings
+from casemgr import audit, clock, permissions, privacy, runtime, settings
 from casemgr.enums import CaseKind, ComplaintType, EventKind, PartyRole
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import Case, CaseParty, Document, Employer, Event, Person
 from casemgr.services import cases
 from casemgr.services.context import Actor
 
-TEMPLATE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "notices" / "notices.toml"
+TEMPLATE_PATH = runtime.resource_path("resources", "notices", "notices.toml")
 BLANK = "________"
 
 #: notice type -> the workflow step whose recorded fields fill the notice

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../ui/about.py" line="38"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="39"/>
+        <source>Schema revision of the program</source>
+        <translation>程序的数据库结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="41"/>
+        <source>Schema revision of the database</source>
+        <translation>当前数据库的结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="42"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="44"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="45"/>
+        <source>Data folder</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="46"/>
+        <source>Report font</source>
+        <translation>报表字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="48"/>
+        <source>Built with</source>
+        <translation>构建环境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="50"/>
+        <source> (installed build)</source>
+        <translation>（安装版）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="54"/>
+        <source>The reports embed WenQuanYi Micro Hei (Apache License 2.0); the licences of the fonts and libraries are in the program&apos;s folder.</source>
+        <translation>报表内嵌文泉驿微米黑字体（Apache 2.0 许可）；字体和各组件的许可证在程序目录中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="67"/>
+        <source>About casemgr</source>
+        <translation>关于本程序</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="92"/>
@@ -2926,6 +2984,41 @@
         <location filename="../../ui/settingspage.py" line="95"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="81"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="83"/>
+        <source>Use the shipped font</source>
+        <translation>使用自带字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="89"/>
+        <source>Report font (this computer)</source>
+        <translation>报表字体（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="93"/>
+        <source>About casemgr…</source>
+        <translation>关于本程序…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="114"/>
+        <source>WenQuanYi Micro Hei (shipped with the program)</source>
+        <translation>文泉驿微米黑（程序自带）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="118"/>
+        <source>Font for the reports</source>
+        <translation>报表字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="118"/>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
 </context>
 <context>
