@@ -31,10 +31,10 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000)
     args = ap.parse_args()
 
+    from bench_startup import actor_class
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from bench_startup import actor_class
     from casemgr import db, queries
     from casemgr.enums import CaseKind, Role
     from casemgr.services.cases import assign_case
@@ -42,7 +42,7 @@ def main() -> int:
     from ui.bulk import BulkRun
     from ui.pages import CaseListPage, DashboardPage
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - Qt needs it alive
     database = db.open_database(args.db)
     actor = actor_class()(user_id=args.supervisor, username="bench-supervisor", role=Role.SUPERVISOR)
     ctx = AppContext(database, actor, "bench")

@@ -134,7 +134,9 @@ class People:
 
 def people(s: Any) -> People:
     def users(role: str) -> list[Any]:
-        return list(s.execute(text("SELECT id, district FROM users WHERE role = :r ORDER BY id"), {"r": role}))
+        return list(
+            s.execute(text("SELECT id, district FROM users WHERE role = :r ORDER BY id"), {"r": role})
+        )
 
     sups, clerks = users("supervisor"), users("clerk")
     busiest = s.execute(
@@ -146,9 +148,7 @@ def people(s: Any) -> People:
     clerk = int(busiest[0]) if busiest else int(clerks[0][0])
     district_sup = next((int(u[0]) for u in sups if u[1] == DISTRICT), int(sups[0][0]))
     cases = s.execute(
-        text(
-            "SELECT id FROM cases WHERE kind = 'arbitration' AND closed_on IS NULL ORDER BY id DESC LIMIT 5"
-        )
+        text("SELECT id FROM cases WHERE kind = 'arbitration' AND closed_on IS NULL ORDER BY id DESC LIMIT 5")
     ).scalars()
     return People(
         supervisor=int(sups[0][0]),
@@ -168,12 +168,16 @@ def search_terms(s: Any) -> list[tuple[str, str]]:
     list searched is the arbitration list)."""
     from casemgr.models import CaseParty
 
-    in_arbitration = select(CaseParty.person_id).join(Case, Case.id == CaseParty.case_id).where(
-        Case.kind == "arbitration", CaseParty.person_id.is_not(None)
+    in_arbitration = (
+        select(CaseParty.person_id)
+        .join(Case, Case.id == CaseParty.case_id)
+        .where(Case.kind == "arbitration", CaseParty.person_id.is_not(None))
     )
 
     def person(*where: Any) -> Any:
-        return select(Person).where(Person.id.in_(in_arbitration.order_by(CaseParty.id.desc()).limit(500)), *where)
+        return select(Person).where(
+            Person.id.in_(in_arbitration.order_by(CaseParty.id.desc()).limit(500)), *where
+        )
 
     two = s.execute(person(func.length(Person.name) == 2).limit(1)).scalar_one().name
     three = s.execute(person(func.length(Person.name) == 3).limit(1)).scalar_one().name
@@ -294,7 +298,9 @@ def measure_starts(url: str, who: People, runs: int) -> Figures:
                        "--user-id", str(uid), "--role", role, "--spawned-at", f"{time.time():.6f}"]  # fmt: skip
                 if district:
                     cmd += ["--district", district]
-                proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                proc = subprocess.Popen(
+                    cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+                )
                 stdout, stderr = proc.communicate(timeout=900)
                 ended = time.time()
             m = re.search(r"board ([\d.]+) quit ([\d.]+) hwm_mb (\d+)", stdout)
@@ -336,6 +342,7 @@ class _Stop(Exception):
 
 def measure_export(database: db.Database, url: str, who: People) -> Figures:
     """All arbitration cases exported; meanwhile a colleague (another process) saves 5 cases."""
+    from casemgr.enums import CaseKind
     from casemgr.io.ledger_export import ExportFilter, export_cases
 
     actor = _actor(who.supervisor, "supervisor")
@@ -350,7 +357,7 @@ def measure_export(database: db.Database, url: str, who: People) -> Figures:
 
     def job(path: Path) -> None:
         t0 = time.perf_counter()
-        f = ExportFilter(kind="arbitration")  # type: ignore[arg-type]
+        f = ExportFilter(kind=CaseKind.ARBITRATION)
         try:
             if next(iter(inspect.signature(export_cases).parameters)) == "database":
                 export_cases(database, actor, path, f, progress=progress)
@@ -360,7 +367,7 @@ def measure_export(database: db.Database, url: str, who: People) -> Figures:
             state["complete"] = True
         except _Stop:
             state["complete"] = False
-        except Exception as exc:  # noqa: BLE001 - reported in the table
+        except Exception as exc:
             state["error"] = repr(exc)
         state["export_s"] = time.perf_counter() - t0
         started.set()
@@ -615,7 +622,9 @@ def main() -> int:
     rate = None if args.no_import or args.postgres or args.quick else import_rate()
     after = {s: fingerprint(p) for s, p in caches.items()}
     rows = table(results, rate, bool(args.postgres))
-    engine = "PostgreSQL (copied from the SQLite cache)" if args.postgres else f"SQLite {sqlite3.sqlite_version}"
+    engine = (
+        "PostgreSQL (copied from the SQLite cache)" if args.postgres else f"SQLite {sqlite3.sqlite_version}"
+    )
     print()
     print(f"casemgr bench — {platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}, {engine}, {dt.date.today()} (median of {args.runs} runs; "

@@ -137,6 +137,7 @@ class OpRunner(QObject):
         self._live: dict[int, Callable[[tuple[Any, BaseException | None, str]], None]] = {}
         self._tokens = itertools.count(1)
         self._changes: Changes | None = None  # announced when the timer fires
+        self._holds = 0  # open bursts (hold_changes): nothing is announced while any is open
         self._announce = QTimer(self)
         self._announce.setSingleShot(True)
         self._announce.setInterval(COALESCE_MS)
@@ -149,11 +150,26 @@ class OpRunner(QObject):
         """Ops still running, plus one while changes wait to be announced."""
         return len(self._live) + (self._changes is not None)
 
+    def hold_changes(self) -> None:
+        """A burst begins (a bulk run, an import in steps): its writes are announced once,
+        after :meth:`release_changes`, however long a single case takes (a write that waits
+        for a colleague's lock must not split the burst into two announcements)."""
+        self._holds += 1
+        self._announce.stop()
+
+    def release_changes(self) -> None:
+        self._holds = max(0, self._holds - 1)
+        if self._holds == 0 and self._changes is not None:
+            self._announce.start()
+
     def _merge_changes(self, ch: Changes) -> None:
         self._changes = ch if self._changes is None else self._changes | ch
-        self._announce.start()  # (re)start: announced once the burst is quiet
+        if not self._holds:
+            self._announce.start()  # (re)start: announced once the burst is quiet
 
     def _flush_changes(self) -> None:
+        if self._holds:
+            return
         ch, self._changes = self._changes, None
         if ch is not None:
             self.changed.emit(ch)
