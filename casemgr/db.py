@@ -442,4 +442,17 @@ def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
         engine.dispose()
         upgrade(url)
         engine = make_engine(url)
+    if path is not None:
+        _install_planner_stats(engine)
     return database_from_engine(url, engine)
+
+
+def _install_planner_stats(engine: Engine) -> None:
+    """The shipped planner statistics (casemgr.sqlite_stats: why)."""
+    from casemgr import sqlite_stats
+
+    raw = engine.raw_connection()
+    try:
+        sqlite_stats.install(raw.dbapi_connection)
+    finally:
+        raw.close()

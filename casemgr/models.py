@@ -205,6 +205,12 @@ _RUNNING: dict[str, Any] = {
     "postgresql_where": text("state = 'running'"),
 }
 
+#: Clocks that still count (the board's sections), as literal SQL: a partial index serves a
+#: query only when the query states the same condition with the same constants.
+ACTIVE_CLOCK = "state IN ('running', 'paused')"
+EXTENSION_PENDING = "extension_requested_on IS NOT NULL AND extension_approved_by_id IS NULL"
+_ACTIVE: dict[str, Any] = {"sqlite_where": text(ACTIVE_CLOCK), "postgresql_where": text(ACTIVE_CLOCK)}
+
 
 class Case(Base):
     __tablename__ = "cases"
@@ -238,6 +244,12 @@ class Case(Base):
         # Open cases of one kind by amount (the list's "largest arrears first"): partial, so
         # the indicators' GROUP BY kind over every case cannot choose it.
         Index("ix_cases_open_kind_amount", "kind", "amount_claimed", "id", **_OPEN),
+        # A kind's whole list sorted by case number, amount or workers (revision 0007): the
+        # first page reads 200 index entries instead of sorting 380k rows at 1M. (Status and
+        # district sort on the indexes above, with received_on as the tie-break.)
+        Index("ix_cases_kind_number", "kind", "number"),
+        Index("ix_cases_kind_amount", "kind", "amount_claimed", "id"),
+        Index("ix_cases_kind_workers", "kind", "workers", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -399,6 +411,23 @@ class Deadline(Base):
         # The board's after-close clocks (serving a decision, the blacklist decision) on
         # closed cases: running clocks only, so the index stays small.
         Index("ix_deadlines_running_rule", "rule_code", "due_on", **_RUNNING),
+        # The board (revision 0007): running and paused clocks in due order (the green-channel
+        # and supervised sections: each case at its earliest clock), and the few clocks with
+        # an extension waiting or a provisional due date, each in due order. Partial: a
+        # fraction of the clocks ever started; the queries repeat these conditions literally.
+        Index("ix_deadlines_active_due", "due_on", "case_id", **_ACTIVE),
+        Index(
+            "ix_deadlines_extension_pending",
+            "due_on",
+            sqlite_where=text(EXTENSION_PENDING),
+            postgresql_where=text(EXTENSION_PENDING),
+        ),
+        Index(
+            "ix_deadlines_provisional_due",
+            "due_on",
+            sqlite_where=text("provisional IS 1"),
+            postgresql_where=text("provisional IS true"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -138,8 +138,20 @@ def test_board_queries_use_the_state_due_index(database, actors) -> None:
             # over running clocks (rule_code, due_on) that PostgreSQL may prefer when tiny.
             assert "ix_deadlines_state_due" in plan or "ix_deadlines_running_rule" in plan, plan
             assert not any(scan in plan for scan in full_scan), plan
-        plan = plan_of(board.case_query(board.Case.green_channel, [], 200))
-        assert "ix_deadlines_state_due" in plan and full_scan[0] not in plan, plan
+        # Green channel and supervised: active clocks in due order, from the partial index
+        # over active clocks (each case at its earliest clock), never a grouping of them all.
+        open_case = [board.Case.closed_on.is_(None)]
+        plan = plan_of(board.active_clock_query(board.Case.green_channel, open_case, 200, 0))
+        # (SQLite says "SCAN deadlines USING INDEX": it reads that small index in order.)
+        assert "ix_deadlines_active_due" in plan and "Seq Scan" not in plan, plan
+        assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
+        # The few pending extensions and provisional dates: their own partial indexes.
+        for where, index in (
+            ([board.EXTENSION_SQL, board.ACTIVE_SQL], "ix_deadlines_extension_pending"),
+            ([board.Deadline.provisional.is_(True), board.ACTIVE_SQL], "ix_deadlines_provisional_due"),
+        ):
+            plan = plan_of(board.deadline_query(where, open_case, 200))
+            assert index in plan and "Seq Scan" not in plan, plan
 
 
 def test_rules_are_data_and_edits_are_audited(database, actors) -> None:

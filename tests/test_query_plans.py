@@ -25,6 +25,23 @@ import generate
 
 TODAY = generate.TODAY
 SCAN = re.compile(r"\bSCAN (cases|deadlines|persons|employers|case_parties|search_grams)\b")
+INDEX_SCAN = re.compile(r"\bSCAN \w+ USING (?:COVERING )?INDEX (\w+)")
+
+
+def _partial_indexes() -> set[str]:
+    """Partial indexes cover a small part of their table (open cases, active clocks, ...):
+    reading one from end to end is the point of it, not a full scan."""
+    from casemgr.models import Base
+
+    return {
+        ix.name
+        for table in Base.metadata.tables.values()
+        for ix in table.indexes
+        if ix.dialect_options["sqlite"].get("where") is not None and ix.name
+    }
+
+
+PARTIAL = _partial_indexes()
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +80,12 @@ def plans(database: db.Database, fn: Callable[[Session], Any]) -> list[tuple[str
 
 
 def assert_no_scan(found: list[tuple[str, list[str]]]) -> None:
+    def full_scan(line: str) -> bool:
+        m = INDEX_SCAN.search(line)
+        return bool(SCAN.search(line)) and not (m is not None and m.group(1) in PARTIAL)
+
     for statement, lines in found:
-        bad = [line for line in lines if SCAN.search(line)]
+        bad = [line for line in lines if full_scan(line)]
         assert not bad, f"full scan in:\n{statement}\nplan: {lines}"
 
 
