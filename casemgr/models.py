@@ -248,6 +248,13 @@ class Case(Base):
         # first page reads 200 index entries instead of sorting 380k rows at 1M. (Status and
         # district sort on the indexes above, with received_on as the tie-break.)
         Index("ix_cases_kind_number", "kind", "number"),
+        # The board's supervised section (a few percent of open cases): its count and rows.
+        Index(
+            "ix_cases_open_supervised",
+            "district",
+            sqlite_where=text("closed_on IS NULL AND supervised IS 1"),
+            postgresql_where=text("closed_on IS NULL AND supervised IS true"),
+        ),
         Index("ix_cases_kind_amount", "kind", "amount_claimed", "id"),
         Index("ix_cases_kind_workers", "kind", "workers", "id"),
     )

@@ -44,6 +44,7 @@ STAT1: tuple[tuple[str, str, str], ...] = (
     ("cases", "ix_cases_open_assigned", "18544 93 14"),
     ("cases", "ix_cases_open_district", "18544 2650"),
     ("cases", "ix_cases_open_kind_amount", "18544 6182 1 1"),
+    ("cases", "ix_cases_open_supervised", "623 89"),
     ("cases", "ix_cases_seq", "1000000 16 3"),
     ("cases", "ix_cases_source_case_id", "1000000 1000000"),
     ("cases", "sqlite_autoindex_cases_1", "1000000 1"),

@@ -223,14 +223,14 @@ def test_transition_through_its_dialog_updates_the_board(
     board = DashboardPage(supervisor)
     qtbot.addWidget(board)
     qtbot.waitUntil(lambda: board.board is not None, timeout=10_000)
+    board.tabs.setCurrentIndex(queries.BOARD_SECTIONS.index("due_soon"))  # the tab's rows load on opening
+    soon = board.models["due_soon"]
 
     def urgent_case_ids() -> set[int]:
-        assert board.board is not None
-        return {
-            e.case_id for e in board.board.due_today + board.board.due_soon if e.rule_code == "arb.accept"
-        }
+        rows = [soon.row_at(r) for r in range(soon.rowCount())]
+        return {e.case_id for e in rows if e is not None and e.rule_code == "arb.accept"}
 
-    assert case_id in urgent_case_ids()
+    qtbot.waitUntil(lambda: case_id in urgent_case_ids(), timeout=10_000)
 
     win = CaseFileWindow(supervisor, case_id)
     qtbot.addWidget(win)
