@@ -99,7 +99,7 @@ def test_dashboard_reads_badges_for_all_and_rows_for_the_tab_on_screen(
     finally:
         DashboardPage.BADGE_LIMIT = 99
     assert page.board is not None
-    overdue, green = queries.BOARD_SECTIONS.index("overdue"), queries.BOARD_SECTIONS.index("green_channel")
+    overdue = queries.BOARD_SECTIONS.index("overdue")
     assert page.tabs.currentIndex() == overdue and page.board.loaded == ("overdue",)
     assert "(2+)" in page.tabs.tabText(overdue) and "2+" in page.cards["overdue"].text()
     assert page.models["overdue"].rowCount() >= 1

@@ -8,6 +8,9 @@
   extension_approved_by_id IS NULL`` and ``ix_deadlines_provisional_due (due_on) WHERE
   provisional``: the two sections of few clocks each read them directly (each walked every
   active clock, 90 ms at 1M).
+* ``ix_cases_open_supervised (district) WHERE closed_on IS NULL AND supervised``: the
+  supervised section's count (3 % of open cases: 14 ms to find 100 of them among all open
+  cases at 1M).
 * ``ix_cases_kind_number (kind, number)``, ``ix_cases_kind_amount (kind, amount_claimed,
   id)``, ``ix_cases_kind_workers (kind, workers, id)``: a kind's list sorted by case
   number, amount or workers reads its first page from the index (it sorted all 380k
@@ -51,6 +54,13 @@ def upgrade() -> None:
         postgresql_where=sa.text("provisional IS true"),
     )
     op.create_index("ix_cases_kind_number", "cases", ["kind", "number"])
+    op.create_index(
+        "ix_cases_open_supervised",
+        "cases",
+        ["district"],
+        sqlite_where=sa.text("closed_on IS NULL AND supervised IS 1"),
+        postgresql_where=sa.text("closed_on IS NULL AND supervised IS true"),
+    )
     op.create_index("ix_cases_kind_amount", "cases", ["kind", "amount_claimed", "id"])
     op.create_index("ix_cases_kind_workers", "cases", ["kind", "workers", "id"])
     bind = op.get_bind()
@@ -67,6 +77,7 @@ def downgrade() -> None:
     for name, table in (
         ("ix_cases_kind_workers", "cases"),
         ("ix_cases_kind_amount", "cases"),
+        ("ix_cases_open_supervised", "cases"),
         ("ix_cases_kind_number", "cases"),
         ("ix_deadlines_provisional_due", "deadlines"),
         ("ix_deadlines_extension_pending", "deadlines"),
