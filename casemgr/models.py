@@ -324,8 +324,10 @@ class CaseParty(Base):
     __tablename__ = "case_parties"
     __table_args__ = (
         CheckConstraint("(person_id IS NULL) <> (employer_id IS NULL)", name="person_xor_employer"),
-        Index("ix_case_parties_person", "person_id"),
-        Index("ix_case_parties_employer", "employer_id"),
+        # With case_id (revision 0007): a search reaches a party's cases from the index alone
+        # instead of one table read per case (4,000 employers' 80,000 cases at 1M).
+        Index("ix_case_parties_person", "person_id", "case_id"),
+        Index("ix_case_parties_employer", "employer_id", "case_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -32,9 +32,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, event, insert, inspect, or_, select, union
+from sqlalchemy import Connection, and_, delete, event, func, insert, inspect, intersect, or_, select, union
 from sqlalchemy.orm import Session, UOWTransaction
 
 from casemgr import validation
@@ -255,3 +256,85 @@ def search_case_ids(
         stmt = stmt.join(Case, Case.id == matched.c.id).where(Case.kind == CaseKind(kind).value)
     stmt = stmt.order_by(matched.c.id.desc()).limit(limit)
     return list(session.execute(stmt).scalars())
+
+
+# --------------------------------------------------------------------------- the case lists' search
+
+
+#: Above this many matching employers (or persons) a name search is *broad*: its parties
+#: have tens of thousands of cases between them ("建筑": 4,000 employers and 80,000 cases at
+#: 1M; "有限公司": every employer). Collecting all of them to show the newest 200 took
+#: 0.7-7 s; a broad search instead walks the list in its own order and stops.
+BROAD_EMPLOYERS = 300
+BROAD_PERSONS = 3000
+
+
+@dataclass(frozen=True)
+class ListSearch:
+    """How a case list applies a search (``casemgr.queries.CaseQuery``).
+
+    narrow: ``ids`` are the matches (newest first, at most the list's cap + 1), and
+    ``condition`` is ``cases.id IN ids``: exact, counted exactly.
+    broad: ``condition`` tests each case against the matching parties, which SQL reads
+    once from the bigram index; ``walk`` is the same test written so that SQLite cannot
+    use an index for it (``+ 0``), so a page reads the list's own index in order and stops
+    after 200 matches instead of collecting every match first; the count stops at the cap.
+    """
+
+    condition: Any
+    walk: Any
+    ids: tuple[int, ...] | None
+    broad: bool
+
+
+def list_search(session: Session, text: str, *, kind: CaseKind | str | None, cap: int) -> ListSearch:
+    """The search of a case list for ``text`` (see :class:`ListSearch`)."""
+    text = validation.strip_control_chars(text or "").strip()
+    q = normalize(text)
+    has_digit = any(c.isdigit() for c in text)
+    if q and not (has_digit or not _CJK.search(text)):
+        broad = _broad_name_condition(session, q)
+        if broad is not None:
+            cond, walk = broad
+            return ListSearch(cond, walk, None, True)
+    ids = tuple(search_case_ids(session, text, kind=kind, limit=cap + 1))
+    cond = Case.id.in_(ids) if ids else Case.id.is_(None)
+    return ListSearch(cond, cond, ids, False)
+
+
+def _gram_party_ids(party: str, q: str) -> Any:
+    """The ids of parties of one kind whose name has every bigram of ``q``, as a subquery."""
+    if len(q) == 1:
+        return select(SearchGram.party_id).where(SearchGram.party == party, _prefix(SearchGram.gram, q))
+    parts = sorted(grams(q))
+    selects = [select(SearchGram.party_id).where(SearchGram.gram == g, SearchGram.party == party) for g in parts]
+    return selects[0] if len(selects) == 1 else intersect(*selects)
+
+
+def _broad_name_condition(session: Session, q: str) -> tuple[Any, Any] | None:
+    """(condition, walk condition) for a name search with many matching parties, or None."""
+    n_emp = _bounded_count(session, _gram_party_ids(EMPLOYER, q), BROAD_EMPLOYERS)
+    n_per = _bounded_count(session, _gram_party_ids(PERSON, q), BROAD_PERSONS)
+    if n_emp <= BROAD_EMPLOYERS and n_per <= BROAD_PERSONS:
+        return None
+    # Bigrams only say "contains each pair": longer texts also test the whole text. In SQL
+    # that is a substring test on the lower-cased name (the exact path normalizes spaces and
+    # punctuation away too; a broad search of a plain text does not need it).
+    employers: Any = _gram_party_ids(EMPLOYER, q).scalar_subquery()
+    persons: Any = _gram_party_ids(PERSON, q).scalar_subquery()
+    if len(q) > 2:
+        employers = select(Employer.id).where(
+            Employer.id.in_(employers), func.lower(Employer.name).contains(q, autoescape=True)
+        )
+        persons = select(Person.id).where(Person.id.in_(persons), func.lower(Person.name).contains(q, autoescape=True))
+    # The respondent employer of a case is ``cases.employer_id`` (services.cases.register_case
+    # links it as the case's one employer party); persons are reached through case_parties.
+    by_person = select(CaseParty.case_id).where(CaseParty.person_id.in_(persons))
+    cond = or_(Case.employer_id.in_(employers), Case.id.in_(by_person))
+    walk = or_((Case.employer_id + 0).in_(employers), (Case.id + 0).in_(by_person))
+    return cond, walk
+
+
+def _bounded_count(session: Session, stmt: Any, limit: int) -> int:
+    inner = stmt.limit(limit + 1) if hasattr(stmt, "limit") else stmt
+    return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one())

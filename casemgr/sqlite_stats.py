@@ -29,8 +29,8 @@ from typing import Any
 #: number of rows per distinct value of its first 1, 2, ... columns.
 STAT1: tuple[tuple[str, str, str], ...] = (
     ("case_parties", "ix_case_parties_case_id", "2099914 3"),
-    ("case_parties", "ix_case_parties_employer", "2099914 42"),
-    ("case_parties", "ix_case_parties_person", "2099914 2"),
+    ("case_parties", "ix_case_parties_employer", "2099914 42 1"),
+    ("case_parties", "ix_case_parties_person", "2099914 2 1"),
     ("cases", "ix_cases_assigned_status", "1000000 5000 218"),
     ("cases", "ix_cases_employer", "1000000 20 1"),
     ("cases", "ix_cases_kind_accepted", "1000000 333334 152"),

@@ -11,6 +11,8 @@
 * ``ix_cases_open_supervised (district) WHERE closed_on IS NULL AND supervised``: the
   supervised section's count (3 % of open cases: 14 ms to find 100 of them among all open
   cases at 1M).
+* ``ix_case_parties_person`` and ``ix_case_parties_employer`` gain ``case_id``: a search
+  reaches a party's cases from the index alone (one table read per case before).
 * ``ix_cases_kind_number (kind, number)``, ``ix_cases_kind_amount (kind, amount_claimed,
   id)``, ``ix_cases_kind_workers (kind, workers, id)``: a kind's list sorted by case
   number, amount or workers reads its first page from the index (it sorted all 380k
@@ -53,6 +55,9 @@ def upgrade() -> None:
         sqlite_where=sa.text("provisional IS 1"),
         postgresql_where=sa.text("provisional IS true"),
     )
+    for name, column in (("ix_case_parties_person", "person_id"), ("ix_case_parties_employer", "employer_id")):
+        op.drop_index(name, table_name="case_parties")
+        op.create_index(name, "case_parties", [column, "case_id"])
     op.create_index("ix_cases_kind_number", "cases", ["kind", "number"])
     op.create_index(
         "ix_cases_open_supervised",
@@ -71,6 +76,7 @@ def upgrade() -> None:
         # As in 0004: a file with planner statistics gets them for the new indexes too.
         op.execute("ANALYZE deadlines")
         op.execute("ANALYZE cases")
+        op.execute("ANALYZE case_parties")
 
 
 def downgrade() -> None:
@@ -84,3 +90,6 @@ def downgrade() -> None:
         ("ix_deadlines_active_due", "deadlines"),
     ):
         op.drop_index(name, table_name=table)
+    for name, column in (("ix_case_parties_person", "person_id"), ("ix_case_parties_employer", "employer_id")):
+        op.drop_index(name, table_name="case_parties")
+        op.create_index(name, "case_parties", [column])
