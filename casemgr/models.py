@@ -414,28 +414,24 @@ class Deadline(Base):
 
     __tablename__ = "deadlines"
     __table_args__ = (
-        Index("ix_deadlines_state_due", "state", "due_on"),
+        # With case_id (revision 0007): the lists' "Overdue" filter counts its cases from the
+        # overdue and breached clocks without reading the clocks themselves.
+        Index("ix_deadlines_state_due", "state", "due_on", "case_id"),
         Index("ix_deadlines_case", "case_id", "rule_code"),
         Index("ix_deadlines_provisional", "provisional", "state"),
         # The board's after-close clocks (serving a decision, the blacklist decision) on
         # closed cases: running clocks only, so the index stays small.
         Index("ix_deadlines_running_rule", "rule_code", "due_on", **_RUNNING),
         # The board (revision 0007): running and paused clocks in due order (the green-channel
-        # and supervised sections: each case at its earliest clock), and the few clocks with
-        # an extension waiting or a provisional due date, each in due order. Partial: a
-        # fraction of the clocks ever started; the queries repeat these conditions literally.
+        # section: each case at its earliest clock), and the few clocks with an extension
+        # waiting. Partial: a fraction of the clocks ever started; the queries repeat these
+        # conditions literally (a partial index serves only a query that states them).
         Index("ix_deadlines_active_due", "due_on", "case_id", **_ACTIVE),
         Index(
             "ix_deadlines_extension_pending",
             "due_on",
             sqlite_where=text(EXTENSION_PENDING),
             postgresql_where=text(EXTENSION_PENDING),
-        ),
-        Index(
-            "ix_deadlines_provisional_due",
-            "due_on",
-            sqlite_where=text("provisional IS 1"),
-            postgresql_where=text("provisional IS true"),
         ),
     )
 

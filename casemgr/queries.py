@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy import case as sql_case
@@ -102,9 +103,21 @@ class CaseRow:
     version: int
 
 
+#: Sorts whose column has many equal values break ties by the receiving date (newest
+#: first when descending), then id: the order of the (kind, column, received_on) indexes,
+#: so the first page is read from an index instead of sorting the kind's every case.
+TIE_BY_RECEIVED = frozenset({"status", "district"})
+
+
 @dataclass(frozen=True)
 class CaseQuery:
-    """A case list: kind, filters, sort and search. Immutable; ``with_*`` make changed copies."""
+    """A case list: kind, filters, sort and search. Immutable; ``with_*`` make changed copies.
+
+    Its search runs once per query object, whatever its page and its count ask
+    (``_search_plan``): the item model makes a new query object when it reloads.
+    A broad search's or the "Overdue" filter's count stops at :data:`COUNT_CAP` + 1:
+    :meth:`count_is_capped` says when the footer should read "5000+".
+    """
 
     kind: CaseKind | str | None = None
     filters: CaseFilters = field(default_factory=CaseFilters)
@@ -112,6 +125,9 @@ class CaseQuery:
     descending: bool = True
     search: str = ""
     today: dt.date | None = None
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+
+    COUNT_CAP: ClassVar[int] = SEARCH_LIMIT
 
     def with_sort(self, column: str, descending: bool) -> CaseQuery:
         return replace(self, sort=column, descending=descending)
@@ -122,9 +138,28 @@ class CaseQuery:
     def with_filters(self, filters: CaseFilters) -> CaseQuery:
         return replace(self, filters=filters)
 
+    def fresh(self) -> CaseQuery:
+        """The same list, to be read again (a new search: cases may have changed)."""
+        return replace(self)
+
     # ------------------------------------------------------------------ SQL
 
-    def _where(self, session: Session) -> list[Any]:
+    def _search_plan(self, session: Session) -> Any:
+        from casemgr import search as _search
+
+        with _MEMO_LOCK:
+            lock = self._memo.setdefault("lock", threading.Lock())
+        with lock:  # the page and the count ask at once, on two threads: one search
+            plan = self._memo.get("search")
+            if plan is None:
+                plan = _search.list_search(session, self.search, kind=self.kind, cap=SEARCH_LIMIT)
+                self._memo["search"] = plan
+        return plan
+
+    def _where(self, session: Session, *, walk: bool = False) -> list[Any]:
+        """The list's conditions. ``walk``: written for a page read in list order (the
+        overdue test and a broad search as per-row tests); otherwise for counting (and
+        exporting): conditions SQLite serves from indexes."""
         f = self.filters
         today = self.today or clock.today()
         cond: list[Any] = []
@@ -153,28 +188,41 @@ class CaseQuery:
         if f.open_only:
             cond.append(Case.closed_on.is_(None))
         if f.overdue:
-            cond.append(
-                exists().where(
-                    Deadline.case_id == Case.id,
-                    or_(
-                        and_(Deadline.state == DeadlineState.RUNNING.value, Deadline.due_on < today),
-                        Deadline.state == DeadlineState.BREACHED.value,
-                    ),
-                )
+            late = or_(
+                and_(Deadline.state == DeadlineState.RUNNING.value, Deadline.due_on < today),
+                Deadline.state == DeadlineState.BREACHED.value,
             )
+            if walk:  # a page: each case of the list, in order, until the page is full
+                cond.append(exists().where(Deadline.case_id == Case.id, late))
+            else:  # a count: the overdue and breached clocks, from (state, due_on, case_id)
+                cond.append(Case.id.in_(select(Deadline.case_id).where(late)))
         if self.search:
-            ids = search_case_ids(session, self.search, kind=self.kind)
-            cond.append(Case.id.in_(ids) if ids else Case.id.is_(None))
+            plan = self._search_plan(session)
+            cond.append(plan.walk if walk else plan.condition)
         return cond
+
+    def _capped(self, session: Session) -> bool:
+        return bool(self.filters.overdue or (self.search and self._search_plan(session).broad))
 
     def _ids_select(self, session: Session) -> Select[Any]:
         col = SORT_COLUMNS.get(self.sort, Case.received_on)
-        order = [col.desc(), Case.id.desc()] if self.descending else [col.asc(), Case.id.asc()]
-        return select(Case.id).where(*self._where(session)).order_by(*order)
+        keys = [col, Case.received_on, Case.id] if self.sort in TIE_BY_RECEIVED else [col, Case.id]
+        order = [k.desc() if self.descending else k.asc() for k in keys]
+        return select(Case.id).where(*self._where(session, walk=True)).order_by(*order)
 
     def count(self, session: Session) -> int:
-        stmt = select(func.count()).select_from(Case).where(*self._where(session))
+        """How many cases the list has; a broad search or the overdue filter stops counting
+        past :data:`COUNT_CAP` (the result is then ``COUNT_CAP + 1``)."""
+        if self._capped(session):
+            inner = select(Case.id).where(*self._where(session)).limit(self.COUNT_CAP + 1)
+            stmt = select(func.count()).select_from(inner.subquery())
+        else:
+            stmt = select(func.count()).select_from(Case).where(*self._where(session))
         return int(session.execute(stmt).scalar_one())
+
+    def count_is_capped(self, n: int) -> bool:
+        """The footer should say "5000+": the count stopped (or the search kept the newest)."""
+        return n > self.COUNT_CAP
 
     def page_ids(self, session: Session, offset: int, limit: int) -> list[int]:
         stmt = self._ids_select(session).offset(offset).limit(limit)
@@ -183,6 +231,9 @@ class CaseQuery:
     def page(self, session: Session, offset: int, limit: int) -> list[CaseRow]:
         """One page of rows, in list order."""
         return case_rows(session, self.page_ids(session, offset, limit), today=self.today)
+
+
+_MEMO_LOCK = threading.Lock()
 
 
 def case_rows(session: Session, ids: Sequence[int], today: dt.date | None = None) -> list[CaseRow]:

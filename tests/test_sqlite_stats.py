@@ -15,10 +15,11 @@ pytestmark = pytest.mark.skipif(bool(PG_URL), reason="SQLite's planner statistic
 #: Tables that grow with the caseload: their indexes need an estimate, or SQLite guesses.
 BIG = ("cases", "deadlines", "case_parties", "persons", "employers", "events", "claim_items", "search_grams")
 
-GREEN_ROWS = (
-    "SELECT cases.id, deadlines.due_on FROM deadlines JOIN cases ON cases.id = deadlines.case_id "
-    "WHERE deadlines.state IN ('running', 'paused') AND cases.green_channel IS 1 "
-    "AND cases.closed_on IS NULL ORDER BY deadlines.due_on, deadlines.case_id LIMIT 410"
+#: A clerk's overdue clocks, as the board asks for them.
+USER_OVERDUE = (
+    "SELECT deadlines.id FROM deadlines JOIN cases ON cases.id = deadlines.case_id "
+    "WHERE deadlines.state = 'running' AND deadlines.due_on < '2026-11-16' AND cases.closed_on IS NULL "
+    "AND cases.assigned_user_id = 8 AND cases.district = '海丰县' ORDER BY deadlines.due_on, deadlines.id LIMIT 200"
 )
 
 
@@ -54,19 +55,19 @@ def test_every_index_of_the_big_tables_has_an_estimate(db_path: Path) -> None:
     assert shipped - indexes == set(), "an estimate for an index that no longer exists"
 
 
-def test_a_file_without_statistics_gets_them_and_plans_the_board_in_due_order(tmp_path: Path) -> None:
+def test_a_file_without_statistics_gets_them_and_plans_a_clerks_board_from_their_cases(tmp_path: Path) -> None:
     path = tmp_path / "office.db"
     db.open_database(f"sqlite:///{path}").dispose()
     con = sqlite3.connect(path)
     con.execute("DELETE FROM sqlite_stat1")  # as an office file that never ran ANALYZE
     con.commit()
     con.close()
-    # Without statistics SQLite sorts every active clock of the city for this section.
-    assert "TEMP B-TREE" in plan(path, GREEN_ROWS)
+    # Without statistics SQLite walks every overdue clock of the city for one clerk.
+    assert "ix_cases_open_assigned" not in plan(path, USER_OVERDUE)
     db.open_database(f"sqlite:///{path}").dispose()
     assert stat_rows(path) == sorted(sqlite_stats.STAT1)
-    p = plan(path, GREEN_ROWS)
-    assert "ix_deadlines_active_due" in p and "TEMP B-TREE" not in p, p
+    p = plan(path, USER_OVERDUE)
+    assert p.startswith("SEARCH cases USING INDEX ix_cases_open_assigned"), p
 
 
 def test_install_writes_only_when_they_differ_and_replaces_a_local_analyze(tmp_path: Path) -> None:

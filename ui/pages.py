@@ -397,6 +397,14 @@ class CaseListPage(Page):
         self.model.set_query(self.current_query())
 
     def _show_count(self, n: int) -> None:
+        q = self.model.query
+        if q.count_is_capped(n):  # a broad search or the overdue filter stopped counting
+            self.count_label.setText(
+                self.tr("More than %1 cases: narrow the search or the filters").replace(
+                    "%1", f"{q.COUNT_CAP:,}"
+                )
+            )
+            return
         self.count_label.setText(self.tr("%n case(s)", "", n))
 
     def _open_row(self, row: int) -> None:

@@ -2,8 +2,9 @@
 cases; extensions waiting for a supervisor.
 
 Each section is two indexed queries: its first ``limit`` rows in due order, read from an
-index already in that order (``(state, due_on)``, or a partial index over active clocks,
-pending extensions or provisional dates) and stopped at the limit; and its count. Closed
+index already in that order (``(state, due_on)``, the partial index over active clocks,
+or the few ids of pending extensions and provisional dates) and stopped at the limit;
+and its count (all seven counts in one statement). Closed
 cases have no running clock, so the cost grows with the number of open clocks, never with
 the number of cases ever registered.
 
@@ -29,7 +30,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, bindparam, exists, func, select, text
+from sqlalchemy import Date, Integer, Select, and_, bindparam, exists, func, select, text
 from sqlalchemy.orm import Session
 
 from casemgr import settings
@@ -177,6 +178,40 @@ def active_clock_query(flag: Any, filters: list[Any], limit: int, offset: int) -
     )
 
 
+def clock_window_query(flag: Any, filters: list[Any]) -> Select[Any]:
+    """One window of the city's active clocks in ``(due_on, case_id)`` order (``:batch``
+    clocks from ``:offset``, read from ix_deadlines_active_due and nothing else), each
+    with its case's columns when the case is an open flagged one of the board's filter
+    and NULLs otherwise. The window is a subquery with its own LIMIT, so no planner
+    statistics can turn it into "every open case, then sort their clocks" (which SQLite
+    chose for the joined form with the shipped statistics); a short window means the end.
+    """
+    window = (
+        select(Deadline.due_on, Deadline.case_id)
+        .where(ACTIVE_SQL)
+        .order_by(Deadline.due_on, Deadline.case_id)
+        .limit(bindparam("batch", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+        .subquery()
+    )
+    return (
+        select(
+            Case.id.label("case_id"),
+            Case.number,
+            Case.kind,
+            Case.status,
+            Case.district,
+            Case.assigned_user_id,
+            Case.green_channel,
+            Case.supervised,
+            window.c.due_on,
+        )
+        .select_from(window)
+        .outerjoin(Case, and_(Case.id == window.c.case_id, flag.is_(True), *filters))
+        .order_by(window.c.due_on, window.c.case_id)
+    )
+
+
 def grouped_case_query(flag: Any, filters: list[Any], limit: int) -> Select[Any]:
     """Open flagged cases by their earliest active clock, grouped: for a flag on a few
     percent of open cases (supervised), read from the flag's partial index, where walking
@@ -233,10 +268,14 @@ def _section_where(party: tuple[str, ...]) -> dict[str, list[Any]]:
         "overdue": [Deadline.state == RUNNING, Deadline.due_on < today, *not_party],
         "due_today": [Deadline.state == RUNNING, Deadline.due_on == today],
         "due_soon": [Deadline.state == RUNNING, Deadline.due_on > today, Deadline.due_on <= soon],
-        # These two start from their partial indexes: pending extensions and provisional due
-        # dates are few, and the literal conditions are what make those indexes usable.
-        "extensions": [EXTENSION_SQL, ACTIVE_SQL],
-        "provisional": [Deadline.provisional.is_(True), ACTIVE_SQL],
+        # The few pending extensions and provisional dates: their clocks' ids first, from
+        # ix_deadlines_extension_pending (a literal condition, or SQLite cannot use it) and
+        # ix_deadlines_provisional, then each clock by its primary key. As a plain join the
+        # planner started from every open case or every active clock instead.
+        "extensions": [Deadline.id.in_(select(Deadline.id).where(EXTENSION_SQL).correlate(None)), ACTIVE_SQL],
+        "provisional": [
+            Deadline.id.in_(select(Deadline.id).where(Deadline.provisional.is_(True), ACTIVE_SQL).correlate(None))
+        ],
     }
 
 
@@ -273,9 +312,12 @@ def _statements(
             rows[name] = grouped_case_query(Case.supervised, open_filters, limit)
         elif name in CASE_SECTIONS:
             counts.append(case_count(CASE_SECTIONS[name], open_filters, count_limit))
-            rows[name] = active_clock_query(
-                CASE_SECTIONS[name], open_filters, bindparam("batch"), bindparam("offset")  # type: ignore[arg-type]
-            )
+            if has_user:  # a user's few open cases first (ix_cases_open_assigned), then sorted
+                rows[name] = active_clock_query(
+                    CASE_SECTIONS[name], open_filters, bindparam("batch", type_=Integer), bindparam("offset", type_=Integer)  # type: ignore[arg-type]
+                )
+            else:  # a district or the city: the active clocks in due order, window by window
+                rows[name] = clock_window_query(CASE_SECTIONS[name], open_filters)
         else:
             counts.append(deadline_count(where[name], open_filters, count_limit))
             rows[name] = deadline_query(where[name], open_filters, limit)
@@ -432,7 +474,7 @@ def _case_rows(
     while len(out) < limit:
         rows = session.execute(stmt, {**params, "batch": batch, "offset": offset}).all()
         for r in rows:
-            if r.case_id in seen:
+            if r.case_id is None or r.case_id in seen:  # (a window's clock of another case)
                 continue
             seen.add(r.case_id)
             out.append(_case_row(r, level))

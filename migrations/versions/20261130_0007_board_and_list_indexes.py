@@ -5,14 +5,15 @@
   read the clocks in due order and stop after 200 cases, instead of grouping every open
   case's clocks (116 ms for the whole city at 1M).
 * ``ix_deadlines_extension_pending (due_on) WHERE extension_requested_on IS NOT NULL AND
-  extension_approved_by_id IS NULL`` and ``ix_deadlines_provisional_due (due_on) WHERE
-  provisional``: the two sections of few clocks each read them directly (each walked every
-  active clock, 90 ms at 1M).
+  extension_approved_by_id IS NULL``: the section of pending extensions reads its few
+  clocks directly (it walked every active clock, 90 ms at 1M).
 * ``ix_cases_open_supervised (district) WHERE closed_on IS NULL AND supervised``: the
   supervised section's count (3 % of open cases: 14 ms to find 100 of them among all open
   cases at 1M).
 * ``ix_case_parties_person`` and ``ix_case_parties_employer`` gain ``case_id``: a search
   reaches a party's cases from the index alone (one table read per case before).
+* ``ix_deadlines_state_due`` gains ``case_id``: the "Overdue" filter's count reads the
+  cases of the overdue and breached clocks from the index alone (0.5-1.2 s at 1M).
 * ``ix_cases_kind_number (kind, number)``, ``ix_cases_kind_amount (kind, amount_claimed,
   id)``, ``ix_cases_kind_workers (kind, workers, id)``: a kind's list sorted by case
   number, amount or workers reads its first page from the index (it sorted all 380k
@@ -48,16 +49,11 @@ def _where(cond: str) -> dict[str, sa.TextClause]:
 def upgrade() -> None:
     op.create_index("ix_deadlines_active_due", "deadlines", ["due_on", "case_id"], **_where(ACTIVE_CLOCK))
     op.create_index("ix_deadlines_extension_pending", "deadlines", ["due_on"], **_where(EXTENSION_PENDING))
-    op.create_index(
-        "ix_deadlines_provisional_due",
-        "deadlines",
-        ["due_on"],
-        sqlite_where=sa.text("provisional IS 1"),
-        postgresql_where=sa.text("provisional IS true"),
-    )
     for name, column in (("ix_case_parties_person", "person_id"), ("ix_case_parties_employer", "employer_id")):
         op.drop_index(name, table_name="case_parties")
         op.create_index(name, "case_parties", [column, "case_id"])
+    op.drop_index("ix_deadlines_state_due", table_name="deadlines")
+    op.create_index("ix_deadlines_state_due", "deadlines", ["state", "due_on", "case_id"])
     op.create_index("ix_cases_kind_number", "cases", ["kind", "number"])
     op.create_index(
         "ix_cases_open_supervised",
@@ -85,7 +81,6 @@ def downgrade() -> None:
         ("ix_cases_kind_amount", "cases"),
         ("ix_cases_open_supervised", "cases"),
         ("ix_cases_kind_number", "cases"),
-        ("ix_deadlines_provisional_due", "deadlines"),
         ("ix_deadlines_extension_pending", "deadlines"),
         ("ix_deadlines_active_due", "deadlines"),
     ):
@@ -93,3 +88,5 @@ def downgrade() -> None:
     for name, column in (("ix_case_parties_person", "person_id"), ("ix_case_parties_employer", "employer_id")):
         op.drop_index(name, table_name="case_parties")
         op.create_index(name, "case_parties", [column])
+    op.drop_index("ix_deadlines_state_due", table_name="deadlines")
+    op.create_index("ix_deadlines_state_due", "deadlines", ["state", "due_on"])
