@@ -16,10 +16,12 @@ section badges, and fetching 200 rows for all seven sections, took a second. So:
   ``None`` counts exactly (reports, the start-up reminder, tests).
 * ``sections``: which sections get rows; the others get only their count. The dashboard
   asks for the tab on screen and fetches another tab's rows when it is opened.
-* green channel and supervised list each case once, at its earliest active clock, by
-  reading active clocks in due order and keeping each case's first (the cases' first
-  appearances in ``(due_on, case_id)`` order are exactly their order by earliest due
-  date), instead of grouping every open case's clocks.
+* green channel and supervised list each case once, at its earliest active clock. For the
+  whole city's green channel (a third of its open cases) by reading active clocks in due
+  order, window by window, and keeping each case's first (the cases' first appearances in
+  ``(due_on, case_id)`` order are exactly their order by earliest due date); for a user's
+  or a district's cases and for the few supervised ones, grouped from the open-case
+  indexes, instead of grouping every open case's clocks of the city.
 """
 
 from __future__ import annotations
@@ -155,29 +157,6 @@ EXTENSION_SQL = text(
 )
 
 
-def active_clock_query(flag: Any, filters: list[Any], limit: int, offset: int) -> Select[Any]:
-    """Active clocks of open flagged cases in ``(due_on, case_id)`` order: a case's first
-    appearance is at its earliest due date (see the module docstring)."""
-    return (
-        select(
-            Case.id.label("case_id"),
-            Case.number,
-            Case.kind,
-            Case.status,
-            Case.district,
-            Case.assigned_user_id,
-            Case.green_channel,
-            Case.supervised,
-            Deadline.due_on,
-        )
-        .join(Case, Case.id == Deadline.case_id)
-        .where(ACTIVE_SQL, flag.is_(True), *filters)
-        .order_by(Deadline.due_on, Deadline.case_id)
-        .limit(limit)
-        .offset(offset)
-    )
-
-
 def clock_window_query(flag: Any, filters: list[Any]) -> Select[Any]:
     """One window of the city's active clocks in ``(due_on, case_id)`` order (``:batch``
     clocks from ``:offset``, read from ix_deadlines_active_due and nothing else), each
@@ -259,6 +238,7 @@ class _Statements:
     late: Select[Any] | None
     counts: Select[Any]
     rows: dict[str, Select[Any]]
+    windowed: frozenset[str]  # sections read window by window (clock_window_query)
 
 
 def _section_where(party: tuple[str, ...]) -> dict[str, list[Any]]:
@@ -307,23 +287,24 @@ def _statements(
     counts = []
     rows: dict[str, Select[Any]] = {}
     for name in SECTIONS:
-        if name == "supervised":
-            counts.append(case_count(Case.supervised, open_filters, count_limit))
-            rows[name] = grouped_case_query(Case.supervised, open_filters, limit)
-        elif name in CASE_SECTIONS:
-            counts.append(case_count(CASE_SECTIONS[name], open_filters, count_limit))
-            if has_user:  # a user's few open cases first (ix_cases_open_assigned), then sorted
-                rows[name] = active_clock_query(
-                    CASE_SECTIONS[name], open_filters, bindparam("batch", type_=Integer), bindparam("offset", type_=Integer)  # type: ignore[arg-type]
-                )
-            else:  # a district or the city: the active clocks in due order, window by window
-                rows[name] = clock_window_query(CASE_SECTIONS[name], open_filters)
+        if name in CASE_SECTIONS:
+            flag = CASE_SECTIONS[name]
+            counts.append(case_count(flag, open_filters, count_limit))
+            if name == "green_channel" and not (has_user or has_district):
+                # The city: a third of its open cases are green, so the first hundred are
+                # among the first few hundred active clocks in due order, window by window.
+                rows[name] = clock_window_query(flag, open_filters)
+            else:
+                # A user's or a district's few cases, or the few supervised ones: grouped
+                # from the open-case indexes, each at its earliest clock.
+                rows[name] = grouped_case_query(flag, open_filters, limit)
         else:
             counts.append(deadline_count(where[name], open_filters, count_limit))
             rows[name] = deadline_query(where[name], open_filters, limit)
     # All seven counts in one statement: one round trip (what a server's board pays for).
     count_all = select(*(c.scalar_subquery().label(n) for c, n in zip(counts, SECTIONS, strict=True)))
-    return _Statements(late, count_all, rows)
+    windowed = frozenset() if has_user or has_district else frozenset({"green_channel"})
+    return _Statements(late, count_all, rows, windowed)
 
 
 def board(
@@ -397,10 +378,10 @@ def board(
         total = count_limit if more and count_limit is not None else n
         rows: list[BoardRow] = []
         if sections is None or name in sections:
-            if name == "supervised":
-                rows = [_case_row(r, level) for r in session.execute(st.rows[name], params)]
-            elif name in CASE_SECTIONS:
+            if name in CASE_SECTIONS and name in st.windowed:
                 rows = _case_rows(session, st.rows[name], params, limit, level)
+            elif name in CASE_SECTIONS:
+                rows = [_case_row(r, level) for r in session.execute(st.rows[name], params)]
             else:
                 found = list(session.execute(st.rows[name], params).all())
                 if extra:
