@@ -307,7 +307,9 @@ def _gram_party_ids(party: str, q: str) -> Any:
     if len(q) == 1:
         return select(SearchGram.party_id).where(SearchGram.party == party, _prefix(SearchGram.gram, q))
     parts = sorted(grams(q))
-    selects = [select(SearchGram.party_id).where(SearchGram.gram == g, SearchGram.party == party) for g in parts]
+    selects = [
+        select(SearchGram.party_id).where(SearchGram.gram == g, SearchGram.party == party) for g in parts
+    ]
     return selects[0] if len(selects) == 1 else intersect(*selects)
 
 
@@ -326,7 +328,9 @@ def _broad_name_condition(session: Session, q: str) -> tuple[Any, Any] | None:
         employers = select(Employer.id).where(
             Employer.id.in_(employers), func.lower(Employer.name).contains(q, autoescape=True)
         )
-        persons = select(Person.id).where(Person.id.in_(persons), func.lower(Person.name).contains(q, autoescape=True))
+        persons = select(Person.id).where(
+            Person.id.in_(persons), func.lower(Person.name).contains(q, autoescape=True)
+        )
     # The respondent employer of a case is ``cases.employer_id`` (services.cases.register_case
     # links it as the case's one employer party); persons are reached through case_parties.
     by_person = select(CaseParty.case_id).where(CaseParty.person_id.in_(persons))

@@ -55,7 +55,9 @@ def test_every_index_of_the_big_tables_has_an_estimate(db_path: Path) -> None:
     assert shipped - indexes == set(), "an estimate for an index that no longer exists"
 
 
-def test_a_file_without_statistics_gets_them_and_plans_a_clerks_board_from_their_cases(tmp_path: Path) -> None:
+def test_a_file_without_statistics_gets_them_and_plans_a_clerks_board_from_their_cases(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "office.db"
     db.open_database(f"sqlite:///{path}").dispose()
     con = sqlite3.connect(path)

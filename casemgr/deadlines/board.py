@@ -254,7 +254,9 @@ def _section_where(party: tuple[str, ...]) -> dict[str, list[Any]]:
         # planner started from every open case or every active clock instead.
         "extensions": [Deadline.id.in_(select(Deadline.id).where(EXTENSION_SQL).correlate(None)), ACTIVE_SQL],
         "provisional": [
-            Deadline.id.in_(select(Deadline.id).where(Deadline.provisional.is_(True), ACTIVE_SQL).correlate(None))
+            Deadline.id.in_(
+                select(Deadline.id).where(Deadline.provisional.is_(True), ACTIVE_SQL).correlate(None)
+            )
         ],
     }
 
@@ -398,7 +400,9 @@ def board(
     )
 
 
-def _clock_row(r: Any, all_rules: dict[str, Any], cal: Any, level: Callable[[dt.date], str | None]) -> BoardRow:
+def _clock_row(
+    r: Any, all_rules: dict[str, Any], cal: Any, level: Callable[[dt.date], str | None]
+) -> BoardRow:
     spec = all_rules.get(r.rule_code)
     note = provisional_note(cal, r.started_on, r.due_on) if r.provisional else None
     return BoardRow(
