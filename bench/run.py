@@ -293,7 +293,7 @@ def _count_text(q: Any, s: Any) -> str:
     """The footer's text for this search ("5000+" when the count is capped)."""
     n = q.count(s)
     capped = getattr(q, "count_is_capped", None)
-    return f"{n}+" if callable(capped) and capped(n) else str(n)
+    return f"{q.COUNT_CAP}+" if callable(capped) and capped(n) else str(n)
 
 
 # --------------------------------------------------------------------------- the application

@@ -156,7 +156,7 @@ class CaseQuery:
                 self._memo["search"] = plan
         return plan
 
-    def _where(self, session: Session, *, walk: bool = False) -> list[Any]:
+    def _where(self, session: Session, *, walk: bool = False, search: bool = True) -> list[Any]:
         """The list's conditions. ``walk``: written for a page read in list order (the
         overdue test and a broad search as per-row tests); otherwise for counting (and
         exporting): conditions SQLite serves from indexes."""
@@ -196,7 +196,7 @@ class CaseQuery:
                 cond.append(exists().where(Deadline.case_id == Case.id, late))
             else:  # a count: the overdue and breached clocks, from (state, due_on, case_id)
                 cond.append(Case.id.in_(select(Deadline.case_id).where(late)))
-        if self.search:
+        if self.search and search:
             plan = self._search_plan(session)
             cond.append(plan.walk if walk else plan.condition)
         return cond
@@ -214,11 +214,20 @@ class CaseQuery:
         """How many cases the list has; a broad search or the overdue filter stops counting
         past :data:`COUNT_CAP` (the result is then ``COUNT_CAP + 1``)."""
         if self._capped(session):
-            inner = select(Case.id).where(*self._where(session)).limit(self.COUNT_CAP + 1)
-            stmt = select(func.count()).select_from(inner.subquery())
-        else:
-            stmt = select(func.count()).select_from(Case).where(*self._where(session))
+            plan = self._search_plan(session) if self.search else None
+            if plan is not None and plan.by_employer is not None:
+                # The employers' cases alone may pass the cap: then nothing else is counted.
+                where = [*self._where(session, search=False), plan.by_employer]
+                n = self._count_to_cap(session, where)
+                if n > self.COUNT_CAP:
+                    return n
+            return self._count_to_cap(session, self._where(session))
+        stmt = select(func.count()).select_from(Case).where(*self._where(session))
         return int(session.execute(stmt).scalar_one())
+
+    def _count_to_cap(self, session: Session, where: list[Any]) -> int:
+        inner = select(Case.id).where(*where).limit(self.COUNT_CAP + 1)
+        return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
 
     def count_is_capped(self, n: int) -> bool:
         """The footer should say "5000+": the count stopped (or the search kept the newest)."""

@@ -86,10 +86,12 @@ def test_a_broad_search_lists_exactly_what_the_narrow_one_finds_in_list_order(
     assert {i for i, _ in narrow} == {builders[k] for k in expected}
 
 
+@pytest.mark.parametrize("dense_share", [0.0, 2.0])  # counted in list order / employer by employer
 def test_a_broad_count_stops_past_the_cap_and_says_so(
-    database: db.Database, builders: dict[str, int], monkeypatch: pytest.MonkeyPatch
+    database: db.Database, builders: dict[str, int], monkeypatch: pytest.MonkeyPatch, dense_share: float
 ) -> None:
     monkeypatch.setattr(search, "BROAD_EMPLOYERS", 2)
+    monkeypatch.setattr(search, "DENSE_SHARE", dense_share)
     monkeypatch.setattr(queries.CaseQuery, "COUNT_CAP", 5)
     q = queries.CaseQuery(kind=CaseKind.ARBITRATION, search="建筑", today=TODAY)
     with database.read() as s:
@@ -98,6 +100,9 @@ def test_a_broad_count_stops_past_the_cap_and_says_so(
         assert len(q.page(s, 0, 100)) == 13  # the list itself is not cut (12 firms and the decoy)
         narrow = q.with_search("第3建筑")
         assert narrow.count(s) == 1 and not narrow.count_is_capped(1)
+    monkeypatch.setattr(queries.CaseQuery, "COUNT_CAP", 50)
+    with database.read() as s:
+        assert q.fresh().count(s) == 13  # under the cap: exact (12 firms and the decoy)
 
 
 def test_page_and_count_share_one_search(
