@@ -1,21 +1,11 @@
 """Who may do what: enforced inside the services, whatever the UI shows.
 
-The matrix is data (action -> role -> case kinds) so ``docs/permissions.md`` and the
-tests are generated from and checked against the same table. ``require`` raises
-:class:`~casemgr.errors.PermissionDenied`; services call it before their first write, so
-a refused call writes nothing.
-
-Decisions (the why behind the table):
-
-* Case work (edit, workflow steps) is open to every officer of the matching kind, not
-  only the assigned one: hearings, absences and collective cases are covered by
-  colleagues, and the audit trail names whoever acted.
-* "Assigned to me" applies where the law asks for need-to-know: the identity of a 举报
-  reporter (劳动保障监察条例 Art. 9) is visible to the inspector handling the case and to
-  supervisors only (:data:`ASSIGNED_ONLY`, checked by :func:`require_case`).
-* The administrator runs the system (users, settings, rules, calendar, backups) but does
-  not read unmasked personal data: that is not needed to run the system.
-* The auditor reads everything (masked) and the audit trail, and writes nothing.
+``docs/permissions.md`` is the reviewed, hand-written statement of who may do what, with
+the reason for each action; this module is its implementation, as data (action -> role ->
+case kinds) that the services and the UI ask. ``tests/test_permissions_matrix.py`` parses
+that page and holds both the services and this table to it, so a change starts there.
+``require`` raises :class:`~casemgr.errors.PermissionDenied`; services call it before
+their first write, so a refused call writes nothing.
 """
 
 from __future__ import annotations
@@ -42,10 +32,10 @@ _OFFICERS: dict[Role, frozenset[CaseKind]] = {
 #: For kind-less actions (users, settings ...) presence of the role is what counts.
 MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
     "case.view": {r: ALL_KINDS for r in Role},
-    "case.register": {Role.ADMIN: ALL_KINDS, **_OFFICERS},
-    "case.edit": {Role.ADMIN: ALL_KINDS, **_OFFICERS},
+    "case.register": {Role.ADMIN: ALL_KINDS, **_OFFICERS},  # the admin: the initial ledger import
+    "case.edit": dict(_OFFICERS),
     "case.transition": dict(_OFFICERS),
-    "case.assign": {Role.ADMIN: ALL_KINDS, Role.SUPERVISOR: ALL_KINDS},
+    "case.assign": {Role.SUPERVISOR: ALL_KINDS},
     "deadline.approve_extension": {Role.SUPERVISOR: ALL_KINDS},
     "party.register": {Role.ADMIN: ALL_KINDS, **_OFFICERS},
     "document.generate": dict(_OFFICERS),
@@ -106,15 +96,6 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "reporter.view": ("查看举报人身份", "see a reporter's identity"),
 }
 
-ROLE_LABELS: dict[Role, tuple[str, str]] = {
-    Role.ADMIN: ("系统管理员", "administrator"),
-    Role.SUPERVISOR: ("科长/主任", "supervisor"),
-    Role.CLERK: ("仲裁书记员", "arbitration clerk"),
-    Role.MEDIATOR: ("调解员", "mediator"),
-    Role.INSPECTOR: ("劳动保障监察员", "inspector"),
-    Role.AUDITOR: ("审计（只读）", "auditor (read-only)"),
-}
-
 
 class CaseLike(Protocol):
     kind: str
@@ -168,47 +149,3 @@ def require_case(actor: Actor, action: str, case: CaseLike) -> None:
             f"Only the officer handling this case and supervisors may {en}.",
             code="permission",
         )
-
-
-# --------------------------------------------------------------------------- docs
-
-
-def render_markdown() -> str:
-    """The table of ``docs/permissions.md``; a test keeps the file equal to this."""
-    kind_short = {MED: "调解", ARB: "仲裁", INS: "监察"}
-    roles = list(Role)
-    lines = [
-        "# Permissions / 权限矩阵",
-        "",
-        "Generated from `casemgr.permissions.MATRIX` by `python -m casemgr.permissions`;",
-        "`tests/test_permissions_matrix.py` fails when this file and the code disagree, and",
-        "checks every cell against the real services.",
-        "",
-        "Cell: ✔ = every case kind; a list of kinds (调解 mediation, 仲裁 arbitration, 监察",
-        "inspection) = only those; ✔ (own) = only cases assigned to the user; — = refused",
-        "(`PermissionDenied`, nothing written).",
-        "",
-        "| action | " + " | ".join(f"{ROLE_LABELS[r][1]} {ROLE_LABELS[r][0]}" for r in roles) + " |",
-        "|---|" + "---|" * len(roles),
-    ]
-    for action, by_role in MATRIX.items():
-        cells = []
-        for r in roles:
-            kinds = by_role.get(r)
-            if kinds is None:
-                cell = "—"
-            elif kinds == ALL_KINDS or action not in KIND_ACTIONS:
-                cell = "✔"
-            else:
-                cell = ", ".join(kind_short[k] for k in CaseKind if k in kinds)
-            if kinds is not None and r in ASSIGNED_ONLY.get(action, frozenset()):
-                cell += " (own)"
-            cells.append(cell)
-        zh, en = ACTION_LABELS[action]
-        lines.append(f"| `{action}` {en} / {zh} | " + " | ".join(cells) + " |")
-    lines += ["", "## Why", "", (__doc__ or "").split("Decisions (the why behind the table):")[1].strip(), ""]
-    return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    print(render_markdown(), end="")

@@ -111,6 +111,24 @@ def test_changed_entry_is_named(demo: db.Database, url: str, capsys: pytest.Capt
     assert err.count("\n") == 1  # only the first problem without --all
 
 
+@pytest.mark.parametrize(
+    "column", ["user_id", "username", "action", "entity", "entity_id", "before", "after"]
+)
+def test_each_recorded_field_changed_alone_is_named(
+    demo: db.Database, url: str, capsys: pytest.CaptureFixture[str], column: str
+) -> None:
+    """Every field of an entry is covered by its hash: changing any one of them is seen."""
+    target, old = _sql(
+        url,
+        f"SELECT id, {column} FROM audit_entries WHERE before IS NOT NULL AND user_id IS NOT NULL"
+        " AND entity_id IS NOT NULL ORDER BY id LIMIT 1",
+    )
+    new = old + 1 if column == "user_id" else f"{old}x"
+    _sql(url, f"UPDATE audit_entries SET {column} = :v WHERE id = :id", v=new, id=target)
+    rc, _out, err = verify(url, capsys)
+    assert rc == 2 and f"#{target} " in err and "changed" in err, err
+
+
 def test_removed_entry_breaks_the_link_of_the_next(
     demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

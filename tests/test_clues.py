@@ -15,6 +15,7 @@ from casemgr.enums import CaseKind, Channel, Role
 from casemgr.errors import NotFoundError, PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, Case, Deadline, Event
 from casemgr.services import cases, clues, parties
+from casemgr.services import workflow as wf
 from casemgr.services.context import Actor
 from tests.helpers import case_input, make_id, make_uscc
 
@@ -106,8 +107,24 @@ def test_link_must_match_and_be_open(database: db.Database, actors: dict[Role, A
     insp = actors[Role.INSPECTOR]
     with database.write() as s:
         other = cases.register_case(s, insp, case_input(CaseKind.INSPECTION, n=5), today=TODAY).id
-    with pytest.raises(ValidationError), database.write() as s:
+        same = cases.register_case(s, insp, case_input(CaseKind.INSPECTION, n=1), today=TODAY).id
+    events = count(database, Event)
+    # Another employer and worker: no link.
+    with pytest.raises(ValidationError) as err, database.write() as s:
         clues.record_clue(s, insp, clue(1), link_to=other, today=TODAY)
+    assert err.value.field == "link_to" and "用人单位或劳动者与来件不一致" in err.value.zh
+    assert count(database, Event) == events
+    # The same employer and worker, but the case is closed: no link either.
+    with database.write() as s:
+        wf.apply_transition(
+            s, insp, same, "refuse", {"ground": "outside_powers", "reason": "不属于监察职权"},
+            expected_version=None, on=dt.date(2026, 3, 3),
+        )  # fmt: skip
+    events = count(database, Event)
+    with pytest.raises(ValidationError) as err, database.write() as s:
+        clues.record_clue(s, insp, clue(1), link_to=same, today=TODAY)
+    assert err.value.field == "link_to" and "已结案" in err.value.zh
+    assert count(database, Event) == events and count(database, Case) == 2
 
 
 def test_reply_stops_the_clock(database: db.Database, actors: dict[Role, Actor]) -> None:

@@ -32,6 +32,12 @@ KINDS = ("arbitration", "mediation", "inspection")
 ROUND_TIMEOUT = 60  # seconds; a round takes milliseconds
 
 
+def _say(line: str) -> None:
+    """One line in one write(): with PYTHONUNBUFFERED=1, print() writes the text and the newline
+    separately, and a kill between the two glued the zygote's DONE onto an OK line."""
+    os.write(1, f"{line}\n".encode())
+
+
 def _writer(db_path: str, user_id: int, base: int) -> None:
     """The child: register cases until killed, reporting each committed number."""
     from casemgr import db
@@ -42,7 +48,7 @@ def _writer(db_path: str, user_id: int, base: int) -> None:
 
     actor = Actor(user_id=user_id, username="crash.writer", role=Role.SUPERVISOR)
     database = db.open_database(f"sqlite:///{db_path}")
-    print(f"PID {os.getpid()}", flush=True)
+    _say(f"PID {os.getpid()}")
     i = 0
     while True:
         i += 1
@@ -50,7 +56,7 @@ def _writer(db_path: str, user_id: int, base: int) -> None:
         kind = CaseKind(KINDS[n % 3])
         with database.write() as s:
             number = cases.register_case(s, actor, case_input(kind, n=n, workers=1 + n % 3)).number
-        print(f"OK {number}", flush=True)
+        _say(f"OK {number}")
 
 
 def _zygote(db_path: str, user_id: int) -> None:
@@ -66,7 +72,7 @@ def _zygote(db_path: str, user_id: int) -> None:
             finally:
                 os._exit(3)
         _, status = os.waitpid(pid, 0)
-        print(f"DONE {status}", flush=True)
+        _say(f"DONE {status}")
 
 
 @pytest.fixture

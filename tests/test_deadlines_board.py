@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -36,15 +37,55 @@ def test_a_pause_moves_the_due_date_by_exactly_the_paused_amount(start, code, of
     k = clocks.span(CAL, r, p, resume)
     _, before = clocks.compute_due(CAL, r, start, None, 0, 0)
     _, after = clocks.compute_due(CAL, r, start, None, k, 0)
+    # How many working days a pause holds is counted by hand below (the table of pauses);
+    # here, the relation: the due date moves by exactly the paused amount.
+    assert 0 <= k <= (resume - p).days
     if r.working:
         # as if the paused working days did not exist
-        assert k == CAL.working_days_between(p, resume)
         assert after == CAL.add_working_days(before, k)
         assert CAL.working_days_between(before, after) == k
     else:
         assert k == (resume - p).days
         raw = start + dt.timedelta(days=r.length)
         assert after == CAL.add_calendar_days(raw, k)
+
+
+@pytest.mark.parametrize(
+    ("code", "paused", "resumed", "units"),
+    [
+        # Fri 03-06 -> Mon 03-16, an ordinary fortnight: Mon 03-09 .. Fri 03-13 (5), Mon 03-16 (6).
+        ("insp.investigate.gd", D(2026, 3, 6), D(2026, 3, 16), 6),
+        # Fri 2026-02-13 -> Fri 02-27, Spring Festival: Sat 02-14 is a make-up working day (1);
+        # Sun 02-15 .. Mon 02-23 are off (holiday and weekend); Tue 02-24 .. Fri 02-27 (2..5).
+        ("insp.investigate.gd", D(2026, 2, 13), D(2026, 2, 27), 5),
+        # Thu 2026-09-24 -> Mon 10-12, Mid-Autumn and National Day: Fri 09-25 off, weekend,
+        # Mon 09-28 .. Wed 09-30 (1..3), 10-01 .. 10-07 off, Thu 10-08 (4), Fri 10-09 (5),
+        # Sat 10-10 make-up working day (6), Sun 10-11 off, Mon 10-12 (7).
+        ("insp.investigate.gd", D(2026, 9, 24), D(2026, 10, 12), 7),
+        # Fri 2025-01-24 -> Mon 02-10: Sun 01-26 make-up (1), Mon 01-27 (2), 01-28 .. 02-04 off,
+        # Wed 02-05 .. Fri 02-07 (3..5), Sat 02-08 make-up (6), Sun 02-09 off, Mon 02-10 (7).
+        ("arb.accept", D(2025, 1, 24), D(2025, 2, 10), 7),
+        # A calendar-day clock (the 45-day award limit) excludes every day: 03-10 -> 03-25 is 15.
+        ("arb.award", D(2026, 3, 10), D(2026, 3, 25), 15),
+        ("arb.award", D(2026, 9, 30), D(2026, 10, 8), 8),  # holidays included: 10-01 .. 10-08
+        ("insp.investigate.gd", D(2026, 3, 16), D(2026, 3, 16), 0),  # resumed the day it paused
+        ("insp.investigate.gd", D(2026, 3, 14), D(2026, 3, 15), 0),  # a Sunday only
+    ],
+)
+def test_a_pause_excludes_the_units_counted_by_hand(code: str, paused: D, resumed: D, units: int) -> None:
+    assert clocks.span(CAL, RULES[code], paused, resumed) == units
+
+
+def test_a_pause_over_national_day_moves_a_five_working_day_clock_by_hand() -> None:
+    r = RULES["arb.accept"]  # 5 working days from receipt
+    # Received Tue 2026-09-29: Wed 09-30 (1), 10-01 .. 10-07 off, Thu 10-08 (2), Fri 10-09 (3),
+    # Sat 10-10 make-up (4), Sun 10-11 off, Mon 10-12 (5).
+    assert clocks.compute_due(CAL, r, D(2026, 9, 29), None, 0, 0) == (D(2026, 10, 12), D(2026, 10, 12))
+    # Paused Wed 09-30 -> Fri 10-09: Thu 10-08 and Fri 10-09 do not count (2), so the clock runs
+    # two more working days: Tue 10-13, Wed 10-14.
+    k = clocks.span(CAL, r, D(2026, 9, 30), D(2026, 10, 9))
+    assert k == 2
+    assert clocks.compute_due(CAL, r, D(2026, 9, 29), None, k, 0) == (D(2026, 10, 12), D(2026, 10, 14))
 
 
 def _register(database, actor, kind=CaseKind.ARBITRATION, **kw) -> int:

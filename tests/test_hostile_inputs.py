@@ -15,17 +15,18 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from casemgr import db, validation
-from casemgr.enums import CaseKind, PartyRole, Role
+from casemgr import workflow as wf_model
+from casemgr.enums import CaseKind, EventKind, PartyRole, Role
 from casemgr.errors import KnownError, ValidationError
 from casemgr.models import AuditEntry, Case, CaseParty, ClaimItem, Deadline, Employer, Event, Person
-from casemgr.services import cases, parties
+from casemgr.services import cases, parties, workflow
 from casemgr.services.context import Actor
-from tests.helpers import case_input, make_id, make_uscc
+from tests.helpers import TODAY, case_input, make_id, make_uscc
 
 TALLY: Counter[str] = Counter()
 OUTCOME: Counter[str] = Counter()
@@ -219,19 +220,43 @@ def test_add_note(
 @given(code=st.one_of(st.sampled_from(["accept", "refuse", "withdraw", "close", "transfer_out"]), HOSTILE.map(lambda t: t[1])),
        fields=st.dictionaries(st.sampled_from(["reason", "ground", "department", "on", "items", "x"]), HOSTILE, max_size=3),
        on=HOSTILE)  # fmt: skip
+@example(code="accept", fields={}, on=("valid", dt.date(2026, 3, 3)))  # runs first, so one call surely passes
 def test_apply_transition(
     database: db.Database, supervisor: Actor, one_case: int, code: Any, fields: dict[str, Any], on: Any
 ) -> None:
-    workflow = pytest.importorskip("casemgr.services.workflow")
+    """An accepted step is exactly the step asked for: its status, dates, outcome and one event."""
     f = {k: v[1] for k, v in fields.items()}
     tags = [v[0] for v in fields.values()] + [on[0]]
-    _call(
-        database,
-        tags,
-        lambda s: (
-            workflow.apply_transition(s, supervisor, one_case, code, f, expected_version=None, on=on[1]).id
-        ),
-    )
+    seen: dict[str, Any] = {}
+
+    def go(s: Any) -> int:
+        case = s.get(Case, one_case)
+        seen["status"], seen["version"] = case.status, case.version
+        return workflow.apply_transition(s, supervisor, one_case, code, f, expected_version=None, on=on[1]).id
+
+    if _call(database, tags, go) is None:
+        # The valid example must pass (the case is still "received" the first time it runs).
+        assert not (on[0] == "valid" and code == "accept" and seen.get("status") == "received"), (
+            "valid step refused"
+        )
+        return
+    t = wf_model.get_transition(CaseKind.INSPECTION, code)
+    day = TODAY if on[1] is None else on[1]  # no date: the bureau's today
+    assert type(day) is dt.date
+    assert set(f) <= {fd.name for fd in t.fields}
+    with database.read() as s:
+        c = s.get(Case, one_case)
+        assert c is not None and c.version == seen["version"] + 1
+        assert seen["status"] in t.from_states
+        if t.to_state not in (None, wf_model.PREVIOUS):
+            assert c.status == t.to_state
+        if t.closes:
+            assert t.outcome is not None and (c.closed_on, c.outcome) == (day, t.outcome.value)
+        ev = s.execute(
+            select(Event).where(Event.case_id == one_case).order_by(Event.id.desc()).limit(1)
+        ).scalar_one()
+        assert (ev.kind, ev.action, ev.occurred_on) == (EventKind.TRANSITION.value, code, day)
+        assert (ev.from_status, ev.to_status) == (seen["status"], c.status)
 
 
 VALIDATORS = [

@@ -243,6 +243,10 @@ def test_periods() -> None:
 def test_rate_rounds_half_up_to_four_decimals() -> None:
     assert ind.rate(2, 3) == Decimal("0.6667")
     assert ind.rate(1, 8) == Decimal("0.1250")
+    # Exactly half a unit of the fourth decimal after an even digit, where half-up and
+    # half-even differ: 1/32 = 0.03125 -> 0.0313 (not 0.0312); 5/32 = 0.15625 -> 0.1563.
+    assert ind.rate(1, 32) == Decimal("0.0313")
+    assert ind.rate(5, 32) == Decimal("0.1563")
     assert ind.rate(0, 0) is None
     assert ind.Ratio(3, 5, Decimal("0.60")).met is True
     assert ind.Ratio(59, 100, Decimal("0.60")).met is False

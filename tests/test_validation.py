@@ -16,6 +16,54 @@ from tests.helpers import TODAY
 PUBLISHED_IDS = ["11010519491231002X", "440524188001010014", "11010119900307803X"]
 PUBLISHED_USCC = ["91350100M000100Y43", "91110000600037341L"]
 
+# Check characters written here from the standards, not taken from casemgr.validation, so that
+# the generated numbers below are not checked by the code that made them.
+
+#: GB 11643-1999 (ISO 7064 MOD 11-2): the weight of position i (1..17, left to right) is
+#: 2^(18-i) mod 11; the check character of the weighted sum S is (12 - S mod 11) mod 11,
+#: with 10 written X.
+ID_WEIGHTS = [2 ** (18 - i) % 11 for i in range(1, 18)]  # 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2
+
+
+def gb11643_check(first17: str) -> str:
+    c = (12 - sum(int(ch) * w for ch, w in zip(first17, ID_WEIGHTS, strict=True)) % 11) % 11
+    return "X" if c == 10 else str(c)
+
+
+#: GB 32100-2015: 31 characters (no I, O, S, V, Z) worth 0..30; the weight of position i
+#: (1..17) is 3^(i-1) mod 31; the check character is worth 31 - S mod 31 (31 written 0).
+USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = [3 ** (i - 1) % 31 for i in range(1, 18)]  # 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28
+
+
+def gb32100_check(first17: str) -> str:
+    s = sum(USCC_CHARS.index(ch) * w for ch, w in zip(first17, USCC_WEIGHTS, strict=True))
+    return USCC_CHARS[(31 - s % 31) % 31]
+
+
+def test_check_characters_computed_by_hand() -> None:
+    assert ID_WEIGHTS == [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    assert USCC_WEIGHTS == [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    assert v.USCC_ALPHABET == USCC_CHARS
+    # 11010519491231002X: 1·7 + 1·9 + 0·10 + 1·5 + 0·8 + 5·4 + 1·2 + 9·1 + 4·6 + 9·3 + 1·7 + 2·9
+    #   + 3·10 + 1·5 + 0·8 + 0·4 + 2·2 = 167; 167 mod 11 = 2; (12 - 2) mod 11 = 10 -> X.
+    assert v.resident_id_check_char("11010519491231002") == "X"
+    # 440524188001010014: 28 + 36 + 0 + 25 + 16 + 16 + 2 + 8 + 48 + 0 + 0 + 9 + 0 + 5 + 0 + 0 + 2
+    #   = 195; 195 mod 11 = 8; (12 - 8) mod 11 = 4.
+    assert v.resident_id_check_char("44052418800101001") == "4"
+    # 汕尾城区 441502, born 1985-06-15, serial 123: 28 + 36 + 10 + 25 + 0 + 8 + 2 + 9 + 48 + 15
+    #   + 0 + 54 + 10 + 25 + 8 + 8 + 6 = 292; 292 mod 11 = 6; (12 - 6) mod 11 = 6.
+    assert v.resident_id_check_char("44150219850615123") == "6"
+    assert v.is_valid_resident_id("441502198506151236")
+    assert not v.is_valid_resident_id("441502198506151230")
+    # 91350100M000100Y43 (M = 21, Y = 30): 9·1 + 1·3 + 3·9 + 5·27 + 0·19 + 1·26 + 0·16 + 0·17
+    #   + 21·20 + 0·29 + 0·25 + 0·13 + 1·8 + 0·24 + 0·10 + 30·30 + 4·28 = 1640;
+    #   1640 mod 31 = 28; 31 - 28 = 3.
+    assert v.uscc_check_char("91350100M000100Y4") == "3"
+    # 91110000600037341L: 9 + 3 + 9 + 27 + 0 + 0 + 0 + 0 + 6·20 + 0 + 0 + 0 + 3·8 + 7·24 + 3·10
+    #   + 4·30 + 1·28 = 538; 538 mod 31 = 11; 31 - 11 = 20 = L.
+    assert v.uscc_check_char("91110000600037341") == "L"
+
 
 def test_published_resident_ids_are_valid() -> None:
     for value in PUBLISHED_IDS:
@@ -32,7 +80,7 @@ def test_resident_id_rejections() -> None:
     assert not v.is_valid_resident_id(None)
     assert not v.is_valid_resident_id(11010519491231002)
     future = "110105" + (TODAY + dt.timedelta(days=400)).strftime("%Y%m%d") + "001"
-    assert not v.is_valid_resident_id(future + v.resident_id_check_char(future))
+    assert not v.is_valid_resident_id(future + gb11643_check(future))  # born in the future
 
 
 def test_published_uscc_are_valid() -> None:
@@ -53,22 +101,24 @@ def resident_ids(draw: st.DrawFn) -> str:
     born = draw(st.dates(min_value=dt.date(1930, 1, 1), max_value=dt.date(2010, 12, 31)))
     serial = draw(st.integers(min_value=0, max_value=999))
     first17 = f"{region}{born:%Y%m%d}{serial:03d}"
-    return first17 + v.resident_id_check_char(first17)
+    return first17 + gb11643_check(first17)
 
 
 @st.composite
 def usccs(draw: st.DrawFn) -> str:
     head = draw(st.sampled_from(["91", "92", "93", "11", "12", "51", "52", "Y1"]))
     region = draw(st.sampled_from(["441500", "441521", "441581", "110000"]))
-    body = draw(st.text(alphabet=v.USCC_ALPHABET, min_size=9, max_size=9))
+    body = draw(st.text(alphabet=USCC_CHARS, min_size=9, max_size=9))
     first17 = head + region + body
-    return first17 + v.uscc_check_char(first17)
+    return first17 + gb32100_check(first17)
 
 
 @given(resident_ids())
 def test_generated_ids_valid(value: str) -> None:
+    assert v.resident_id_check_char(value[:17]) == value[17]
     assert v.is_valid_resident_id(value)
-    assert v.birth_date_from_id(value).year >= 1930
+    assert v.is_valid_resident_id(value.lower())
+    assert v.birth_date_from_id(value) == dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
 
 
 @given(resident_ids(), st.integers(min_value=0, max_value=17), st.sampled_from("0123456789X"))
@@ -88,10 +138,11 @@ def test_adjacent_transpositions_are_caught(value: str, pos: int) -> None:
 
 @given(usccs())
 def test_generated_uscc_valid(value: str) -> None:
+    assert v.uscc_check_char(value[:17]) == value[17]
     assert v.is_valid_uscc(value)
 
 
-@given(usccs(), st.integers(min_value=0, max_value=17), st.sampled_from(v.USCC_ALPHABET))
+@given(usccs(), st.integers(min_value=0, max_value=17), st.sampled_from(USCC_CHARS))
 def test_uscc_single_change_is_caught(value: str, pos: int, char: str) -> None:
     assume(value[pos] != char)
     corrupted = value[:pos] + char + value[pos + 1 :]

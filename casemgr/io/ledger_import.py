@@ -239,7 +239,8 @@ def parse_row(
     outcome = None
     if isinstance(kind, CaseKind):
         outcome = get("outcome", lambda v: columns.parse_outcome(v, kind), kind.value)
-    if closed is not None and outcome is None and "outcome" not in bad_keys:
+    # The outcome cell itself, not the parsed outcome: without a kind it was not read at all.
+    if closed is not None and columns.is_blank(raw.get("outcome")):
         bad("outcome", "已填结案日期，但没有填结案方式")
     if outcome is not None and closed is None and "closed_on" in table.fields.values():
         if "closed_on" not in bad_keys:

@@ -98,13 +98,6 @@ def closed_in(p: Period, guard: bool = True) -> ColumnElement[bool]:
     )
 
 
-def pending_at(start: dt.date, guard: bool = True) -> ColumnElement[bool]:
-    """期初未结: accepted before ``start`` and not closed before ``start``."""
-    return _guard(
-        and_(Case.accepted_on < start, or_(Case.closed_on.is_(None), Case.closed_on >= start)), guard
-    )
-
-
 def succeeded_in(p: Period, guard: bool = True) -> ColumnElement[bool]:
     """调解成功: closed in the period with a success outcome (enums.MEDIATION_SUCCESS_OUTCOMES)."""
     return and_(closed_in(p, guard), Case.outcome.in_(SUCCESS_CODES))
