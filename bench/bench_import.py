@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from casemgr import db, validation  # noqa: E402
+from casemgr.actor import SYSTEM  # noqa: E402
 from casemgr.io.ledger_import import ImportOptions, import_ledger  # noqa: E402
-from casemgr.services.context import SYSTEM  # noqa: E402
 
 HEADER = [
     "案号", "案件类型", "收案日期", "受理日期", "结案日期", "结案方式", "是否农民工", "涉及人数",

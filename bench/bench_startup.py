@@ -43,14 +43,6 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def actor_class() -> type:
-    try:
-        from casemgr.actor import Actor
-    except ImportError:  # before the module layout of issue 19
-        from casemgr.services.context import Actor
-    return Actor  # type: ignore[no-any-return]
-
-
 def main() -> int:
     import argparse
 
@@ -66,13 +58,14 @@ def main() -> int:
 
     import ui.login
     import ui.pages
+    from casemgr.actor import Actor
     from casemgr.enums import Role
 
-    actor = actor_class()(
+    actor = Actor(
         user_id=args.user_id, username=f"bench{args.user_id}", role=Role(args.role), district=args.district
     )
 
-    def log_in(_database: object) -> tuple[object, str]:
+    def log_in(_database: object) -> tuple[Actor, str]:
         return actor, "bench"
 
     ui.login.log_in = log_in  # type: ignore[assignment]

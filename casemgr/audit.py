@@ -21,12 +21,14 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from casemgr import clock
-from casemgr.models import AuditEntry, utcnow
+from casemgr.models import AuditEntry, Case, utcnow
+from casemgr.snapshots import case_snapshot
 
 GENESIS = "0" * 64
 
 
-def _default(o: Any) -> Any:
+def json_default(o: Any) -> Any:
+    """How audit JSON writes amounts, dates and sets (the bulk import writes the same bytes)."""
     if isinstance(o, Decimal):
         return f"{o:.2f}"
     if isinstance(o, dt.datetime | dt.date):
@@ -39,7 +41,7 @@ def _default(o: Any) -> Any:
 # Built once: json.dumps with these arguments builds the same encoder on every call, which
 # was a tenth of a 100,000-row ledger import (same output byte for byte).
 _TO_JSON = json.JSONEncoder(
-    ensure_ascii=False, sort_keys=True, default=_default, separators=(",", ":")
+    ensure_ascii=False, sort_keys=True, default=json_default, separators=(",", ":")
 ).encode
 _HASH_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _quote = json.encoder.encode_basestring  # how _HASH_JSON writes a str (ensure_ascii=False)
@@ -109,7 +111,7 @@ def entry_hash_at(
     return hashlib.sha256(f"[{payload}]".encode()).hexdigest()
 
 
-def _lock_chain(session: Session) -> None:
+def lock_chain(session: Session) -> None:
     """Serialise chain appends. SQLite writers already hold the write lock (BEGIN IMMEDIATE)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(7423001)"))
@@ -126,7 +128,7 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> AuditEntry:
-    _lock_chain(session)
+    lock_chain(session)
     prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
     prev_hash = prev or GENESIS
     at = utcnow()
@@ -270,9 +272,6 @@ def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProbl
     an edit that restores the snapshot values exactly is, by definition, not seen; and each later entry
     without a snapshot lets the version number be one higher.
     """
-    from casemgr.models import Case
-    from casemgr.services.cases import case_snapshot
-
     last_id = 0
     while True:
         cases = (

@@ -29,10 +29,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, clock, settings, validation
+from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.errors import AuthError, ValidationError
 from casemgr.models import User, utcnow
-from casemgr.services.context import Actor
+from casemgr.snapshots import user_snapshot
 
 #: scrypt cost: 2**15 * 8 * 128 bytes = 32 MiB of memory per guess.
 SCRYPT_N = 2**15
@@ -264,19 +265,6 @@ def create_initial_admin(session: Session, username: str, display_name: str, pas
         after=user_snapshot(user),
     )
     return actor
-
-
-def user_snapshot(user: User) -> dict[str, object]:
-    """The audited view of a user: never the password hash."""
-    return {
-        "username": user.username,
-        "display_name": user.display_name,
-        "role": user.role,
-        "district": user.district,
-        "active": user.active,
-        "must_change_password": user.must_change_password,
-        "locked_until": user.locked_until,
-    }
 
 
 _BAD_LOGIN = ("用户名或密码错误。", "Wrong user name or password.")

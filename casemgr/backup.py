@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casemgr import audit, clock, db, errors, permissions
-from casemgr.services.context import SYSTEM, Actor
+from casemgr.actor import SYSTEM, Actor
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12

@@ -216,6 +216,13 @@ def head_revision() -> str:
     return head
 
 
+def version_text() -> str:
+    """``casemgr --version``: the program's version and the schema it writes, one line.
+
+    Here rather than in ``casemgr.runtime``, which sits below the database layer."""
+    return f"casemgr {runtime.version()} (schema {head_revision()})"
+
+
 def known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 

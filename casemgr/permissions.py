@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import PermissionDenied
-from casemgr.services.context import Actor
 
 ALL_KINDS: frozenset[CaseKind] = frozenset(CaseKind)
 MED, ARB, INS = CaseKind.MEDIATION, CaseKind.ARBITRATION, CaseKind.INSPECTION

@@ -20,10 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ComplaintType, PartyRole
 from casemgr.errors import NotFoundError
 from casemgr.models import Case, CaseParty, Person
-from casemgr.services.context import Actor
 
 REPORTER_PLACEHOLDER = ("举报人（身份保密）", "Reporter (identity confidential)")
 

@@ -86,15 +86,3 @@ def version() -> str:
     from casemgr import __version__
 
     return __version__
-
-
-def schema_revision() -> str:
-    """The newest Alembic revision this program carries (what it upgrades databases to)."""
-    from casemgr import db
-
-    return db.head_revision()
-
-
-def version_text() -> str:
-    """``casemgr --version``: the program's version and the schema it writes, one line."""
-    return f"casemgr {version()} (schema {schema_revision()})"

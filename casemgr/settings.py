@@ -48,7 +48,8 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
 }
 
 
-def _decode(raw: str) -> Any:
+def decode(raw: str) -> Any:
+    """A stored value as Python (the settings page lists the stored rows with it)."""
     return json.loads(raw)
 
 
@@ -68,7 +69,7 @@ def get(session: Session, key: str, on: dt.date | None = None) -> Any:
             default, default_from = value, since
     # A stored row wins unless a newer code default (a later legal change) supersedes it.
     if row is not None and (default_from is None or row.valid_from >= default_from):
-        return _decode(row.value)
+        return decode(row.value)
     if default_from is None:
         raise KeyError(key)
     return default

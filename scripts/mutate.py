@@ -13,7 +13,7 @@ Why hand-written mutants and not mutmut: mutmut mutates every operator of every 
 needs hours on this machine (2 cores) for the same areas; a reviewed list of the bugs that
 would hurt a clerk, an inspector or the bureau's figures runs in minutes and reads as a
 specification. Import rules are listed from the source at run time (every ``bad(...)``
-call of ``casemgr.io.ledger_import.parse_row`` is deleted in turn), so a new rule is
+call of ``casemgr.io.ledger_rows.parse_row`` is deleted in turn), so a new rule is
 covered the day it is written.
 
     .venv/bin/python scripts/mutate.py                 # every mutant
@@ -85,9 +85,10 @@ def m(
 
 CAL = "casemgr/deadlines/calendar.py"
 CLOCKS = "casemgr/deadlines/clocks.py"
-WF = "casemgr/services/workflow.py"
+EXTENSIONS = "casemgr/services/workflow/extensions.py"
 AWARD = "casemgr/workflow/final_award.py"
 IMPORT = "casemgr/io/ledger_import.py"
+IMPORT_ROWS = "casemgr/io/ledger_rows.py"  # parse_row: the rules of one row
 PERMS = "casemgr/permissions.py"
 PRIVACY = "casemgr/privacy.py"
 AUDIT = "casemgr/audit.py"
@@ -132,11 +133,11 @@ MUTANTS: list[Mutant] = [
       "if out and a <= out[-1][1]:",
       "if out and a < out[-1][1]:",
       "two pauses that touch are not merged (a day excluded twice)", DEADLINE_TESTS),
-    m("deadline.extension-cap", "deadlines", WF,
+    m("deadline.extension-cap", "deadlines", EXTENSIONS,
       "not 1 <= days <= r.extension_days",
       "not 1 <= days <= r.extension_days + 1",
       "an extension one day longer than the law allows (调解仲裁法 43: ≤ 15 days)", DEADLINE_TESTS),
-    m("deadline.extension-twice", "deadlines", WF,
+    m("deadline.extension-twice", "deadlines", EXTENSIONS,
       "if d.extension_approved_by_id is not None or d.extended_days:",
       "if False:",
       "an extension approved twice", DEADLINE_TESTS),
@@ -155,19 +156,19 @@ MUTANTS: list[Mutant] = [
       "if it.claim_type in LABOUR_STANDARD_TYPES:", "if False:",
       "social-insurance items no longer final whatever the amount (Art. 47(二))", AWARD_TESTS),
     # ---- import rules: the boundaries (the deleted rules are listed from the source below)
-    m("import.today", "import rules", IMPORT,
+    m("import.today", "import rules", IMPORT_ROWS,
       "if d > today:", "if d >= today:",
       "a ledger date of today refused as 'after today'", IMPORT_TESTS),
-    m("import.1950", "import rules", IMPORT,
+    m("import.1950", "import rules", IMPORT_ROWS,
       "elif d.year < 1950:", "elif d.year <= 1950:",
       "a 1950 date refused as too early", IMPORT_TESTS),
-    m("import.same-day-acceptance", "import rules", IMPORT,
+    m("import.same-day-acceptance", "import rules", IMPORT_ROWS,
       "accepted < received:", "accepted <= received:",
       "accepted on the day of receipt refused", IMPORT_TESTS),
-    m("import.same-day-closing", "import rules", IMPORT,
+    m("import.same-day-closing", "import rules", IMPORT_ROWS,
       "if isinstance(start, dt.date) and closed < start:", "if isinstance(start, dt.date) and closed <= start:",
       "closed on the day of acceptance refused", IMPORT_TESTS),
-    m("import.closing-vs-receipt", "import rules", IMPORT,
+    m("import.closing-vs-receipt", "import rules", IMPORT_ROWS,
       "start = accepted if isinstance(accepted, dt.date) else received", "start = received",
       "closing compared with receipt only, not with acceptance", IMPORT_TESTS),
     # ---- permissions
@@ -198,13 +199,13 @@ MUTANTS: list[Mutant] = [
     m("perm.service-assign", "permissions", "casemgr/services/cases.py",
       'permissions.require(actor, "case.assign", case.kind)', "pass",
       "the assignment service does not check the role", PERMISSION_TESTS),
-    m("perm.service-extension", "permissions", WF,
+    m("perm.service-extension", "permissions", EXTENSIONS,
       'permissions.require(actor, "deadline.approve_extension", case.kind)', "pass",
       "the extension service does not check the role", PERMISSION_TESTS),
     m("perm.service-export", "permissions", "casemgr/io/ledger_export.py",
       'permissions.require(actor, "data.export", f.kind)', "pass",
       "the export does not check the role", PERMISSION_TESTS),
-    m("perm.service-notice", "permissions", "casemgr/reports/notices.py",
+    m("perm.service-notice", "permissions", "casemgr/services/notices.py",
       'permissions.require(actor, "document.generate", case.kind)', "pass",
       "notice generation does not check the role", PERMISSION_TESTS),
     m("perm.service-import", "permissions", IMPORT,
@@ -294,7 +295,7 @@ FROM_PARSERS = {
 
 def import_rule_mutants(root: Path) -> list[Mutant]:
     """Delete each ``bad(...)`` call of ``parse_row`` in turn (the rule never fires)."""
-    text = (root / IMPORT).read_text(encoding="utf-8")
+    text = (root / IMPORT_ROWS).read_text(encoding="utf-8")
     body = text[text.index("def parse_row(") : text.index("\n# ---", text.index("def parse_row("))]
     out = []
     for line in body.splitlines():
@@ -307,7 +308,7 @@ def import_rule_mutants(root: Path) -> list[Mutant]:
             Mutant(
                 f"import.rule.{len(out) + 1:02d}",
                 "import rules",
-                IMPORT,
+                IMPORT_ROWS,
                 line + "\n",
                 indent + "pass\n",
                 f"rule deleted: {what}",

@@ -34,9 +34,9 @@ if os.environ.get("CASEMGR_TEST_CLOCK"):
     time_machine.travel(_moved.replace(tzinfo=_moved.tzinfo or _dt.UTC), tick=True).start()
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.models import User
-from casemgr.services.context import Actor
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

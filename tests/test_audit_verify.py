@@ -17,12 +17,12 @@ import sqlalchemy as sa
 from sqlalchemy import select
 
 from casemgr import audit, auth, clock, db
+from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import PermissionDenied
 from casemgr.models import Case
 from casemgr.services import cases, users
-from casemgr.services.context import Actor
 from tests.helpers import case_input
 
 

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from casemgr import auth, db
+from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.enums import Role
 from casemgr.errors import AuthError, NotFoundError, PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, User
 from casemgr.services import users
-from casemgr.services.context import Actor
 
 PW = "Good-pass-2026"
 

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from casemgr import auth, db, queries, search, validation
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import AuthError, NotFoundError, ValidationError
 from casemgr.models import AuditEntry, Event
 from casemgr.services import cases, parties, users
 from casemgr.services import workflow as wf
-from casemgr.services.context import Actor
 from tests.helpers import case_input
 
 PW = "Str0ng-pass-2026"

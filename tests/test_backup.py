@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import func, select
 
 from casemgr import audit, backup, db
+from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import DatabaseError, PermissionDenied
 from casemgr.models import AuditEntry, Case
 from casemgr.services import cases
-from casemgr.services.context import Actor
 from tests.conftest import PG_URL, on_postgres
 from tests.helpers import case_input
 

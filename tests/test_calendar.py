@@ -13,6 +13,7 @@ from casemgr.deadlines.calendar import Calendar
 from casemgr.enums import CalendarDayType
 from casemgr.errors import CalendarError
 from casemgr.models import CalendarOverride
+from casemgr.services import deadline_admin
 
 D = dt.date
 CAL = deadlines.default_calendar()
@@ -159,9 +160,9 @@ def test_admin_imports_a_year_and_it_is_audited(database, actors) -> None:
     from casemgr.errors import PermissionDenied
 
     with database.write() as s, pytest.raises(PermissionDenied):
-        deadlines.calendar.import_year(s, actors[Role.CLERK], 2027, holidays=[D(2027, 1, 1)], workdays=[])
+        deadline_admin.import_year(s, actors[Role.CLERK], 2027, holidays=[D(2027, 1, 1)], workdays=[])
     with database.write() as s:
-        n = deadlines.calendar.import_year(
+        n = deadline_admin.import_year(
             s, actors[Role.ADMIN], 2027, holidays=[D(2027, 1, 1)], workdays=[D(2027, 2, 6)], note="测试"
         )
         assert n == 2
@@ -170,4 +171,4 @@ def test_admin_imports_a_year_and_it_is_audited(database, actors) -> None:
         # counting into 2027 now works: Thu 2026-12-31 + 1 wd -> Mon 2027-01-04
         assert cal.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)
     with database.write() as s, pytest.raises(CalendarError):
-        deadlines.calendar.import_year(s, actors[Role.ADMIN], 2027, holidays=[D(2028, 1, 1)], workdays=[])
+        deadline_admin.import_year(s, actors[Role.ADMIN], 2027, holidays=[D(2028, 1, 1)], workdays=[])

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.cli import main
 from casemgr.deadlines import calendar as cal_mod
 from casemgr.enums import Role
 from casemgr.errors import CalendarError, PermissionDenied, ValidationError
 from casemgr.io.calendar_import import coverage, import_calendar
 from casemgr.models import AuditEntry, CalendarOverride
-from casemgr.services.context import Actor
 
 NEXT = max(cal_mod.PACKAGE_YEARS) + 1  # a year the package does not know yet
 

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Channel, Role
 from casemgr.errors import NotFoundError, PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, Case, Deadline, Event
 from casemgr.services import cases, clues, parties
 from casemgr.services import workflow as wf
-from casemgr.services.context import Actor
 from tests.helpers import case_input, make_id, make_uscc
 
 TODAY = dt.date(2026, 11, 20)

@@ -14,11 +14,11 @@ import pytest
 from sqlalchemy import select
 
 from casemgr import clock, db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import ConflictError
 from casemgr.models import AuditEntry, Case, Employer, Event, Person
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from tests.conftest import make_user
 from tests.helpers import case_input, make_id
 

@@ -41,9 +41,9 @@ def _say(line: str) -> None:
 def _writer(db_path: str, user_id: int, base: int) -> None:
     """The child: register cases until killed, reporting each committed number."""
     from casemgr import db
+    from casemgr.actor import Actor
     from casemgr.enums import CaseKind, Role
     from casemgr.services import cases
-    from casemgr.services.context import Actor
     from tests.helpers import case_input
 
     actor = Actor(user_id=user_id, username="crash.writer", role=Role.SUPERVISOR)

@@ -15,12 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from casemgr.deadlines import board as board_mod
-from casemgr.deadlines import calendar as cal_mod
 from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import WorkflowError
 from casemgr.models import AuditEntry, Case, Deadline
-from casemgr.services import cases
+from casemgr.services import cases, deadline_admin
 from casemgr.services import workflow as wf
 from tests import helpers
 
@@ -203,7 +202,7 @@ def test_rules_seeded_before_a_structural_change_follow_the_shipped_file(databas
     """A bureau that seeded its rules before ``after_close`` existed keeps its edits and gets the key."""
     admin = actors[Role.ADMIN]
     with database.write() as s:
-        rules_mod.update_rule(s, admin, "insp.blacklist", length=25)
+        deadline_admin.update_rule(s, admin, "insp.blacklist", length=25)
     with database.read() as s:
         r = rules_mod.rule(s, "insp.blacklist")
         assert (r.length, r.after_close) == (25, True)
@@ -225,7 +224,7 @@ def test_a_finished_provisional_clock_is_judged_again_on_the_real_calendar(datab
     assert clock(database, cid, "arb.award").state == "breached"
     # The real notice makes Mon 01-11 a day off: due Tue 01-12, so the withdrawal was in time.
     with database.write() as s:
-        cal_mod.import_year(s, admin, 2027, holidays=[D(2027, 1, 1), D(2027, 1, 11)], workdays=[])
+        deadline_admin.import_year(s, admin, 2027, holidays=[D(2027, 1, 1), D(2027, 1, 11)], workdays=[])
     d = clock(database, cid, "arb.award")
     assert (d.due_on, d.provisional, d.state) == (D(2027, 1, 12), False, "met")
     with database.read() as s:

@@ -14,7 +14,7 @@ from casemgr.deadlines import board, clocks, rules
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import ValidationError
 from casemgr.models import Case
-from casemgr.services import cases
+from casemgr.services import cases, deadline_admin
 from casemgr.services import workflow as wf
 from tests import helpers
 
@@ -205,12 +205,12 @@ def test_rules_are_data_and_edits_are_audited(database, actors) -> None:
     assert green_award.green_channel and not green_award.hard_limit and RULES["arb.award"].hard_limit
     assert all(r.citation for r in RULES.values())
     with database.write() as s:
-        assert "arb.award" in rules.seed_rules(s, admin)
-        assert rules.seed_rules(s, admin) == []
-        rules.update_rule(s, admin, "arb.green.award", length=20)
+        assert "arb.award" in deadline_admin.seed_rules(s, admin)
+        assert deadline_admin.seed_rules(s, admin) == []
+        deadline_admin.update_rule(s, admin, "arb.green.award", length=20)
     with database.write() as s:
         try:
-            rules.update_rule(s, admin, "arb.green.award", length=-1)
+            deadline_admin.update_rule(s, admin, "arb.green.award", length=-1)
         except ValidationError as e:
             assert e.field == "length"
         else:

@@ -18,7 +18,7 @@ from casemgr.deadlines import calendar as cal_mod
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import CalendarError, PermissionDenied
 from casemgr.models import AuditEntry, Case, Deadline
-from casemgr.services import cases
+from casemgr.services import cases, deadline_admin
 from casemgr.services import workflow as wf
 from tests import helpers
 
@@ -111,7 +111,7 @@ def test_importing_2027_recomputes_provisional_clocks_and_clears_the_flag(databa
     # A hypothetical 2027 notice that makes Mon 01-11 a day off: the award period ends on
     # Sun 01-10, rolls past the holiday on Mon 01-11 and lands on Tue 2027-01-12.
     with database.write() as s:
-        cal_mod.import_year(s, admin, 2027, holidays=[D(2027, 1, 1), D(2027, 1, 11)], workdays=[])
+        deadline_admin.import_year(s, admin, 2027, holidays=[D(2027, 1, 1), D(2027, 1, 11)], workdays=[])
     with database.read() as s:
         award = s.get(Deadline, award_id)
         assert (award.due_on, award.provisional) == (D(2027, 1, 12), False)
@@ -129,7 +129,7 @@ def test_importing_2027_recomputes_provisional_clocks_and_clears_the_flag(databa
 
 def test_recompute_needs_the_settings_permission(database, actors) -> None:
     with database.write() as s, pytest.raises(PermissionDenied):
-        wf.recompute_provisional(s, actors[Role.CLERK])
+        deadline_admin.recompute_provisional(s, actors[Role.CLERK])
 
 
 def test_a_hearing_in_2027_can_be_scheduled_and_its_notice_date_is_recomputed(database, actors) -> None:
@@ -162,7 +162,7 @@ def test_a_hearing_in_2027_can_be_scheduled_and_its_notice_date_is_recomputed(da
     # The notice makes Mon 01-11 and Tue 01-12 days off: counting back from 01-15 -> 01-14,
     # 01-13, 01-08, 01-07, 01-06 are the 5 wd; serve by the 6th, Tue 2027-01-05.
     with database.write() as s:
-        cal_mod.import_year(
+        deadline_admin.import_year(
             s, admin, 2027, holidays=[D(2027, 1, 1), D(2027, 1, 11), D(2027, 1, 12)], workdays=[]
         )
     with database.read() as s:

@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import select
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.io.ledger_export import ExportFilter, export_cases
 from casemgr.io.ledger_import import ImportOptions, import_ledger
 from casemgr.models import AuditEntry, Case
-from casemgr.services.context import Actor
 from tests.conftest import make_user
 from tests.helpers import make_id
 from tests.test_import_ledger import TODAY, good_rows, write_csv

@@ -21,11 +21,11 @@ from sqlalchemy import func, select
 
 from casemgr import db, validation
 from casemgr import workflow as wf_model
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, EventKind, PartyRole, Role
 from casemgr.errors import KnownError, ValidationError
 from casemgr.models import AuditEntry, Case, CaseParty, ClaimItem, Deadline, Employer, Event, Person
 from casemgr.services import cases, parties, workflow
-from casemgr.services.context import Actor
 from tests.helpers import TODAY, case_input, make_id, make_uscc
 
 TALLY: Counter[str] = Counter()

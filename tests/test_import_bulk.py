@@ -20,12 +20,12 @@ import pytest
 from sqlalchemy import text
 
 from casemgr import audit, db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.io import bulk
 from casemgr.io.ledger_import import ImportCancelled, ImportOptions, import_ledger
-from casemgr.io.planner import PlannerError
+from casemgr.io.planner_pool import PlannerError
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from tests.conftest import PG_URL, make_user, on_postgres
 from tests.helpers import case_input, make_id, make_uscc
 from tests.test_import_ledger import HEADER, write_csv
@@ -312,8 +312,8 @@ def test_a_failing_planner_process_fails_the_import_and_writes_nothing(
 
 def test_a_task_reaches_a_planner_process_unchanged(tmp_path: Path) -> None:
     """Rows and assignments travel as plain tuples; every field must come back equal."""
-    from casemgr.io.ledger_import import parse_row as parse
     from casemgr.io.ledger_import import read_table
+    from casemgr.io.ledger_rows import parse_row as parse
 
     path = write_csv(tmp_path / "l.csv", ledger(), "utf-8", HEADER)
     table = read_table(path)
@@ -324,7 +324,7 @@ def test_a_task_reaches_a_planner_process_unchanged(tmp_path: Path) -> None:
     assert any(r.applicant is None for r in rows) and any(r.outcome for r in rows)
     assert any(r.accepted_on is None for r in rows) and any(r.uscc is None for r in rows)
     assigned = [
-        bulk._Assigned(
+        bulk.Assigned(
             i + 1, i % 3 or None, i % 2 == 0, i or None, i % 5 == 0, i % 2 == 1, "城区" if i % 4 else None
         )
         for i in range(len(rows))

@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import func, select
 
 from casemgr import audit, db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, EventKind, Role
 from casemgr.errors import PermissionDenied
 from casemgr.io.ledger_import import ImportCancelled, ImportOptions, ImportResult, import_ledger
 from casemgr.io.readers import LedgerFileError
 from casemgr.models import AuditEntry, Case, Deadline, Employer, Event, Person
 from casemgr.services import cases
-from casemgr.services.context import Actor
 from tests.helpers import case_input, make_id, make_uscc
 
 TODAY = dt.date(2026, 11, 20)

@@ -19,10 +19,11 @@ import openpyxl
 import pytest
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
-from casemgr.io.ledger_import import ImportOptions, ImportResult, Rejection, import_ledger
+from casemgr.io.ledger_import import ImportOptions, ImportResult, import_ledger
+from casemgr.io.ledger_rows import Rejection
 from casemgr.services import cases
-from casemgr.services.context import Actor
 from tests.helpers import TODAY, case_input, make_id, make_uscc
 
 HEADER = (

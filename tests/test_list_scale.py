@@ -14,9 +14,9 @@ from decimal import Decimal
 import pytest
 
 from casemgr import db, queries, search
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ClaimType, PartyRole, Role
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from tests.helpers import TODAY, case_input, make_id, make_uscc
 
 D = dt.date

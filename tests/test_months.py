@@ -8,13 +8,13 @@ import json
 import pytest
 from sqlalchemy import func, select, update
 
+from casemgr.actor import Actor
 from casemgr.db import Database
 from casemgr.enums import Role
 from casemgr.errors import NotFoundError, PermissionDenied, ValidationError
 from casemgr.metrics import report as mr
 from casemgr.models import AuditEntry, Case, MonthClosure
 from casemgr.services import months
-from casemgr.services.context import Actor
 from tests.test_metrics_data import D, build_march_2026
 
 TODAY = D(2026, 4, 10)

@@ -16,12 +16,13 @@ import pytest
 from sqlalchemy import select
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ComplaintType, PartyRole, Role
 from casemgr.errors import PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, Document, Event
 from casemgr.reports import notices
 from casemgr.services import cases, parties, workflow
-from casemgr.services.context import Actor
+from casemgr.services import notices as notice_service
 from tests.helpers import case_input, make_id
 
 TODAY = dt.date(2026, 11, 20)
@@ -71,7 +72,7 @@ def test_hearing_notice_is_filled_from_the_recorded_step_and_kept_hashed(
         )
         step(s, clerk, arb_case, "schedule_hearing", dt.date(2026, 11, 5), hearing_date=dt.date(2026, 11, 25),
              place="第一仲裁庭")  # fmt: skip
-        doc = notices.generate_notice(s, clerk, arb_case, "arb_hearing", today=TODAY)
+        doc = notice_service.generate_notice(s, clerk, arb_case, "arb_hearing", today=TODAY)
         doc_id = doc.id
     with database.read() as s:
         doc = s.get(Document, doc_id)
@@ -99,7 +100,7 @@ def test_bureau_name_comes_from_the_setting(
 
     with database.write() as s:
         settings.put(s, "arbitration_commission_name", "海丰县劳动人事争议仲裁委员会")
-        doc = notices.generate_notice(s, actors[Role.CLERK], arb_case, "arb_supplement", today=TODAY,
+        doc = notice_service.generate_notice(s, actors[Role.CLERK], arb_case, "arb_supplement", today=TODAY,
                                       fields={"items": "身份证复印件"})  # fmt: skip
         content = doc.content
     text = pdf_text(content, tmp_path)
@@ -111,9 +112,7 @@ def test_missing_fields_print_as_blanks(
     database: db.Database, actors: dict[Role, Actor], arb_case: int
 ) -> None:
     with database.read() as s:
-        case = s.get(cases.Case, arb_case)
-        assert case is not None
-        data = notices.notice_data(s, actors[Role.CLERK], case, "arb_hearing", today=TODAY)
+        data = notice_service.notice_data(s, actors[Role.CLERK], arb_case, "arb_hearing", today=TODAY)
     assert any(notices.BLANK in p for p in data.paragraphs)  # no hearing scheduled yet
 
 
@@ -132,8 +131,8 @@ def test_reporter_never_appears_in_notices_to_the_employer(
         step(s, insp, cid, "accept", dt.date(2026, 11, 3))
         step(s, insp, cid, "order_payment", dt.date(2026, 11, 6), document_no="令0001",
              pay_by=dt.date(2026, 11, 20), amount_ordered=Decimal("8000.00"))  # fmt: skip
-        order = notices.generate_notice(s, insp, cid, "insp_order", today=TODAY).content
-        accept = notices.generate_notice(s, insp, cid, "insp_accept", today=TODAY).content
+        order = notice_service.generate_notice(s, insp, cid, "insp_order", today=TODAY).content
+        accept = notice_service.generate_notice(s, insp, cid, "insp_accept", today=TODAY).content
     for content in (order, accept):
         text = pdf_text(content, tmp_path)
         assert "保密举报人甲" not in text and make_id(777) not in text
@@ -149,7 +148,7 @@ def test_employer_order_names_no_worker_even_for_a_complaint(
     insp = actors[Role.INSPECTOR]
     with database.write() as s:
         cid = cases.register_case(s, insp, case_input(CaseKind.INSPECTION, n=8), today=TODAY).id
-        content = notices.generate_notice(s, insp, cid, "insp_order", today=TODAY).content
+        content = notice_service.generate_notice(s, insp, cid, "insp_order", today=TODAY).content
     text = pdf_text(content, tmp_path)
     assert "汕尾测试用人单位8" in text
     assert "工人8-0" not in text and make_id(800) not in text
@@ -159,11 +158,11 @@ def test_wrong_kind_unknown_type_and_permission(
     database: db.Database, actors: dict[Role, Actor], arb_case: int
 ) -> None:
     with pytest.raises(ValidationError), database.write() as s:
-        notices.generate_notice(s, actors[Role.CLERK], arb_case, "insp_order", today=TODAY)
+        notice_service.generate_notice(s, actors[Role.CLERK], arb_case, "insp_order", today=TODAY)
     with pytest.raises(ValidationError), database.write() as s:
-        notices.generate_notice(s, actors[Role.CLERK], arb_case, "no_such_notice", today=TODAY)
+        notice_service.generate_notice(s, actors[Role.CLERK], arb_case, "no_such_notice", today=TODAY)
     with pytest.raises(PermissionDenied), database.write() as s:
-        notices.generate_notice(s, actors[Role.AUDITOR], arb_case, "arb_accept", today=TODAY)
+        notice_service.generate_notice(s, actors[Role.AUDITOR], arb_case, "arb_accept", today=TODAY)
     with database.read() as s:
         assert s.execute(select(Document)).first() is None
 

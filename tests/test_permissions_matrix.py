@@ -24,11 +24,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, backup, db, permissions, privacy
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ComplaintType, PartyRole, Role
 from casemgr.errors import PermissionDenied
 from casemgr.models import AuditEntry
 from casemgr.services import cases, parties, users
-from casemgr.services.context import Actor
 from tests.conftest import make_user
 from tests.helpers import case_input, make_id
 
@@ -206,9 +206,10 @@ def _approve_extension(s: Session, a: Actor, k: CaseKind, w: World) -> object:
 
 def _document(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     from casemgr.reports import notices
+    from casemgr.services import notices as notice_service
 
     code = notices.notice_types(k)[0][0]
-    return notices.generate_notice(s, a, w.case_ids[k], code, today=dt.date(2026, 11, 20))
+    return notice_service.generate_notice(s, a, w.case_ids[k], code, today=dt.date(2026, 11, 20))
 
 
 def _import(s: Session, a: Actor, k: CaseKind, w: World) -> object:
@@ -268,9 +269,9 @@ def _backup(s: Session, a: Actor, k: CaseKind, w: World) -> object:
 
 
 def _settings(s: Session, a: Actor, k: CaseKind, w: World) -> object:
-    from casemgr.deadlines import rules
+    from casemgr.services import deadline_admin
 
-    return rules.seed_rules(s, a)
+    return deadline_admin.seed_rules(s, a)
 
 
 def _month_close(s: Session, a: Actor, k: CaseKind, w: World) -> object:

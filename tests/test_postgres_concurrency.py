@@ -17,11 +17,11 @@ import pytest
 from sqlalchemy import func, select
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.errors import ConflictError
 from casemgr.models import Case, Deadline
 from casemgr.services import cases
-from casemgr.services.context import Actor
 from tests.helpers import case_input
 
 pytestmark = pytest.mark.skipif(

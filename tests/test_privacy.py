@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from casemgr import db, privacy
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ComplaintType, PartyRole, Role
 from casemgr.errors import PermissionDenied
 from casemgr.models import AuditEntry
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from tests.conftest import make_user
 from tests.helpers import case_input, make_id
 

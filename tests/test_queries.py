@@ -6,9 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 from casemgr import db, queries
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.services import cases
-from casemgr.services.context import Actor
 from tests.helpers import case_input
 
 

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from casemgr import db, search
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ClaimType, PartyRole, Role
 from casemgr.models import Case, Person, SearchGram
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from tests.helpers import make_id, make_uscc
 
 OFFICER = {

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import func, select
 
 from casemgr import db, settings
+from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.errors import PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, Setting
 from casemgr.services import admin
-from casemgr.services.context import Actor
 
 
 def test_minimum_wage_from_a_date_is_audited_and_used_from_then(

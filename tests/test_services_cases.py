@@ -151,7 +151,7 @@ def test_update_amounts_conflict(database, actors) -> None:
 
 
 def _writer(url: str, user_id: int, start: int, n: int) -> None:
-    from casemgr.services.context import Actor
+    from casemgr.actor import Actor
 
     database = db.open_database(url)
     actor = Actor(user_id=user_id, username="clerk", role=Role.CLERK)

@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from casemgr import auth, db, queries
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.models import Case, Deadline
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 from tests.helpers import TODAY, case_input, make_id, make_uscc
 from ui import i18n
 from ui.app import AppContext

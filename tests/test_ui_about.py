@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from casemgr import db, runtime
+from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.reports import fonts
-from casemgr.services.context import Actor
 from ui import about
 from ui.app import REPORT_FONT_KEY, AppContext
 from ui.settingspage import SettingsPage

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from casemgr import db, queries
+from casemgr.actor import Actor
 from casemgr.deadlines import board as board_mod
 from casemgr.enums import CaseKind, Role
 from casemgr.services import cases
 from casemgr.services import workflow as wf
-from casemgr.services.context import Actor
 from tests.helpers import TODAY, case_input
 from ui import i18n
 from ui.app import AppContext

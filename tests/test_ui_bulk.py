@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from casemgr import db, queries
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.models import AuditEntry, Case, Document
 from casemgr.services import cases
 from casemgr.services import workflow as wf
-from casemgr.services.context import Actor
 from tests.conftest import make_user
 from tests.helpers import TODAY, case_input
 from ui import i18n

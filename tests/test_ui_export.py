@@ -10,9 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from casemgr import db, permissions
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.services import cases
-from casemgr.services.context import Actor
 from tests.helpers import TODAY, case_input
 from ui.app import AppContext
 from ui.export import ExportView

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.io.ledger_import import ImportOptions
-from casemgr.services.context import Actor
 from tests.test_import_bulk import HEADER, TODAY, ledger, write_csv
 from ui.app import AppContext
 from ui.importer import ImportDialog, ImportView

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from casemgr import auth, backup, db
+from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.models import User
-from casemgr.services.context import Actor
 from ui.app import AppContext, StartupBackup
 from ui.idlelock import IdleLock, UnlockDialog
 from ui.mainwindow import MainWindow

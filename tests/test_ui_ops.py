@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from casemgr import db
-from ui.ops import OpRunner, _Emitter
+from ui.ops import Emitter, OpRunner
 
 
 def test_one_result_carrier_per_runner_whatever_the_number_of_ops(
@@ -16,7 +16,7 @@ def test_one_result_carrier_per_runner_whatever_the_number_of_ops(
     still holding their queued results, and crashed event processing now and then. The
     runner has one, its child, for its whole life; results still reach the right op."""
     runner = OpRunner(database, lambda: "en")
-    (carrier,) = runner.findChildren(_Emitter)
+    (carrier,) = runner.findChildren(Emitter)
     handles = [runner.read(lambda s, n=n: n) for n in range(40)]
     failing = runner.read(lambda s: 1 // 0)
     assert runner.pending == 41
@@ -24,7 +24,7 @@ def test_one_result_carrier_per_runner_whatever_the_number_of_ops(
     assert [h.result for h in handles] == list(range(40))
     assert isinstance(failing.error, ZeroDivisionError)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert runner.findChildren(_Emitter) == [carrier]
+    assert runner.findChildren(Emitter) == [carrier]
     runner.wait_all()
 
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
 from casemgr.services import cases
-from casemgr.services.context import Actor
 from tests.helpers import case_input
 from ui.app import AppContext
 from ui.reportpage import ReportPage

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from casemgr import db, errors, settings
+from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.models import AuditEntry, CalendarOverride, User
-from casemgr.services.context import Actor
 from ui.app import AppContext
 from ui.settingspage import SettingsPage
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
-from casemgr import runtime
+from casemgr import db, runtime
 
 if TYPE_CHECKING:
     from ui.app import AppContext
@@ -36,7 +36,7 @@ def about_text(ctx: AppContext, db_revision: str | None) -> str:
     font = fonts.cjk_font()
     rows = [
         (QCoreApplication.translate("About", "Version"), runtime.version()),
-        (QCoreApplication.translate("About", "Schema revision of the program"), runtime.schema_revision()),
+        (QCoreApplication.translate("About", "Schema revision of the program"), db.head_revision()),
         (
             QCoreApplication.translate("About", "Schema revision of the database"),
             db_revision or QCoreApplication.translate("About", "none"),

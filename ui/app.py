@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import clock, db, errors, permissions, runtime
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind
-from casemgr.services.context import Actor
 from ui import collector, i18n, labels
-from ui.ops import OpRunner, _Emitter, _Task
+from ui.ops import Emitter, OpRunner, Task
 
 log = logging.getLogger("casemgr.ui")
 
@@ -184,7 +184,7 @@ class StartupBackup(QObject):
         self.database = database
         self.result: tuple[object, str] | None = None
         self._cancel = threading.Event()
-        self._emitter = _Emitter(self)  # one carrier, owned by this object: see ui.ops._Emitter
+        self._emitter = Emitter(self)  # one carrier, owned by this object: see ui.ops.Emitter
         self._emitter.done.connect(self._done)
 
     def start(self) -> None:
@@ -198,7 +198,7 @@ class StartupBackup(QObject):
             except OSError as exc:
                 return None, str(exc)
 
-        QThreadPool.globalInstance().start(_Task(job, self._emitter))
+        QThreadPool.globalInstance().start(Task(job, self._emitter))
 
     def cancel(self) -> None:
         """The app is quitting: stop the copy (it is discarded and made at the next start)."""
@@ -298,13 +298,11 @@ def fill_demo_if_empty(database: db.Database, n_cases: int) -> list[tuple[str, s
     passwords are random and stored only as hashes.
     """
     from PySide6.QtWidgets import QProgressDialog
-    from sqlalchemy import func, select
 
-    from casemgr import demo
-    from casemgr.models import Case
+    from casemgr import demo, queries
 
     with database.read() as s:
-        if s.execute(select(func.count()).select_from(Case)).scalar_one():
+        if queries.CaseQuery().count(s):
             return []
     progress = QProgressDialog(QCoreApplication.translate("App", "Creating demo data…"), "", 0, n_cases)
     progress.setCancelButton(None)
@@ -336,7 +334,7 @@ def show_demo_accounts(accounts: list[tuple[str, str, str]]) -> None:
 def run(argv: Sequence[str]) -> int:
     args = parse_args(argv[1:])
     if args.version:
-        print(runtime.version_text())
+        print(db.version_text())
         return 0
     app = make_application(argv)
     sys.excepthook = excepthook

@@ -461,7 +461,7 @@ class BulkActions(QObject):
             code = dlg.notice_type()
             folder = dlg.folder_path()
             assert code is not None
-            from casemgr.reports.notices import generate_notice
+            from casemgr.services.notices import generate_notice
 
             def call(s: Session, r: queries.CaseRow) -> tuple[str, bytes]:
                 doc = generate_notice(s, self.ctx.actor, r.id, code)

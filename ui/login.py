@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import db, errors
-from casemgr.services.context import Actor
+from casemgr.actor import Actor
 from ui import i18n
 
 
@@ -171,9 +171,9 @@ class ChangePasswordDialog(_Form):
 
 
 def _display_name(session: Any, actor: Actor) -> str:
-    from casemgr.models import User
+    from casemgr import queries
 
-    u = session.get(User, actor.user_id) if actor.user_id is not None else None
+    u = queries.user(session, actor.user_id)
     return u.display_name if u is not None else actor.username
 
 

@@ -314,8 +314,8 @@ class MainWindow(QMainWindow):
         self._sweep_step(0)
 
     def _sweep_step(self, done_so_far: int) -> None:
+        from casemgr.actor import SYSTEM
         from casemgr.services import workflow as wf
-        from casemgr.services.context import SYSTEM
 
         today = clock.today()
         step = self.SWEEP_STEP

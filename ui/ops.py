@@ -60,7 +60,7 @@ class Changes:
         )
 
 
-class _Emitter(QObject):
+class Emitter(QObject):
     """Carries results from worker threads to the GUI thread (a queued signal).
 
     One per owner (the op runner, the start-up backup), a child of it, made on the GUI
@@ -78,10 +78,10 @@ class _Emitter(QObject):
     done = Signal(object)
 
 
-class _Task(QRunnable):
+class Task(QRunnable):
     """Runs ``fn`` on a pool thread and emits ``(token, payload)`` through ``emitter``."""
 
-    def __init__(self, fn: Callable[[], Any], emitter: _Emitter, token: int = 0) -> None:
+    def __init__(self, fn: Callable[[], Any], emitter: Emitter, token: int = 0) -> None:
         super().__init__()
         self.fn = fn
         self.emitter = emitter
@@ -132,7 +132,7 @@ class OpRunner(QObject):
         self._lang = lang
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(4)
-        self._emitter = _Emitter(self)
+        self._emitter = Emitter(self)
         self._emitter.done.connect(self._deliver)
         self._live: dict[int, Callable[[tuple[Any, BaseException | None, str]], None]] = {}
         self._tokens = itertools.count(1)
@@ -255,7 +255,7 @@ class OpRunner(QObject):
         self._live[token] = done
         if len(self._live) == 1:
             self.busy.emit(True)
-        self.pool.start(_Task(job, self._emitter, token))
+        self.pool.start(Task(job, self._emitter, token))
         return handle
 
     def _deliver(self, message: tuple[int, tuple[Any, BaseException | None, str]]) -> None:

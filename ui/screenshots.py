@@ -16,12 +16,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
-from casemgr import db
+from casemgr import db, queries
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role
-from casemgr.models import Case, Deadline, User
-from casemgr.services.context import Actor
 from ui import app as uiapp
 from ui import i18n
 
@@ -65,26 +63,15 @@ def main(argv: list[str]) -> int:
     i18n.install(args.lang)
     database = db.open_database(db.resolve_url(args.db))
     with database.read() as s:
-        u = (
-            s.execute(select(User).where(User.role == Role.SUPERVISOR.value).order_by(User.id))
-            .scalars()
-            .first()
-        )
+        staff = queries.users(s, active_only=True)
+        u = next((x for x in staff if x.role == Role.SUPERVISOR.value), None)
         assert u is not None, "no supervisor: run `casemgr demo` first"
         actor = Actor(u.id, u.username, Role(u.role), u.district)
         name = u.display_name
-        case_id = s.execute(
-            select(Case.id)
-            .join(Deadline, Deadline.case_id == Case.id)
-            .where(
-                Case.kind == CaseKind.ARBITRATION.value,
-                Case.closed_on.is_(None),
-                Case.green_channel.is_(True),
-                Deadline.state == "running",
-            )
-            .order_by(Case.id.desc())
-            .limit(1)
-        ).scalar()
+        # The newest open green-channel arbitration: its case file shows running clocks.
+        green = queries.CaseFilters(green_channel=True, open_only=True)
+        page = queries.CaseQuery(kind=CaseKind.ARBITRATION, filters=green).page(s, 0, 1)
+        case_id = page[0].id if page else None
     ctx = uiapp.AppContext(database, actor, name)
     from ui.mainwindow import MainWindow
 
@@ -125,7 +112,6 @@ def main(argv: list[str]) -> int:
             rec.reject()
         person = next((tgt for tgt in cf.party_targets if tgt and tgt[0] == "person"), None)
         if person is not None:  # the correction form: no ID number or phone in it
-            from casemgr import queries
             from ui.party import PartyDialog
 
             with database.read() as s:
@@ -221,7 +207,7 @@ def main(argv: list[str]) -> int:
     # The demo has no administrator (the first start creates one); the settings page only
     # reads here, so an administrator actor that is not stored is enough for the picture.
     with database.read() as s:
-        a = s.execute(select(User).where(User.role == Role.ADMIN.value).order_by(User.id)).scalars().first()
+        a = next((x for x in queries.users(s) if x.role == Role.ADMIN.value), None)
         admin = Actor(a.id, a.username, Role.ADMIN, a.district) if a else Actor(0, "admin", Role.ADMIN, None)
     admin_ctx = uiapp.AppContext(database, admin, a.display_name if a else "系统管理员")
     admin_win = MainWindow(admin_ctx)

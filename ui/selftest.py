@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
-from casemgr import runtime
+from casemgr import db, runtime
 
 TIMEOUT_MS = 60_000
 
@@ -102,7 +102,7 @@ class _Driver:
             "ok": error is None and window is not None,
             "error": error,
             "version": runtime.version(),
-            "schema": runtime.schema_revision(),
+            "schema": db.head_revision(),
             "frozen": runtime.is_frozen(),
             "platform": QApplication.platformName(),
             "window_title": window.windowTitle() if window is not None else None,

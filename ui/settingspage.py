@@ -641,7 +641,7 @@ class RulesTab(QWidget):
     def save(self, code: str, changes: dict[str, Any]) -> Any:
         if not changes:
             return None
-        from casemgr.deadlines.rules import update_rule
+        from casemgr.services.deadline_admin import update_rule
 
         actor = self.ctx.actor
         return self.ctx.runner.write(

@@ -34,9 +34,9 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kw)  # type: ignore[arg-type]
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
-        from casemgr import runtime
+        from casemgr import db
 
-        print(runtime.version_text())
+        print(db.version_text())
         parser.exit()
 
 

@@ -10,8 +10,8 @@ import argparse
 from pathlib import Path
 
 from casemgr import backup, db
+from casemgr.actor import SYSTEM
 from casemgr.errors import DatabaseError
-from casemgr.services.context import SYSTEM
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

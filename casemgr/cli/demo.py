@@ -6,11 +6,8 @@ import argparse
 import datetime as dt
 import sys
 
-from sqlalchemy import func, select
-
-from casemgr import db, demo
+from casemgr import db, demo, queries
 from casemgr.errors import KnownError
-from casemgr.models import Case
 
 
 class DemoRefused(KnownError):
@@ -36,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     database = db.open_database(db.resolve_url(args.db))
     try:
         with database.read() as s:
-            existing = s.execute(select(func.count()).select_from(Case)).scalar_one()
+            existing = queries.CaseQuery().count(s)
         if existing:
             # Demo cases mixed into real ones could never be told apart again.
             raise DemoRefused(

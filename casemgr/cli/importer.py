@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 
 from casemgr import db
+from casemgr.actor import Actor
 from casemgr.cli import user_lang
 from casemgr.enums import CaseKind
 from casemgr.io.columns import KIND_WORDS
-from casemgr.services.context import Actor
 
 
 def login(database: db.Database, username: str) -> Actor:

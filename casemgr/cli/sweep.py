@@ -22,8 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from casemgr.actor import SYSTEM
     from casemgr.services import workflow as wf
-    from casemgr.services.context import SYSTEM
 
     today = args.today or clock.today()
     database = db.open_database(db.resolve_url(args.db))

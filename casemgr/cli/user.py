@@ -13,14 +13,11 @@ import getpass
 import os
 import sys
 
-from sqlalchemy import select
-
-from casemgr import auth, db
+from casemgr import auth, db, queries
+from casemgr.actor import SYSTEM
 from casemgr.enums import Role
 from casemgr.errors import ValidationError
-from casemgr.models import User
 from casemgr.services import users
-from casemgr.services.context import SYSTEM
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,10 +72,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"created {info.role.value} {info.username} (must change the password at first log-in)")
             return 0
         with database.write() as s:
-            uid = s.execute(select(User.id).where(User.username == args.username)).scalar_one_or_none()
-            if uid is None:
+            found = queries.user_named(s, args.username)
+            if found is None:
                 raise ValidationError("用户不存在。", "No such user.", field="username")
-            users.reset_password(s, SYSTEM, uid, password)
+            users.reset_password(s, SYSTEM, found.id, password)
         print(f"password of {args.username} reset (must be changed at next log-in)")
         return 0
     finally:

@@ -8,7 +8,8 @@ Why it is built this way:
   :class:`~casemgr.errors.CalendarError` naming the year instead of guessing.
 * The clock engine alone may count an uncovered year as weekends only
   (:meth:`Calendar.provisional`): it stores such a due date flagged *provisional* so a
-  case can be accepted in late November, and :func:`import_year` recomputes those clocks.
+  case can be accepted in late November, and importing the year
+  (``services.deadline_admin.import_year``) recomputes those clocks.
   The calendar API itself keeps raising.
 * The administrator's overrides (``calendar_overrides``) beat the package: a bureau
   can enter next year's notice the day it is published, before a package upgrade, and can
@@ -92,7 +93,7 @@ class Calendar:
         For the clock engine alone: a clock whose due date lands in a year nobody has
         imported yet still needs a date to be shown and sorted on the board. Every date
         computed with it is stored flagged ``provisional`` and recomputed when the year
-        is imported (:func:`casemgr.deadlines.clocks.recompute_provisional`).
+        is imported (``casemgr.services.deadline_admin.recompute_provisional``).
         The same object is returned each time, so its year tables are built once.
         """
         if self.assume_weekends:
@@ -332,71 +333,3 @@ def calendar_warning(
         en=f"The working-day calendar ends on {last.isoformat()}. An administrator must import the "
         f"{nxt} holiday notice, or deadlines falling in {nxt} cannot be computed.",
     )
-
-
-def import_year(
-    session: Session,
-    actor: object,
-    year: int,
-    *,
-    holidays: Iterable[dt.date],
-    workdays: Iterable[dt.date],
-    note: str | None = None,
-) -> int:
-    """An administrator enters a year's State Council notice: its days off on weekdays and its
-    make-up working days. Replaces that year's earlier overrides; audited. Returns the rows written."""
-    from sqlalchemy import delete
-
-    from casemgr import audit, permissions
-    from casemgr.services.context import Actor
-
-    assert isinstance(actor, Actor)
-    permissions.require(actor, "settings.edit")
-    hs, ws = sorted(set(holidays)), sorted(set(workdays))
-    for d in (*hs, *ws):
-        if d.year != year:
-            raise CalendarError(
-                f"{d.isoformat()} 不属于 {year} 年。", f"{d.isoformat()} is not in {year}.", field="day"
-            )
-    if not hs:
-        raise CalendarError(
-            f"{year} 年至少应有一个放假日。", f"{year} needs at least one holiday.", field="holidays"
-        )
-    if set(hs) & set(ws):
-        raise CalendarError(
-            "同一天不能既放假又上班。", "A day cannot be both off and a working day.", field="day"
-        )
-    before = [
-        d.isoformat()
-        for d in session.execute(
-            select(CalendarOverride.day).where(
-                CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
-            )
-        ).scalars()
-    ]
-    session.execute(
-        delete(CalendarOverride).where(
-            CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
-        )
-    )
-    for d in hs:
-        session.add(CalendarOverride(day=d, day_type=CalendarDayType.HOLIDAY.value, note=note))
-    for d in ws:
-        session.add(CalendarOverride(day=d, day_type=CalendarDayType.WORKDAY.value, note=note))
-    session.flush()
-    forget_cached(session)
-    audit.record(
-        session,
-        user_id=actor.user_id,
-        username=actor.username,
-        action="calendar.import_year",
-        entity="calendar",
-        entity_id=year,
-        before={"days": before},
-        after={"holidays": hs, "workdays": ws},
-    )
-    # Clocks counted on a weekend-only guess for this year now get their real date.
-    from casemgr.deadlines.clocks import recompute_provisional
-
-    recompute_provisional(session, actor)
-    return len(hs) + len(ws)

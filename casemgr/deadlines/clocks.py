@@ -19,7 +19,7 @@ Counting model (legal-rules §2.1, §2.3, §7):
 * Provisional dates: when a count reaches into a year the working-day calendar does not
   cover, the clock is still stored, counted as if that year had only weekends, and
   flagged ``provisional`` (shown as "暂定：2027年节假日安排尚未导入"). Importing the year
-  recomputes every provisional clock (:func:`recompute_provisional`). The public calendar
+  recomputes every provisional clock (``services.deadline_admin.recompute_provisional``). The public calendar
   API keeps raising :class:`~casemgr.errors.CalendarError` for such a year.
 * A restart (补正, 变更请求, 反申请, 追加, 移送) counts afresh from the new start: completed
   pauses are dropped, an approved extension is kept (it is granted once per clock).
@@ -37,17 +37,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions
+from casemgr.actor import Actor
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import Calendar, calendar_for, provisional_note_between
 from casemgr.deadlines.rules import RuleSpec
 from casemgr.enums import DeadlineState
 from casemgr.errors import CalendarError, ValidationError
 from casemgr.models import Case, Deadline
-from casemgr.services.context import Actor
 
 T = TypeVar("T")
 
@@ -166,9 +164,11 @@ def _derive(cal: Calendar, r: RuleSpec, d: Deadline, b: Basis) -> tuple[int, dt.
     return paused, base, due
 
 
-def _counted(cal: Calendar, fn: Callable[[Calendar], T]) -> tuple[T, bool]:
+def with_provisional_fallback(cal: Calendar, fn: Callable[[Calendar], T]) -> tuple[T, bool]:
     """Run ``fn(cal)``; when the calendar runs out, run it again counting weekends only and
-    say the result is provisional. Only ``calendar_year_missing`` falls back."""
+    say the result is provisional. Only ``calendar_year_missing`` falls back.
+
+    Public because the bulk import counts its clocks with it too."""
     try:
         return fn(cal), False
     except CalendarError as exc:
@@ -183,7 +183,7 @@ def recompute(session: Session, d: Deadline) -> None:
     b = Basis.of(d)
     if r.anchor == "before_field" and _anchor_of(r, d, b) is None:
         return  # a pre-0002 row without its hearing date: rescheduling starts a new clock
-    result, provisional = _counted(calendar_for(session), lambda c: _derive(c, r, d, b))
+    result, provisional = with_provisional_fallback(calendar_for(session), lambda c: _derive(c, r, d, b))
     d.paused_days, d.base_due_on, d.due_on = result
     d.provisional = provisional
 
@@ -193,45 +193,6 @@ def provisional_note(session: Session, d: Deadline) -> tuple[str, str] | None:
     if not d.provisional:
         return None
     return provisional_note_between(calendar_for(session), d.started_on, d.due_on)
-
-
-def recompute_provisional(session: Session, actor: Actor) -> list[int]:
-    """After a year's calendar was imported: recompute every provisional clock (open or not),
-    audited per clock with the old and new due date. Returns the ids whose flag cleared.
-
-    A finished clock is recomputed too and judged again on its new due date: the case acted
-    on ``finished_on`` either way, and whether that was in time depends on the real
-    calendar, not on the weekend-only guess (the audit entry keeps the old verdict).
-    """
-    permissions.require(actor, "settings.edit")
-    ids = list(session.execute(select(Deadline.id).where(Deadline.provisional.is_(True))).scalars())
-    cleared: list[int] = []
-    for i in ids:
-        d = session.get(Deadline, i)
-        assert d is not None
-        before = {"due_on": d.due_on, "base_due_on": d.base_due_on, "provisional": True, "state": d.state}
-        recompute(session, d)
-        if d.finished_on is not None and d.state in (DeadlineState.MET.value, DeadlineState.BREACHED.value):
-            d.state = (DeadlineState.MET if d.finished_on <= d.due_on else DeadlineState.BREACHED).value
-        if not d.provisional:
-            cleared.append(d.id)
-        audit.record(
-            session,
-            user_id=actor.user_id,
-            username=actor.username,
-            action="deadline.recompute_provisional",
-            entity="deadline",
-            entity_id=d.id,
-            before=before,
-            after={
-                "due_on": d.due_on,
-                "base_due_on": d.base_due_on,
-                "provisional": d.provisional,
-                "state": d.state,
-            },
-        )
-    session.flush()
-    return cleared
 
 
 # --------------------------------------------------------------------------- operations on a case
@@ -249,7 +210,9 @@ def _group_codes(session: Session, case: Case, group: str) -> set[str]:
 def start_rule(
     session: Session, case: Case, r: RuleSpec, on: dt.date, *, anchor: dt.date | None = None
 ) -> Deadline:
-    (base, due), provisional = _counted(calendar_for(session), lambda c: compute_due(c, r, on, anchor, 0, 0))
+    (base, due), provisional = with_provisional_fallback(
+        calendar_for(session), lambda c: compute_due(c, r, on, anchor, 0, 0)
+    )
     d = Deadline(
         case_id=case.id,
         rule_code=r.code,
@@ -284,17 +247,25 @@ def start_group(
     return out
 
 
-def _finish(d: Deadline, on: dt.date) -> None:
+def verdict(finished_on: dt.date, due_on: dt.date) -> str:
+    """The state of a clock the case stopped on ``finished_on``: met on or before its due
+    date, breached after it. One definition for the engine, the bulk import and the
+    recomputation of provisional clocks."""
+    return (DeadlineState.MET if finished_on <= due_on else DeadlineState.BREACHED).value
+
+
+def finish(d: Deadline, on: dt.date) -> None:
+    """The case acted on ``on``: the clock stops, met or breached (see :func:`verdict`)."""
     d.finished_on = on
     if d.state == DeadlineState.PAUSED.value:
         d.paused_on = None
-    d.state = (DeadlineState.MET if on <= d.due_on else DeadlineState.BREACHED).value
+    d.state = verdict(on, d.due_on)
 
 
 def stop_group(session: Session, case: Case, group: str, on: dt.date) -> list[Deadline]:
     ds = active_deadlines(case, _group_codes(session, case, group))
     for d in ds:
-        _finish(d, on)
+        finish(d, on)
     return ds
 
 
@@ -388,7 +359,7 @@ def stop_all(session: Session, case: Case, on: dt.date) -> list[Deadline]:
             d.finished_on = on
             d.paused_on = None
         else:
-            _finish(d, on)
+            finish(d, on)
     return ds
 
 

@@ -8,8 +8,9 @@ individual rules, so a bureau can add a tighter green-channel target to a group 
 touching code.
 
 A fresh database works without seeding: a rule that has no row in ``deadline_rules`` is
-taken from the shipped resource file. :func:`seed_rules` copies the shipped rules into the
-table so an administrator can edit them; an edited row always wins over the file.
+taken from the shipped resource file. ``services.deadline_admin.seed_rules`` copies the
+shipped rules into the table so an administrator can edit them; an edited row always wins
+over the file.
 """
 
 from __future__ import annotations
@@ -23,11 +24,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, permissions, runtime, settings
+from casemgr import runtime, settings
 from casemgr.enums import CaseKind, DayType
-from casemgr.errors import NotFoundError, ValidationError
-from casemgr.models import Case, DeadlineRule, utcnow
-from casemgr.services.context import Actor
+from casemgr.errors import NotFoundError
+from casemgr.models import Case, DeadlineRule
 
 RESOURCE_DIR = runtime.resource_path("resources", "rules")
 
@@ -42,6 +42,9 @@ SELECTOR_KEYS = (
     "pause_public_notice",
     "after_close",
 )
+#: What an administrator may change in a rule (``services.deadline_admin.update_rule``); what a
+#: rule selects and how it chains follows the shipped file (see :func:`all_rules`).
+EDITABLE = ("length", "extension_days", "active", "hard_limit", "name_zh", "name_en", "citation", "day_type")
 
 
 @dataclass(frozen=True)
@@ -217,100 +220,3 @@ def after_close_codes(session: Session) -> list[str]:
 
 def party_period_codes(session: Session) -> list[str]:
     return sorted(r.code for r in all_rules(session).values() if r.party_period)
-
-
-# --------------------------------------------------------------------------- administration
-
-
-def _row_snapshot(r: RuleSpec) -> dict[str, Any]:
-    d = asdict(r)
-    d.pop("when")
-    d["selector"] = r.selector_json()
-    return d
-
-
-def seed_rules(session: Session, actor: Actor) -> list[str]:
-    """Copy shipped rules missing from the table into it (idempotent); returns the codes added."""
-    permissions.require(actor, "settings.edit")
-    existing = set(session.execute(select(DeadlineRule.code)).scalars())
-    added: list[str] = []
-    for r in default_rules():
-        if r.code in existing:
-            continue
-        session.add(
-            DeadlineRule(
-                code=r.code,
-                kind=r.kind,
-                name_zh=r.name_zh,
-                name_en=r.name_en,
-                day_type=r.day_type,
-                length=r.length,
-                extension_days=r.extension_days,
-                green_channel=r.green_channel,
-                hard_limit=r.hard_limit,
-                selector=r.selector_json(),
-                citation=r.citation,
-                active=r.active,
-            )
-        )
-        added.append(r.code)
-    if added:
-        session.flush()
-        audit.record(
-            session,
-            user_id=actor.user_id,
-            username=actor.username,
-            action="deadline_rule.seed",
-            entity="deadline_rule",
-            after={"codes": added},
-        )
-    forget_cached(session)
-    return added
-
-
-EDITABLE = ("length", "extension_days", "active", "hard_limit", "name_zh", "name_en", "citation", "day_type")
-
-
-def update_rule(session: Session, actor: Actor, code: str, **changes: Any) -> RuleSpec:
-    """An administrator tightens or loosens a rule; audited with before and after.
-
-    New clocks use the new values at once; a running clock takes them at its next
-    recomputation (a pause, restart or extension), as docs/deadlines.md tells the bureau.
-    """
-    permissions.require(actor, "settings.edit")
-    bad = set(changes) - set(EDITABLE)
-    if bad:
-        name = sorted(bad)[0]
-        raise ValidationError(f"字段 {name} 不能修改。", f"Field {name} cannot be changed.", field=name)
-    if "length" in changes and (not isinstance(changes["length"], int) or changes["length"] < 0):
-        raise ValidationError(
-            "期限天数必须是非负整数。", "The length must be a whole number ≥ 0.", field="length"
-        )
-    ext = changes.get("extension_days")
-    if ext is not None and (not isinstance(ext, int) or ext < 0):
-        raise ValidationError(
-            "延长天数必须是非负整数。", "The extension must be a whole number ≥ 0.", field="extension_days"
-        )
-    if "day_type" in changes:
-        changes["day_type"] = DayType(changes["day_type"]).value
-    before = rule(session, code)
-    if session.execute(select(DeadlineRule.id).where(DeadlineRule.code == code)).first() is None:
-        seed_rules(session, actor)
-    row = session.execute(select(DeadlineRule).where(DeadlineRule.code == code)).scalar_one()
-    for k, v in changes.items():
-        setattr(row, k, v)
-    row.updated_at = utcnow()
-    session.flush()
-    forget_cached(session)
-    after = rule(session, code)
-    audit.record(
-        session,
-        user_id=actor.user_id,
-        username=actor.username,
-        action="deadline_rule.update",
-        entity="deadline_rule",
-        entity_id=code,
-        before=_row_snapshot(before),
-        after=_row_snapshot(after),
-    )
-    return replace(after)

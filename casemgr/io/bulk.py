@@ -5,9 +5,9 @@ ORM flushes and statements (parties looked up, settings read, every clock flushe
 own), about 15 ms here — a 100,000-row city ledger would take half an hour. This writer
 produces the *same rows* (cases, parties, claims, events, clocks, audit entries) with
 multi-row INSERTs per chunk of rows, and reuses the domain's own functions for every
-decision — :func:`casemgr.services.cases.propose_flags` (memoised on what it depends on),
-the rule selection of ``casemgr.deadlines.rules``, ``clocks.compute_due`` and the
-workflow's ``accept`` clock effects and ``terminal_status``.
+decision, asked once per distinct question (:class:`casemgr.io.bulk_rules.RowRules`:
+flags, rule selection, due dates, the ``accept`` step's clock effects, the terminal
+status); the INSERTs themselves are bound by :mod:`casemgr.io.bulk_sql`.
 
 ``tests/test_import_bulk.py`` imports one varied ledger through both paths into two
 databases and requires identical contents (ids and timestamps aside). Whoever changes
@@ -26,36 +26,25 @@ themselves at the end of the chunk, so their audit entries are the services' own
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import json
 import os
 import pickle
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import repeat
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from casemgr import audit, search, settings, workflow
-from casemgr.deadlines import clocks
-from casemgr.deadlines import rules as rules_mod
-from casemgr.deadlines.calendar import calendar_for
-from casemgr.enums import (
-    CaseKind,
-    Channel,
-    ClaimType,
-    ComplaintType,
-    DeadlineState,
-    EventKind,
-    Outcome,
-    PartyRole,
-)
+from casemgr import audit, search, snapshots, workflow
+from casemgr.actor import Actor
+from casemgr.enums import CaseKind, Channel, ComplaintType, EventKind, PartyRole
+from casemgr.io.bulk_rules import RowRules
+from casemgr.io.bulk_sql import AuditJson, BoundInserts
+from casemgr.io.ledger_rows import pack_row, unpack_row
+from casemgr.io.planner_pool import Planners
 from casemgr.models import (
     AuditEntry,
     Case,
@@ -66,17 +55,10 @@ from casemgr.models import (
     Event,
     Person,
     SearchGram,
-    Setting,
     utcnow,
 )
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 
-if TYPE_CHECKING:
-    from casemgr.io.planner import Planners
-
-ACTIVE = (DeadlineState.RUNNING.value, DeadlineState.PAUSED.value)
-_MISS = object()
 IMPORT_CACHE_KIB = 256 * 1024
 #: Files of at least this many new rows may rebuild indexes instead of updating them.
 REBUILD_MIN_ROWS = 5_000
@@ -110,22 +92,7 @@ class _Party:
 
 
 @dataclass(slots=True)
-class _Clock:
-    rule_code: str
-    group: str
-    party_period: bool
-    started_on: dt.date
-    base_due_on: dt.date
-    due_on: dt.date
-    provisional: bool
-    basis: str | None
-    state: str = DeadlineState.RUNNING.value
-    finished_on: dt.date | None = None
-    note: str | None = None
-
-
-@dataclass(slots=True)
-class _Assigned:
+class Assigned:
     """The decisions about one row that depend on the rows before it (see BulkWriter.assign)."""
 
     case_id: int
@@ -148,13 +115,6 @@ class ChunkPlan:
     audit: list[tuple[str, str, str, str | None]]  # action, entity, entity id, after (JSON)
 
 
-def _number_pattern(fmt: str) -> re.Pattern[str]:
-    """The same reading of a number format as ``cases.reserve_given_number``."""
-    pattern = re.escape(fmt).replace(re.escape("{year}"), r"(?P<year>\d{4})")
-    pattern = re.sub(r"\\\{seq[^}]*\\\}", r"(?P<seq>\\d+)", pattern)
-    return re.compile(pattern)
-
-
 class BulkWriter:
     """Writes checked ledger rows; with ``planner_only`` it only plans (a planning process)."""
 
@@ -173,22 +133,11 @@ class BulkWriter:
         self.ledger_groups = ledger_groups
         self.employers: dict[tuple[str, str], _Party] = {}
         self.persons: dict[str, _Party] = {}
-        self._flags: dict[tuple[Any, ...], cases.Flags] = {}
-        self._thresholds: dict[dt.date, tuple[Any, ...]] = {}
-        self._facts: dict[tuple[Any, ...], dict[str, Any]] = {}
-        self._patterns: dict[str, re.Pattern[str]] = {}
-        self._points: dict[str, list[dt.date]] = {}
-        self._due: dict[tuple[str, dt.date], tuple[tuple[dt.date, dt.date], bool]] = {}
-        self._basis: str | None = None
-        self._on_receipt: dict[str, list[rules_mod.RuleSpec]] = {}
-        self._in_group: dict[tuple[str, str], list[rules_mod.RuleSpec]] = {}
-        self._settings: dict[tuple[str, dt.date], Any] = {}
-        self._specs: dict[tuple[str, tuple[str, ...]], tuple[str, list[Any], tuple[Any, ...]]] = {}
+        self.rules = RowRules(session, ledger_groups)
+        self.inserts = BoundInserts(session)
+        self.audit_json = AuditJson()
         self._next_id: dict[str, int] = {}
-        self._selection: dict[tuple[Any, ...], list[rules_mod.RuleSpec]] = {}
         self._prev_hash: str | None = None
-        self._sorted_keys: dict[tuple[str, ...], list[str]] = {}
-        self._json_memo: dict[tuple[type, Any], str] = {}
         self._party_fixes: list[tuple[str, Any]] = []
         sqlite = session.get_bind().dialect.name == "sqlite"
         self._cache_size: int | None = None
@@ -199,171 +148,10 @@ class BulkWriter:
             conn = session.connection()
             self._cache_size = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
             conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-        self._bound: dict[tuple[str, str], dict[Any, Any]] = {}
         self._sqlite = sqlite
         self._dropped_indexes: list[tuple[str, str]] = []  # (name, CREATE INDEX sql)
 
-    # ------------------------------------------------------------------ memoised domain calls
-
-    def _point(self, key: str, on: dt.date) -> dt.date:
-        """The latest day ≤ ``on`` on which setting ``key`` may change: the value in force on
-        ``on`` is the value in force on that day (settings are step functions of the date)."""
-        points = self._points.get(key)
-        if points is None:
-            found = {since for since, _ in settings.DEFAULTS.get(key, [])}
-            found.update(self.s.execute(select(Setting.valid_from).where(Setting.key == key)).scalars())
-            points = sorted(found)
-            self._points[key] = points
-        i = bisect.bisect_right(points, on) - 1
-        return points[i] if i >= 0 else on
-
-    def _setting(self, key: str, on: dt.date) -> Any:
-        point = self._point(key, on)
-        memo = (key, point)
-        if memo not in self._settings:
-            self._settings[memo] = settings.get(self.s, key, point)
-        return self._settings[memo]
-
-    def _threshold_key(self, on: dt.date) -> tuple[Any, ...]:
-        key = self._thresholds.get(on)
-        if key is None:
-            key = (
-                int(self._setting("collective_min_workers", on)),
-                int(self._setting("supervision_min_workers", on)),
-                Decimal(str(self._setting("supervision_min_amount", on))),
-            )
-            self._thresholds[on] = key
-        return key
-
-    def flags(self, migrant: bool, wage: bool, workers: int, amount: Decimal, on: dt.date) -> cases.Flags:
-        cmin, smin, samount = self._threshold_key(on)
-        collective = workers >= cmin
-        key = (migrant, wage, collective, workers if collective else None, workers >= smin, amount >= samount,
-               cmin, smin, samount)  # fmt: skip
-        f = self._flags.get(key)
-        if f is None:
-            f = cases.propose_flags(
-                self.s, migrant_worker=migrant, wage_arrears=wage, workers=workers, amount=amount, on=on
-            )
-            self._flags[key] = f
-        return f
-
-    def facts(self, case: SimpleNamespace, on: dt.date) -> dict[str, Any]:
-        point = self._point("inspection_rule_set", on)
-        key = (
-            case.green_channel,
-            case.collective,
-            case.supervised,
-            case.simple_procedure,
-            case.migrant_worker,
-            point,
-        )
-        f = self._facts.get(key)
-        if f is None:
-            f = rules_mod.case_facts(self.s, case, point)  # type: ignore[arg-type]
-            self._facts[key] = f
-        return f
-
-    def _selected(
-        self, which: tuple[str, str | None], candidates: list[rules_mod.RuleSpec], facts: dict[str, Any]
-    ) -> list[rules_mod.RuleSpec]:
-        """``rules_mod.selects`` over a rule list, once per distinct facts (memoised dicts)."""
-        memo = (which, id(facts))
-        found = self._selection.get(memo)
-        if found is None:
-            found = [rule for rule in candidates if rules_mod.selects(rule, facts)]
-            self._selection[memo] = found
-        return found
-
-    # ------------------------------------------------------------------ clocks
-
-    def _start(self, rule: rules_mod.RuleSpec, on: dt.date) -> _Clock:
-        """A clock as ``clocks.start_rule`` starts it (due dates memoised: ledgers repeat dates)."""
-        memo = (rule.code, on)
-        computed = self._due.get(memo)
-        if computed is None:
-            cal = calendar_for(self.s)
-            computed = clocks._counted(cal, lambda c: clocks.compute_due(c, rule, on, None, 0, 0))
-            self._due[memo] = computed
-        (base, due), provisional = computed
-        if self._basis is None:  # a clock started from its own date: no pauses, no anchor
-            holder = SimpleNamespace(basis=None)
-            clocks.Basis(anchor=None).store(holder)  # type: ignore[arg-type]
-            self._basis = holder.basis
-        return _Clock(rule.code, rule.group, rule.party_period, on, base, due, provisional, self._basis)
-
-    @staticmethod
-    def _finish(c: _Clock, on: dt.date) -> None:
-        c.finished_on = on
-        c.state = (DeadlineState.MET if on <= c.due_on else DeadlineState.BREACHED).value
-
-    def _plan_clocks(self, case: SimpleNamespace, r: Any) -> tuple[list[_Clock], str]:
-        """Registration, acceptance and closing, as ``on_case_registered`` and ``_replay`` do them."""
-        all_rules = rules_mod.all_rules(self.s)
-        kind = case.kind
-        out: list[_Clock] = []
-        facts = self.facts(case, case.received_on)
-        on_receipt = self._on_receipt.get(kind)
-        if on_receipt is None:
-            on_receipt = [
-                x for x in all_rules.values() if x.kind == kind and x.start_on in ("received", "flagged")
-            ]
-            self._on_receipt[kind] = on_receipt
-        for rule in self._selected((kind, None), on_receipt, facts):
-            out.append(self._start(rule, case.received_on))
-        status = cases.INITIAL_STATUS
-        if r.accepted_on is not None:
-            t = workflow.get_transition(kind, "accept")
-            for eff in t.clocks:
-                if not eff.group or eff.action not in ("start", "stop", "cancel"):
-                    continue
-                on = case.received_on if eff.start_from == "received_on" else r.accepted_on
-                in_group = self._in_group.get((kind, eff.group))
-                if in_group is None:
-                    in_group = [x for x in all_rules.values() if x.kind == kind and x.group == eff.group]
-                    self._in_group[(kind, eff.group)] = in_group
-                codes = {x.code for x in in_group}
-                active = [c for c in out if c.state in ACTIVE and c.rule_code in codes]
-                if eff.action == "start":
-                    f = self.facts(case, on)
-                    for rule in self._selected((kind, eff.group), in_group, f):
-                        current = [c for c in active if c.rule_code == rule.code]
-                        if current and rule.anchor == "start":
-                            continue
-                        for c in current:
-                            c.state, c.finished_on = DeadlineState.CANCELLED.value, on
-                        out.append(self._start(rule, on))
-                elif eff.action == "stop":
-                    for c in active:
-                        self._finish(c, on)
-                else:
-                    for c in active:
-                        c.state, c.finished_on = DeadlineState.CANCELLED.value, on
-            status = t.to_state or status
-            for c in out:
-                if c.state in ACTIVE and c.group not in self.ledger_groups:
-                    c.state = DeadlineState.CANCELLED.value
-                    c.finished_on = r.closed_on or r.accepted_on
-                    c.note = "台账导入：台账未记录该环节的日期"
-        if r.closed_on is not None and r.outcome is not None:
-            for c in out:
-                if c.state not in ACTIVE:
-                    continue
-                if c.party_period:
-                    c.state, c.finished_on = DeadlineState.CANCELLED.value, r.closed_on
-                else:
-                    self._finish(c, r.closed_on)
-        return out, status
-
     # ------------------------------------------------------------------ planning
-
-    def _seq(self, kind: CaseKind, number: str) -> tuple[int, int | None]:
-        pat = self._patterns.get(kind.value)
-        if pat is None:
-            pat = _number_pattern(str(settings.get(self.s, f"case_number_format.{kind.value}")))
-            self._patterns[kind.value] = pat
-        m = pat.fullmatch(number)
-        return (int(m.group("seq")), int(m.group("year"))) if m else (0, None)
 
     def _resolve_parties(self, rows: list[Any]) -> None:
         """Known employers and persons of the chunk, in one query each (cached for the file)."""
@@ -404,7 +192,7 @@ class BulkWriter:
             self._resolve_parties(rows[start : start + chunk])
         max_number: dict[tuple[str, int], tuple[int, str]] = {}
         for r in rows:
-            seq, year = self._seq(CaseKind(r.kind), r.case_no)
+            seq, year = self.rules.number_parts(CaseKind(r.kind), r.case_no)
             if year is not None:
                 best = max_number.get((r.kind.value, year))
                 if best is None or seq > best[0]:
@@ -538,7 +326,7 @@ class BulkWriter:
         self._next_id[table.name] = top + n
         return list(range(top, top + n))
 
-    def assign(self, rows: list[Any]) -> list[_Assigned]:
+    def assign(self, rows: list[Any]) -> list[Assigned]:
         """What a row's writing depends on from the rows before it, decided in file order.
 
         Which employer and person are new (the first row naming them creates them), their
@@ -591,11 +379,11 @@ class BulkWriter:
             party.id = new_id
         case_ids = self._new_ids(Case.__table__, len(rows))
         return [
-            _Assigned(cid, e.id if e else None, new_e, p.id if p else None, new_p, migrant, district)
+            Assigned(cid, e.id if e else None, new_e, p.id if p else None, new_p, migrant, district)
             for cid, (e, new_e, p, new_p, migrant, district) in zip(case_ids, picked, strict=True)
         ]
 
-    def plan(self, rows: list[Any], assigned: list[_Assigned]) -> ChunkPlan:
+    def plan(self, rows: list[Any], assigned: list[Assigned]) -> ChunkPlan:
         """The chunk's rows as the services would write them, ready for executemany.
 
         Depends only on the rows, their assignment (:meth:`assign`) and the bureau's rules and
@@ -627,7 +415,7 @@ class BulkWriter:
                 grams += [(g, search.EMPLOYER, a.employer_id) for g in search.grams(r.employer)]
                 e = SimpleNamespace(**_NEW_EMPLOYER, name=r.employer, uscc=r.uscc, district=r.district)
                 entries.append(("employer.create", "employer", str(a.employer_id),
-                                self._sorted_json(parties._employer_dict(e))))  # type: ignore[arg-type]  # fmt: skip
+                                self.audit_json.encode(snapshots.employer_snapshot(e))))  # type: ignore[arg-type]  # fmt: skip
             if a.new_person:
                 assert a.person_id is not None
                 per_rows.append((a.person_id, r.applicant, r.id_number, r.migrant_worker, *stamp))
@@ -635,11 +423,11 @@ class BulkWriter:
                 person = SimpleNamespace(**_NEW_PERSON, name=r.applicant, id_number=r.id_number,
                                          migrant_worker=r.migrant_worker)  # fmt: skip
                 entries.append(("person.create", "person", str(a.person_id),
-                                self._sorted_json(parties._person_dict(person))))  # type: ignore[arg-type]  # fmt: skip
+                                self.audit_json.encode(snapshots.person_snapshot(person))))  # type: ignore[arg-type]  # fmt: skip
             wage = r.claim_type.value in ("wages", "overtime")
             workers = r.workers if r.workers is not None else 1
-            fl = self.flags(a.migrant, wage, workers, r.amount_claimed, r.received_on)
-            seq, _year = self._seq(kind, r.case_no)
+            fl = self.rules.flags(a.migrant, wage, workers, r.amount_claimed, r.received_on)
+            seq, _year = self.rules.number_parts(kind, r.case_no)
             complaint = None
             if kind is CaseKind.INSPECTION:
                 complaint = (ComplaintType.COMPLAINT if r.applicant else ComplaintType.REPORT).value
@@ -651,8 +439,10 @@ class BulkWriter:
                 simple_procedure=False, amount_claimed=r.amount_claimed, amount_recovered=zero,
                 workers=workers, assigned_user_id=uid, version=1,
             )  # fmt: skip
-            clock_plan, status = self._plan_clocks(case, r)
-            entries.append(("case.register", "case", str(cid), self._sorted_json(cases.case_snapshot(case))))
+            clock_plan, status = self.rules.plan_clocks(case, r)
+            entries.append(
+                ("case.register", "case", str(cid), self.audit_json.encode(snapshots.case_snapshot(case)))
+            )
             event_rows.append((cid, EventKind.CREATED.value, None, r.received_on, None, initial,
                                audit.to_json({"flags": list(fl.reasons)}) if fl.reasons else None, uid, now))  # fmt: skip
             replayed = r.accepted_on is not None or r.closed_on is not None or bool(r.amount_recovered)
@@ -674,7 +464,12 @@ class BulkWriter:
             if replayed:
                 case.version = 2
                 entries.append(
-                    ("case.import_history", "case", str(cid), self._sorted_json(cases.case_snapshot(case)))
+                    (
+                        "case.import_history",
+                        "case",
+                        str(cid),
+                        self.audit_json.encode(snapshots.case_snapshot(case)),
+                    )
                 )
             case_rows.append((cid, *(getattr(case, k) for k in _CASE_PLANNED), complaint, Channel.IMPORT.value,
                               now, now, uid, uid))  # fmt: skip
@@ -689,14 +484,14 @@ class BulkWriter:
                                    c.finished_on, c.note, c.provisional, c.basis))  # fmt: skip
         grams.sort()  # primary-key order: B-tree locality
         statements = [
-            self._bind(Employer.__table__, _EMPLOYER_COLUMNS, emp_rows),
-            self._bind(Person.__table__, _PERSON_COLUMNS, per_rows),
-            self._bind(SearchGram.__table__, ("gram", "party", "party_id"), grams),
-            self._bind(Case.__table__, _CASE_COLUMNS, case_rows),
-            self._bind(CaseParty.__table__, _PARTY_COLUMNS, party_rows),
-            self._bind(ClaimItem.__table__, _CLAIM_COLUMNS, claim_rows),
-            self._bind(Event.__table__, _EVENT_COLUMNS, event_rows),
-            self._bind(Deadline.__table__, _CLOCK_COLUMNS, clock_rows),
+            self.inserts.bind(Employer.__table__, _EMPLOYER_COLUMNS, emp_rows),
+            self.inserts.bind(Person.__table__, _PERSON_COLUMNS, per_rows),
+            self.inserts.bind(SearchGram.__table__, ("gram", "party", "party_id"), grams),
+            self.inserts.bind(Case.__table__, _CASE_COLUMNS, case_rows),
+            self.inserts.bind(CaseParty.__table__, _PARTY_COLUMNS, party_rows),
+            self.inserts.bind(ClaimItem.__table__, _CLAIM_COLUMNS, claim_rows),
+            self.inserts.bind(Event.__table__, _EVENT_COLUMNS, event_rows),
+            self.inserts.bind(Deadline.__table__, _CLOCK_COLUMNS, clock_rows),
         ]
         return ChunkPlan([st for st in statements if st[1]], entries)
 
@@ -704,10 +499,10 @@ class BulkWriter:
         """Insert a planned chunk and link its audit entries into the chain."""
         conn = self.s.connection()
         for sql, params in plan.statements:
-            self._run(conn, sql, params)
+            self.inserts.run(conn, sql, params)
         prev_hash = self._prev_hash
         if prev_hash is None:  # read once: from here on this writer is the chain's only writer
-            audit._lock_chain(self.s)
+            audit.lock_chain(self.s)
             prev = self.s.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
             prev_hash = prev or audit.GENESIS
         if not plan.audit:
@@ -716,10 +511,10 @@ class BulkWriter:
         at = utcnow()  # one INSERT writes the chunk's entries: one moment
         at_utc = at.astimezone(dt.UTC).isoformat()
         # Every entry binds the same moment, user and defaults: bind them once (one row through
-        # _bind) and build the rest of the parameters directly — the importing process is the
-        # one the others wait for.
+        # BoundInserts.bind) and build the rest of the parameters directly — the importing
+        # process is the one the others wait for.
         action, entity, sid, after = plan.audit[0]
-        sql, (first,) = self._bind(
+        sql, (first,) = self.inserts.bind(
             AuditEntry.__table__, _AUDIT_COLUMNS, [(at, uid, uname, action, entity, sid, None, after, "", "")]
         )
         bound_at, bound_uid, bound_uname = first[0], first[1], first[2]
@@ -733,116 +528,7 @@ class BulkWriter:
             )
             prev_hash = h
         self._prev_hash = prev_hash
-        self._run(conn, sql, params)
-
-    def _run(self, conn: Any, sql: str, params: list[tuple[Any, ...]]) -> None:
-        """executemany, or on PostgreSQL with psycopg 3 a COPY of the same rows.
-
-        Why: psycopg's executemany costs a round trip per row; COPY streams them (100,000
-        ledger rows into PostgreSQL: 1,846 -> see docs/ledger-import.md). The INSERT is ours
-        (:meth:`_bind`), so its table and columns are the COPY's, and psycopg adapts the
-        bound values as it would for the INSERT.
-        """
-        if not params:
-            return
-        if self._sqlite:
-            conn.exec_driver_sql(sql, params)
-            return
-        with conn.connection.dbapi_connection.cursor() as cursor:
-            if not hasattr(cursor, "copy"):  # a driver other than psycopg 3
-                conn.exec_driver_sql(sql, params)
-                return
-            head, _, _ = sql.partition(" VALUES ")
-            with cursor.copy(head.replace("INSERT INTO", "COPY", 1) + " FROM STDIN") as copy:
-                for row in params:
-                    copy.write_row(row)
-
-    # ------------------------------------------------------------------ inserting
-
-    def _bind(
-        self, table: Any, names: tuple[str, ...], rows: list[tuple[Any, ...]]
-    ) -> tuple[str, list[tuple[Any, ...]]]:
-        """An INSERT and its parameters with the columns' own bind processors applied.
-
-        Same stored values as ``session.execute(insert(table), rows)`` (the equivalence test
-        compares the raw rows) without SQLAlchemy's per-row parameter bookkeeping, which was
-        a third of the import's time. Rows are tuples in the order of ``names``: building a
-        dict per row only to take it apart again was a tenth. A processor's result is
-        memoised per distinct value: a chunk repeats the same timestamps, dates, states and
-        amounts thousands of times. Columns left out take their scalar Python-side default,
-        as insert() would give them (a column added to the model later needs no change here).
-        The result is plain text and numbers, cheap to hand from a planning process over.
-        """
-        dialect = self.s.get_bind().dialect
-        spec = self._specs.get((table.name, names))
-        if spec is None:
-            given = set(names)
-            cols = [table.c[n] for n in names]
-            defaults = [c for c in table.columns if c.name not in given and c.default is not None
-                        and c.default.is_scalar]  # fmt: skip
-            procs = [col.type.dialect_impl(dialect).bind_processor(dialect) for col in (*cols, *defaults)]
-            fixed = []
-            for col, proc in zip(defaults, procs[len(cols) :], strict=True):
-                value = col.default.arg
-                fixed.append(proc(value) if proc is not None else value)
-            all_names = [*names, *(c.name for c in defaults)]
-            mark = "?" if dialect.paramstyle == "qmark" else "%s"
-            quote = dialect.identifier_preparer.quote
-            sql = (
-                f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in all_names)}) "
-                f"VALUES ({', '.join([mark] * len(all_names))})"
-            )
-            spec = (sql, procs[: len(cols)], tuple(fixed))
-            self._specs[(table.name, names)] = spec
-        sql, procs, fixed = spec
-        if not rows:
-            return sql, []
-        columns_: list[Any] = list(zip(*rows, strict=True))
-        for i, proc in enumerate(procs):
-            if proc is None:
-                continue
-            memo = self._bound.setdefault((table.name, names[i]), {})
-            if len(memo) > 50_000:  # unique values (ids, names) gain nothing from the memo
-                memo.clear()
-            values = columns_[i]
-            get = memo.get
-            out = [get(v, _MISS) for v in values]
-            for j, b in enumerate(out):
-                if b is _MISS:
-                    v = values[j]
-                    b = memo.get(v, _MISS)
-                    if b is _MISS:
-                        b = memo[v] = proc(v)
-                    out[j] = b
-            columns_[i] = out
-        n = len(rows)
-        for value in fixed:
-            columns_.append(repeat(value, n))
-        return sql, list(zip(*columns_, strict=True))
-
-    def _sorted_json(self, snap: dict[str, Any]) -> str:
-        """``audit.to_json(snap)`` byte for byte, for the few dict shapes the import audits.
-
-        The keys are sorted once per shape instead of per entry, and dates and amounts are
-        converted once per distinct value: with a third of a million entries per 100,000
-        rows, the generic encoder's sorting and per-value callbacks were a sixth of the import.
-        """
-        shape = tuple(snap)
-        keys = self._sorted_keys.get(shape)
-        if keys is None:
-            keys = self._sorted_keys[shape] = sorted(snap)
-        memo = self._json_memo
-        ordered = {}
-        for k in keys:
-            v = snap[k]
-            cls = v.__class__
-            if cls is Decimal or cls is dt.date:
-                j = memo.get((cls, v))
-                if j is None:
-                    j = memo[(cls, v)] = audit._default(v)
-                v = j
-            ordered[k] = v
-        return _SORTED_JSON(ordered)
+        self.inserts.run(conn, sql, params)
 
 
 def start_planners(
@@ -855,8 +541,6 @@ def start_planners(
     ``CASEMGR_IMPORT_PROCESSES`` sets the count (0 switches them off). Started while the
     file is still being checked, so their start-up (about a second) costs nothing.
     """
-    from casemgr.io.planner import Planners
-
     url = session.get_bind().url
     if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
         return None
@@ -873,27 +557,7 @@ def start_planners(
 # cost the importing process two seconds.
 
 
-def pack_row(r: Any) -> tuple[Any, ...]:
-    """A LedgerRow as a tuple of text and numbers."""
-    return (r.row, r.case_no, r.kind.value, r.received_on.toordinal(), _ordinal(r.accepted_on),
-            _ordinal(r.closed_on), r.outcome.value if r.outcome is not None else None, r.migrant_worker,
-            r.workers, str(r.amount_claimed), str(r.amount_recovered), r.employer, r.uscc, r.district,
-            r.applicant, r.id_number, r.claim_type.value)  # fmt: skip
-
-
-def unpack_row(t: tuple[Any, ...]) -> Any:
-    from casemgr.io.ledger_import import LedgerRow
-
-    day = dt.date.fromordinal
-    return LedgerRow(row=t[0], case_no=t[1], kind=CaseKind(t[2]), received_on=day(t[3]),
-                     accepted_on=day(t[4]) if t[4] is not None else None,
-                     closed_on=day(t[5]) if t[5] is not None else None,
-                     outcome=Outcome(t[6]) if t[6] is not None else None, migrant_worker=t[7], workers=t[8],
-                     amount_claimed=Decimal(t[9]), amount_recovered=Decimal(t[10]), employer=t[11], uscc=t[12],
-                     district=t[13], applicant=t[14], id_number=t[15], claim_type=ClaimType(t[16]))  # fmt: skip
-
-
-def pack_task(rows: list[Any], assigned: list[_Assigned]) -> bytes:
+def pack_task(rows: list[Any], assigned: list[Assigned]) -> bytes:
     packed_assigned = [
         (a.case_id, a.employer_id, a.new_employer, a.person_id, a.new_person, a.migrant, a.district)
         for a in assigned
@@ -901,9 +565,9 @@ def pack_task(rows: list[Any], assigned: list[_Assigned]) -> bytes:
     return b"P" + pickle.dumps(([pack_row(r) for r in rows], packed_assigned), pickle.HIGHEST_PROTOCOL)
 
 
-def unpack_task(data: bytes) -> tuple[list[Any], list[_Assigned]]:
+def unpack_task(data: bytes) -> tuple[list[Any], list[Assigned]]:
     packed_rows, packed_assigned = pickle.loads(data[1:])
-    return [unpack_row(t) for t in packed_rows], [_Assigned(*t) for t in packed_assigned]
+    return [unpack_row(t) for t in packed_rows], [Assigned(*t) for t in packed_assigned]
 
 
 def pack_plan(plan: ChunkPlan) -> bytes:
@@ -913,10 +577,6 @@ def pack_plan(plan: ChunkPlan) -> bytes:
 def unpack_plan(data: bytes) -> ChunkPlan:
     statements, entries = pickle.loads(data)
     return ChunkPlan(statements, entries)
-
-
-def _ordinal(day: dt.date | None) -> int | None:
-    return day.toordinal() if day is not None else None
 
 
 _EMPLOYER_COLUMNS = ("id", "name", "uscc", "district", "created_at", "updated_at", "updated_by_id", "version",
@@ -938,9 +598,6 @@ _CLOCK_COLUMNS = ("case_id", "rule_code", "started_on", "base_due_on", "due_on",
                   "provisional", "basis")  # fmt: skip
 _AUDIT_COLUMNS = ("at", "user_id", "username", "action", "entity", "entity_id", "before", "after", "prev_hash",
                   "hash")  # fmt: skip
-# audit.to_json without sort_keys (the bulk writer orders the keys itself) and without the
-# default hook (it converts dates and amounts itself): same output.
-_SORTED_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 __all__ = ["BulkWriter"]

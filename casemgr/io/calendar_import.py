@@ -5,7 +5,7 @@ follows some weeks later. Until then an administrator types the notice into a sm
 ``date,type`` lines with ``holiday`` or ``workday`` (CSV), or the same as JSON — and imports
 it here. The file is checked whole before anything is written (a typo in one line must not
 leave half a year); each year in it then goes through the deadline engine's
-``calendar.import_year``, which audits it and recomputes clocks that were counted on a
+``services.deadline_admin.import_year``, which audits it and recomputes clocks that were counted on a
 provisional weekend-only guess. Re-importing the same file changes nothing.
 """
 
@@ -22,13 +22,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import permissions
+from casemgr.actor import Actor
 from casemgr.deadlines import calendar as cal_mod
 from casemgr.enums import CalendarDayType
 from casemgr.errors import ValidationError
 from casemgr.io.columns import CellError, parse_date
 from casemgr.io.readers import detect_encoding
 from casemgr.models import CalendarOverride
-from casemgr.services.context import Actor
+from casemgr.services import deadline_admin
 
 TYPE_WORDS: dict[str, CalendarDayType] = {
     "holiday": CalendarDayType.HOLIDAY,
@@ -127,7 +128,7 @@ def parse_calendar_file(path: Path) -> list[CalendarDay]:
 
 def import_calendar(session: Session, actor: Actor, path: Path) -> CalendarImportResult:
     """Each year in the file is that year's whole notice: it replaces the year's overrides
-    through :func:`casemgr.deadlines.calendar.import_year` (audited; provisional clocks of
+    through :func:`casemgr.services.deadline_admin.import_year` (audited; provisional clocks of
     that year recomputed). A year whose days are already exactly on file is left alone, so
     importing the same file twice changes and audits nothing."""
     permissions.require(actor, "settings.edit")
@@ -154,7 +155,7 @@ def import_calendar(session: Session, actor: Actor, path: Path) -> CalendarImpor
         if wanted == on_file:
             continue
         note = next((d.note for d in days if d.day.year == year and d.note), None) or Path(path).name[:100]
-        cal_mod.import_year(
+        deadline_admin.import_year(
             session,
             actor,
             year,

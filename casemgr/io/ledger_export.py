@@ -34,11 +34,11 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, db, permissions, privacy
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, ClaimType, Outcome, PartyRole
 from casemgr.errors import ValidationError
 from casemgr.io import columns
 from casemgr.models import Case, CaseParty, ClaimItem, Employer, Person
-from casemgr.services.context import Actor
 
 PAGE = 2000
 YUAN_FORMAT = "¥#,##0.00"

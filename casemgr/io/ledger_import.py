@@ -26,37 +26,30 @@ import datetime as dt
 import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, clock, permissions, validation, workflow
+from casemgr import audit, clock, permissions, snapshots, workflow
+from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.enums import (
-    DISTRICTS_SHANWEI,
-    CaseKind,
-    Channel,
-    ClaimType,
-    ComplaintType,
-    DeadlineState,
-    EventKind,
-    Outcome,
-    PartyRole,
-)
+from casemgr.enums import CaseKind, Channel, ComplaintType, DeadlineState, EventKind, PartyRole
 from casemgr.errors import KnownError
 from casemgr.io import bulk, columns
-from casemgr.io.columns import CellError
+from casemgr.io.ledger_rows import (
+    LedgerRow,
+    Rejection,
+    column_title,
+    file_problems,
+    parse_row,
+    unpack_checked,
+)
+from casemgr.io.planner_pool import Planners
 from casemgr.io.readers import Table, read_table
 from casemgr.models import Case, Person
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
-
-if TYPE_CHECKING:
-    from casemgr.io.planner import Planners
 
 CHUNK = 1000
 #: Clock groups a ledger's dates decide: acceptance and each kind's overall time limit.
@@ -71,35 +64,6 @@ class ImportCancelled(KnownError):
 
     def __init__(self) -> None:
         super().__init__("导入已取消，没有写入任何数据。", "Import cancelled; nothing was written.")
-
-
-@dataclass(frozen=True)
-class Rejection:
-    row: int  # 1-based row number in the file
-    column: str  # the header as written in the file ("" for the whole row)
-    reason: str  # Chinese, for the clerk
-    value: str = ""  # the offending value, shortened
-
-
-@dataclass
-class LedgerRow:
-    row: int
-    case_no: str
-    kind: CaseKind
-    received_on: dt.date
-    accepted_on: dt.date | None = None
-    closed_on: dt.date | None = None
-    outcome: Outcome | None = None
-    migrant_worker: bool = False
-    workers: int | None = None
-    amount_claimed: Decimal = Decimal("0.00")
-    amount_recovered: Decimal = Decimal("0.00")
-    employer: str | None = None
-    uscc: str | None = None
-    district: str | None = None
-    applicant: str | None = None
-    id_number: str | None = None
-    claim_type: ClaimType = ClaimType.WAGES
 
 
 def default_report_path(ledger: Path) -> Path:
@@ -140,183 +104,11 @@ Progress = Callable[[str, int, int], None]  # (phase, done, total)
 Cancelled = Callable[[], bool]
 
 
-# --------------------------------------------------------------------------- parsing
-
-
-def _title(table: Table, key: str) -> str:
-    for col, k in table.fields.items():
-        if k == key:
-            return table.headers[col] or columns.BY_KEY[key].title
-    return columns.BY_KEY[key].title
-
-
-#: Distinct texts remembered per column while parsing one file (see ``parse_row``'s memo).
-MEMO_LIMIT = 20_000
-_NOT_SEEN = object()
-
-
-def parse_row(
-    rowno: int,
-    cells: Sequence[object],
-    table: Table,
-    default_kind: CaseKind | None,
-    today: dt.date,
-    memo: dict[str, dict[str, object]] | None = None,
-) -> LedgerRow | list[Rejection]:
-    """One row into a :class:`LedgerRow`, or every problem it has (not only the first).
-
-    ``memo`` (one dict per file) remembers what a column's text was read as, or why it was
-    refused: a ledger repeats its dates, amounts, employers, districts and outcomes on
-    thousands of rows, and reading each again was a third of checking a large file. Only
-    plain text is remembered (an Excel number or date, or a formula, is read every time),
-    and at most :data:`MEMO_LIMIT` texts per column (case numbers and ID numbers do not repeat).
-    """
-    raw: dict[str, object] = {}
-    for col, key in table.fields.items():
-        raw[key] = cells[col] if col < len(cells) else None
-    problems: list[Rejection] = []
-    bad_keys: set[str] = set()
-
-    def bad(key: str, reason: str) -> None:
-        bad_keys.add(key)
-        problems.append(Rejection(rowno, _title(table, key), reason, columns.echo(raw.get(key))))
-
-    def get(key: str, parser: Callable[[object], object], context: str = "") -> object:
-        """``context`` names what else the parser depends on (the kind, for outcomes)."""
-        value = raw.get(key)
-        seen = None
-        if memo is not None and value.__class__ is str:
-            seen = memo.setdefault(key + context, {})
-            known = seen.get(value, _NOT_SEEN)  # type: ignore[call-overload]
-            if known is not _NOT_SEEN:
-                if isinstance(known, CellError):
-                    bad(key, known.reason)
-                    return None
-                return known
-        if columns.is_formula(value):
-            bad(key, "单元格是公式，请在Excel中复制后“选择性粘贴→数值”再导入")
-            return None
-        try:
-            result = parser(value)
-        except CellError as exc:
-            if seen is not None and len(seen) < MEMO_LIMIT:
-                seen[value] = exc  # type: ignore[index]
-            bad(key, exc.reason)
-            return None
-        if seen is not None and len(seen) < MEMO_LIMIT:
-            seen[value] = result  # type: ignore[index]
-        return result
-
-    case_no = get("case_no", lambda v: columns.parse_text(v, 64))
-    if case_no is None and "case_no" not in bad_keys:
-        bad("case_no", "案号不能为空")
-    kind = get("kind", columns.parse_kind)
-    if kind is None and "kind" not in bad_keys:
-        if default_kind is None:
-            if "kind" not in bad_keys:
-                bad("kind", "案件类型不能为空（调解、仲裁 或 监察）")
-        else:
-            kind = default_kind
-    elif kind is not None and default_kind is not None and kind != default_kind:
-        bad("kind", f"与指定的导入类型“{columns.KIND_TITLES[default_kind]}”不一致")
-    received = get("received_on", columns.parse_date)
-    accepted = get("accepted_on", columns.parse_date)
-    closed = get("closed_on", columns.parse_date)
-    for key, d in (("received_on", received), ("accepted_on", accepted), ("closed_on", closed)):
-        if isinstance(d, dt.date):
-            if d > today:
-                bad(key, "日期不能晚于今天")
-            elif d.year < 1950:
-                bad(key, "日期过早")
-    if received is None and "received_on" not in bad_keys:
-        bad("received_on", "收案日期不能为空")
-    if isinstance(received, dt.date) and isinstance(accepted, dt.date) and accepted < received:
-        bad("accepted_on", "受理日期早于收案日期")
-    if isinstance(closed, dt.date):
-        start = accepted if isinstance(accepted, dt.date) else received
-        if isinstance(start, dt.date) and closed < start:
-            bad("closed_on", "结案日期早于收案/受理日期")
-    outcome = None
-    if isinstance(kind, CaseKind):
-        outcome = get("outcome", lambda v: columns.parse_outcome(v, kind), kind.value)
-    # The outcome cell itself, not the parsed outcome: without a kind it was not read at all.
-    if closed is not None and columns.is_blank(raw.get("outcome")):
-        bad("outcome", "已填结案日期，但没有填结案方式")
-    if outcome is not None and closed is None and "closed_on" in table.fields.values():
-        if "closed_on" not in bad_keys:
-            bad("closed_on", "已填结案方式，但没有填结案日期")
-    if outcome is not None and closed is None and "closed_on" not in table.fields.values():
-        bad("outcome", "文件没有“结案日期”列，无法导入结案方式")
-    if outcome is Outcome.REFUSED and accepted is not None:
-        bad("accepted_on", "不予受理的案件不应有受理日期")
-    if outcome is not None and outcome is not Outcome.REFUSED and closed is not None and accepted is None:
-        bad("accepted_on", "已结案（非不予受理）的案件须填写受理日期")
-    migrant = get("migrant_worker", columns.parse_bool)
-    workers = get("workers", columns.parse_int)
-    claimed = get("amount_claimed", columns.parse_amount)
-    recovered = get("amount_recovered", columns.parse_amount)
-    employer = get("employer", lambda v: columns.parse_text(v, 200))
-    uscc = get("uscc", lambda v: columns.parse_text(v, 18 * 3))
-    district = get("district", lambda v: columns.parse_text(v, 32))
-    applicant = get("applicant", lambda v: columns.parse_text(v, 64))
-    id_number = get("id_number", lambda v: columns.parse_text(v, 18 * 3))
-    claim_type = get("claim_type", columns.parse_claim_type)
-
-    if isinstance(uscc, str):
-        if columns.looks_masked(uscc):
-            bad("uscc", "统一社会信用代码已脱敏（含*），请填写完整代码")
-        elif not validation.is_valid_uscc(uscc):
-            bad("uscc", "不是有效的18位统一社会信用代码（校验位不符）")
-        else:
-            uscc = validation.normalize_uscc(uscc)
-    if isinstance(id_number, str):
-        if columns.looks_masked(id_number):
-            bad("id_number", "身份证号已脱敏（含*），无法用来识别当事人，请填写完整号码")
-        elif not validation.is_valid_resident_id(id_number, today=today):
-            bad("id_number", "不是有效的18位身份证号码（校验位或出生日期不符）")
-        else:
-            id_number = validation.normalize_resident_id(id_number)
-        if applicant is None and "applicant" not in bad_keys:
-            bad("applicant", "填写了身份证号，但没有申请人姓名")
-    if isinstance(district, str) and district not in DISTRICTS_SHANWEI:
-        bad("district", f"“{district}”不是本市的区县（可填：{'、'.join(DISTRICTS_SHANWEI)}）")
-    if isinstance(kind, CaseKind):
-        if kind is not CaseKind.MEDIATION and employer is None and "employer" not in bad_keys:
-            bad("employer", f"{columns.KIND_TITLES[kind]}案件须填写用人单位")
-        if kind is not CaseKind.INSPECTION and applicant is None:
-            if "applicant" not in bad_keys:
-                bad("applicant", f"{columns.KIND_TITLES[kind]}案件须填写申请人")
-    if uscc is not None and employer is None and "employer" not in bad_keys:
-        bad("employer", "填写了统一社会信用代码，但没有用人单位名称")
-    if problems:
-        return problems
-    assert isinstance(case_no, str) and isinstance(kind, CaseKind) and isinstance(received, dt.date)
-    return LedgerRow(
-        row=rowno,
-        case_no=case_no,
-        kind=kind,
-        received_on=received,
-        accepted_on=accepted if isinstance(accepted, dt.date) else None,
-        closed_on=closed if isinstance(closed, dt.date) else None,
-        outcome=outcome if isinstance(outcome, Outcome) else None,
-        migrant_worker=bool(migrant),
-        workers=workers if isinstance(workers, int) else None,
-        amount_claimed=claimed if isinstance(claimed, Decimal) else Decimal("0.00"),
-        amount_recovered=recovered if isinstance(recovered, Decimal) else Decimal("0.00"),
-        employer=employer if isinstance(employer, str) else None,
-        uscc=uscc if isinstance(uscc, str) else None,
-        district=district if isinstance(district, str) else None,
-        applicant=applicant if isinstance(applicant, str) else None,
-        id_number=id_number if isinstance(id_number, str) else None,
-        claim_type=claim_type if isinstance(claim_type, ClaimType) else ClaimType.WAGES,
-    )
-
-
 #: Rows per batch when the planning processes help checking a large file.
 CHECK_BATCH = 2_000
 
 
-def _check_shared(
+def check_shared(
     planners: Planners,
     items: list[tuple[int, list[object]]],
     table: Table,
@@ -349,39 +141,9 @@ def _check_shared(
         if i % 2 == 0:
             out.extend(next(mine_iter))
         else:
-            out.extend(_unpack_checked(next(their_results)))
+            out.extend(unpack_checked(next(their_results)))
             done += len(batch)
             tick(done)
-    return out
-
-
-def check_batch(data: bytes) -> bytes:
-    """A planning process's side of :func:`_check_shared`."""
-    batch, table, default_kind, today = pickle.loads(data)
-    memo: dict[str, dict[str, object]] = {}
-    packed: list[tuple[bool, Any]] = []
-    for n, cells in batch:
-        parsed = parse_row(n, cells, table, default_kind, today, memo)
-        packed.append((False, parsed) if isinstance(parsed, list) else (True, bulk.pack_row(parsed)))
-    return pickle.dumps(packed, pickle.HIGHEST_PROTOCOL)
-
-
-def _unpack_checked(data: bytes) -> list[LedgerRow | list[Rejection]]:
-    return [bulk.unpack_row(x) if ok else x for ok, x in pickle.loads(data)]
-
-
-def _file_problems(table: Table, default_kind: CaseKind | None) -> list[Rejection]:
-    out: list[Rejection] = []
-    present = set(table.fields.values())
-    for col in columns.COLUMNS:
-        if col.required and col.key not in present:
-            out.append(Rejection(table.header_row, col.title, f"缺少必需的列“{col.title}”"))
-    if "kind" not in present and default_kind is None:
-        out.append(
-            Rejection(table.header_row, "案件类型", "缺少“案件类型”列；请添加该列，或在导入时指定案件类型")
-        )
-    for title in table.duplicates:
-        out.append(Rejection(table.header_row, title, f"“{title}”列出现了不止一次"))
     return out
 
 
@@ -417,7 +179,9 @@ def _check_against_db(
         if kind is not None:
             if kind != r.kind.value:
                 problems.append(
-                    Rejection(r.row, _title(table, "case_no"), "该案号已登记为其他类型的案件", r.case_no)
+                    Rejection(
+                        r.row, column_title(table, "case_no"), "该案号已登记为其他类型的案件", r.case_no
+                    )
                 )
             else:
                 present += 1
@@ -428,7 +192,7 @@ def _check_against_db(
                 problems.append(
                     Rejection(
                         r.row,
-                        _title(table, "id_number"),
+                        column_title(table, "id_number"),
                         f"该身份证号已登记为“{on_file}”，与本行姓名“{r.applicant}”不符",
                         columns.echo(r.id_number),
                     )
@@ -439,7 +203,7 @@ def _check_against_db(
                 problems.append(
                     Rejection(
                         r.row,
-                        _title(table, "id_number"),
+                        column_title(table, "id_number"),
                         f"同一身份证号在第{first[1]}行姓名为“{first[0]}”，与本行“{r.applicant}”不符",
                         columns.echo(r.id_number),
                     )
@@ -566,7 +330,7 @@ def _write_row(session: Session, actor: Actor, r: LedgerRow, today: dt.date) -> 
         action="case.import_history",
         entity="case",
         entity_id=case.id,
-        after=cases.case_snapshot(case),
+        after=snapshots.case_snapshot(case),
     )
     return case
 
@@ -614,7 +378,7 @@ def _import_ledger(
         result.notes.append("以下列不导入：" + "、".join(table.unknown))
     if table.encoding:
         result.notes.append(f"文件编码：{table.encoding}")
-    rejections = _file_problems(table, opts.kind)
+    rejections = file_problems(table, opts.kind)
     kept: list[tuple[int, list[object]]] = []  # every non-empty row, for the report
     rows: list[LedgerRow] = []
     bad_rows: set[int] = set()
@@ -630,7 +394,7 @@ def _import_ledger(
         first = seen.get(parsed.case_no)
         if first is not None:
             rejections.append(
-                Rejection(rowno, _title(table, "case_no"), f"案号与第{first}行重复", parsed.case_no)
+                Rejection(rowno, column_title(table, "case_no"), f"案号与第{first}行重复", parsed.case_no)
             )
             bad_rows.add(rowno)
             return
@@ -657,7 +421,7 @@ def _import_ledger(
                     # A large file: the planners, idle until the writing starts, check half the rest.
                     rest = list(data_rows)
                     kept.extend(rest)
-                    checked = _check_shared(
+                    checked = check_shared(
                         planners, rest, table, opts.kind, today, memo, tick, len(kept) - len(rest)
                     )
                     for (n, _), parsed in zip(rest, checked, strict=True):
@@ -741,9 +505,6 @@ __all__ = [
     "ImportCancelled",
     "ImportOptions",
     "ImportResult",
-    "LedgerRow",
-    "Rejection",
     "default_report_path",
     "import_ledger",
-    "parse_row",
 ]

@@ -1,15 +1,18 @@
 """Printed notices (文书): the wording lives in ``resources/notices/notices.toml``, the layout here.
 
-Three layers, as STYLE.md §7 and §11 ask:
+Pure functions of plain data, like the monthly report (STYLE.md §7 and §11):
 
-* :func:`notice_data` gathers plain data from the case (parties, dates, the fields the
-  workflow step recorded) and renders the template's wording into paragraphs. Anything the
-  case does not hold prints as a blank (``________``) the clerk fills in by pen, because a
-  notice with a gap is better than no notice on the statutory day.
-* :func:`build_pdf` is a pure function of that data: A4, the shared embedded CJK font,
-  deterministic output (``invariant``) so tests can compare bytes.
-* :func:`generate_notice` is the service: permission, PDF, a :class:`~casemgr.models.Document`
-  row with its SHA-256, a timeline event and an audit entry, in the caller's transaction.
+* :func:`compose` renders a template's wording with the facts of a case
+  (:class:`NoticeFacts`: parties, dates, the fields the workflow step recorded) into a
+  :class:`NoticeData`. Anything the case does not hold prints as a blank (``________``) the
+  clerk fills in by pen, because a notice with a gap is better than no notice on the
+  statutory day.
+* :func:`build_pdf` lays that out: A4, the shared embedded CJK font, deterministic output
+  (``invariant``) so tests can compare bytes.
+
+Gathering the facts from the database (who may see an ID number, which reporter is
+confidential) and keeping the generated PDF in the case file, hashed and audited, is the
+service's work: :mod:`casemgr.services.notices`.
 
 A 举报 reporter is never named in a notice (劳动保障监察条例 Art. 9), and a notice to the
 employer names no worker at all: the employer learns what to correct, not who complained.
@@ -19,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import io
 import re
 import tomllib
@@ -29,30 +31,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from casemgr import audit, clock, permissions, privacy, runtime, settings
-from casemgr.enums import CaseKind, ComplaintType, EventKind, PartyRole
-from casemgr.errors import NotFoundError, ValidationError
-from casemgr.models import Case, CaseParty, Document, Employer, Event, Person
-from casemgr.services import cases
-from casemgr.services.context import Actor
+from casemgr import runtime
+from casemgr.enums import CaseKind, ComplaintType
+from casemgr.errors import ValidationError
 
 TEMPLATE_PATH = runtime.resource_path("resources", "notices", "notices.toml")
 BLANK = "________"
-
-#: notice type -> the workflow step whose recorded fields fill the notice
-SOURCE_STEP: dict[str, str] = {
-    "arb_refuse": "refuse",
-    "arb_supplement": "request_supplement",
-    "arb_tribunal": "form_tribunal",
-    "arb_hearing": "schedule_hearing",
-    "med_agreement": "reach_agreement",
-    "insp_refuse": "refuse",
-    "insp_order": "order_payment",
-    "insp_cancel": "cancel_filing",
-}
 
 
 @dataclass(frozen=True)
@@ -170,84 +154,96 @@ def _as_text(key: str, value: object, grounds: Mapping[str, str]) -> str:
     return str(value)
 
 
-# --------------------------------------------------------------------------- gathering
+# --------------------------------------------------------------------------- composing
 
 
-def _step_fields(session: Session, case: Case, step: str | None) -> dict[str, Any]:
-    if step is None:
-        return {}
-    ev = session.execute(
-        select(Event)
-        .where(Event.case_id == case.id, Event.action == step, Event.kind == EventKind.TRANSITION.value)
-        .order_by(Event.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-    return cases.event_data(ev) if ev is not None else {}
+@dataclass(frozen=True)
+class NoticeCase:
+    """The case as a notice prints it."""
+
+    number: str
+    kind: str
+    received_on: dt.date
+    accepted_on: dt.date | None
+    closed_on: dt.date | None
+    complaint_type: str | None
+    workers: int
+    amount_claimed: Decimal
+    amount_recovered: Decimal
 
 
-def notice_data(
-    session: Session,
-    actor: Actor,
-    case: Case,
-    notice_type: str,
-    fields: Mapping[str, object] | None = None,
-    *,
-    today: dt.date | None = None,
-) -> NoticeData:
-    templates = load_templates()
-    t = templates.notices.get(notice_type)
+@dataclass(frozen=True)
+class NoticeWorker:
+    role: str  # applicant | complainant | reporter (never a confidential reporter)
+    name: str
+    id_number: str | None  # as it may be printed for the acting user (masked, or not)
+
+
+@dataclass(frozen=True)
+class NoticeEmployer:
+    name: str
+    uscc: str | None
+    legal_rep: str | None
+    address: str | None
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    """Everything a notice is composed from, as plain data (see ``services.notices``)."""
+
+    case: NoticeCase
+    workers: tuple[NoticeWorker, ...]
+    employers: tuple[NoticeEmployer, ...]
+    reporter_hidden: bool  # a confidential reporter was left out of ``workers``
+    bureau_name: str
+    commission_name: str
+    issuer: str
+    recorded: Mapping[str, object]  # the source step's recorded fields, then the caller's
+    today: dt.date
+
+
+def template_for(notice_type: str, kind: CaseKind | str) -> Template:
+    """The template of ``notice_type``, refused when there is none or it is for another kind."""
+    t = load_templates().notices.get(notice_type)
     if t is None:
         raise ValidationError(
             f"没有名为“{notice_type}”的文书模板。",
             f"No notice template named {notice_type}.",
             field="notice_type",
         )
-    if t.kind != CaseKind(case.kind):
+    if t.kind != CaseKind(kind):
         raise ValidationError(
             f"“{t.title}”不适用于该类案件。",
-            f"{t.title} does not apply to {case.kind} cases.",
+            f"{t.title} does not apply to {kind} cases.",
             field="notice_type",
         )
-    today = today or clock.today()
-    unmask = permissions.allowed(actor, "personal_data.view", case.kind)
-    rows = session.execute(
-        select(CaseParty, Person, Employer)
-        .outerjoin(Person, CaseParty.person_id == Person.id)
-        .outerjoin(Employer, CaseParty.employer_id == Employer.id)
-        .where(CaseParty.case_id == case.id)
-        .order_by(CaseParty.id)
-    ).all()
-    workers: list[tuple[str, Person]] = []
-    employers: list[Employer] = []
-    hidden_reporter = False
-    for cp, person, employer in rows:
-        if employer is not None:
-            employers.append(employer)
-        elif person is not None and cp.role in (PartyRole.APPLICANT.value, PartyRole.COMPLAINANT.value,
-                                                PartyRole.REPORTER.value):  # fmt: skip
-            if privacy.is_confidential_reporter(case, cp.role):
-                hidden_reporter = True
-                continue
-            workers.append((cp.role, person))
+    return t
+
+
+def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
+    templates = load_templates()
+    case = facts.case
+    t = template_for(notice_type, case.kind)
+    workers = facts.workers
     to_employer = t.to == "employer"
-    worker_names = "、".join(p.name for _, p in workers)
+    worker_names = "、".join(w.name for w in workers)
     if to_employer:
         worker_text = "有关劳动者"
     elif worker_names:
         worker_text = worker_names
-    elif hidden_reporter or case.complaint_type == ComplaintType.REPORT.value:
+    elif facts.reporter_hidden or case.complaint_type == ComplaintType.REPORT.value:
         worker_text = "举报人"
     else:
         worker_text = BLANK
-    employer_name = "、".join(e.name for e in employers) or BLANK
+    employer_name = "、".join(e.name for e in facts.employers) or BLANK
     values = _Fill(
-        bureau_name=str(settings.get(session, "bureau_name", today)),
-        commission_name=str(settings.get(session, "arbitration_commission_name", today)),
+        bureau_name=facts.bureau_name,
+        commission_name=facts.commission_name,
         case_number=case.number,
         received_on=zh_date(case.received_on),
         accepted_on=zh_date(case.accepted_on),
         closed_on=zh_date(case.closed_on),
-        today=zh_date(today),
+        today=zh_date(facts.today),
         applicant=worker_text,
         complainant=worker_text,
         respondent=employer_name,
@@ -256,9 +252,8 @@ def notice_data(
         amount_claimed=yuan(case.amount_claimed),
         amount_recovered=yuan(case.amount_recovered),
     )
-    recorded = _step_fields(session, case, SOURCE_STEP.get(notice_type))
     step_grounds = templates.grounds.get("cancel_filing" if notice_type == "insp_cancel" else "refuse", {})
-    for key, value in {**recorded, **(fields or {})}.items():
+    for key, value in facts.recorded.items():
         values[key] = _as_text(key, value, step_grounds)
     if "amount_ordered" not in values and notice_type == "insp_order" and case.amount_claimed:
         values["amount_ordered"] = yuan(case.amount_claimed)
@@ -267,11 +262,10 @@ def notice_data(
     paragraphs = tuple(p.format_map(values) for p in t.body)
     parties: list[NoticeParty] = []
     if t.to == "parties":
-        for _, p in workers:
-            idn = p.id_number if unmask else privacy.mask_id_number(p.id_number)
-            details = f"公民身份号码：{idn}" if idn else ""
-            parties.append(NoticeParty("申请人", p.name, details))
-        for e in employers:
+        for w in workers:
+            details = f"公民身份号码：{w.id_number}" if w.id_number else ""
+            parties.append(NoticeParty("申请人", w.name, details))
+        for e in facts.employers:
             bits = [
                 f"统一社会信用代码：{e.uscc}" if e.uscc else "",
                 f"法定代表人：{e.legal_rep}" if e.legal_rep else "",
@@ -285,23 +279,33 @@ def notice_data(
         addressee = f"{employer_name}："
     else:
         addressee = f"{worker_text}："
-    issuer = _issuer(session, t, today)
     signatures: tuple[str, ...] = ()
     if t.agreement:
         signatures = ("申请人（签名或盖章）：", "被申请人（签名或盖章）：", "调解员（签名）：")
     return NoticeData(
         notice_type=notice_type,
-        issuer=issuer,
+        issuer=facts.issuer,
         title=t.title,
         doc_number=case.number,
         addressee=addressee,
         parties=tuple(parties),
         paragraphs=paragraphs,
         legal_basis=t.legal_basis,
-        date_text=zh_date(today),
+        date_text=zh_date(facts.today),
         agreement=t.agreement,
         signatures=signatures,
     )
+
+
+def filename(number: str, title: str) -> str:
+    """The notice's file name in the case file and on disk: the case number and title."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", f"{number}-{title}") + ".pdf"
+
+
+def pdf_bytes(data: NoticeData) -> bytes:
+    buf = io.BytesIO()
+    build_pdf(data, buf)
+    return buf.getvalue()
 
 
 # --------------------------------------------------------------------------- layout
@@ -405,70 +409,3 @@ def build_pdf(data: NoticeData, out: BinaryIO, *, invariant: bool = True) -> Non
         invariant=1 if invariant else 0,
     )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
-
-
-# --------------------------------------------------------------------------- service
-
-
-def _issuer(session: Session, t: Template, on: dt.date) -> str:
-    """The issuing body from its setting; a bureau without that setting gets the template's default."""
-    try:
-        return str(settings.get(session, t.issuer, on))
-    except KeyError:
-        return t.issuer_default or str(settings.get(session, "bureau_name", on))
-
-
-def _filename(number: str, title: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", f"{number}-{title}") + ".pdf"
-
-
-def generate_notice(
-    session: Session,
-    actor: Actor,
-    case_id: int,
-    notice_type: str,
-    *,
-    fields: Mapping[str, object] | None = None,
-    today: dt.date | None = None,
-) -> Document:
-    """Render the notice for the case as it stands and keep it in the case file, hashed."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError("案件不存在。", "No such case.")
-    permissions.require(actor, "document.generate", case.kind)
-    data = notice_data(session, actor, case, notice_type, fields, today=today)
-    buf = io.BytesIO()
-    build_pdf(data, buf)
-    content = buf.getvalue()
-    digest = hashlib.sha256(content).hexdigest()
-    doc = Document(
-        case_id=case.id,
-        doc_type=notice_type,
-        title=data.title,
-        filename=_filename(case.number, data.title),
-        mime_type="application/pdf",
-        content=content,
-        sha256=digest,
-        created_by_id=actor.user_id,
-    )
-    session.add(doc)
-    session.flush()
-    cases.add_event(
-        session,
-        case,
-        actor,
-        EventKind.DOCUMENT,
-        occurred_on=today,
-        action=f"notice.{notice_type}",
-        data={"document_id": doc.id, "sha256": digest, "title": data.title},
-    )
-    audit.record(
-        session,
-        user_id=actor.user_id,
-        username=actor.username,
-        action="document.generate",
-        entity="document",
-        entity_id=doc.id,
-        after={"case_id": case.id, "doc_type": notice_type, "sha256": digest, "bytes": len(content)},
-    )
-    return doc

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, permissions, settings, validation
+from casemgr.actor import Actor
 from casemgr.errors import ValidationError
 from casemgr.models import Setting
-from casemgr.services.context import Actor
 
 #: Settings an administrator edits in the app, by value type.
 MONEY_KEYS = (
@@ -91,7 +91,7 @@ def setting_history(session: Session, key: str) -> list[SettingValue]:
     }
     out = {since: SettingValue(key, since, v, False) for since, v in settings.DEFAULTS.get(key, [])}
     for since, raw in stored.items():
-        out[since] = SettingValue(key, since, settings._decode(raw), True)
+        out[since] = SettingValue(key, since, settings.decode(raw), True)
     return [out[d] for d in sorted(out)]
 
 

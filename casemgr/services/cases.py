@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from casemgr import audit, clock, permissions, settings, validation
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole, Role
 from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import (
@@ -36,7 +37,7 @@ from casemgr.models import (
     utcnow,
 )
 from casemgr.services import parties
-from casemgr.services.context import Actor
+from casemgr.snapshots import case_snapshot
 
 INITIAL_STATUS = "received"
 
@@ -180,32 +181,6 @@ def reserve_given_number(session: Session, kind: CaseKind, number: object) -> tu
         )
     )
     return clean, seq
-
-
-def case_snapshot(case: Case) -> dict[str, object]:
-    """The audited view of a case row (before/after)."""
-    return {
-        "number": case.number,
-        "kind": case.kind,
-        "status": case.status,
-        "district": case.district,
-        "employer_id": case.employer_id,
-        "received_on": case.received_on,
-        "accepted_on": case.accepted_on,
-        "closed_on": case.closed_on,
-        "outcome": case.outcome,
-        "migrant_worker": case.migrant_worker,
-        "wage_arrears": case.wage_arrears,
-        "green_channel": case.green_channel,
-        "collective": case.collective,
-        "supervised": case.supervised,
-        "simple_procedure": case.simple_procedure,
-        "amount_claimed": case.amount_claimed,
-        "amount_recovered": case.amount_recovered,
-        "workers": case.workers,
-        "assigned_user_id": case.assigned_user_id,
-        "version": case.version,
-    }
 
 
 def add_event(

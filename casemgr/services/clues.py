@@ -26,13 +26,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, clock, permissions, validation, workflow
+from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import CaseKind, Channel, ClaimType, ComplaintType, EventKind, PartyRole
 from casemgr.errors import KnownError, NotFoundError
 from casemgr.models import Case, CaseParty, Deadline, Employer, Person
 from casemgr.services import cases, parties
-from casemgr.services.context import Actor
 
 OUTSIDE_CHANNELS: frozenset[Channel] = frozenset({Channel.PLATFORM, Channel.HOTLINE_12345, Channel.PETITION})
 CHANNEL_TITLES: dict[Channel, str] = {

@@ -18,11 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, clock, permissions
+from casemgr.actor import Actor
 from casemgr.errors import KnownError, NotFoundError, ValidationError
 from casemgr.metrics import report as mr
 from casemgr.metrics.periods import Period, month_key
 from casemgr.models import MonthClosure, User, utcnow
-from casemgr.services.context import Actor
 
 
 class MonthClosedError(KnownError):

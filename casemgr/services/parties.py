@@ -15,10 +15,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casemgr import audit, permissions, validation
 from casemgr import search as _search  # noqa: F401  (its flush hook keeps the name index current)
+from casemgr.actor import Actor
 from casemgr.enums import DISTRICTS_SHANWEI
 from casemgr.errors import ConflictError, NotFoundError
 from casemgr.models import Employer, Person, utcnow
-from casemgr.services.context import Actor
+from casemgr.snapshots import employer_snapshot, person_snapshot
 
 
 @dataclass(frozen=True)
@@ -39,27 +40,6 @@ class EmployerInput:
     industry: str | None = None
     address: str | None = None
     phone: str | None = None
-
-
-def _person_dict(p: Person) -> dict[str, object]:
-    return {
-        "name": p.name,
-        "id_number": p.id_number,
-        "phone": p.phone,
-        "migrant_worker": p.migrant_worker,
-        "address": p.address,
-    }
-
-
-def _employer_dict(e: Employer) -> dict[str, object]:
-    return {
-        "name": e.name,
-        "uscc": e.uscc,
-        "legal_rep": e.legal_rep,
-        "district": e.district,
-        "industry": e.industry,
-        "address": e.address,
-    }
 
 
 def clean_person(data: PersonInput) -> PersonInput:
@@ -122,17 +102,17 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
             action="person.create",
             entity="person",
             entity_id=person.id,
-            after=_person_dict(person),
+            after=person_snapshot(person),
         )
         return person
-    before = _person_dict(person)
+    before = person_snapshot(person)
     if clean.phone and clean.phone != person.phone:
         person.phone = clean.phone
     if clean.migrant_worker and not person.migrant_worker:
         person.migrant_worker = True
     if clean.address and clean.address != person.address:
         person.address = clean.address
-    after = _person_dict(person)
+    after = person_snapshot(person)
     if after != before:
         person.updated_at = utcnow()
         person.updated_by_id = actor.user_id
@@ -181,15 +161,15 @@ def find_or_register_employer(session: Session, actor: Actor, data: EmployerInpu
             action="employer.create",
             entity="employer",
             entity_id=employer.id,
-            after=_employer_dict(employer),
+            after=employer_snapshot(employer),
         )
         return employer
-    before = _employer_dict(employer)
+    before = employer_snapshot(employer)
     for field in ("legal_rep", "district", "industry", "address", "phone"):
         value = getattr(clean, field)
         if value and not getattr(employer, field):
             setattr(employer, field, value)
-    after = _employer_dict(employer)
+    after = employer_snapshot(employer)
     if after != before:
         employer.updated_at = utcnow()
         employer.updated_by_id = actor.user_id
@@ -233,13 +213,13 @@ def update_person(
         other = session.execute(select(Person.id).where(Person.id_number == clean.id_number)).first()
         if other is not None:
             raise validation.fail("id_number", "已登记为另一名当事人", "belongs to another person on file")
-    before = _person_dict(person)
+    before = person_snapshot(person)
     person.name = clean.name
     person.id_number = clean.id_number
     person.phone = clean.phone
     person.migrant_worker = clean.migrant_worker
     person.address = clean.address
-    after = _person_dict(person)
+    after = person_snapshot(person)
     if after == before:
         return person
     person.updated_at = utcnow()
@@ -276,10 +256,10 @@ def update_employer(
         other = session.execute(select(Employer.id).where(Employer.uscc == clean.uscc)).first()
         if other is not None:
             raise validation.fail("uscc", "已登记为另一家用人单位", "belongs to another employer on file")
-    before = _employer_dict(employer) | {"phone": employer.phone}
+    before = employer_snapshot(employer) | {"phone": employer.phone}
     for f in ("name", "uscc", "legal_rep", "district", "industry", "address", "phone"):
         setattr(employer, f, getattr(clean, f))
-    after = _employer_dict(employer) | {"phone": employer.phone}
+    after = employer_snapshot(employer) | {"phone": employer.phone}
     if after == before:
         return employer
     employer.updated_at = utcnow()

@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casemgr import audit, auth, permissions, validation
+from casemgr.actor import Actor
 from casemgr.enums import DISTRICTS_SHANWEI, Role
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import User
-from casemgr.services.context import Actor
+from casemgr.snapshots import user_snapshot
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def _audit(session: Session, actor: Actor, action: str, user: User, before: dict
         entity="user",
         entity_id=user.id,
         before=before,
-        after=auth.user_snapshot(user),
+        after=user_snapshot(user),
     )
 
 
@@ -145,7 +146,7 @@ def set_role(session: Session, actor: Actor, user_id: int, role: Role | str) -> 
         raise validation.fail(
             "role", "不能撤销最后一名管理员的管理员角色", "cannot demote the last active administrator"
         )
-    before = auth.user_snapshot(user)
+    before = user_snapshot(user)
     user.role = r.value
     session.flush()
     _audit(session, actor, "user.set_role", user, before)
@@ -155,7 +156,7 @@ def set_role(session: Session, actor: Actor, user_id: int, role: Role | str) -> 
 def set_district(session: Session, actor: Actor, user_id: int, district: str | None) -> UserInfo:
     permissions.require(actor, "users.manage")
     user = _get(session, user_id)
-    before = auth.user_snapshot(user)
+    before = user_snapshot(user)
     user.district = _clean_district(district)
     session.flush()
     _audit(session, actor, "user.set_district", user, before)
@@ -167,7 +168,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, temporary_passw
     permissions.require(actor, "users.manage")
     user = _get(session, user_id)
     auth.check_password_strength(temporary_password, username=user.username)
-    before = auth.user_snapshot(user)
+    before = user_snapshot(user)
     user.password_hash = auth.hash_password(temporary_password)
     user.must_change_password = True
     user.failed_logins = 0
@@ -180,7 +181,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, temporary_passw
 def unlock(session: Session, actor: Actor, user_id: int) -> UserInfo:
     permissions.require(actor, "users.manage")
     user = _get(session, user_id)
-    before = auth.user_snapshot(user)
+    before = user_snapshot(user)
     user.failed_logins = 0
     user.locked_until = None
     session.flush()
@@ -199,7 +200,7 @@ def deactivate(session: Session, actor: Actor, user_id: int) -> UserInfo:
         raise validation.fail(
             "user", "不能停用最后一名管理员", "cannot deactivate the last active administrator"
         )
-    before = auth.user_snapshot(user)
+    before = user_snapshot(user)
     user.active = False
     session.flush()
     _audit(session, actor, "user.deactivate", user, before)
@@ -211,7 +212,7 @@ def reactivate(session: Session, actor: Actor, user_id: int) -> UserInfo:
     user = _get(session, user_id)
     if user.active:
         return info(user)
-    before = auth.user_snapshot(user)
+    before = user_snapshot(user)
     user.active = True
     session.flush()
     _audit(session, actor, "user.reactivate", user, before)

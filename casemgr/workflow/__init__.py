@@ -14,9 +14,9 @@ the indicators exclude refused cases from both "accepted" and "closed" by outcom
 
 from __future__ import annotations
 
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Outcome, Role
 from casemgr.errors import WorkflowError
-from casemgr.services.context import Actor
 from casemgr.workflow import arbitration, inspection, mediation
 from casemgr.workflow.model import PREVIOUS, STAY, ClockEffect, FieldDef, TransitionDef
 

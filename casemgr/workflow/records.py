@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from casemgr import permissions
+from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role, ServiceMethod
-from casemgr.services.context import Actor
 from casemgr.workflow import arbitration, inspection, mediation
 from casemgr.workflow.model import STAY, FieldDef, TransitionDef
 

@@ -2,7 +2,7 @@
 
 Builds a throw-away database, walks sample cases through the real workflow services so
 the notices are filled from recorded steps (hearing date, arbitrators, grounds), generates
-each notice with :func:`casemgr.reports.notices.generate_notice`, and converts page 1 with
+each notice with :func:`casemgr.services.notices.generate_notice`, and converts page 1 with
 ``pdftoppm`` (poppler) into ``docs/notices/<type>.png``.
 """
 
@@ -20,11 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from casemgr import db, validation  # noqa: E402
+from casemgr.actor import Actor  # noqa: E402
 from casemgr.enums import CaseKind, ClaimType, ComplaintType, PartyRole, Role  # noqa: E402
 from casemgr.models import User  # noqa: E402
-from casemgr.reports import notices  # noqa: E402
-from casemgr.services import cases, parties, workflow  # noqa: E402
-from casemgr.services.context import Actor  # noqa: E402
+from casemgr.services import cases, notices, parties, workflow  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 TODAY = dt.date(2026, 11, 20)

@@ -1,4 +1,9 @@
-"""Who is acting. Every service takes an ``Actor`` so permissions and audit need no globals."""
+"""Who is acting. Every service takes an ``Actor`` so permissions and audit need no globals.
+
+It sits at the bottom of the layers (docs/architecture.md) because everything that decides
+or records on someone's behalf takes it: permissions, the audit log, the deadline engine,
+the services and the desktop.
+"""
 
 from __future__ import annotations
 

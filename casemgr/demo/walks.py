@@ -1,24 +1,8 @@
-"""Demo data for 汕尾: realistic parties and cases walked through the real workflow.
+"""Demo cases made and walked through the real services: registration, steps, records.
 
-Why it is built this way:
-
-* Every case is registered with :func:`casemgr.services.cases.register_case` and moved on
-  with :func:`casemgr.services.workflow.apply_transition` (and the payment, extension and
-  hand-over services) on realistic dates, so demo data obeys exactly the rules real data
-  obeys: clocks, audit entries, events and statuses are what the services produce, never
-  a hand-made imitation. A step the services refuse (a guard, a calendar year not yet
-  imported) leaves the case where it was, as it would a clerk.
-* Everything comes from one ``random.Random(seed)`` and a fixed ``today``, so the same
-  seed and day give the same cases, names and numbers (tests and screenshots rely on it).
-* Identifiers are valid: resident ID numbers carry real 汕尾 (or migrant workers' home
-  province) region codes, a real birth date and the GB 11643 check character; credit codes
-  carry the GB 11714 organisation-code check and the GB 32100 check character.
-* Staff accounts are created through :mod:`casemgr.services.users` with a random password.
-  The demo never invents a default password: unless asked (``show_passwords``), nobody
-  learns those passwords, so the accounts cannot be logged into; when asked, each password
-  is returned once, to be printed once, and must be changed at first log-in.
-* Cases are written in batches of one transaction each (one savepoint per step), because a
-  commit per case costs an fsync in WAL mode with ``synchronous=FULL``.
+A step the services refuse (a guard, a calendar year not yet imported) leaves the case
+where it was, as it would a clerk; :data:`STALL` of the cases stop at any one step, so a
+demo database has open files and some overdue clocks.
 """
 
 from __future__ import annotations
@@ -26,18 +10,28 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
-import secrets
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import clock, validation
-from casemgr.db import Database
+from casemgr.actor import Actor
+from casemgr.demo.identities import (
+    BRAND,
+    CITY_PREFIX,
+    DISTRICT_WEIGHTS,
+    INDUSTRIES,
+    MIGRANT_REGIONS,
+    REGION_BY_DISTRICT,
+    STREETS,
+    IdentityMaker,
+    mobile,
+    person_name,
+    weighted,
+)
+from casemgr.demo.staff import Staff
 from casemgr.enums import (
     DISTRICTS_SHANWEI,
     CaseKind,
@@ -45,241 +39,22 @@ from casemgr.enums import (
     ClaimType,
     ComplaintType,
     PartyRole,
-    Role,
 )
 from casemgr.errors import KnownError
-from casemgr.models import Case, ClaimItem, Deadline, User
+from casemgr.models import Case, ClaimItem, Deadline
 from casemgr.services import cases, parties
-from casemgr.services.context import SYSTEM, Actor
+from casemgr.services import workflow as wf
 
 log = logging.getLogger(__name__)
 
-BATCH = 50  # cases per transaction
 STALL = 0.015  # chance that a case stops at any one step (open files, some overdue)
 
-# --------------------------------------------------------------------------- names
 
-#: Common surnames of eastern Guangdong (汕尾 is Hoklo/Hakka country: 陈, 林, 黄, 蔡, 彭 ...),
-#: weighted roughly by frequency; migrant workers draw from the national list.
-SURNAMES_LOCAL = (
-    "陈" * 14 + "林" * 8 + "黄" * 7 + "李" * 6 + "吴" * 5 + "蔡" * 5 + "彭" * 4 + "刘" * 4 + "郑" * 4
-    + "庄" * 3 + "叶" * 3 + "钟" * 3 + "曾" * 3 + "罗" * 3 + "张" * 3 + "杨" * 2 + "卓" * 2 + "余" * 2
-    + "许" * 2 + "王" * 2 + "朱" + "何" + "谢" + "苏" + "詹" + "温" + "马" + "周" + "邱" + "颜"
-)  # fmt: skip
-SURNAMES_NATIONAL = (
-    "王" * 8 + "李" * 8 + "张" * 8 + "刘" * 6 + "陈" * 5 + "杨" * 4 + "黄" * 3 + "赵" * 3 + "吴" * 3
-    + "周" * 3 + "徐" * 2 + "孙" * 2 + "马" * 2 + "朱" * 2 + "胡" * 2 + "郭" * 2 + "何" * 2 + "罗" * 2
-    + "梁" + "宋" + "唐" + "韩" + "冯" + "邓" + "曹" + "彭" + "田" + "蒋" + "覃" + "韦" + "莫" + "廖"
-)  # fmt: skip
-GIVEN_MALE = "伟强军杰斌勇辉明华建国志文俊涛鹏飞超波刚海峰亮东林龙平宏振锦坤荣鑫汉雄"
-GIVEN_FEMALE = "芳娜敏静丽艳秀娟霞玲燕红梅琳婷慧莹雪晶萍倩佳欣怡妹珍凤桂兰"
-GIVEN_MIDDLE = "小家晓建志国少永子嘉丽秀雅春海金玉德文宝伟惠美淑"
+class CaseGenerator:
+    """Makes one case at a time and walks it through its workflow on realistic dates."""
 
-#: 汕尾's county-level region codes (GB/T 2260), keyed by our district names.
-REGION_BY_DISTRICT = {
-    "城区": "441502",
-    "海丰县": "441521",
-    "陆河县": "441523",
-    "陆丰市": "441581",
-    "红海湾经济开发区": "441502",  # administered from 城区
-    "华侨管理区": "441581",  # within 陆丰's area
-    "汕尾高新区": "441521",  # within 海丰's area
-}
-#: Home regions of migrant workers: 广西, 湖南, 四川, 贵州, 江西, 河南, 广东揭阳/梅州.
-MIGRANT_REGIONS = (
-    "450102",
-    "450881",
-    "431121",
-    "430524",
-    "511623",
-    "510623",
-    "522127",
-    "520221",
-    "362426",
-    "360781",
-    "411522",
-    "412827",
-    "445221",
-    "441481",
-)
-DISTRICT_WEIGHTS = (26, 24, 24, 10, 6, 4, 6)  # 城区 海丰 陆丰 陆河 红海湾 华侨 高新
-
-BRAND = "鸿达宏兴金海顺发华美联兴永盛恒泰伟业新科荣昌万通富源嘉信粤海汕美港湾龙腾利丰德隆"
-INDUSTRIES: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
-    # (industry, name core, organisation forms, employs migrant workers on sites)
-    ("建筑业", "建筑工程", ("有限公司",), True),
-    ("建筑业", "建设工程", ("有限公司",), True),
-    ("制造业", "制衣", ("有限公司", "厂"), False),
-    ("制造业", "电子", ("有限公司", "厂"), False),
-    ("制造业", "珠宝首饰", ("有限公司",), False),
-    ("制造业", "五金塑胶", ("有限公司", "厂"), False),
-    ("制造业", "食品", ("有限公司",), False),
-    ("农林牧渔业", "水产养殖", ("专业合作社", "有限公司"), False),
-    ("住宿和餐饮业", "餐饮管理", ("有限公司", "酒楼"), False),
-    ("住宿和餐饮业", "酒店", ("有限公司",), False),
-    ("批发和零售业", "商贸", ("有限公司", "商行"), False),
-    ("房地产业", "物业管理", ("有限公司",), False),
-    ("交通运输业", "物流", ("有限公司",), False),
-    ("居民服务业", "家政服务", ("有限公司",), False),
-)
-CITY_PREFIX = {
-    "城区": "汕尾市",
-    "海丰县": "海丰县",
-    "陆丰市": "陆丰市",
-    "陆河县": "陆河县",
-    "红海湾经济开发区": "汕尾市红海湾",
-    "华侨管理区": "陆丰市华侨",
-    "汕尾高新区": "汕尾市",
-}
-STREETS = (
-    "人民路",
-    "香城路",
-    "汕尾大道",
-    "红草镇",
-    "梅陇镇",
-    "可塘镇",
-    "东海街道",
-    "城东街道",
-    "河田镇",
-    "甲子镇",
-)
-
-
-def _weighted(rng: random.Random, items: tuple[str, ...], weights: tuple[int, ...]) -> str:
-    return rng.choices(items, weights=weights, k=1)[0]
-
-
-class IdentityMaker:
-    """Valid, unique resident ID numbers and credit codes from one random stream."""
-
-    def __init__(self, rng: random.Random, today: dt.date) -> None:
-        self.rng = rng
-        self.today = today
-        self.ids: set[str] = set()
-        self.usccs: set[str] = set()
-
-    def resident_id(self, region: str, *, female: bool, min_age: int = 18, max_age: int = 58) -> str:
-        while True:
-            age_days = self.rng.randint(min_age * 365 + 5, max_age * 365)
-            born = self.today - dt.timedelta(days=age_days)
-            sex_digit = int(self.rng.choice("02468" if female else "13579"))  # the 17th digit: even = female
-            order = self.rng.randint(0, 99) * 10 + sex_digit
-            first17 = f"{region}{born:%Y%m%d}{order:03d}"[:17]
-            value = first17 + validation.resident_id_check_char(first17)
-            if value not in self.ids:
-                self.ids.add(value)
-                return value
-
-    def uscc(self, region: str, category: str = "1") -> str:
-        alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-        while True:
-            body = "".join(self.rng.choice(alphabet[:10] if i < 2 else alphabet) for i in range(8))
-            org = body + _org_check(body)
-            first17 = f"9{category}{region}{org}"
-            value = first17 + validation.uscc_check_char(first17)
-            if value not in self.usccs and validation.is_valid_uscc(value):
-                self.usccs.add(value)
-                return value
-
-
-def _org_check(body: str) -> str:
-    """GB 11714 check character of an organisation code (the 9th character)."""
-    weights = (3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body, weights, strict=True))
-    c = 11 - total % 11
-    return "0" if c == 11 else "X" if c == 10 else str(c)
-
-
-def person_name(rng: random.Random, *, female: bool, local: bool) -> str:
-    surname = rng.choice(SURNAMES_LOCAL if local else SURNAMES_NATIONAL)
-    given = GIVEN_FEMALE if female else GIVEN_MALE
-    if rng.random() < 0.3:  # 2-character names (王芳) are common, 3-character ones more so
-        return surname + rng.choice(given)
-    return surname + rng.choice(GIVEN_MIDDLE + given) + rng.choice(given)
-
-
-def mobile(rng: random.Random) -> str:
-    return rng.choice(("13", "15", "18", "17", "19")) + "".join(rng.choice("0123456789") for _ in range(9))
-
-
-# --------------------------------------------------------------------------- result
-
-
-@dataclass
-class DemoResult:
-    cases: int = 0
-    by_kind: Counter[str] = field(default_factory=Counter)
-    by_status: Counter[str] = field(default_factory=Counter)
-    refused_steps: int = 0  # steps the services refused (guards, calendar not imported)
-    users: list[tuple[str, str, str]] = field(default_factory=list)  # (username, role, password or "")
-
-
-@dataclass
-class _Staff:
-    mediators: list[Actor]
-    clerks: list[Actor]
-    inspectors: list[Actor]
-    supervisor: Actor
-
-    def officer(self, rng: random.Random, kind: CaseKind) -> Actor:
-        pool = {
-            CaseKind.MEDIATION: self.mediators,
-            CaseKind.ARBITRATION: self.clerks,
-            CaseKind.INSPECTION: self.inspectors,
-        }[kind]
-        return rng.choice(pool)
-
-
-STAFF: tuple[tuple[str, str, Role, str | None], ...] = (
-    ("demo_zhuren", "周主任", Role.SUPERVISOR, None),
-    ("demo_tiaojie1", "林调解", Role.MEDIATOR, "城区"),
-    ("demo_tiaojie2", "蔡调解", Role.MEDIATOR, "海丰县"),
-    ("demo_shuji1", "陈书记员", Role.CLERK, None),
-    ("demo_shuji2", "黄书记员", Role.CLERK, None),
-    ("demo_shuji3", "吴书记员", Role.CLERK, None),
-    ("demo_jiancha1", "彭监察", Role.INSPECTOR, "城区"),
-    ("demo_jiancha2", "郑监察", Role.INSPECTOR, "陆丰市"),
-    ("demo_jiancha3", "叶监察", Role.INSPECTOR, "海丰县"),
-    ("demo_shenji", "许审计", Role.AUDITOR, None),
-)
-
-
-def _password() -> str:
-    # Random, strong, never derived from the seed: a demo must not ship a known password.
-    return "Demo-" + secrets.token_urlsafe(12)
-
-
-def _create_staff(database: Database, result: DemoResult, show_passwords: bool) -> _Staff:
-    from casemgr.services import users as users_service
-
-    actors: dict[str, Actor] = {}
-    with database.write() as s:
-        existing = {u.username: u for u in s.execute(select(User)).scalars()}
-        for username, display, role, district in STAFF:
-            u = existing.get(username)
-            pw = ""
-            if u is None:
-                pw = _password()
-                info = users_service.create_user(s, SYSTEM, username, display, role, pw, district=district)
-                uid = info.id
-            else:
-                uid = u.id
-            actors[username] = Actor(user_id=uid, username=username, role=role, district=district)
-            result.users.append((username, role.value, pw if show_passwords else ""))
-    return _Staff(
-        mediators=[actors["demo_tiaojie1"], actors["demo_tiaojie2"]],
-        clerks=[actors["demo_shuji1"], actors["demo_shuji2"], actors["demo_shuji3"]],
-        inspectors=[actors["demo_jiancha1"], actors["demo_jiancha2"], actors["demo_jiancha3"]],
-        supervisor=actors["demo_zhuren"],
-    )
-
-
-# --------------------------------------------------------------------------- generator
-
-
-class _Generator:
     def __init__(
-        self, session: Session, rng: random.Random, today: dt.date, staff: _Staff, ids: IdentityMaker
+        self, session: Session, rng: random.Random, today: dt.date, staff: Staff, ids: IdentityMaker
     ):
         self.s = session
         self.rng = rng
@@ -299,7 +74,7 @@ class _Generator:
             i = int(len(self.employers) * self.rng.random() ** 2)
             return self.employers[i]
         rng = self.rng
-        district = _weighted(rng, DISTRICTS_SHANWEI, DISTRICT_WEIGHTS)
+        district = weighted(rng, DISTRICTS_SHANWEI, DISTRICT_WEIGHTS)
         industry, core, forms, site = rng.choice(INDUSTRIES)
         form = rng.choice(forms)
         brand = rng.choice(BRAND) + rng.choice(BRAND)
@@ -442,7 +217,6 @@ class _Generator:
             return False
         if self.rng.random() < STALL:
             return False  # the file sits on a desk: an open case in this status, soon overdue
-        from casemgr.services import workflow as wf
 
         return self.step(
             lambda: wf.apply_transition(self.s, actor, case_id, code, fields, expected_version=None, on=on)
@@ -519,7 +293,6 @@ class _Generator:
         hand = self.later(end, 2, 10)
         if hand > self.today:
             return []
-        from casemgr.services import workflow as wf
 
         holder: list[Case] = []
         if not self.step(
@@ -701,7 +474,6 @@ class _Generator:
                 )
             )
             return
-        from casemgr.services import workflow as wf
 
         self.step(lambda: wf.record_payment(self.s, a, cid, amount, paid_on=on, expected_version=None))
 
@@ -712,9 +484,8 @@ class _Generator:
         served = self.later(after, lo, hi)
         if served > self.today:
             return
-        from casemgr.services import workflow as wf
 
-        method = _weighted(self.rng, ("direct", "post", "electronic", "left"), (50, 30, 15, 5))
+        method = weighted(self.rng, ("direct", "post", "electronic", "left"), (50, 30, 15, 5))
         self.step(
             lambda: wf.record_service(
                 self.s, a, cid, document=document, method=method, served_on=served, expected_version=None
@@ -730,7 +501,6 @@ class _Generator:
                 self.transition(a, cid, "archive", self.later(served, 5, 30))
 
     def _extension(self, a: Actor, cid: int, on: dt.date) -> None:
-        from casemgr.services import workflow as wf
 
         d = self.s.execute(
             select(Deadline).where(
@@ -748,68 +518,3 @@ class _Generator:
         if self.rng.random() < 0.8:
             sup = self.staff.supervisor
             self.step(lambda: wf.approve_extension(self.s, sup, cid, did, 15, reason, None, on=on))
-
-
-KIND_WEIGHTS = ((CaseKind.MEDIATION, 30), (CaseKind.ARBITRATION, 38), (CaseKind.INSPECTION, 32))
-
-
-def received_dates(rng: random.Random, n: int, today: dt.date, months: int = 18) -> list[dt.date]:
-    """``n`` weekdays over the last ``months`` months, in order (a little busier before 春节)."""
-    first = today - dt.timedelta(days=int(months * 30.4))
-    span = (today - first).days
-    out = []
-    for _ in range(n):
-        d = first + dt.timedelta(days=rng.randint(0, span))
-        if d.month in (12, 1) and rng.random() < 0.15:  # the year-end wage rush
-            d = d - dt.timedelta(days=rng.randint(0, 20))
-        while d.weekday() >= 5:
-            d -= dt.timedelta(days=1)
-        out.append(max(first, min(d, today)))
-    return sorted(out)
-
-
-def generate(
-    database: Database,
-    *,
-    cases: int,
-    seed: int = 2026,
-    today: dt.date | None = None,
-    show_passwords: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> DemoResult:
-    """Fill ``database`` with ``cases`` demo cases (hand-overs to arbitration included)."""
-    if cases < 0:
-        raise ValueError("cases must be >= 0")
-    today = today or clock.today()
-    rng = random.Random(seed)
-    result = DemoResult()
-    staff = _create_staff(database, result, show_passwords)
-    ids = IdentityMaker(rng, today)
-    dates = received_dates(rng, cases, today)
-    kinds = [k for k, _ in KIND_WEIGHTS]
-    weights = [w for _, w in KIND_WEIGHTS]
-    made = 0
-    i = 0
-    gen: _Generator | None = None
-    employers: list[tuple[parties.EmployerInput, bool]] = []
-    while made < cases and i < len(dates):
-        with database.write() as s:
-            gen = _Generator(s, rng, today, staff, ids)
-            gen.employers = employers
-            batch_end = made + BATCH
-            while made < min(batch_end, cases) and i < len(dates):
-                kind = rng.choices(kinds, weights=weights, k=1)[0]
-                gen.budget = cases - made
-                made += len(gen.make(kind, dates[i]))
-                i += 1
-            result.refused_steps += gen.refused
-        if progress is not None:
-            progress(min(made, cases), cases)
-    with database.read() as s:
-        for kind, status, n in s.execute(
-            select(Case.kind, Case.status, func.count()).group_by(Case.kind, Case.status)
-        ):
-            result.by_kind[kind] += n
-            result.by_status[f"{kind}.{status}"] += n
-    result.cases = sum(result.by_kind.values())
-    return result

@@ -1,0 +1,111 @@
+"""Demo data for 汕尾: realistic parties and cases walked through the real workflow.
+
+Why it is built this way:
+
+* Every case is registered with :func:`casemgr.services.cases.register_case` and moved on
+  with :func:`casemgr.services.workflow.apply_transition` (and the payment, extension and
+  hand-over services) on realistic dates, so demo data obeys exactly the rules real data
+  obeys: clocks, audit entries, events and statuses are what the services produce, never
+  a hand-made imitation. A step the services refuse (a guard, a calendar year not yet
+  imported) leaves the case where it was, as it would a clerk.
+* Everything comes from one ``random.Random(seed)`` and a fixed ``today``, so the same
+  seed and day give the same cases, names and numbers (tests and screenshots rely on it).
+* Identifiers are valid: resident ID numbers carry real 汕尾 (or migrant workers' home
+  province) region codes, a real birth date and the GB 11643 check character; credit codes
+  carry the GB 11714 organisation-code check and the GB 32100 check character.
+* Staff accounts are created through :mod:`casemgr.services.users` with a random password.
+  The demo never invents a default password: unless asked (``show_passwords``), nobody
+  learns those passwords, so the accounts cannot be logged into; when asked, each password
+  is returned once, to be printed once, and must be changed at first log-in.
+* Cases are written in batches of one transaction each (one savepoint per step), because a
+  commit per case costs an fsync in WAL mode with ``synchronous=FULL``.
+
+Modules: ``identities`` (names, ID numbers, credit codes, addresses), ``staff`` (the
+accounts), ``walks`` (a case made and walked through its workflow); :func:`generate` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+
+from casemgr import clock
+from casemgr.db import Database
+from casemgr.demo.identities import IdentityMaker
+from casemgr.demo.staff import STAFF, DemoResult, create_staff
+from casemgr.demo.walks import CaseGenerator
+from casemgr.enums import CaseKind
+from casemgr.models import Case
+from casemgr.services import parties
+
+BATCH = 50  # cases per transaction
+
+KIND_WEIGHTS = ((CaseKind.MEDIATION, 30), (CaseKind.ARBITRATION, 38), (CaseKind.INSPECTION, 32))
+
+
+def received_dates(rng: random.Random, n: int, today: dt.date, months: int = 18) -> list[dt.date]:
+    """``n`` weekdays over the last ``months`` months, in order (a little busier before 春节)."""
+    first = today - dt.timedelta(days=int(months * 30.4))
+    span = (today - first).days
+    out = []
+    for _ in range(n):
+        d = first + dt.timedelta(days=rng.randint(0, span))
+        if d.month in (12, 1) and rng.random() < 0.15:  # the year-end wage rush
+            d = d - dt.timedelta(days=rng.randint(0, 20))
+        while d.weekday() >= 5:
+            d -= dt.timedelta(days=1)
+        out.append(max(first, min(d, today)))
+    return sorted(out)
+
+
+def generate(
+    database: Database,
+    *,
+    cases: int,
+    seed: int = 2026,
+    today: dt.date | None = None,
+    show_passwords: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoResult:
+    """Fill ``database`` with ``cases`` demo cases (hand-overs to arbitration included)."""
+    if cases < 0:
+        raise ValueError("cases must be >= 0")
+    today = today or clock.today()
+    rng = random.Random(seed)
+    result = DemoResult()
+    staff = create_staff(database, result, show_passwords)
+    ids = IdentityMaker(rng, today)
+    dates = received_dates(rng, cases, today)
+    kinds = [k for k, _ in KIND_WEIGHTS]
+    weights = [w for _, w in KIND_WEIGHTS]
+    made = 0
+    i = 0
+    gen: CaseGenerator | None = None
+    employers: list[tuple[parties.EmployerInput, bool]] = []
+    while made < cases and i < len(dates):
+        with database.write() as s:
+            gen = CaseGenerator(s, rng, today, staff, ids)
+            gen.employers = employers
+            batch_end = made + BATCH
+            while made < min(batch_end, cases) and i < len(dates):
+                kind = rng.choices(kinds, weights=weights, k=1)[0]
+                gen.budget = cases - made
+                made += len(gen.make(kind, dates[i]))
+                i += 1
+            result.refused_steps += gen.refused
+        if progress is not None:
+            progress(min(made, cases), cases)
+    with database.read() as s:
+        for kind, status, n in s.execute(
+            select(Case.kind, Case.status, func.count()).group_by(Case.kind, Case.status)
+        ):
+            result.by_kind[kind] += n
+            result.by_status[f"{kind}.{status}"] += n
+    result.cases = sum(result.by_kind.values())
+    return result
+
+
+__all__ = ["BATCH", "KIND_WEIGHTS", "STAFF", "DemoResult", "generate", "received_dates"]

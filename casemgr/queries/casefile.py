@@ -1,0 +1,267 @@
+"""The case file: one case with its parties, claims, clocks, timeline and documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casemgr.deadlines import rules as rules_mod
+from casemgr.deadlines.clocks import provisional_note
+from casemgr.errors import NotFoundError
+from casemgr.models import (
+    Case,
+    Deadline,
+    Document,
+    Event,
+    User,
+)
+from casemgr.queries.cases import CaseRow, case_rows
+
+
+@dataclass(frozen=True)
+class PartyRow:
+    role: str
+    name: str
+    is_employer: bool
+    id_number: str | None  # resident ID or credit code, unmasked (the UI masks per permission)
+    phone: str | None
+    migrant_worker: bool
+    person_id: int | None
+    employer_id: int | None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: int
+    worker_name: str | None
+    claim_type: str
+    months: int | None
+    amount_claimed: Decimal
+    amount_verified: Decimal | None
+    amount_ordered: Decimal | None
+    amount_paid: Decimal
+    final_award: bool | None
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    id: int
+    rule_code: str
+    rule_name_zh: str | None
+    rule_name_en: str | None
+    citation: str | None
+    day_type: str | None
+    max_extension_days: int | None
+    started_on: dt.date
+    due_on: dt.date
+    state: str
+    paused_on: dt.date | None
+    extended_days: int
+    extension_requested_on: dt.date | None
+    extension_approved: bool
+    # Counted as if the year had only weekends; shown with this note (deadlines.clocks).
+    provisional: bool = False
+    provisional_zh: str | None = None
+    provisional_en: str | None = None
+    # A party's own period (the defence): when it has run out the case simply goes on, so
+    # it is never shown as the clerk's overdue (the board leaves it out for the same reason).
+    party_period: bool = False
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    kind: str
+    action: str | None
+    occurred_on: dt.date
+    recorded_at: dt.datetime
+    user_name: str | None
+    from_status: str | None
+    to_status: str | None
+    data: dict[str, Any]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    doc_type: str
+    title: str
+    filename: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything the case file shows, as plain data."""
+
+    row: CaseRow
+    accepted_on: dt.date | None
+    outcome_note: str | None
+    summary: str | None
+    channel: str
+    complaint_type: str | None
+    simple_procedure: bool
+    final_award: bool
+    wage_arrears: bool
+    employer_id: int | None
+    assigned_user_id: int | None
+    source_case_id: int | None
+    source_case_number: str | None
+    derived_cases: tuple[tuple[int, str], ...]
+    updated_at: dt.datetime
+    updated_by: str | None
+    parties: tuple[PartyRow, ...]
+    claims: tuple[ClaimRow, ...]
+    deadlines: tuple[DeadlineRow, ...]
+    events: tuple[EventRow, ...]
+    documents: tuple[DocumentRow, ...]
+
+
+def case_detail(session: Session, case_id: int) -> CaseDetail:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFoundError("案件不存在。", "No such case.")
+    row = case_rows(session, [case_id])[0]
+    parties: list[PartyRow] = []
+    for cp in case.parties:
+        if cp.person is not None:
+            p = cp.person
+            parties.append(
+                PartyRow(cp.role, p.name, False, p.id_number, p.phone, p.migrant_worker, p.id, None)
+            )
+        elif cp.employer is not None:
+            e = cp.employer
+            parties.append(PartyRow(cp.role, e.name, True, e.uscc, e.phone, False, None, e.id))
+    claims = tuple(
+        ClaimRow(
+            c.id,
+            c.person.name if c.person else None,
+            c.claim_type,
+            c.months,
+            c.amount_claimed,
+            c.amount_verified,
+            c.amount_ordered,
+            c.amount_paid,
+            c.final_award,
+        )
+        for c in case.claims
+    )
+    rules = _rules_by_code(session, {d.rule_code for d in case.deadlines})
+    party = set(rules_mod.party_period_codes(session))
+    deadlines = tuple(
+        DeadlineRow(
+            d.id,
+            d.rule_code,
+            *rules.get(d.rule_code, (None, None, None, None, None)),
+            d.started_on,
+            d.due_on,
+            d.state,
+            d.paused_on,
+            d.extended_days,
+            d.extension_requested_on,
+            d.extension_approved_by_id is not None,
+            *_provisional(session, d),
+            party_period=d.rule_code in party,
+        )
+        for d in case.deadlines
+    )
+    ev_stmt = (
+        select(Event, User.display_name)
+        .outerjoin(User, User.id == Event.user_id)
+        .where(Event.case_id == case_id)
+        .order_by(Event.occurred_on, Event.id)
+    )
+    events = tuple(
+        EventRow(
+            e.id,
+            e.kind,
+            e.action,
+            e.occurred_on,
+            e.recorded_at,
+            uname,
+            e.from_status,
+            e.to_status,
+            _json(e.data),
+            e.note,
+        )
+        for e, uname in session.execute(ev_stmt)
+    )
+    docs = tuple(
+        DocumentRow(d.id, d.doc_type, d.title, d.filename, d.created_at)
+        for d in session.execute(
+            select(Document.id, Document.doc_type, Document.title, Document.filename, Document.created_at)
+            .where(Document.case_id == case_id)
+            .order_by(Document.id)
+        )
+    )
+    source_number = None
+    if case.source_case_id is not None:
+        source_number = session.execute(
+            select(Case.number).where(Case.id == case.source_case_id)
+        ).scalar_one_or_none()
+    derived = tuple(
+        (i, n)
+        for i, n in session.execute(
+            select(Case.id, Case.number).where(Case.source_case_id == case_id).order_by(Case.id)
+        )
+    )
+    updated_by = session.get(User, case.updated_by_id).display_name if case.updated_by_id else None
+    return CaseDetail(
+        row=row,
+        accepted_on=case.accepted_on,
+        outcome_note=case.outcome_note,
+        summary=case.summary,
+        channel=case.channel,
+        complaint_type=case.complaint_type,
+        simple_procedure=case.simple_procedure,
+        final_award=case.final_award,
+        wage_arrears=case.wage_arrears,
+        employer_id=case.employer_id,
+        assigned_user_id=case.assigned_user_id,
+        source_case_id=case.source_case_id,
+        source_case_number=source_number,
+        derived_cases=derived,
+        updated_at=case.updated_at,
+        updated_by=updated_by,
+        parties=tuple(parties),
+        claims=claims,
+        deadlines=deadlines,
+        events=events,
+        documents=docs,
+    )
+
+
+def _rules_by_code(
+    session: Session, codes: set[str]
+) -> dict[str, tuple[str | None, str | None, str | None, str | None, int | None]]:
+    """Names and citations from the rule set (administrator rows over the shipped defaults)."""
+    if not codes:
+        return {}
+    known = rules_mod.all_rules(session)
+    return {
+        c: (r.name_zh, r.name_en, r.citation, r.day_type, r.extension_days)
+        for c in codes
+        if (r := known.get(c)) is not None
+    }
+
+
+def _json(raw: str | None) -> dict[str, Any]:
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def _provisional(session: Session, d: Deadline) -> tuple[bool, str | None, str | None]:
+    note = provisional_note(session, d)
+    return (True, note[0], note[1]) if note else (False, None, None)
