@@ -31,11 +31,11 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000)
     args = ap.parse_args()
 
-    from bench_startup import actor_class
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from casemgr import db, queries
+    from casemgr.actor import Actor
     from casemgr.enums import CaseKind, Role
     from casemgr.services.cases import assign_case
     from ui.app import AppContext
@@ -44,7 +44,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - Qt needs it alive
     database = db.open_database(args.db)
-    actor = actor_class()(user_id=args.supervisor, username="bench-supervisor", role=Role.SUPERVISOR)
+    actor = Actor(user_id=args.supervisor, username="bench-supervisor", role=Role.SUPERVISOR)
     ctx = AppContext(database, actor, "bench")
 
     def wait(cond: object, timeout_s: float = 3600) -> None:

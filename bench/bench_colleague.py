@@ -25,14 +25,13 @@ def main() -> int:
     ap.add_argument("cases", type=int, nargs="+")
     args = ap.parse_args()
 
-    from bench_startup import actor_class
-
     from casemgr import db
+    from casemgr.actor import Actor
     from casemgr.enums import Role
     from casemgr.services.cases import assign_case
 
     database = db.open_database(args.db)
-    actor = actor_class()(user_id=args.user, username="bench-colleague", role=Role.SUPERVISOR)
+    actor = Actor(user_id=args.user, username="bench-colleague", role=Role.SUPERVISOR)
     try:
         for case_id in args.cases:
             t0 = time.perf_counter()

@@ -420,11 +420,10 @@ def measure_export(database: db.Database, url: str, who: People) -> Figures:
 
 
 def _actor(user_id: int, role: str, district: str | None = None) -> Any:
-    from bench_startup import actor_class
-
+    from casemgr.actor import Actor
     from casemgr.enums import Role
 
-    return actor_class()(user_id=user_id, username=f"bench{user_id}", role=Role(role), district=district)
+    return Actor(user_id=user_id, username=f"bench{user_id}", role=Role(role), district=district)
 
 
 def measure_backup(database: db.Database) -> Figures:
