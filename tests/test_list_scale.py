@@ -12,6 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from casemgr import db, queries, search
 from casemgr.actor import Actor
@@ -64,19 +65,19 @@ def test_a_broad_search_lists_exactly_what_the_narrow_one_finds_in_list_order(
     database: db.Database, builders: dict[str, int], monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
     base = queries.CaseQuery(kind=CaseKind.ARBITRATION, search=text, today=TODAY)
+    orders = [(c, d) for c in queries.SORT_COLUMNS for d in (True, False)]
     with database.read() as s:
         narrow_plan = search.list_search(s, text, kind=CaseKind.ARBITRATION, cap=5000)
         narrow = [(r.id, r.received_on) for r in base.fresh().page(s, 0, 100)]
         narrow_count = base.fresh().count(s)
+        exact = {o: [r.id for r in base.with_sort(*o).page(s, 0, 100)] for o in orders}
     assert not narrow_plan.broad
     monkeypatch.setattr(search, "BROAD_EMPLOYERS", 2)
     with database.read() as s:
         assert search.list_search(s, text, kind=CaseKind.ARBITRATION, cap=5000).broad
-        for sort, desc in (("received_on", True), ("amount_claimed", False), ("number", True)):
-            q = base.with_sort(sort, desc)
-            broad = [r.id for r in q.fresh().page(s, 0, 100)]
-            exact = [r.id for r in q.fresh().page(s, 0, 100)]  # same plan twice: stable
-            assert broad == exact
+        for sort, desc in orders:  # every sortable column, both ways: the exact search's order
+            broad = [r.id for r in base.with_sort(sort, desc).page(s, 0, 100)]
+            assert broad == exact[sort, desc], (text, sort, desc)
             assert set(broad) == {i for i, _ in narrow}, (text, sort)
         paged = [r.id for r in base.fresh().page(s, 0, 5)] + [r.id for r in base.fresh().page(s, 5, 100)]
         assert paged == [i for i, _ in narrow]  # newest first, page after page
@@ -144,6 +145,8 @@ def test_overdue_filter_counts_exactly_then_stops_past_the_cap(
     monkeypatch.setattr(queries.CaseQuery, "COUNT_CAP", 2)
     with database.read() as s:
         assert q.count(s) == 3 and q.count_is_capped(3)
+        everything = queries.CaseQuery(kind=CaseKind.ARBITRATION, today=TODAY)
+        assert everything.count(s) == 5 and not everything.count_is_capped(5)  # no filter: exact
 
 
 def test_status_and_district_sorts_break_ties_by_receiving_date(
@@ -160,3 +163,33 @@ def test_status_and_district_sorts_break_ties_by_receiving_date(
             assert [r.id for r in q.page(s, 0, 10)] == [ids[1], ids[2], ids[0]]  # same status: newest first
             asc = q.with_sort(sort, False)
             assert [r.id for r in asc.page(s, 0, 10)] == [ids[0], ids[2], ids[1]]
+
+
+def test_the_list_footer_says_more_than_the_cap_in_chinese(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import i18n
+    from ui.app import AppContext
+    from ui.pages import CaseListPage
+
+    clerk = actors[Role.CLERK]
+    old = TODAY - dt.timedelta(days=40)
+    for n in range(1, 5):  # four overdue cases; the footer may count two
+        with database.write() as s:
+            cases.register_case(s, clerk, case_input(n=n, received_on=old), today=old)
+    monkeypatch.setattr(queries.CaseQuery, "COUNT_CAP", 2)
+    ctx = AppContext(database, actors[Role.SUPERVISOR], "supervisor-name")
+    i18n.install("zh")
+    try:
+        page = CaseListPage(ctx, CaseKind.ARBITRATION)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(
+            lambda: page.count_label.text() == "共 4 件", timeout=10_000
+        )  # no search, no filter: exact
+        page.overdue.setChecked(True)
+        qtbot.waitUntil(lambda: page.count_label.text() == "超过 2 件，请缩小搜索或筛选范围", timeout=10_000)
+        assert page.model.rowCount() == 4  # the list itself is not cut
+    finally:
+        i18n.install("en")
+        qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
+        ctx.runner.wait_all()

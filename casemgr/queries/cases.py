@@ -232,8 +232,11 @@ class CaseQuery:
         return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
 
     def count_is_capped(self, n: int) -> bool:
-        """The footer should say "5000+": the count stopped (or the search kept the newest)."""
-        return n > self.COUNT_CAP
+        """The footer should say "5000+": the count stopped (or the search kept the newest).
+
+        Only a search or the "Overdue" filter stops counting; any other list's count is
+        exact however large (a kind's 380,000 cases are counted from an index)."""
+        return bool(self.search or self.filters.overdue) and n > self.COUNT_CAP
 
     def page_ids(self, session: Session, offset: int, limit: int) -> list[int]:
         stmt = self._ids_select(session).offset(offset).limit(limit)
