@@ -9,13 +9,14 @@ date, assignee) therefore run for at most one page of rows, however the list is 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, bindparam, exists, func, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
@@ -251,9 +252,19 @@ _MEMO_LOCK = threading.Lock()
 
 
 def case_rows(session: Session, ids: Sequence[int], today: dt.date | None = None) -> list[CaseRow]:
-    """Display rows for ``ids``, in the order given (one query for the whole page)."""
+    """Display rows for ``ids``, in the order given (one query for the whole page).
+
+    Plain columns from a statement built once: loading whole ``Case`` objects and building
+    the statement each time took two thirds of a 200-row page at 1M cases (18 ms of 25).
+    """
     if not ids:
         return []
+    by_id = {r[0]: CaseRow(*r) for r in session.execute(_case_rows_stmt(), {"ids": list(ids)})}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+@functools.cache
+def _case_rows_stmt() -> Select[Any]:
     worker_roles = (PartyRole.APPLICANT.value, PartyRole.COMPLAINANT.value)
     cp = aliased(CaseParty)
     worker = (
@@ -274,37 +285,34 @@ def case_rows(session: Session, ids: Sequence[int], today: dt.date | None = None
         .where(Deadline.case_id == Case.id)
         .scalar_subquery()
     )
-    stmt = (
-        select(Case, Employer.name, worker, User.display_name, due)
+    # In CaseRow's field order.
+    return (
+        select(
+            Case.id,
+            Case.number,
+            Case.kind,
+            Case.status,
+            Case.district,
+            Case.received_on,
+            Case.closed_on,
+            Case.outcome,
+            Employer.name,
+            worker,
+            Case.amount_claimed,
+            Case.amount_recovered,
+            Case.workers,
+            Case.green_channel,
+            Case.collective,
+            Case.supervised,
+            Case.migrant_worker,
+            User.display_name,
+            due,
+            Case.version,
+        )
         .outerjoin(Employer, Employer.id == Case.employer_id)
         .outerjoin(User, User.id == Case.assigned_user_id)
-        .where(Case.id.in_(list(ids)))
+        .where(Case.id.in_(bindparam("ids", expanding=True)))
     )
-    by_id: dict[int, CaseRow] = {}
-    for c, emp_name, worker_name, assignee, due_on in session.execute(stmt):
-        by_id[c.id] = CaseRow(
-            id=c.id,
-            number=c.number,
-            kind=c.kind,
-            status=c.status,
-            district=c.district,
-            received_on=c.received_on,
-            closed_on=c.closed_on,
-            outcome=c.outcome,
-            employer_name=emp_name,
-            worker_name=worker_name,
-            amount_claimed=c.amount_claimed,
-            amount_recovered=c.amount_recovered,
-            workers=c.workers,
-            green_channel=c.green_channel,
-            collective=c.collective,
-            supervised=c.supervised,
-            migrant_worker=c.migrant_worker,
-            assigned_to=assignee,
-            due_on=due_on,
-            version=c.version,
-        )
-    return [by_id[i] for i in ids if i in by_id]
 
 
 def search_case_ids(session: Session, text: str, *, kind: CaseKind | str | None = None) -> list[int]:
