@@ -4,6 +4,13 @@ Each entry's hash covers its content and the previous entry's hash, so changing,
 removing or inserting a row behind the app's back breaks the chain at that row, and
 ``verify_chain`` names it. The entry is written by the service in the same transaction
 as the change it records, so there is never a change without its entry or vice versa.
+
+Three things the chain alone could not show are covered elsewhere: the database refuses
+to change or delete an entry (triggers, migration 0006; on PostgreSQL also privileges,
+casemgr.pgroles); each entry records the audited *state* of the rows it describes
+(casemgr.auditstate, part of the hash), so rows changed behind the app are named; and
+the chain's head is anchored outside the database (casemgr.anchors), so deleting the
+newest entries or rewriting and rehashing the chain is caught.
 """
 
 from __future__ import annotations
@@ -63,6 +70,7 @@ def entry_hash(
     entity_id: str | None,
     before: str | None,
     after: str | None,
+    state: str | None = None,
 ) -> str:
     return entry_hash_at(
         prev_hash,
@@ -74,6 +82,7 @@ def entry_hash(
         entity_id,
         before,
         after,
+        state,
     )
 
 
@@ -87,9 +96,13 @@ def entry_hash_at(
     entity_id: str | None,
     before: str | None,
     after: str | None,
+    state: str | None = None,
 ) -> str:
     """:func:`entry_hash` with the moment already in UTC ISO form: a bulk writer hashes
-    thousands of entries of one moment, and converting it each time was a fifth of the hash."""
+    thousands of entries of one moment, and converting it each time was a fifth of the hash.
+
+    ``state`` (casemgr.auditstate) joins the array as a tenth element when present, so an
+    entry without one hashes exactly as entries did before it existed."""
     # The JSON array [prev_hash, at_utc, user_id, username, action, entity, entity_id, before,
     # after] as _HASH_JSON writes it, built from its parts (a third faster; the chain of a
     # large import is hashed in the one process everything else waits for).
@@ -108,6 +121,8 @@ def entry_hash_at(
             "null" if after is None else q(after),
         )
     )
+    if state is not None:
+        payload = f"{payload},{q(state)}"
     return hashlib.sha256(f"[{payload}]".encode()).hexdigest()
 
 
@@ -115,6 +130,44 @@ def lock_chain(session: Session) -> None:
     """Serialise chain appends. SQLite writers already hold the write lock (BEGIN IMMEDIATE)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(7423001)"))
+
+
+def _head_and_state(session: Session, entity: str, entity_id: str | None) -> tuple[str | None, str | None]:
+    """The chain's last hash (taking the append lock) and the state this entry records.
+
+    On PostgreSQL one round trip does both, through functions that see what the caller's
+    row-level security may hide (migration 0006): most users may not read the audit table,
+    and an inspector may not see a reporter's link on a case another inspector handles.
+    """
+    from casemgr import auditstate
+
+    if session.get_bind().dialect.name == "postgresql":
+        wants_state = entity_id is not None and entity in auditstate.PARTS
+        row = session.execute(
+            text(
+                "SELECT h.hash, CASE WHEN :wants THEN casemgr_entity_state(:entity, :eid) END"
+                " FROM casemgr_audit_head() h"
+            ),
+            {"wants": wants_state, "entity": entity, "eid": entity_id},
+        ).one()
+        return row[0], row[1]
+    lock_chain(session)
+    state = auditstate.record_state(session, entity, entity_id)
+    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    return prev, state
+
+
+def chain_head(session: Session) -> tuple[int, str] | None:
+    """(id, hash) of the newest entry, locking appends until the transaction ends; None if empty."""
+    if session.get_bind().dialect.name == "postgresql":
+        row = session.execute(text("SELECT h.id, h.hash FROM casemgr_audit_head() h")).one()
+    else:
+        row = session.execute(
+            select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+        ).first()
+    if row is None or row[0] is None:
+        return None
+    return int(row[0]), str(row[1])
 
 
 def record(
@@ -128,12 +181,11 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> AuditEntry:
-    lock_chain(session)
-    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    eid = None if entity_id is None else str(entity_id)
+    prev, state = _head_and_state(session, entity, eid)
     prev_hash = prev or GENESIS
     at = utcnow()
     b, a = to_json(before), to_json(after)
-    eid = None if entity_id is None else str(entity_id)
     entry = AuditEntry(
         at=at,
         user_id=user_id,
@@ -144,7 +196,8 @@ def record(
         before=b,
         after=a,
         prev_hash=prev_hash,
-        hash=entry_hash(prev_hash, at, user_id, username, action, entity, eid, b, a),
+        hash=entry_hash(prev_hash, at, user_id, username, action, entity, eid, b, a, state),
+        state=state,
     )
     session.add(entry)
     session.flush()
@@ -175,7 +228,16 @@ def iter_problems(session: Session, batch: int = 5000) -> Iterator[ChainProblem]
             if e.prev_hash != prev_hash:
                 yield ChainProblem(e.id, "link")
             expect = entry_hash(
-                e.prev_hash, e.at, e.user_id, e.username, e.action, e.entity, e.entity_id, e.before, e.after
+                e.prev_hash,
+                e.at,
+                e.user_id,
+                e.username,
+                e.action,
+                e.entity,
+                e.entity_id,
+                e.before,
+                e.after,
+                e.state,
             )
             if expect != e.hash:
                 yield ChainProblem(e.id, "hash")
@@ -262,23 +324,26 @@ class CaseProblem:
     fields: tuple[str, ...]
 
 
-def iter_case_problems(session: Session, batch: int = 500) -> Iterator[CaseProblem]:
+def iter_case_problems(
+    session: Session, batch: int = 500, case_ids: list[int] | None = None
+) -> Iterator[CaseProblem]:
     """Compare each case row with the ``after`` snapshot of its last audit entry that has one.
 
     The chain proves the audit rows were not changed; this proves the case rows were not
     either: every service that changes a case records ``case_snapshot`` (with ``version``)
     as the entry's ``after``, so a row edited with the ``sqlite3`` shell no longer matches.
-    Limits: only the fields in the snapshot are covered (not parties, claims or events);
-    an edit that restores the snapshot values exactly is, by definition, not seen; and each later entry
-    without a snapshot lets the version number be one higher.
+    Limits: only the fields in the snapshot are covered — parties, claims, events and the
+    other columns are compared with the entries' recorded states (casemgr.auditstate),
+    which older entries and the bulk import do not have; an edit that restores the snapshot
+    values exactly is, by definition, not seen; and each later entry without a snapshot lets
+    the version number be one higher.
     """
     last_id = 0
     while True:
-        cases = (
-            session.execute(select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch))
-            .scalars()
-            .all()
-        )
+        q = select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch)
+        if case_ids is not None:
+            q = q.where(Case.id.in_(case_ids))
+        cases = session.execute(q).scalars().all()
         if not cases:
             return
         ids = [str(c.id) for c in cases]

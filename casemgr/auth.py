@@ -28,7 +28,7 @@ import unicodedata
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, clock, settings, validation
+from casemgr import audit, clock, pgroles, settings, validation
 from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.errors import AuthError, ValidationError
@@ -222,10 +222,15 @@ def _user_by_name(session: Session, username: str) -> User | None:
 
 def needs_setup(session: Session) -> bool:
     """True until an active administrator with a password exists (first start)."""
+    has_password = (
+        User.db_role.is_not(None)  # PostgreSQL logins: the server holds it, nobody may read the hash
+        if pgroles.enforced(session)
+        else User.password_hash.is_not(None)
+    )
     n = session.execute(
         select(func.count())
         .select_from(User)
-        .where(User.role == Role.ADMIN.value, User.active.is_(True), User.password_hash.is_not(None))
+        .where(User.role == Role.ADMIN.value, User.active.is_(True), has_password)
     ).scalar_one()
     return n == 0
 
@@ -254,6 +259,7 @@ def create_initial_admin(session: Session, username: str, display_name: str, pas
     )
     session.add(user)
     session.flush()
+    pgroles.set_password(session, user.id, password)  # their PostgreSQL login, where there is one
     actor = actor_for(user)
     audit.record(
         session,
@@ -369,14 +375,21 @@ def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
     user = session.get(User, actor.user_id) if actor.user_id is not None else None
     if user is None or not user.active:
         raise AuthError("用户不存在或已停用。", "No such active user.")
-    if not verify_password(old, user.password_hash):
+    own_login = pgroles.is_login_role(session)  # PostgreSQL: the server holds the password
+    if not (
+        pgroles.verify_own_password(session, old) if own_login else verify_password(old, user.password_hash)
+    ):
         raise _fail("old_password", "不正确", "is wrong")
     check_password_strength(new, username=user.username)
     if new == old:
         raise _fail("password", "不能与原密码相同", "must differ from the old password")
-    user.password_hash = hash_password(new)
-    user.must_change_password = False
-    session.flush()
+    if own_login:
+        pgroles.set_own_password(session, new, hash_password(new))
+        session.expire(user)
+    else:
+        user.password_hash = hash_password(new)
+        user.must_change_password = False
+        session.flush()
     audit.record(
         session,
         user_id=user.id,

@@ -337,6 +337,9 @@ def restore(
         to_rev = db.current_revision(database.engine) or ""
     finally:
         database.dispose()
+    from casemgr import anchors
+
+    anchors.forget(db.sqlite_url(db_path))  # the chain now ends where the backup's did
     return RestoreResult(backup_file, previous, from_rev, to_rev)
 
 

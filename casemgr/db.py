@@ -122,8 +122,10 @@ def make_engine(url: str, **kw: Any) -> Engine:
         )
         _install_sqlite_listeners(engine)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, **kw)
-    if make_url(url).get_backend_name() == "postgresql":
+    # ``casemgr_namespace`` names the PostgreSQL role prefix (casemgr.pgroles), not a libpq option.
+    server = make_url(url).difference_update_query(["casemgr_namespace"])
+    engine = create_engine(server, pool_pre_ping=True, **kw)
+    if server.get_backend_name() == "postgresql":
         _install_postgres_listeners(engine)
     return engine
 

@@ -79,6 +79,10 @@ REPORT: dict[str, Pair] = {
     "all_districts": ("全市", "Whole city"),
     "generated": ("生成时间：{at}", "Generated: {at}"),
     "page": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
+    "audit_anchor": (
+        "审计链锚点：{anchor}（核验：casemgr audit verify --anchor {seq}:哈希值）",
+        "Audit chain anchor: {anchor} (check: casemgr audit verify --anchor {seq}:HASH)",
+    ),
     "summary": ("一、主要指标", "1. Key indicators"),
     "indicator": ("指标", "Indicator"),
     "this_month": ("本月", "This month"),

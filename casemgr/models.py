@@ -123,13 +123,18 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16))  # casemgr.enums.Role
     district: Mapped[str | None] = mapped_column(String(32))
-    password_hash: Mapped[str | None] = mapped_column(String(255))
+    # Loaded only when read (log-in): on PostgreSQL no application role may read it
+    # (casemgr.pgroles), so a user row must load without it.
+    password_hash: Mapped[str | None] = mapped_column(String(255), deferred=True)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None]
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[dt.datetime | None]
+    # The PostgreSQL login role of this user where each user logs in as their own role
+    # (casemgr.pgroles, docs/deployment.md); NULL on SQLite.
+    db_role: Mapped[str | None] = mapped_column(String(63), unique=True)
 
 
 # --------------------------------------------------------------------------- parties
@@ -482,7 +487,9 @@ class Setting(Base):
 
 
 class AuditEntry(Base):
-    """Append-only, hash-chained record of every write (see casemgr.audit)."""
+    """Append-only, hash-chained record of every write (see casemgr.audit).
+
+    Triggers refuse UPDATE and DELETE on both engines (migration 0006)."""
 
     __tablename__ = "audit_entries"
     __table_args__ = (
@@ -502,6 +509,8 @@ class AuditEntry(Base):
     after: Mapped[str | None] = mapped_column(Text)  # JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Digest of the described rows after the change (casemgr.auditstate); in the hash when set.
+    state: Mapped[str | None] = mapped_column(Text)
 
 
 class Document(Base):

@@ -68,8 +68,17 @@ trap cleanup EXIT
 
 "${RUNAS[@]}" "$BIN/initdb" -D "$DATA" -U casemgr --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
     || { cat "$WORK/initdb.log" >&2; skip "initdb failed"; }
+# Who may connect, and how: the superuser ``casemgr`` (the fixtures' and migrations' role)
+# without a password from this machine only; every other role (the per-user login roles
+# that tests/test_pg_roles.py creates, docs/deployment.md) with its SCRAM-SHA-256
+# password, as on a bureau's server.
+cat >"$DATA/pg_hba.conf" <<'HBA'
+local all casemgr              trust
+host  all casemgr 127.0.0.1/32 trust
+host  all all     127.0.0.1/32 scram-sha-256
+HBA
 "${RUNAS[@]}" "$BIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w \
-    -o "-h 127.0.0.1 -p $PORT -k $WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-h 127.0.0.1 -p $PORT -k $WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c password_encryption=scram-sha-256" \
     start >/dev/null || { cat "$WORK/server.log" >&2; skip "the server did not start (port $PORT busy?)"; }
 "${RUNAS[@]}" "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U casemgr -T template0 --locale=C.UTF-8 casemgr_test
 

@@ -109,6 +109,12 @@ def actors(database: db.Database) -> dict[Role, Actor]:
 
 
 @pytest.fixture(autouse=True)
+def _isolated_anchor_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit anchors a test's runs remember (casemgr.anchors) go to its own folder."""
+    monkeypatch.setenv("CASEMGR_ANCHOR_DIR", str(tmp_path / "anchors"))
+
+
+@pytest.fixture(autouse=True)
 def _isolated_qt_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
     """UI tests (tests/test_ui*.py): QSettings in a temporary folder, never the developer's own
     configuration, and the English UI. Other tests never start Qt (casemgr works without it)."""

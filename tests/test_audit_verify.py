@@ -31,6 +31,11 @@ def demo(database: db.Database, actors: dict[Role, Actor], monkeypatch: pytest.M
     """A small demo-like database: cases of each kind, edits, notes, users, log-ins."""
     monkeypatch.setenv("CASEMGR_LANG", "en")
     monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
+    with database.write() as s:  # the fixture's users, as if created by the app (audited)
+        for a in actors.values():
+            audit.record(
+                s, user_id=None, username="system", action="user.create", entity="user", entity_id=a.user_id
+            )
     by_kind = {
         CaseKind.ARBITRATION: Role.CLERK,
         CaseKind.MEDIATION: Role.MEDIATOR,
@@ -101,10 +106,53 @@ def _sql(url: str, stmt: str, **params: object) -> Any:
         engine.dispose()
 
 
+def _tamper(url: str, stmt: str, **params: object) -> Any:
+    """Change the audit table as an insider would: first out of the way with the guard that
+    refuses it (the SQLite file's holder drops the triggers; on PostgreSQL only a superuser
+    or the owner can switch them off — the application's login roles cannot, see
+    tests/test_pg_roles.py)."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as con:
+            if engine.dialect.name == "sqlite":
+                con.execute(sa.text("DROP TRIGGER IF EXISTS audit_entries_no_update"))
+                con.execute(sa.text("DROP TRIGGER IF EXISTS audit_entries_no_delete"))
+            else:
+                con.execute(sa.text("ALTER TABLE audit_entries DISABLE TRIGGER USER"))
+            result = con.execute(sa.text(stmt), params)
+            if engine.dialect.name != "sqlite":
+                con.execute(sa.text("ALTER TABLE audit_entries ENABLE TRIGGER USER"))
+            return result
+    finally:
+        engine.dispose()
+
+
+def test_the_database_refuses_to_change_or_delete_audit_entries(demo: db.Database, url: str) -> None:
+    """The append-only guard: a trigger on both engines (migration 0006), whoever connects."""
+    ids = _entry_ids(url)
+    for stmt in (
+        "UPDATE audit_entries SET action = 'x' WHERE id = :id",
+        "DELETE FROM audit_entries WHERE id = :id",
+    ):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+            _sql(url, stmt, id=ids[3])
+    if demo.engine.dialect.name == "postgresql":
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+            _sql(url, "TRUNCATE audit_entries")
+    else:  # and with the sqlite3 module itself, as a clerk with the shell would
+        con = sqlite3.connect(sa.engine.make_url(url).database or "")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            con.execute("DELETE FROM audit_entries")
+        con.close()
+    assert _entry_ids(url) == ids
+
+
 def test_changed_entry_is_named(demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]) -> None:
     target = _entry_ids(url)[7]
-    _sql(url, "UPDATE audit_entries SET after = replace(after, '100.50', '900.50') WHERE id = :id", id=target)
-    _sql(url, "UPDATE audit_entries SET username = 'someone' WHERE id = :id", id=target)
+    _tamper(
+        url, "UPDATE audit_entries SET after = replace(after, '100.50', '900.50') WHERE id = :id", id=target
+    )
+    _tamper(url, "UPDATE audit_entries SET username = 'someone' WHERE id = :id", id=target)
     rc, _out, err = verify(url, capsys)
     assert rc == 2
     assert f"#{target} " in err and "changed" in err
@@ -112,7 +160,7 @@ def test_changed_entry_is_named(demo: db.Database, url: str, capsys: pytest.Capt
 
 
 @pytest.mark.parametrize(
-    "column", ["user_id", "username", "action", "entity", "entity_id", "before", "after"]
+    "column", ["user_id", "username", "action", "entity", "entity_id", "before", "after", "state"]
 )
 def test_each_recorded_field_changed_alone_is_named(
     demo: db.Database, url: str, capsys: pytest.CaptureFixture[str], column: str
@@ -121,10 +169,10 @@ def test_each_recorded_field_changed_alone_is_named(
     target, old = _sql(
         url,
         f"SELECT id, {column} FROM audit_entries WHERE before IS NOT NULL AND user_id IS NOT NULL"
-        " AND entity_id IS NOT NULL ORDER BY id LIMIT 1",
+        " AND entity_id IS NOT NULL AND state IS NOT NULL ORDER BY id LIMIT 1",
     )
     new = old + 1 if column == "user_id" else f"{old}x"
-    _sql(url, f"UPDATE audit_entries SET {column} = :v WHERE id = :id", v=new, id=target)
+    _tamper(url, f"UPDATE audit_entries SET {column} = :v WHERE id = :id", v=new, id=target)
     rc, _out, err = verify(url, capsys)
     assert rc == 2 and f"#{target} " in err and "changed" in err, err
 
@@ -133,7 +181,7 @@ def test_removed_entry_breaks_the_link_of_the_next(
     demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ids = _entry_ids(url)
-    _sql(url, "DELETE FROM audit_entries WHERE id = :id", id=ids[5])
+    _tamper(url, "DELETE FROM audit_entries WHERE id = :id", id=ids[5])
     rc, _out, err = verify(url, capsys)
     assert rc == 2
     assert f"#{ids[6]} " in err and "removed or inserted" in err
@@ -159,7 +207,7 @@ def test_inserted_entry_is_named(demo: db.Database, url: str, capsys: pytest.Cap
 def test_all_lists_every_problem(demo: db.Database, url: str, capsys: pytest.CaptureFixture[str]) -> None:
     ids = _entry_ids(url)
     for i in (3, 9):
-        _sql(url, "UPDATE audit_entries SET action = 'x' WHERE id = :id", id=ids[i])
+        _tamper(url, "UPDATE audit_entries SET action = 'x' WHERE id = :id", id=ids[i])
     rc, _out, err = verify(url, capsys, "--all")
     assert rc == 2 and f"#{ids[3]} " in err and f"#{ids[9]} " in err
 

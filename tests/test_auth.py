@@ -226,9 +226,52 @@ def test_cli_creates_the_first_admin_then_users(
 ) -> None:
     monkeypatch.setenv("CASEMGR_NEW_PASSWORD", PW)
     assert main(["--db", str(db_path), "user", "create", "boss", "--name", "局长"]) == 0
-    assert main(["--db", str(db_path), "user", "create", "wu", "--role", "mediator"]) == 0
-    assert main(["--db", str(db_path), "user", "list"]) == 0
+    monkeypatch.setenv("CASEMGR_PASSWORD", PW)  # boss's own, for the log-ins below
+    assert main(["--db", str(db_path), "user", "create", "wu", "--role", "mediator", "--user", "boss"]) == 0
+    assert main(["--db", str(db_path), "user", "list", "--user", "boss"]) == 0
     out = capsys.readouterr().out
     assert "created administrator boss" in out and "wu\twu\tmediator\tactive" in out
     monkeypatch.setenv("CASEMGR_NEW_PASSWORD", "weak")
-    assert main(["--db", str(db_path), "user", "create", "zheng", "--role", "clerk"]) == 1
+    assert main(["--db", str(db_path), "user", "create", "zheng", "--role", "clerk", "--user", "boss"]) == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["user", "create", "eve", "--role", "admin"],  # a second administrator, no log-in
+        ["user", "reset-password", "boss"],  # take over the administrator
+        ["user", "create", "eve", "--role", "clerk"],
+        ["user", "list"],
+    ],
+)
+def test_cli_user_management_needs_an_administrators_log_in(
+    db_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Finding 2 of issue 13: only the very first administrator may be created without one."""
+    monkeypatch.setenv("CASEMGR_LANG", "en")
+    monkeypatch.setenv("CASEMGR_NEW_PASSWORD", PW)
+    assert main(["--db", str(db_path), "user", "create", "boss"]) == 0
+    monkeypatch.setenv("CASEMGR_NEW_PASSWORD", "Another-pass-2026")
+    capsys.readouterr()
+    assert main(["--db", str(db_path), *argv]) == 1
+    assert "log-in is required" in capsys.readouterr().err
+    monkeypatch.setenv("CASEMGR_PASSWORD", "not-the-password")  # a wrong one
+    assert main(["--db", str(db_path), *argv, "--user", "boss"]) == 1
+    assert "Wrong user name or password" in capsys.readouterr().err
+    monkeypatch.setenv("CASEMGR_PASSWORD", PW)
+    assert main(["--db", str(db_path), *argv, "--user", "boss"]) == 0
+
+
+def test_cli_user_management_is_for_administrators_only(
+    db_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CASEMGR_LANG", "en")
+    monkeypatch.setenv("CASEMGR_NEW_PASSWORD", PW)
+    monkeypatch.setenv("CASEMGR_PASSWORD", PW)
+    assert main(["--db", str(db_path), "user", "create", "boss"]) == 0
+    assert (
+        main(["--db", str(db_path), "user", "create", "sup", "--role", "supervisor", "--user", "boss"]) == 0
+    )
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "user", "reset-password", "boss", "--user", "sup"]) == 1
+    assert "Only an administrator" in capsys.readouterr().err

@@ -120,3 +120,27 @@ def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:
     assert err.value.code == "db_too_new"
     assert "更新版本" in err.value.zh
     assert path.read_bytes() == before
+
+
+def test_a_downgrade_keeps_the_audited_states_the_chain_hashes(tmp_path: Path) -> None:
+    """Revision 0006's states are part of the entries' hashes: a downgrade (a bureau going
+    back one program version) must not drop them, or the chain breaks for good."""
+    from casemgr import audit
+    from casemgr.models import User
+
+    url = f"sqlite:///{tmp_path / 'states.db'}"
+    database = db.open_database(url)
+    with database.write() as s:
+        u = User(username="a", display_name="a", role="admin")
+        s.add(u)
+        s.flush()
+        audit.record(s, user_id=None, username="system", action="user.create", entity="user", entity_id=u.id)
+    database.dispose()
+    db.downgrade(url, "0005")
+    db.upgrade(url)
+    database = db.open_database(url)
+    try:
+        with database.read() as s:
+            assert audit.verify_chain(s) is None
+    finally:
+        database.dispose()

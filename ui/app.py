@@ -350,30 +350,44 @@ def run(argv: Sequence[str]) -> int:
     except ValueError as exc:  # a malformed CASEMGR_TODAY: say so before anything is counted from it
         QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot start"), str(exc))
         return 2
+    from casemgr import pgroles
+
     try:
         url = default_url(args.db)
-        database = db.open_database(url)
-        accounts = fill_demo_if_empty(database, args.demo_cases) if args.demo else []
-        backup = StartupBackup(database)
-        backup.start()
+        per_user = pgroles.needs_login(url)  # PostgreSQL: the log-in opens the connection
+        if not per_user:
+            database = db.open_database(url)
+            accounts = fill_demo_if_empty(database, args.demo_cases) if args.demo else []
+            backup = StartupBackup(database)
+            backup.start()
     except errors.KnownError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "Cannot open the database"), exc.message(lang)
         )
         return 2
 
-    if accounts:
-        show_demo_accounts(accounts)
+    if per_user:
+        from ui.login import log_in_to_server
 
-    from ui.login import log_in
+        server_session = log_in_to_server(url)
+        if server_session is None:
+            return 0
+        database, actor, display_name = server_session
+        backup = StartupBackup(database)
+        backup.start()
+    else:
+        if accounts:
+            show_demo_accounts(accounts)
 
-    session = log_in(database)
-    if session is None:
-        backup.cancel()
-        QThreadPool.globalInstance().waitForDone(10_000)
-        database.dispose()
-        return 0
-    actor, display_name = session
+        from ui.login import log_in
+
+        session = log_in(database)
+        if session is None:
+            backup.cancel()
+            QThreadPool.globalInstance().waitForDone(10_000)
+            database.dispose()
+            return 0
+        actor, display_name = session
     ctx = AppContext(database, actor, display_name)
 
     from ui.mainwindow import MainWindow

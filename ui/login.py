@@ -107,11 +107,19 @@ class SetupAdminDialog(_Form):
 
 
 class LoginDialog(_Form):
-    """User name and password; a wrong password or a locked account is shown inline."""
+    """User name and password; a wrong password or a locked account is shown inline.
 
-    def __init__(self, database: db.Database, parent: QWidget | None = None) -> None:
+    With ``server_url`` (PostgreSQL, one login role per user: casemgr.pgroles) the user name
+    and password are the connection's credentials: the server checks them, and
+    ``self.database`` is the connection opened with them.
+    """
+
+    def __init__(
+        self, database: db.Database | None, parent: QWidget | None = None, *, server_url: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.server_url = server_url
         self.actor: Actor | None = None
         self.display_name = ""
         self.must_change = False
@@ -127,6 +135,10 @@ class LoginDialog(_Form):
 
     def submit(self) -> None:
         auth = _auth()
+        if self.server_url is not None:
+            self._submit_to_server()
+            return
+        assert self.database is not None
         try:
             with self.database.write() as s:
                 actor = auth.authenticate(s, self.username.text().strip(), self.password.text())
@@ -138,6 +150,28 @@ class LoginDialog(_Form):
         with self.database.read() as s:
             self.must_change = bool(auth.must_change_password(s, actor))
             self.display_name = _display_name(s, actor)
+        self.actor = actor
+        self.accept()
+
+    def _submit_to_server(self) -> None:
+        from casemgr.services import pglogin
+
+        assert self.server_url is not None
+        database: db.Database | None = None
+        try:
+            database = pglogin.connect(self.server_url, self.username.text().strip(), self.password.text())
+            with database.write() as s:
+                actor, self.must_change = pglogin.login(s)
+            with database.read() as s:
+                self.display_name = _display_name(s, actor)
+        except errors.KnownError as exc:
+            if database is not None:
+                database.dispose()
+            self.show_error(exc.message(i18n.current_language()))
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self.database = database
         self.actor = actor
         self.accept()
 
@@ -175,6 +209,21 @@ def _display_name(session: Any, actor: Actor) -> str:
 
     u = queries.user(session, actor.user_id)
     return u.display_name if u is not None else actor.username
+
+
+def log_in_to_server(url: str) -> tuple[db.Database, Actor, str] | None:
+    """PostgreSQL with one login role per user: log-in (which opens the connection), then the
+    forced password change. None = cancelled. The first administrator is created by the
+    database's owner (docs/deployment.md), never from a desktop."""
+    login = LoginDialog(None, server_url=url)
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None or login.database is None:
+        return None
+    if login.must_change:
+        change = ChangePasswordDialog(login.database, login.actor)
+        if change.exec() != QDialog.DialogCode.Accepted:
+            login.database.dispose()
+            return None
+    return login.database, login.actor, login.display_name
 
 
 def log_in(database: db.Database) -> tuple[Actor, str] | None:

@@ -314,11 +314,13 @@ class MainWindow(QMainWindow):
         self._sweep_step(0)
 
     def _sweep_step(self, done_so_far: int) -> None:
+        from casemgr import pgroles
         from casemgr.actor import SYSTEM
         from casemgr.services import workflow as wf
 
         today = clock.today()
         step = self.SWEEP_STEP
+        actor = self.ctx.actor
 
         def after(ids: list[int]) -> None:
             total = done_so_far + len(ids)
@@ -328,7 +330,11 @@ class MainWindow(QMainWindow):
                 self._sweep_done()
 
         self.ctx.runner.write(
-            lambda s: wf.apply_deemed_acceptances(s, SYSTEM, today=today, limit=step),
+            lambda s: (
+                wf.apply_deemed_acceptances(s, SYSTEM, today=today, limit=step)
+                if pgroles.sweeps_at_login(s, actor)
+                else []
+            ),
             changes=lambda ids: Changes(case_ids=frozenset(ids), cases=bool(ids)),
             on_success=after,
             on_failure=self._sweep_failed,

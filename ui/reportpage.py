@@ -201,7 +201,10 @@ class ReportPage(Page):
         collect = self._collect()
         lang = i18n.current_language()
 
+        url = self.ctx.database.url
+
         def job(s: Session) -> str:
+            from casemgr import anchors
             from casemgr.metrics import report as mr
             from casemgr.reports import monthly
 
@@ -215,6 +218,7 @@ class ReportPage(Page):
                 monthly.build_xlsx(data, path, lang=lang)
             else:
                 monthly.build_pdf(data, path, lang=lang)
+            anchors.remember(url, data.audit_anchor)  # the head it prints (casemgr.anchors)
             return str(path)
 
         self.status.setText(self.tr("Writing %1…").replace("%1", path.name))

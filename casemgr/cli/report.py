@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from casemgr import db
+from casemgr import anchors, db
 from casemgr.cli import user_lang
 from casemgr.errors import ValidationError
 from casemgr.metrics import report as mr
@@ -61,6 +61,7 @@ def run_report(args: argparse.Namespace) -> int:
             data = months.report_data(s, year, month, args.district, today=today)
     finally:
         database.dispose()
+    anchors.remember(database.url, data.audit_anchor)  # the head it prints (casemgr.anchors)
     if fmt == "json":
         text = json.dumps(mr.to_json(data), ensure_ascii=False, indent=2)
         if args.out == "-":

@@ -502,9 +502,8 @@ class BulkWriter:
             self.inserts.run(conn, sql, params)
         prev_hash = self._prev_hash
         if prev_hash is None:  # read once: from here on this writer is the chain's only writer
-            audit.lock_chain(self.s)
-            prev = self.s.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
-            prev_hash = prev or audit.GENESIS
+            head = audit.chain_head(self.s)  # takes the append lock
+            prev_hash = head[1] if head else audit.GENESIS
         if not plan.audit:
             return
         uid, uname = self.actor.user_id, self.actor.username

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from casemgr import clock, settings
+from casemgr import anchors, clock, settings
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, PartyRole
 from casemgr.metrics import indicators as ind
 from casemgr.metrics.periods import Period, month_key, previous_months
@@ -167,6 +167,9 @@ class ReportData:
     closure: Closure | None = None
     list_limit: int = LIST_LIMIT
     notes: tuple[str, ...] = field(default=())
+    # The audit chain's head when the report was made (casemgr.anchors): printed, so a later
+    # truncation or rewrite of the trail is caught by ``audit verify --anchor``.
+    audit_anchor: anchors.Anchor | None = None
 
 
 # --------------------------------------------------------------------------- collect
@@ -307,6 +310,7 @@ def collect(
         green_list=CaseList(figures.green.denominator, _green_rows(session, m, district, list_limit)),
         overdue_list=CaseList(overdue_total, _overdue_rows(session, as_of, district, list_limit)),
         list_limit=list_limit,
+        audit_anchor=anchors.current(session, f"report {month_key(year, month)}"),
     )
 
 
@@ -486,6 +490,9 @@ def to_json(data: ReportData) -> dict[str, Any]:
             "generated_at": data.generated_at.astimezone(dt.UTC).isoformat(),
             "overdue_as_of": data.as_of.isoformat(),
             "closed": None,
+            "audit_anchor": (
+                {"seq": data.audit_anchor.seq, "hash": data.audit_anchor.hash} if data.audit_anchor else None
+            ),
         },
         **figures_json(f),
         "targets": {

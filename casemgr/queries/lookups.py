@@ -129,6 +129,13 @@ def user_named(session: Session, username: str) -> UserRow | None:
     return _user_row(u) if u is not None else None
 
 
+def case_number(session: Session, case_id: int | None) -> str | None:
+    """A case's number by id (None for an unknown id): how people name a case in messages."""
+    if not validation.is_valid_id(case_id):
+        return None
+    return session.execute(select(Case.number).where(Case.id == case_id)).scalar()
+
+
 def claim_total(session: Session, case_id: int) -> Decimal:
     raw = session.execute(
         select(func.sum(ClaimItem.amount_claimed)).where(ClaimItem.case_id == case_id)

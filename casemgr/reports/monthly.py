@@ -71,7 +71,9 @@ def _local(t: dt.datetime) -> str:
 # --------------------------------------------------------------------------- page furniture
 
 
-def _canvas_maker(footer: Callable[[int, int], tuple[str, str]], font: str) -> type[rl_canvas.Canvas]:
+def _canvas_maker(
+    footer: Callable[[int, int], tuple[str, str]], font: str, anchor_line: str = ""
+) -> type[rl_canvas.Canvas]:
     """A canvas that knows the page count: pages are kept until ``save`` to print "x of y"."""
 
     class NumberedCanvas(rl_canvas.Canvas):
@@ -91,6 +93,9 @@ def _canvas_maker(footer: Callable[[int, int], tuple[str, str]], font: str) -> t
                 self.setFont(font, 7.5)
                 self.drawString(MARGIN, 9 * mm, left)
                 self.drawCentredString(A4[0] / 2, 9 * mm, centre)
+                if anchor_line:
+                    self.setFont(font, 6)
+                    self.drawString(MARGIN, 5.5 * mm, anchor_line)
                 self.setLineWidth(0.4)
                 self.line(MARGIN, 12.5 * mm, A4[0] - MARGIN, 12.5 * mm)
                 super().showPage()
@@ -449,13 +454,18 @@ def build_pdf(
         return generated, _t("page", lang, page=page, pages=pages)
 
     try:
-        doc.build(story(data, lang), canvasmaker=_canvas_maker(footer, sh.font))
+        doc.build(story(data, lang), canvasmaker=_canvas_maker(footer, sh.font, _anchor_line(data, lang)))
     except LayoutError as exc:
         raise ReportError(
             f"报表排版失败：某一部分内容过长，无法放入一页（{exc}）。",
             f"The report could not be laid out: a part is too large for a page ({exc}).",
             code="report_layout",
         ) from exc
+
+
+def _anchor_line(data: mr.ReportData, lang: str) -> str:
+    a = data.audit_anchor
+    return _t("audit_anchor", lang, anchor=a.text(), seq=a.seq) if a is not None else ""
 
 
 def pdf_bytes(data: mr.ReportData, *, lang: str = "zh", invariant: bool = False) -> bytes:
@@ -483,6 +493,7 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
             data.month,
             data.district or _t("all_districts", lang),
             _t("generated", lang, at=_local(data.generated_at)),
+            _anchor_line(data, lang),
         ]
     )
     ws.append([])

@@ -109,7 +109,9 @@ def reopen_month(session: Session, actor: Actor, year: int, month: int, district
     if row is None:
         raise NotFoundError(f"{key} 没有关账。", f"{key} is not closed.", field="month")
     frozen = mr.load(mr.ReportData, json.loads(row.snapshot))
-    audit.record(
+    session.delete(row)
+    session.flush()
+    audit.record(  # after the delete: its audited state is "no closure" (casemgr.auditstate)
         session,
         user_id=actor.user_id,
         username=actor.username,
@@ -118,8 +120,6 @@ def reopen_month(session: Session, actor: Actor, year: int, month: int, district
         entity_id=_entity_id(key, district),
         before=mr.flat(mr.figures_json(frozen.figures)),
     )
-    session.delete(row)
-    session.flush()
 
 
 def report_data(
@@ -144,6 +144,7 @@ def report_data(
     return dataclasses.replace(
         frozen,
         generated_at=now,
+        audit_anchor=live.audit_anchor,
         closure=mr.Closure(
             closed_at=row.closed_at,
             closed_by=info.closed_by if info else None,

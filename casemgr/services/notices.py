@@ -195,8 +195,9 @@ def generate_notice(
         user_id=actor.user_id,
         username=actor.username,
         action="document.generate",
-        entity="document",
-        entity_id=doc.id,
-        after={"case_id": case.id, "doc_type": notice_type, "sha256": digest, "bytes": len(content)},
+        # About the case (its documents and timeline changed): its audited state covers both.
+        entity="case",
+        entity_id=case.id,
+        after={"document_id": doc.id, "doc_type": notice_type, "sha256": digest, "bytes": len(content)},
     )
     return GeneratedNotice(doc.id, case.id, notice_type, data.title, doc.filename, digest, content)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -17,7 +18,7 @@ from casemgr import audit, permissions, validation
 from casemgr import search as _search  # noqa: F401  (its flush hook keeps the name index current)
 from casemgr.actor import Actor
 from casemgr.enums import DISTRICTS_SHANWEI
-from casemgr.errors import ConflictError, NotFoundError
+from casemgr.errors import ConflictError, NotFoundError, ValidationError
 from casemgr.models import Employer, Person, utcnow
 from casemgr.snapshots import employer_snapshot, person_snapshot
 
@@ -93,8 +94,19 @@ def find_or_register_person(session: Session, actor: Actor, data: PersonInput) -
             address=clean.address,
             updated_by_id=actor.user_id,
         )
-        session.add(person)
-        session.flush()
+        try:
+            with session.begin_nested():
+                session.add(person)
+                session.flush()
+        except IntegrityError:
+            # Registered meanwhile by someone else, or (PostgreSQL, casemgr.pgroles) a person
+            # this user may not see: a message that says neither, never a traceback.
+            raise ValidationError(
+                "无法登记：该身份证号码已被另一条记录使用。请稍后重试；如仍不行，请联系科长。",
+                "Cannot register: the ID number is used by another record. Try again; if it "
+                "persists, ask a supervisor.",
+                field="id_number",
+            ) from None
         audit.record(
             session,
             user_id=actor.user_id,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, auth, permissions, validation
+from casemgr import audit, auth, permissions, pgroles, validation
 from casemgr.actor import Actor
 from casemgr.enums import DISTRICTS_SHANWEI, Role
 from casemgr.errors import NotFoundError, ValidationError
@@ -93,6 +93,13 @@ def _active_admins(session: Session) -> int:
     )
 
 
+def no_admin_yet(session: Session) -> bool:
+    """No administrator at all, active or not: only then may the first one be created without a log-in."""
+    return not session.execute(
+        select(func.count()).select_from(User).where(User.role == Role.ADMIN.value)
+    ).scalar_one()
+
+
 def list_users(session: Session, actor: Actor, *, include_inactive: bool = True) -> list[UserInfo]:
     permissions.require(actor, "users.manage")
     q = select(User).order_by(User.username)
@@ -132,6 +139,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
+    pgroles.set_password(session, user.id, password)  # their PostgreSQL login, where there is one
     _audit(session, actor, "user.create", user, None)
     return info(user)
 
@@ -174,6 +182,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, temporary_passw
     user.failed_logins = 0
     user.locked_until = None
     session.flush()
+    pgroles.set_password(session, user.id, temporary_password)
     _audit(session, actor, "user.reset_password", user, before)
     return info(user)
 
