@@ -135,6 +135,10 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+#: SQLite page cache per connection, in KiB (see ``_install_sqlite_listeners``).
+CACHE_KIB = 8192
+
+
 def make_engine(url: str, **kw: Any) -> Engine:
     """Create an engine with the house pragmas. ``kw`` goes to ``create_engine``."""
     if is_sqlite(url):
@@ -145,7 +149,27 @@ def make_engine(url: str, **kw: Any) -> Engine:
         return engine
     # ``casemgr_namespace`` names the PostgreSQL role prefix (casemgr.pgroles), not a libpq option.
     server = make_url(url).difference_update_query(["casemgr_namespace"])
-    return create_engine(server, pool_pre_ping=True, **kw)
+    engine = create_engine(server, pool_pre_ping=True, **kw)
+    if server.get_backend_name() == "postgresql":
+        _install_postgres_listeners(engine)
+    return engine
+
+
+def _install_postgres_listeners(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # No parallel workers for this program's statements: each is an index walk that
+        # stops after a page, a badge's 100 or a count's 5,001 rows, and starting workers
+        # cost more than the walk (10-40 ms of a district board's 57 ms at 1M on a busy
+        # 2-core server; a whole-table report reads a few hundred thousand rows at most).
+        autocommit = dbapi_conn.autocommit
+        dbapi_conn.autocommit = True
+        try:
+            cur = dbapi_conn.cursor()
+            cur.execute("SET max_parallel_workers_per_gather = 0")
+            cur.close()
+        finally:
+            dbapi_conn.autocommit = autocommit
 
 
 def _install_sqlite_listeners(engine: Engine) -> None:
@@ -160,6 +184,11 @@ def _install_sqlite_listeners(engine: Engine) -> None:
             if mode and str(mode[0]).lower() not in ("wal", "memory"):
                 cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
+            # 8 MB of page cache per connection instead of SQLite's 2 MB: a list page
+            # sorted by amount reads its 200 cases from all over a 1.6 GB file (cases,
+            # parties, clocks: ~5,000 pages), which 2 MB cannot hold from one reading to
+            # the next (5.5-7.5 ms a page at 1M instead of 4.0-4.4 ms).
+            cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         finally:
             cur.close()
 
@@ -640,4 +669,17 @@ def open_database(url: str, *, upgrade_schema: bool = True) -> Database:
         engine.dispose()
         upgrade(url)
         engine = make_engine(url)
+    if path is not None:
+        _install_planner_stats(engine)
     return database_from_engine(url, engine)
+
+
+def _install_planner_stats(engine: Engine) -> None:
+    """The shipped planner statistics (casemgr.sqlite_stats: why)."""
+    from casemgr import sqlite_stats
+
+    raw = engine.raw_connection()
+    try:
+        sqlite_stats.install(raw.dbapi_connection)
+    finally:
+        raw.close()

@@ -210,6 +210,12 @@ _RUNNING: dict[str, Any] = {
     "postgresql_where": text("state = 'running'"),
 }
 
+#: Clocks that still count (the board's sections), as literal SQL: a partial index serves a
+#: query only when the query states the same condition with the same constants.
+ACTIVE_CLOCK = "state IN ('running', 'paused')"
+EXTENSION_PENDING = "extension_requested_on IS NOT NULL AND extension_approved_by_id IS NULL"
+_ACTIVE: dict[str, Any] = {"sqlite_where": text(ACTIVE_CLOCK), "postgresql_where": text(ACTIVE_CLOCK)}
+
 
 class Case(Base):
     __tablename__ = "cases"
@@ -243,6 +249,19 @@ class Case(Base):
         # Open cases of one kind by amount (the list's "largest arrears first"): partial, so
         # the indicators' GROUP BY kind over every case cannot choose it.
         Index("ix_cases_open_kind_amount", "kind", "amount_claimed", "id", **_OPEN),
+        # A kind's whole list sorted by case number, amount or workers (revision 0007): the
+        # first page reads 200 index entries instead of sorting 380k rows at 1M. (Status and
+        # district sort on the indexes above, with received_on as the tie-break.)
+        Index("ix_cases_kind_number", "kind", "number"),
+        # The board's supervised section (a few percent of open cases): its count and rows.
+        Index(
+            "ix_cases_open_supervised",
+            "district",
+            sqlite_where=text("closed_on IS NULL AND supervised IS 1"),
+            postgresql_where=text("closed_on IS NULL AND supervised IS true"),
+        ),
+        Index("ix_cases_kind_amount", "kind", "amount_claimed", "id"),
+        Index("ix_cases_kind_workers", "kind", "workers", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -313,8 +332,10 @@ class CaseParty(Base):
     __tablename__ = "case_parties"
     __table_args__ = (
         CheckConstraint("(person_id IS NULL) <> (employer_id IS NULL)", name="person_xor_employer"),
-        Index("ix_case_parties_person", "person_id"),
-        Index("ix_case_parties_employer", "employer_id"),
+        # With case_id (revision 0007): a search reaches a party's cases from the index alone
+        # instead of one table read per case (4,000 employers' 80,000 cases at 1M).
+        Index("ix_case_parties_person", "person_id", "case_id"),
+        Index("ix_case_parties_employer", "employer_id", "case_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -401,12 +422,25 @@ class Deadline(Base):
 
     __tablename__ = "deadlines"
     __table_args__ = (
-        Index("ix_deadlines_state_due", "state", "due_on"),
+        # With case_id (revision 0007): the lists' "Overdue" filter counts its cases from the
+        # overdue and breached clocks without reading the clocks themselves.
+        Index("ix_deadlines_state_due", "state", "due_on", "case_id"),
         Index("ix_deadlines_case", "case_id", "rule_code"),
         Index("ix_deadlines_provisional", "provisional", "state"),
         # The board's after-close clocks (serving a decision, the blacklist decision) on
         # closed cases: running clocks only, so the index stays small.
         Index("ix_deadlines_running_rule", "rule_code", "due_on", **_RUNNING),
+        # The board (revision 0007): running and paused clocks in due order (the green-channel
+        # section: each case at its earliest clock), and the few clocks with an extension
+        # waiting. Partial: a fraction of the clocks ever started; the queries repeat these
+        # conditions literally (a partial index serves only a query that states them).
+        Index("ix_deadlines_active_due", "due_on", "case_id", **_ACTIVE),
+        Index(
+            "ix_deadlines_extension_pending",
+            "due_on",
+            sqlite_where=text(EXTENSION_PENDING),
+            postgresql_where=text(EXTENSION_PENDING),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -32,9 +32,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, event, insert, inspect, not_, or_, select, union
+from sqlalchemy import (
+    Connection,
+    and_,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    inspect,
+    intersect,
+    not_,
+    or_,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session, UOWTransaction
 
 from casemgr import privacy, validation
@@ -262,3 +277,129 @@ def search_case_ids(
         stmt = stmt.join(Case, Case.id == matched.c.id).where(Case.kind == CaseKind(kind).value)
     stmt = stmt.order_by(matched.c.id.desc()).limit(limit)
     return list(session.execute(stmt).scalars())
+
+
+# --------------------------------------------------------------------------- the case lists' search
+
+
+#: Above this many matching employers (or persons) a name search is *broad*: its parties
+#: have tens of thousands of cases between them ("建筑": 4,000 employers and 80,000 cases at
+#: 1M; "有限公司": every employer). Collecting all of them to show the newest 200 took
+#: 0.7-7 s; a broad search instead walks the list in its own order and stops.
+BROAD_EMPLOYERS = 300
+BROAD_PERSONS = 3000
+#: A broad search whose text is in at least this share of the employers' names ("有限公司":
+#: all of them) counts by testing cases in list order: the cap is reached after a few
+#: thousand cases, where reading the employers' cases one employer at a time first
+#: collects the whole list of employers (60 ms at 1M).
+DENSE_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class ListSearch:
+    """How a case list applies a search (``casemgr.queries.CaseQuery``).
+
+    narrow: ``ids`` are the matches (newest first, at most the list's cap + 1), and
+    ``condition`` is ``cases.id IN ids``: exact, counted exactly.
+    broad: ``condition`` tests each case against the matching parties, which SQL reads
+    once from the bigram index; ``walk`` is the same test written so that SQLite cannot
+    use an index for it (``+ 0``), so a page reads the list's own index in order and stops
+    after 200 matches instead of collecting every match first; the count stops at the cap.
+    """
+
+    condition: Any
+    walk: Any
+    ids: tuple[int, ...] | None
+    broad: bool
+    #: broad: the employer half of ``condition`` alone. A count tries it first: SQLite reads
+    #: it employer by employer and can stop at the cap, where the two halves together are
+    #: collected whole before counting (every case of "有限公司": 110 ms at 1M).
+    by_employer: Any = None
+
+
+def list_search(session: Session, text: str, *, kind: CaseKind | str | None, cap: int) -> ListSearch:
+    """The search of a case list for ``text`` (see :class:`ListSearch`)."""
+    text = validation.strip_control_chars(text or "").strip()
+    q = normalize(text)
+    has_digit = any(c.isdigit() for c in text)
+    if q and not (has_digit or not _CJK.search(text)):
+        broad = _broad_name_condition(session, q)
+        if broad is not None:
+            cond, walk, by_employer = broad
+            return ListSearch(cond, walk, None, True, by_employer)
+    ids = tuple(search_case_ids(session, text, kind=kind, limit=cap + 1))
+    cond = Case.id.in_(ids) if ids else Case.id.is_(None)
+    return ListSearch(cond, cond, ids, False)
+
+
+def _gram_party_ids(party: str, q: str) -> Any:
+    """The ids of parties of one kind whose name has every bigram of ``q``, as a subquery."""
+    if len(q) == 1:
+        return select(SearchGram.party_id).where(SearchGram.party == party, _prefix(SearchGram.gram, q))
+    parts = sorted(grams(q))
+    selects = [
+        select(SearchGram.party_id).where(SearchGram.gram == g, SearchGram.party == party) for g in parts
+    ]
+    return selects[0] if len(selects) == 1 else intersect(*selects)
+
+
+def _employer_ids(q: str) -> Any:
+    """Employers whose name contains ``q``, as a subquery. Longer than two characters: a
+    substring test over the employers themselves (tens of thousands of rows in a city, read
+    faster than intersecting the bigram lists of "有限公司", which every employer has)."""
+    if len(q) <= 2:
+        return _gram_party_ids(EMPLOYER, q)
+    return select(Employer.id).where(func.lower(Employer.name).contains(q, autoescape=True))
+
+
+def _person_ids(q: str) -> Any:
+    """Persons whose name contains ``q`` (a million of them: always through the bigrams)."""
+    grams_ = _gram_party_ids(PERSON, q)
+    if len(q) <= 2:
+        return grams_
+    return select(Person.id).where(
+        Person.id.in_(grams_), func.lower(Person.name).contains(q, autoescape=True)
+    )
+
+
+def _broad_name_condition(session: Session, q: str) -> tuple[Any, Any, Any] | None:
+    """(condition, walk condition, employer condition) for a name search with many matching
+    parties, or None.
+
+    Bigrams only say "contains each pair": longer texts also test the whole text, here as
+    a substring of the lower-cased name (the exact path also drops spaces and punctuation
+    inside names; a broad search of plain text does not need that).
+    """
+    employers, persons = _employer_ids(q), _person_ids(q)
+    total = int(session.execute(select(func.count()).select_from(Employer)).scalar_one() or 0)
+    dense_at = max(BROAD_EMPLOYERS + 1, int(total * DENSE_SHARE))
+    n_emp = _bounded_count(session, employers, dense_at)
+    n_per = _bounded_count(session, persons, BROAD_PERSONS)
+    if n_emp <= BROAD_EMPLOYERS and n_per <= BROAD_PERSONS:
+        return None
+    dense = n_emp > dense_at - 1
+    # The respondent employer of a case is ``cases.employer_id`` (services.cases.register_case
+    # links it as the case's one employer party); persons are reached through case_parties.
+    by_person = select(CaseParty.case_id).where(CaseParty.person_id.in_(persons))
+    # Counting: the matching employers read once, then their cases from ix_cases_employer.
+    cond = or_(Case.employer_id.in_(employers), Case.id.in_(by_person))
+    # A page in list order: each case's employer tested where it stands (a primary-key probe
+    # of the bigram index or of the employer), nothing collected first; the persons' cases
+    # are few enough to read once. ``+ 0``: SQLite must not serve these from an index.
+    if len(q) == 2:
+        employer_walk: Any = exists().where(
+            SearchGram.gram == q, SearchGram.party == EMPLOYER, SearchGram.party_id == Case.employer_id
+        )
+    elif len(q) > 2:
+        employer_walk = exists().where(
+            Employer.id == Case.employer_id, func.lower(Employer.name).contains(q, autoescape=True)
+        )
+    else:
+        employer_walk = (Case.employer_id + 0).in_(employers)
+    walk = or_(employer_walk, (Case.id + 0).in_(by_person))
+    return cond, walk, employer_walk if dense else Case.employer_id.in_(employers)
+
+
+def _bounded_count(session: Session, stmt: Any, limit: int) -> int:
+    inner = stmt.limit(limit + 1) if hasattr(stmt, "limit") else stmt
+    return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one())

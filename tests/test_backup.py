@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,6 +101,86 @@ def test_daily_backup_once_a_day_with_rotation(
         ).scalar_one()
         assert n_auto == made_daily
         assert audit.verify_chain(s) is None
+
+
+class StopAfter(threading.Event):
+    """A cancel event that reads as set from its n-th look on (the app quits mid-copy)."""
+
+    def __init__(self, n: int, on_look: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.n, self.looks, self.on_look = n, 0, on_look
+
+    def is_set(self) -> bool:
+        self.looks += 1
+        if self.on_look is not None:
+            self.on_look()
+        return self.looks >= self.n or super().is_set()
+
+
+@sqlite_file
+def test_an_interrupted_daily_backup_leaves_nothing_and_is_made_at_the_next_start(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    numbers = [_register(database, actors[Role.CLERK], n) for n in range(1, 4)]
+    monkeypatch.setattr(backup, "STEP_PAGES", 2)  # many steps, so the cancel lands mid-copy
+    root, today = tmp_path / "auto", dt.date(2026, 5, 4)
+    steps = StopAfter(10**9)
+    backup.copy_database(db.sqlite_path(database.url), tmp_path / "count.db", cancel=steps)  # type: ignore[arg-type]
+    assert steps.looks > 10  # copy steps and integrity-check callbacks
+    # Quit at every point of the copy and of the check: never a file that looks like a backup.
+    for n in (1, 2, steps.looks // 3, steps.looks - 2):
+        r = backup.daily_backup_if_due(database, backup_dir=root, today=today, cancel=StopAfter(n))
+        assert r == backup.AutoBackupResult(None, None, (), interrupted=True), n
+        assert [p for p in root.rglob("*") if p.is_file()] == [], n
+    with database.read() as s:
+        assert not s.execute(select(AuditEntry.id).where(AuditEntry.action == "db.backup_auto")).first()
+    r = backup.daily_backup_if_due(database, backup_dir=root, today=today, cancel=threading.Event())
+    assert r.daily is not None and not r.interrupted and _numbers(r.daily) == numbers
+
+
+@sqlite_file
+def test_backup_steps_copy_one_snapshot_while_colleagues_commit(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit between two steps would make SQLite restart the copy (for ever, on a busy
+    database); the copy reads one snapshot instead and finishes."""
+    numbers = [_register(database, actors[Role.CLERK], n) for n in range(1, 4)]
+    monkeypatch.setattr(backup, "STEP_PAGES", 1)
+    later: list[str] = []
+
+    def colleague_commits() -> None:
+        if len(later) < 5:
+            later.append(_register(database, actors[Role.CLERK], 10 + len(later)))
+
+    out = backup.copy_database(
+        db.sqlite_path(database.url),  # type: ignore[arg-type]
+        tmp_path / "snap.db",
+        cancel=StopAfter(10**9, colleague_commits),
+    )
+    assert len(later) == 5
+    assert _numbers(out) == numbers  # the state when the copy began, whole
+    assert backup.check_backup_file(out) == db.head_revision()
+
+
+@sqlite_file
+def test_the_months_copy_is_a_second_name_for_the_days_file(
+    database: db.Database, actors: dict[Role, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _register(database, actors[Role.CLERK], 1)
+    root = tmp_path / "auto"
+    r = backup.daily_backup_if_due(database, backup_dir=root, today=dt.date(2026, 5, 1))
+    assert r.daily is not None and r.monthly is not None
+    assert r.daily.stat().st_ino == r.monthly.stat().st_ino  # one file, two names: no second copy
+
+    # Where the file system has no hard links, the checked file is copied.
+    def no_links(*_a: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(backup.os, "link", no_links)
+    r2 = backup.daily_backup_if_due(database, backup_dir=root, today=dt.date(2026, 6, 1))
+    assert r2.monthly is not None and r2.daily is not None
+    assert r2.monthly.stat().st_ino != r2.daily.stat().st_ino and _sha(r2.monthly) == _sha(r2.daily)
+    assert not list(root.rglob("*.partial"))
 
 
 @sqlite_file

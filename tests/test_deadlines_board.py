@@ -175,12 +175,31 @@ def test_board_queries_use_the_state_due_index(database, actors) -> None:
             [board.Deadline.state == "running", board.Deadline.due_on == D(2026, 3, 9)],
         ):
             plan = plan_of(board.deadline_query(where, [board.Case.district == "城区"], 200))
-            # Either index reads running clocks only: (state, due_on), or the partial index
-            # over running clocks (rule_code, due_on) that PostgreSQL may prefer when tiny.
-            assert "ix_deadlines_state_due" in plan or "ix_deadlines_running_rule" in plan, plan
+            # An index that reads running clocks only: (state, due_on), or one of the partial
+            # indexes PostgreSQL may prefer when the tables are tiny — over running clocks
+            # (rule_code, due_on), or over active ones (due_on, case_id: running and the few
+            # paused; revision 0007).
+            state_index = ("ix_deadlines_state_due", "ix_deadlines_running_rule", "ix_deadlines_active_due")
+            assert any(ix in plan for ix in state_index), plan
             assert not any(scan in plan for scan in full_scan), plan
-        plan = plan_of(board.case_query(board.Case.green_channel, [], 200))
-        assert "ix_deadlines_state_due" in plan and full_scan[0] not in plan, plan
+        # Green channel and supervised: active clocks in due order, from the partial index
+        # over active clocks (each case at its earliest clock), never a grouping of them all.
+        # Each query reads one window of active clocks from that index (its own LIMIT; the
+        # outer sort is of that window only).
+        open_case = [board.Case.closed_on.is_(None)]
+        window = board.clock_window_query(board.Case.green_channel, open_case).params(batch=410, offset=0)
+        plan = plan_of(window)
+        # (SQLite says "SCAN deadlines USING INDEX": it reads that small index in order.)
+        assert "ix_deadlines_active_due" in plan and "Seq Scan on deadlines" not in plan, plan
+        # The few pending extensions and provisional dates: their own partial indexes.
+        where = board._section_where(())
+        for section, index in (
+            ("extensions", "ix_deadlines_extension_pending"),
+            ("provisional", "ix_deadlines_provisional"),
+        ):
+            plan = plan_of(board.deadline_query(where[section], open_case, 200))
+            assert index in plan and "Seq Scan on deadlines" not in plan, plan
+            assert "SCAN cases" not in plan and "Seq Scan on cases" not in plan, plan
 
 
 def test_rules_are_data_and_edits_are_audited(database, actors) -> None:

@@ -51,8 +51,7 @@ def test_xlsx_has_real_values_frozen_header_and_widths(
     loaded: db.Database, actors: dict[Role, Actor], tmp_path: Path
 ) -> None:
     out = tmp_path / "out.xlsx"
-    with loaded.write() as s:
-        res = export_cases(s, actors[Role.CLERK], out, ExportFilter(kind=CaseKind.ARBITRATION))
+    res = export_cases(loaded, actors[Role.CLERK], out, ExportFilter(kind=CaseKind.ARBITRATION))
     assert res.rows == 3 and res.masked
     wb = openpyxl.load_workbook(out)
     ws = wb.active
@@ -74,9 +73,8 @@ def test_xlsx_has_real_values_frozen_header_and_widths(
 
 def test_date_range_filter(loaded: db.Database, actors: dict[Role, Actor], tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    with loaded.write() as s:
-        f = ExportFilter(date_from=dt.date(2026, 3, 3), date_to=dt.date(2026, 5, 31))
-        res = export_cases(s, actors[Role.SUPERVISOR], out, f)
+    f = ExportFilter(date_from=dt.date(2026, 3, 3), date_to=dt.date(2026, 5, 31))
+    res = export_cases(loaded, actors[Role.SUPERVISOR], out, f)
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert res.rows == len(rows) == 3
     assert {r["案号"] for r in rows} == {
@@ -90,8 +88,7 @@ def test_csv_guards_formulas_and_hides_reporters(
     loaded: db.Database, actors: dict[Role, Actor], tmp_path: Path
 ) -> None:
     out = tmp_path / "out.csv"
-    with loaded.write() as s:
-        export_cases(s, actors[Role.SUPERVISOR], out)
+    export_cases(loaded, actors[Role.SUPERVISOR], out)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = {r["案号"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
     assert rows["汕劳人仲案字〔2026〕第0099号"]["用人单位"].startswith("'=")
@@ -105,8 +102,7 @@ def test_round_trip(
     loaded: db.Database, actors: dict[Role, Actor], tmp_path: Path, template_db: Path, suffix: str
 ) -> None:
     out = tmp_path / f"out{suffix}"
-    with loaded.write() as s:
-        assert export_cases(s, actors[Role.SUPERVISOR], out).rows == 5
+    assert export_cases(loaded, actors[Role.SUPERVISOR], out).rows == 5
     fresh_path = tmp_path / "fresh.db"
     fresh_path.write_bytes(template_db.read_bytes())
     fresh = db.open_database(f"sqlite:///{fresh_path}")
@@ -127,10 +123,55 @@ def test_masked_export_is_refused_on_reimport(
     loaded: db.Database, actors: dict[Role, Actor], tmp_path: Path
 ) -> None:
     out = tmp_path / "masked.xlsx"
-    with loaded.write() as s:
-        export_cases(s, actors[Role.CLERK], out, ExportFilter(kind=CaseKind.ARBITRATION))
+    export_cases(loaded, actors[Role.CLERK], out, ExportFilter(kind=CaseKind.ARBITRATION))
     with loaded.write() as s:
         s.execute(Case.__table__.delete())  # type: ignore[attr-defined]
     with loaded.write() as s:
         r = import_ledger(s, actors[Role.ADMIN], out, ImportOptions(today=TODAY))
     assert r.refused and any("脱敏" in p.reason for p in r.rejections)
+
+
+def test_a_colleague_saves_during_an_export_without_waiting_and_the_file_is_one_snapshot(
+    loaded: db.Database, actors: dict[Role, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export held the write lock for its whole run (380,000 rows: a minute), so a
+    colleague's save failed after the busy timeout. It now reads in a read transaction."""
+    from casemgr.io import ledger_export
+    from casemgr.services import cases
+    from tests.helpers import case_input
+
+    monkeypatch.setattr(ledger_export, "PAGE", 2)  # several pages, the save between two of them
+    saved: list[str] = []
+
+    def colleague_saves(n: int) -> None:
+        if not saved:
+            with loaded.write() as s:  # would wait 10 s and fail under the old write transaction
+                saved.append(
+                    cases.register_case(s, actors[Role.CLERK], case_input(CaseKind.ARBITRATION, n=77)).number
+                )
+
+    out = tmp_path / "out.csv"
+    res = export_cases(loaded, actors[Role.SUPERVISOR], out, progress=colleague_saves)
+    assert saved and res.rows == 5  # the case saved meanwhile is not half in the file
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert saved[0] not in {r["案号"] for r in rows} and len(rows) == 5
+    with loaded.read() as s:
+        assert s.execute(select(Case.id).where(Case.number == saved[0])).scalar_one()
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "data.export")).scalar_one()
+        assert '"rows":5' in (entry.after or "")
+
+
+def test_no_file_without_its_audit_entry(
+    loaded: db.Database, actors: dict[Role, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casemgr import audit
+    from casemgr.errors import DatabaseError
+
+    def locked(*_a: object, **_kw: object) -> None:
+        raise DatabaseError("数据库忙。", "The database is busy.")
+
+    monkeypatch.setattr(audit, "record", locked)
+    out = tmp_path / "exports" / "out.xlsx"
+    with pytest.raises(DatabaseError):
+        export_cases(loaded, actors[Role.SUPERVISOR], out)
+    assert list(out.parent.iterdir()) == []  # no export, no .partial

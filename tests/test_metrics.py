@@ -258,9 +258,13 @@ def test_rate_rounds_half_up_to_four_decimals() -> None:
     "measured at scale by bench/ instead",
 )
 def test_month_and_ytd_query_uses_the_indexes(database: Database) -> None:
-    # The report's one query (month, YTD, 12-month trend, by district): index ranges on
-    # (kind, closed_on) / (kind, accepted_on), never the whole table (nor the whole table
-    # in the order of some (kind, district, ...) index for the GROUP BY).
+    # The report's one query (month, YTD, 12-month trend, by district): the city's from
+    # index ranges on (kind, closed_on) / (kind, accepted_on); never the whole table (nor
+    # the whole table in the order of some (kind, district, ...) index for the GROUP BY).
+    # One district's may instead read that district's range of
+    # ix_cases_kind_district_received: with the shipped planner statistics
+    # (casemgr.sqlite_stats) SQLite does, and at 1M that is the faster plan for every
+    # district (华侨管理区 0.8 s against 4.1 s, 海丰县 4.0 against 5.3 s, 城区 even).
     periods = [Period.month(2026, 3), Period.year_to_date(2026, 3)]
     periods += [Period.month(y, m) for y, m in previous_months(2026, 3, 12)]
     for district in (None, "城区"):
@@ -268,7 +272,9 @@ def test_month_and_ytd_query_uses_the_indexes(database: Database) -> None:
         with database.read() as s:
             sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
             plan = " | ".join(str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
-        assert "ix_cases_kind_closed" in plan and "ix_cases_kind_accepted" in plan, plan
+        ranges = "ix_cases_kind_closed" in plan and "ix_cases_kind_accepted" in plan
+        one_district = "ix_cases_kind_district_received (ANY(kind) AND district=?)" in plan
+        assert ranges or (district is not None and one_district), plan
         assert "SCAN cases" not in plan, plan
 
 

@@ -235,7 +235,9 @@ def _import(s: Session, a: Actor, k: CaseKind, w: World) -> object:
 def _export(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     from casemgr.io.ledger_export import ExportFilter, export_cases
 
-    return export_cases(s, a, w.tmp / f"export{next(w.counter)}.csv", ExportFilter(kind=k))
+    # The export opens its own transactions (it reads in a read transaction and writes only
+    # its audit entry: issue 20), so it takes the database; ``s`` stays unused and unbegun.
+    return export_cases(w.database, a, w.tmp / f"export{next(w.counter)}.csv", ExportFilter(kind=k))
 
 
 def _party(s: Session, a: Actor, k: CaseKind, w: World) -> object:

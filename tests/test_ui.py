@@ -226,14 +226,14 @@ def test_transition_through_its_dialog_updates_the_board(
     board = DashboardPage(supervisor)
     qtbot.addWidget(board)
     qtbot.waitUntil(lambda: board.board is not None, timeout=10_000)
+    board.tabs.setCurrentIndex(queries.BOARD_SECTIONS.index("due_soon"))  # the tab's rows load on opening
+    soon = board.models["due_soon"]
 
     def urgent_case_ids() -> set[int]:
-        assert board.board is not None
-        return {
-            e.case_id for e in board.board.due_today + board.board.due_soon if e.rule_code == "arb.accept"
-        }
+        rows = [soon.row_at(r) for r in range(soon.rowCount())]
+        return {e.case_id for e in rows if e is not None and e.rule_code == "arb.accept"}
 
-    assert case_id in urgent_case_ids()
+    qtbot.waitUntil(lambda: case_id in urgent_case_ids(), timeout=10_000)
 
     win = CaseFileWindow(supervisor, case_id)
     qtbot.addWidget(win)
@@ -562,6 +562,43 @@ def test_main_window_navigation_shortcuts_and_reminder(
     assert set(win.pages) == set(PAGES)
     win.close()
     assert QSettings().value("window/page") == PAGES[-1]
+
+
+def test_start_up_sweep_runs_in_steps_so_quitting_waits_for_one_step_at_most(
+    qtbot: QtBot, database: db.Database, supervisor: AppContext
+) -> None:
+    """Deeming a backlog of 500 complaints accepted was one 5-second transaction at 1M
+    cases that quitting had to wait for; it is now steps of a few cases, each its own write."""
+    from ui.mainwindow import MainWindow
+
+    complaints = []
+    for n in range(3, 8):
+        with database.write() as s:
+            complaints.append(
+                cases.register_case(
+                    s,
+                    supervisor.actor,
+                    case_input(CaseKind.INSPECTION, n=n, received_on=TODAY - dt.timedelta(days=20)),
+                ).id
+            )
+    win = MainWindow(supervisor)
+    qtbot.addWidget(win)
+    win.SWEEP_STEP = 2  # type: ignore[misc]
+    writes = []
+    original = supervisor.runner.write
+
+    def counting(*a: object, **kw: object) -> object:
+        writes.append(1)
+        return original(*a, **kw)  # type: ignore[arg-type]
+
+    supervisor.runner.write = counting  # type: ignore[method-assign]
+    win.show_start_reminder()
+    qtbot.waitUntil(lambda: len(writes) == 3 and supervisor.runner.pending == 0, timeout=10_000)
+    assert len(writes) == 3  # 2 + 2 + 1: a step with fewer than 2 ends the sweep
+    with database.read() as s:
+        assert {s.get(Case, c).status for c in complaints} == {"investigating"}  # type: ignore[union-attr]
+    for w in win.dialogs:
+        w.close()
 
 
 def test_chinese_labels_and_dates(qapp: QApplication) -> None:

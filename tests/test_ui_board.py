@@ -81,6 +81,39 @@ def test_cap_keeps_exact_counts(database: db.Database, actors: dict[Role, Actor]
     assert len(full.overdue) == full.counts["overdue"]
 
 
+def test_dashboard_reads_badges_for_all_and_rows_for_the_tab_on_screen(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor], ctx: AppContext
+) -> None:
+    """At a city's scale the badges stop counting ("99+") and only the tab on screen reads
+    its rows; another tab's rows come when it is opened, the badges with them."""
+    clerk = actors[Role.CLERK]
+    old = TODAY - dt.timedelta(days=30)
+    for n in range(1, 5):
+        with database.write() as s:
+            cases.register_case(s, clerk, case_input(CaseKind.ARBITRATION, n=n, received_on=old), today=old)
+    DashboardPage.BADGE_LIMIT = 2
+    try:
+        page = DashboardPage(ctx)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.board is not None, timeout=10_000)
+    finally:
+        DashboardPage.BADGE_LIMIT = 99
+    assert page.board is not None
+    overdue = queries.BOARD_SECTIONS.index("overdue")
+    assert page.tabs.currentIndex() == overdue and page.board.loaded == ("overdue",)
+    assert "(2+)" in page.tabs.tabText(overdue) and "2+" in page.cards["overdue"].text()
+    assert page.models["overdue"].rowCount() >= 1
+    assert page.models["green_channel"].rowCount() == 0  # not read yet
+    assert page.board.counts["green_channel"] >= 1  # but counted
+    page.cards["green_channel"].click()
+    qtbot.waitUntil(lambda: page.models["green_channel"].rowCount() >= 1, timeout=10_000)
+    assert page.board.loaded == ("green_channel",)
+    assert page.models["overdue"].rowCount() >= 1  # kept: it belongs to the same refresh
+    page.refresh()  # a change elsewhere: the tab on screen is read again, the others later
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
+    assert page.models["overdue"].rowCount() == 0 and page.models["green_channel"].rowCount() >= 1
+
+
 def test_provisional_due_date_on_the_board_and_in_the_case_file(
     qtbot: QtBot, qtmodeltester: object, database: db.Database, actors: dict[Role, Actor], ctx: AppContext
 ) -> None:
@@ -100,6 +133,8 @@ def test_provisional_due_date_on_the_board_and_in_the_case_file(
     assert page.board.counts["provisional"] >= 1
     assert "(1)" in page.tabs.tabText(queries.BOARD_SECTIONS.index("provisional"))
     model = page.models["provisional"]
+    page.tabs.setCurrentIndex(queries.BOARD_SECTIONS.index("provisional"))  # its rows load on opening
+    qtbot.waitUntil(lambda: model.rowCount() >= 1, timeout=10_000)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     rows = [model.row_at(r) for r in range(model.rowCount())]
     (entry,) = [e for e in rows if e is not None and e.case_id == cid]

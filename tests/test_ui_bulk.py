@@ -208,3 +208,54 @@ def test_reassign_offers_only_officers_of_the_kind_with_their_caseload(
     assert {dlg.user.itemData(i) for i in range(dlg.user.count())} == set(load)
     assert any("2 open cases" in t for t in items), items
     dlg.reject()
+
+
+def test_open_pages_reload_once_per_bulk_run_not_once_per_case(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor], ctx: AppContext
+) -> None:
+    from ui.pages import CaseListPage, DashboardPage
+
+    today = TODAY
+    ids = []
+    with database.write() as s:
+        for n in range(1, 13):
+            ids.append(
+                cases.register_case(
+                    s,
+                    actors[Role.CLERK],
+                    case_input(CaseKind.ARBITRATION, n=n, received_on=today),
+                    today=today,
+                ).id
+            )
+    with database.read() as s:
+        rows = queries.case_rows(s, ids)
+    board = DashboardPage(ctx)
+    listing = CaseListPage(ctx, CaseKind.ARBITRATION)
+    for w in (board, listing):
+        qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: board.board is not None and listing.model.total == 12, timeout=10_000)
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
+    reloads = {"board": 0, "list": 0}
+    board_refresh, list_reload = board.refresh, listing.model.reload
+
+    def count_board() -> None:
+        reloads["board"] += 1
+        board_refresh()
+
+    def count_list() -> None:
+        reloads["list"] += 1
+        list_reload()
+
+    board.refresh = count_board  # type: ignore[method-assign]
+    listing.model.reload = count_list  # type: ignore[method-assign]
+    clerk2 = make_user(database, Role.CLERK, "clerk2")
+    bulk = BulkActions(ctx, listing)
+    bulk.start("reassign", rows)
+    qtbot.waitUntil(lambda: isinstance(bulk.dialog, ReassignDialog), timeout=10_000)
+    bulk.dialog.user.setCurrentIndex(bulk.dialog.user.findData(clerk2.user_id))  # type: ignore[union-attr]
+    summary = run_dialog(qtbot, bulk, ReassignDialog)
+    assert all(o.ok for o in summary.outcomes)
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
+    assert reloads == {"board": 1, "list": 1}
+    with database.read() as s:
+        assert {s.get(Case, i).assigned_user_id for i in ids} == {clerk2.user_id}

@@ -43,6 +43,21 @@ def test_startup_backup_makes_the_days_copy(qtbot: QtBot, database: db.Database,
     assert error == "" and result.daily is not None and Path(result.daily).exists()
 
 
+def test_quitting_cancels_the_startup_backup_and_keeps_nothing(
+    qtbot: QtBot, database: db.Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.sqlite_path(database.url) is None:
+        pytest.skip("SQLite file backups only")
+    monkeypatch.setenv(backup.ENV_BACKUP_DIR, str(tmp_path / "auto"))
+    job = StartupBackup(database)
+    job.cancel()  # the user quit before the copy's first step
+    with qtbot.waitSignal(job.finished, timeout=30_000) as blocker:
+        job.start()
+    result, error = blocker.args[0]
+    assert error == "" and result.interrupted and result.daily is None
+    assert not [p for p in (tmp_path / "auto").rglob("*") if p.is_file()]
+
+
 def test_startup_backup_failure_is_a_status_bar_warning(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, database: db.Database, ctx: AppContext
 ) -> None:

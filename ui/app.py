@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -187,7 +188,8 @@ class StartupBackup(QObject):
 
     Why here: it runs right after the database is opened, before the log-in, so it never
     waits for a user; a failure (disk full, folder not writable) must not stop the work of
-    the day, so it becomes a warning in the main window's status bar.
+    the day, so it becomes a warning in the main window's status bar. Quitting never waits
+    for it: :meth:`cancel` stops the copy within one step and the next start redoes it.
 
     Signals:
         finished(object): a tuple (AutoBackupResult or None, error message or "").
@@ -199,6 +201,7 @@ class StartupBackup(QObject):
         super().__init__(parent)
         self.database = database
         self.result: tuple[object, str] | None = None
+        self._cancel = threading.Event()
         self._emitter = Emitter(self)  # one carrier, owned by this object: see ui.ops.Emitter
         self._emitter.done.connect(self._done)
 
@@ -207,13 +210,17 @@ class StartupBackup(QObject):
 
         def job() -> tuple[object, str]:
             try:
-                return backup.daily_backup_if_due(self.database), ""
+                return backup.daily_backup_if_due(self.database, cancel=self._cancel), ""
             except errors.KnownError as exc:
                 return None, exc.message(i18n.current_language())
             except OSError as exc:
                 return None, str(exc)
 
         QThreadPool.globalInstance().start(Task(job, self._emitter))
+
+    def cancel(self) -> None:
+        """The app is quitting: stop the copy (it is discarded and made at the next start)."""
+        self._cancel.set()
 
     def _done(self, message: tuple[int, tuple[object, BaseException | None, str]]) -> None:
         result, exc, tb = message[1]
@@ -394,6 +401,8 @@ def run(argv: Sequence[str]) -> int:
 
         session = log_in(database)
         if session is None:
+            backup.cancel()
+            QThreadPool.globalInstance().waitForDone(10_000)
             database.dispose()
             return 0
         actor, display_name = session
@@ -407,7 +416,9 @@ def run(argv: Sequence[str]) -> int:
     window.show()
     QTimer.singleShot(0, window.show_start_reminder)
     code = app.exec()
+    backup.cancel()  # an unfinished daily copy must not hold the exit (it is redone next start)
     ctx.runner.wait_all()
+    QThreadPool.globalInstance().waitForDone(10_000)
     database.dispose()
     return int(code)
 

@@ -86,12 +86,15 @@ class BulkRun(QObject):
 
     def start(self) -> None:
         self.progress.emit(0, len(self.rows))
+        # The open pages reload once, when the run is over, not once per case.
+        self.ctx.runner.hold_changes()
         self._next()
 
     def _next(self) -> None:
         i = len(self.outcomes)
         if i >= len(self.rows):
             self.done = True
+            self.ctx.runner.release_changes()
             self.finished.emit(self.outcomes)
             return
         row = self.rows[i]

@@ -92,15 +92,21 @@ class ExportView(QObject):
         query = self.query
         actor = self.ctx.actor
 
-        def job(s: Session) -> Any:
-            from casemgr.io.ledger_export import ExportFilter, export_cases
+        def list_filter(s: Session) -> Any:
+            from casemgr.io.ledger_export import ExportFilter
 
             progress.total.emit(query.count(s))
             kind = CaseKind(query.kind) if query.kind else None
-            f = ExportFilter(kind=kind, where=tuple(query._where(s)))
-            return export_cases(s, actor, path, f, progress=progress.rows.emit)
+            return ExportFilter(kind=kind, where=tuple(query._where(s)))
 
-        self.handle = self.ctx.runner.write(
+        def job(database: Any) -> Any:
+            from casemgr.io.ledger_export import export_cases
+
+            # Its own transactions: the rows in a read (a colleague's save never waits for
+            # an export), then the audit entry in a short write.
+            return export_cases(database, actor, path, list_filter, progress=progress.rows.emit)
+
+        self.handle = self.ctx.runner.call(
             job, changes=Changes(), on_success=self._done, on_failure=self._failed, parent=self
         )
 

@@ -273,6 +273,12 @@ class CaseTableModel(PagedTableModel):
         self.query = query
         self.reload()
 
+    def reload(self) -> None:
+        # A new query object: its search runs again (cases may have changed since), once
+        # for the first page and the count together (CaseQuery._search_plan).
+        self.query = self.query.fresh()
+        super().reload()
+
     def apply_sort(self, sort_key: str, descending: bool) -> None:
         self.query = self.query.with_sort(sort_key, descending)
 

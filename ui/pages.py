@@ -84,11 +84,22 @@ def district_combo(any_text: str) -> QComboBox:
 
 
 class DashboardPage(Page):
-    """The deadline board: overdue, due today, due soon, green channel, supervised, extensions."""
+    """The deadline board: overdue, due today, due soon, green channel, supervised, extensions.
+
+    What a city's supervisor waits for at 1M cases (issue 20): one read gives every
+    section's badge (counts stop at :data:`BADGE_LIMIT`: "99+") and the rows of the tab on
+    screen only; another tab's rows are read when it is opened. Each tab lists the
+    :data:`ROWS` most urgent entries; the case lists' "Overdue" filter has them all.
+    """
+
+    BADGE_LIMIT = 99
+    ROWS = 100
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.board: queries.Board | None = None
+        self._loaded: set[str] = set()  # sections whose rows belong to the current refresh
+        self._generation = 0
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Deadline board")))
@@ -157,6 +168,7 @@ class DashboardPage(Page):
         self._retitle()
         self.scope.currentIndexChanged.connect(self.refresh)
         self.district.currentIndexChanged.connect(self.refresh)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.refresh()
 
     def section_title(self, name: str) -> str:
@@ -172,10 +184,9 @@ class DashboardPage(Page):
         }[name]
 
     def _retitle(self) -> None:
-        counts = self.board.counts if self.board else {}
+        b = self.board
         for i, name in enumerate(queries.BOARD_SECTIONS):
-            n = counts.get(name)
-            shown = "…" if n is None else str(n)
+            shown = "…" if b is None or name not in b.counts else b.count_text(name)
             self.cards[name].setText(f"{self.section_title(name)}\n{shown}")
             self.tabs.setTabText(i, f"{self.section_title(name)} ({shown})")
 
@@ -184,20 +195,45 @@ class DashboardPage(Page):
         if entry is not None:
             self.open_case.emit(entry.case_id)
 
+    def current_section(self) -> str:
+        return queries.BOARD_SECTIONS[max(0, self.tabs.currentIndex())]
+
     def refresh(self) -> None:
+        self._generation += 1
+        self._loaded = set()
+        self._load(self.current_section())
+
+    def _load(self, section: str) -> None:
         user_id = self.ctx.actor.user_id if self.scope.currentData() == "mine" else None
         district = self.district.currentData()
+        gen = self._generation
         self.status.setText(self.tr("Loading…"))
         self.ctx.runner.read(
-            lambda s: queries.deadline_board(s, user_id=user_id, district=district),
-            on_success=self._show,
+            lambda s: queries.deadline_board(
+                s,
+                user_id=user_id,
+                district=district,
+                sections=(section,),
+                cap=self.ROWS,
+                count_limit=self.BADGE_LIMIT,
+            ),
+            on_success=lambda board, g=gen: self._show(board) if g == self._generation else None,
             parent=self,
         )
 
+    def _tab_changed(self, index: int) -> None:
+        name = queries.BOARD_SECTIONS[index] if 0 <= index < len(queries.BOARD_SECTIONS) else None
+        if name is not None and self.board is not None and name not in self._loaded:
+            self._load(name)
+
     def _show(self, board: queries.Board) -> None:
         self.board = board
-        for name in queries.BOARD_SECTIONS:
+        for name in board.loaded:
             self.models[name].set_rows(getattr(board, name))
+            self._loaded.add(name)
+        for name in queries.BOARD_SECTIONS:
+            if name not in self._loaded:
+                self.models[name].set_rows(())  # read again when its tab is opened
         self._retitle()
         if board.calendar_warning:
             zh, en = board.calendar_warning
@@ -363,6 +399,14 @@ class CaseListPage(Page):
         self.model.set_query(self.current_query())
 
     def _show_count(self, n: int) -> None:
+        q = self.model.query
+        if q.count_is_capped(n):  # a broad search or the overdue filter stopped counting
+            self.count_label.setText(
+                self.tr("More than %1 cases: narrow the search or the filters").replace(
+                    "%1", f"{q.COUNT_CAP:,}"
+                )
+            )
+            return
         self.count_label.setText(self.tr("%n case(s)", "", n))
 
     def _open_row(self, row: int) -> None:

@@ -19,13 +19,23 @@ Why it is built this way:
 * Counting (民事诉讼法 Art. 85, 办案规则 Art. 80): the start day is never counted;
   working-day periods count only working days (调休上班 counts, 放假 does not);
   calendar-day periods that end on a rest day or holiday roll to the next working day.
+* Working-day arithmetic is constant time per year crossed, not per day: each calendar
+  keeps, per year it has been asked about, the cumulative number of working days before
+  each day of the year and the list of the year's working days, derived from
+  :meth:`Calendar.is_working_day` (so overrides and provisional years count exactly as a
+  day-by-day walk would; ``tests/test_calendar_tables.py`` proves it for every pair of
+  dates). A board of a thousand clocks used to walk a million days to say "3 working days
+  left"; it now does two list look-ups per row. A year the calendar does not cover raises
+  the same :class:`~casemgr.errors.CalendarError` the walk raised, for the same dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from chinese_calendar import constants as cc_constants
 from sqlalchemy import select
@@ -50,6 +60,18 @@ def _package_years() -> frozenset[int]:
 PACKAGE_YEARS: frozenset[int] = _package_years()
 
 
+class _Year(NamedTuple):
+    """One year's working days, for arithmetic without walking the days."""
+
+    jan1: int  # date.toordinal() of 1 January
+    cum: tuple[int, ...]  # cum[i]: working days among the year's first i days (len = days + 1)
+    days: tuple[int, ...]  # day-of-year index (0 = 1 January) of each working day, in order
+
+    @property
+    def total(self) -> int:
+        return len(self.days)
+
+
 @dataclass(frozen=True)
 class Calendar:
     """An immutable working-day calendar; build it once per session (see :func:`calendar_for`)."""
@@ -59,6 +81,11 @@ class Calendar:
     #: Only the clock engine sets this (see :meth:`provisional`): an uncovered year is
     #: counted as Monday-Friday instead of raising. The public calendar always raises.
     assume_weekends: bool = False
+    #: Per-year tables (:class:`_Year`), filled on first use. A cache, not state: the
+    #: calendar is immutable, so a table never goes stale; two threads building the same
+    #: year build equal tables.
+    _years: dict[int, _Year] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _twin: list[Calendar] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def provisional(self) -> Calendar:
         """This calendar, counting uncovered years as weekends only.
@@ -67,8 +94,13 @@ class Calendar:
         imported yet still needs a date to be shown and sorted on the board. Every date
         computed with it is stored flagged ``provisional`` and recomputed when the year
         is imported (``casemgr.services.deadline_admin.recompute_provisional``).
+        The same object is returned each time, so its year tables are built once.
         """
-        return replace(self, assume_weekends=True)
+        if self.assume_weekends:
+            return self
+        if not self._twin:
+            self._twin.append(replace(self, assume_weekends=True))
+        return self._twin[0]
 
     def first_uncovered_year(self, start: dt.date, end: dt.date) -> int | None:
         """The first year in ``start.year .. end.year`` this calendar does not cover."""
@@ -111,6 +143,26 @@ class Calendar:
             code="calendar_year_missing",
         )
 
+    def _year(self, year: int) -> _Year:
+        """The year's table, built from :meth:`is_working_day` (raises for an uncovered year)."""
+        t = self._years.get(year)
+        if t is None:
+            first = dt.date(year, 1, 1)
+            n = 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
+            cum = [0]
+            days: list[int] = []
+            one = dt.timedelta(days=1)
+            d = first
+            for i in range(n):
+                if self.is_working_day(d):
+                    days.append(i)
+                cum.append(len(days))
+                if i < n - 1:
+                    d += one
+            t = _Year(first.toordinal(), tuple(cum), tuple(days))
+            self._years[year] = t
+        return t
+
     def next_working_day(self, d: dt.date) -> dt.date:
         """``d`` itself when it is a working day, else the first working day after it."""
         while not self.is_working_day(d):
@@ -127,23 +179,39 @@ class Calendar:
             return self.subtract_working_days(start, -n)
         if n == 0:
             return self.next_working_day(start)
-        d = start
-        left = n
-        while left:
-            d += dt.timedelta(days=1)
-            if self.is_working_day(d):
-                left -= 1
-        return d
+        year = start.year
+        if start.month == 12 and start.day == 31:
+            k = n  # nothing left in start's year: its table is not needed (nor required)
+            year += 1
+        else:
+            t = self._year(year)
+            k = t.cum[start.toordinal() - t.jan1 + 1] + n  # rank of the answer among the year's working days
+        while True:
+            t = self._year(year)
+            if k <= len(t.days):
+                return dt.date.fromordinal(t.jan1 + t.days[k - 1])
+            k -= len(t.days)
+            year += 1
 
     def subtract_working_days(self, end: dt.date, n: int) -> dt.date:
         """The n-th working day before ``end`` (end not counted)."""
-        d = end
-        left = n
-        while left > 0:
-            d -= dt.timedelta(days=1)
-            if self.is_working_day(d):
-                left -= 1
-        return d
+        if n <= 0:
+            return end
+        year = end.year
+        if end.month == 1 and end.day == 1:
+            k = n
+        else:
+            t = self._year(year)
+            before = t.cum[end.toordinal() - t.jan1]  # working days of the year before ``end``
+            if n <= before:
+                return dt.date.fromordinal(t.jan1 + t.days[before - n])
+            k = n - before
+        while True:
+            year -= 1
+            t = self._year(year)
+            if k <= len(t.days):
+                return dt.date.fromordinal(t.jan1 + t.days[len(t.days) - k])
+            k -= len(t.days)
 
     def add_calendar_days(self, start: dt.date, n: int, *, roll: bool = True) -> dt.date:
         """``start + n`` days, moved to the next working day when it is a rest day (民诉法 Art. 85)."""
@@ -154,13 +222,17 @@ class Calendar:
         """Working days in ``(start, end]``: how far a working-day clock moves over that span."""
         if end <= start:
             return 0
+        if start.year == end.year:
+            t = self._year(start.year)
+            return t.cum[end.toordinal() - t.jan1 + 1] - t.cum[start.toordinal() - t.jan1 + 1]
         count = 0
-        d = start
-        while d < end:
-            d += dt.timedelta(days=1)
-            if self.is_working_day(d):
-                count += 1
-        return count
+        if not (start.month == 12 and start.day == 31):
+            t = self._year(start.year)
+            count += len(t.days) - t.cum[start.toordinal() - t.jan1 + 1]
+        for year in range(start.year + 1, end.year):
+            count += len(self._year(year).days)
+        t = self._year(end.year)
+        return count + t.cum[end.toordinal() - t.jan1 + 1]
 
     def runs_out_within(self, today: dt.date, days: int = RUNOUT_WARNING_DAYS) -> dt.date | None:
         """The last covered day when it is less than ``days`` away, else None."""
@@ -202,6 +274,12 @@ def _build(overrides: Iterable[tuple[dt.date, str]]) -> Calendar:
 
 _DEFAULT = _build(())
 
+#: The calendar last built from a database's overrides, keyed by those rows: every session
+#: reads the (few dozen) override rows, but sessions with the same rows share one Calendar
+#: and so its year tables, instead of rebuilding them on every board refresh.
+_SHARED: dict[tuple[tuple[dt.date, str], ...], Calendar] = {}
+_SHARED_LOCK = threading.Lock()
+
 
 def default_calendar() -> Calendar:
     """The package calendar alone (no database): what tests and integrators count with."""
@@ -217,7 +295,13 @@ def calendar_for(session: Session) -> Calendar:
     if isinstance(cached, Calendar):
         return cached
     rows = session.execute(select(CalendarOverride.day, CalendarOverride.day_type)).all()
-    cal = _build((r.day, r.day_type) for r in rows)
+    key = tuple(sorted((r.day, str(r.day_type)) for r in rows))
+    with _SHARED_LOCK:
+        cal = _SHARED.get(key)
+        if cal is None:
+            cal = _build(key)
+            _SHARED.clear()  # one database per process in practice; tests switch often
+            _SHARED[key] = cal
     session.info[_SESSION_KEY] = cal
     return cal
 

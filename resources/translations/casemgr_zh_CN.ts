@@ -837,6 +837,11 @@
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/pages.py" line="360"/>
+        <source>More than %1 cases: narrow the search or the filters</source>
+        <translation>超过 %1 件，请缩小搜索或筛选范围</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
