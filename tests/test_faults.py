@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import text
 
-from casemgr import cli, db, errors
+from casemgr import cli, db, dbfaults, errors
 from casemgr.enums import Role
 from casemgr.io import readers
 from casemgr.io.readers import LedgerFileError, read_table
@@ -254,7 +254,7 @@ def test_environment_faults_are_never_called_damage(
 ) -> None:
     """Finding 4: a full disk was reported as a damaged file, with advice to restore a backup
     — which would throw away every change since it."""
-    monkeypatch.setattr(db, "_free_bytes", lambda _p: free)
+    monkeypatch.setattr(dbfaults, "_free_bytes", lambda _p: free)
     known = db.fault_error(_sqlite_error(code, "x"), tmp_path / "c.db")
     assert known is not None and known.code == expected
     assert "恢复" not in known.message("zh") or "不要从备份恢复" in known.message("zh")
@@ -274,7 +274,7 @@ def test_full_disk_at_open_is_named_and_the_file_left_alone(
         raise _sqlite_error(db.SQLITE_IOERR, "disk I/O error")
 
     monkeypatch.setattr(db.sqlite3, "connect", full)
-    monkeypatch.setattr(db, "_free_bytes", lambda _p: 0)
+    monkeypatch.setattr(dbfaults, "_free_bytes", lambda _p: 0)
     with pytest.raises(errors.DatabaseError) as info:
         db.check_sqlite_file(db_path)
     assert info.value.code == "disk_full"

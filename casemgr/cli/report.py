@@ -33,11 +33,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=FORMATS, help="default: from the file name, else pdf")
     p.add_argument("--out", required=True, help="output file, or - for JSON on stdout")
     p.add_argument("--lang", choices=("zh", "en"), help="language of the PDF/xlsx (default: the locale)")
-    p.add_argument(
-        "--user",
-        required=True,
-        help="user name the report is made as (report.generate; password as for import)",
-    )
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: the day overdue is counted on
     p.add_argument("--user", required=True, help=_login.USER_HELP)
     p.set_defaults(func=run_report)
