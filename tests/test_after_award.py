@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from casemgr import db, queries
-from casemgr.actor import Actor
+from casemgr.actor import SYSTEM, Actor
 from casemgr.deadlines import board
 from casemgr.enums import CaseKind, Role
 from casemgr.models import Case, Event
@@ -53,7 +53,7 @@ def _awarded(database: db.Database, clerk: Actor, items: list[dict]) -> int:
 
 def _periods(database: db.Database, cid: int) -> dict[str, tuple[dt.date, dt.date, bool]]:
     with database.read() as s:
-        detail = queries.case_detail(s, cid)
+        detail = queries.case_detail(s, SYSTEM, cid)
     return {
         d.rule_code: (d.started_on, d.due_on, d.party_period)
         for d in detail.deadlines
@@ -88,7 +88,7 @@ def test_a_mixed_award_served_in_person(database, actors) -> None:
         # days pass without a suit (Art. 50): from Sat 11-14.
         assert data["final_effective_on"] == "2026-10-27"
         assert data["nonfinal_effective_from"] == "2026-11-14"
-        detail = queries.case_detail(s, cid)
+        detail = queries.case_detail(s, clerk, cid)
         assert (detail.award_final_effective_on, detail.award_nonfinal_effective_from) == (
             D(2026, 10, 27),
             D(2026, 11, 14),
@@ -114,7 +114,7 @@ def test_a_final_award_left_at_the_address(database, actors) -> None:
         "arb.after_award.employer_set_aside": (D(2026, 11, 3), D(2026, 12, 3), True),
     }
     with database.read() as s:
-        detail = queries.case_detail(s, cid)
+        detail = queries.case_detail(s, clerk, cid)
         assert (detail.award_final_effective_on, detail.award_nonfinal_effective_from) == (
             D(2026, 10, 27),
             None,
@@ -135,7 +135,7 @@ def test_a_non_final_award_and_a_second_proof_of_service_change_nothing(database
     # Received Mon 11-02: + 15 = Tue 11-17; effective from Wed 11-18 if nobody sues.
     assert _periods(database, cid) == {"arb.after_award.sue": (D(2026, 11, 2), D(2026, 11, 17), True)}
     with database.read() as s:
-        detail = queries.case_detail(s, cid)
+        detail = queries.case_detail(s, clerk, cid)
         assert (detail.award_final_effective_on, detail.award_nonfinal_effective_from) == (
             None,
             D(2026, 11, 18),

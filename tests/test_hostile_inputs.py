@@ -449,11 +449,9 @@ def test_ledger_export_csv_and_xlsx_keep_hostile_names_as_text(
             inp = replace(inp, employer=replace(inp.employer, name=f))
             cases.register_case(s, sup, inp, today=TODAY)
     xlsx = tmp_path / "out.xlsx"
-    with database.read() as s:
-        export_cases(s, sup, xlsx, ExportFilter())
+    export_cases(database, sup, xlsx, ExportFilter())
     assert _live_cells(xlsx) == []
     out_csv = tmp_path / "out.csv"
-    with database.read() as s:
-        export_cases(s, sup, out_csv, ExportFilter())
+    export_cases(database, sup, out_csv, ExportFilter())
     body = out_csv.read_text(encoding="utf-8-sig")
     assert "'=cmd|" in body and "'@SUM" in body and "'+1+cmd" in body

@@ -322,7 +322,7 @@ def test_an_unpaid_order_outlives_the_decision_and_payments_are_per_worker(datab
     # ... but 17,000 is still owed: the order's clock is not stopped by the close.
     assert clocks(c)["insp.pay_order"] == ("running", D(2026, 3, 31))
     with database.read() as s:
-        d = queries.case_detail(s, cid)
+        d = queries.case_detail(s, ins, cid)
         assert [(w.worker, w.ordered, w.paid, w.outstanding) for w in d.money_by_worker] == [
             ("工人1-0", Decimal("12000.00"), Decimal("0.00"), Decimal("12000.00")),
             ("工人1-1", Decimal("6000.00"), Decimal("6000.00"), Decimal("0.00")),
@@ -580,7 +580,7 @@ def test_a_wage_complaint_from_receipt_to_the_police_and_the_blacklist_every_clo
         """The case's running clocks, checked against the case file and the board of ``today``."""
         with database.read() as s:
             running = {d.rule_code for d in s.get(Case, cid).deadlines if d.state == "running"}
-            shown = {d.rule_code for d in queries.case_detail(s, cid).deadlines if d.state == "running"}
+            shown = {d.rule_code for d in queries.case_detail(s, ins, cid).deadlines if d.state == "running"}
             assert running <= shown
             b = board_mod.board(s, today=today, within_working_days=400)
             on_board = {

@@ -44,7 +44,7 @@ def test_a_late_application_is_warned_before_and_after_registration(database, ac
     with database.write() as s:
         cid = cases.register_case(s, clerk, data, today=D(2026, 7, 1)).id
     with database.read() as s:
-        detail = queries.case_detail(s, cid)
+        detail = queries.case_detail(s, clerk, cid)
         assert [w.code for w in detail.limitation_warnings] == ["arbitration_limitation"]
         assert "2026-06-30" in detail.limitation_warnings[0].zh
         assert "第27条" in detail.limitation_warnings[0].zh
@@ -70,7 +70,7 @@ def test_an_interruption_recorded_later_clears_the_warning(database, actors) -> 
             on=D(2026, 7, 2),
         )
     with database.read() as s:
-        detail = queries.case_detail(s, cid)
+        detail = queries.case_detail(s, clerk, cid)
         assert detail.limitation_warnings == ()
         c = s.get(Case, cid)
         assert c.limitation_interrupted_on == D(2025, 12, 1) and c.knew_on == D(2025, 6, 30)
@@ -95,7 +95,7 @@ def test_inspection_two_years_from_the_end_of_the_violation(database, actors) ->
     with database.write() as s:
         cid = cases.register_case(s, ins, data, today=D(2026, 6, 2)).id
     with database.read() as s:
-        w = queries.case_detail(s, cid).limitation_warnings
+        w = queries.case_detail(s, ins, cid).limitation_warnings
         assert [(x.code, x.limit_date) for x in w] == [("inspection_lookback", D(2026, 6, 1))]
 
 

@@ -185,8 +185,7 @@ def walk(database: db.Database, actor: Actor, case_id: int, tmp: Path, person_id
             seen["audit refused"] = exc.zh + exc.en
     for suffix in (".xlsx", ".csv"):
         out = tmp / f"export-{actor.username}{suffix}"
-        with database.write() as s:
-            ledger_export.export_cases(s, actor, out, ledger_export.ExportFilter())
+        ledger_export.export_cases(database, actor, out, ledger_export.ExportFilter())
         if suffix == ".csv":
             seen["export csv"] = out.read_text(encoding="utf-8-sig")
         else:

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, bindparam, not_, select
 from sqlalchemy.orm import Session, aliased
 
-from casemgr import clock
+from casemgr import clock, privacy
 from casemgr.deadlines import board as board_mod
 from casemgr.deadlines.calendar import calendar_for
 from casemgr.enums import PartyRole
@@ -186,7 +186,13 @@ def _board_display_stmt() -> Select[Any]:
     worker = (
         select(Person.name)
         .join(cp, cp.person_id == Person.id)
-        .where(cp.case_id == Case.id, cp.role.in_((PartyRole.APPLICANT.value, PartyRole.COMPLAINANT.value)))
+        .where(
+            cp.case_id == Case.id,
+            cp.role.in_((PartyRole.APPLICANT.value, PartyRole.COMPLAINANT.value)),
+            # Never a reporter, nor the complainant an older version stored on a 举报: lists
+            # show no reporter to anyone (casemgr.privacy).
+            not_(privacy.confidential_link(Case, cp)),
+        )
         .order_by(cp.id)
         .limit(1)
         .scalar_subquery()
