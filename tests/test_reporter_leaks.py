@@ -526,3 +526,40 @@ def test_the_audit_trail_itself_never_records_who_reported(
     updates = [json.loads(c) for a, _b, c in rows if a == "person.update"]
     assert [u["changed"] for u in updates] == [["phone"], ["name"]]
     assert "reporter.view" in {a for a, _b, _c in rows}
+
+
+def test_the_case_file_offers_the_reporter_to_the_handler_only_and_audits_the_look(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    """The desktop had no way to see a reporter at all: the handling inspector (and a
+    supervisor) get "Show reporter…", which asks the service (audited as reporter.view);
+    another inspector gets no such button."""
+    from ui.app import AppContext
+    from ui.casefile import CaseFileWindow
+
+    handler = actors[Role.INSPECTOR]
+    case_id = register_report_through_dialog(qtbot, database, handler)
+    other = make_user(database, Role.INSPECTOR, "inspector2")
+    opened = []
+    for actor in (handler, other):
+        ctx = AppContext(database, actor, actor.username)
+        win = CaseFileWindow(ctx, case_id)
+        qtbot.addWidget(win)
+        qtbot.waitUntil(lambda w=win: w.detail is not None, timeout=10_000)
+        qtbot.waitUntil(lambda c=ctx: c.runner.pending == 0, timeout=10_000)
+        opened.append((actor, ctx, win))
+    (_, hctx, hwin), (_, octx, owin) = opened
+    assert "@reporter" not in owin.action_buttons
+    assert "@reporter" in hwin.action_buttons
+    with database.read() as s:
+        before = len(s.execute(select(AuditEntry.id).where(AuditEntry.action == "reporter.view")).all())
+    hwin.action_buttons["@reporter"].click()
+    qtbot.waitUntil(lambda: getattr(hwin, "reporter_box", None) is not None, timeout=10_000)
+    assert NAME in hwin.reporter_box.text() and PHONE in hwin.reporter_box.text()
+    hwin.reporter_box.close()
+    with database.read() as s:
+        after = len(s.execute(select(AuditEntry.id).where(AuditEntry.action == "reporter.view")).all())
+    assert after == before + 1
+    for ctx in (hctx, octx):
+        qtbot.waitUntil(lambda c=ctx: c.runner.pending == 0, timeout=10_000)
+        ctx.runner.wait_all()

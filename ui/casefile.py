@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import clock, errors, queries, workflow
+from casemgr import clock, errors, privacy, queries, workflow
 from casemgr.enums import CaseKind
 from casemgr.workflow import money, records
 from ui import i18n, labels
@@ -292,13 +293,7 @@ class CaseFileWindow(QDialog):
 
         def load(s: Any) -> tuple[queries.CaseDetail, list[Any]]:
             detail = queries.case_detail(s, actor, case_id)
-            try:
-                from casemgr import privacy
-
-                views = list(privacy.party_views(s, actor, case_id))
-            except ImportError:
-                views = []
-            return detail, views
+            return detail, list(privacy.party_views(s, actor, case_id))
 
         self.ctx.runner.read(load, on_success=self._show, parent=self)
 
@@ -608,9 +603,49 @@ class CaseFileWindow(QDialog):
                 b.clicked.connect(lambda _=False, cc=c: self.extension(cc, approve=False))
                 self.actions_bar.addWidget(b)
                 self.action_buttons[f"@request:{c.id}"] = b
+        # 举报人: hidden everywhere; the handling inspector and supervisors may look, and each
+        # look is audited (reporter.view) by the service that answers.
+        on_case = SimpleNamespace(kind=d.row.kind, assigned_user_id=d.assigned_user_id)
+        if any(getattr(v, "confidential", False) for v in self.party_views) and privacy.may_see_reporter(
+            self.ctx.actor, on_case
+        ):
+            b = QPushButton(self.tr("Show reporter…"))
+            b.clicked.connect(lambda _=False: self.show_reporter())
+            self.actions_bar.addWidget(b)
+            self.action_buttons["@reporter"] = b
         if not self.action_buttons:
             label.setText(self.tr("No actions available to you in this state."))
         self.actions_bar.addStretch(1)
+
+    def show_reporter(self) -> None:
+        """The reporter's identity, read (and audited as reporter.view) by the service."""
+        if self.detail is None:
+            return
+        case_id, actor = self.detail.row.id, self.ctx.actor
+        self.ctx.runner.write(
+            lambda s: privacy.reporter_identity(s, actor, case_id),
+            changes=Changes(),  # only its audit entry is written
+            on_success=self._reporter_shown,
+            parent=self,
+        )
+
+    def _reporter_shown(self, views: list[Any]) -> None:
+        lines = [
+            self.tr("%1, ID number %2, phone %3")
+            .replace("%1", v.name)
+            .replace("%2", v.id_number or "—")
+            .replace("%3", v.phone or "—")
+            for v in views
+        ]
+        text = "\n".join(lines) or self.tr("No reporter is recorded on this case.")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Reporter (confidential)"), text, parent=self)
+        box.setInformativeText(
+            self.tr(
+                "The law requires the reporter's identity to be kept confidential. This view has been recorded."
+            )
+        )
+        self.reporter_box = box
+        box.open()
 
     def start_transition(self, code: str) -> QDialog | None:
         from ui.transition import TransitionDialog

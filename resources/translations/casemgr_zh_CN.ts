@@ -702,6 +702,31 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="620"/>
+        <source>Show reporter…</source>
+        <translation>查看举报人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="620"/>
+        <source>%1, ID number %2, phone %3</source>
+        <translation>%1，身份证号 %2，电话 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="620"/>
+        <source>No reporter is recorded on this case.</source>
+        <translation>本案没有登记举报人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="620"/>
+        <source>Reporter (confidential)</source>
+        <translation>举报人（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="620"/>
+        <source>The law requires the reporter's identity to be kept confidential. This view has been recorded.</source>
+        <translation>依法应当为举报人保密。本次查看已记入审计日志。</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
