@@ -80,6 +80,22 @@ def grams(name: str | None) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
+#: At most this many bigrams of a query are intersected: SQLite refuses a compound SELECT of
+#: more than 500 terms (a pasted paragraph has that many distinct pairs), and more pairs
+#: narrow nothing: every candidate is then checked against the whole text anyway.
+MAX_QUERY_GRAMS = 32
+
+
+def query_grams(q: str) -> list[str]:
+    """The bigrams a search for ``q`` intersects: all of them, or an even spread of
+    :data:`MAX_QUERY_GRAMS` (deterministic, so a page and its count agree)."""
+    every = sorted(grams(q))
+    if len(every) <= MAX_QUERY_GRAMS:
+        return every
+    step = len(every) / MAX_QUERY_GRAMS
+    return [every[int(i * step)] for i in range(MAX_QUERY_GRAMS)]
+
+
 def gram_rows(party: str, party_id: int, name: str | None) -> list[dict[str, object]]:
     return [{"gram": g, "party": party, "party_id": party_id} for g in grams(name)]
 
@@ -167,7 +183,7 @@ def _party_ids(session: Session, text: str, limit: int) -> tuple[list[int], list
     if len(q) == 1:
         cand = select(SearchGram.party, SearchGram.party_id).where(_prefix(SearchGram.gram, q)).distinct()
     else:
-        parts = sorted(grams(q))
+        parts = query_grams(q)
         selects = [select(SearchGram.party, SearchGram.party_id).where(SearchGram.gram == g) for g in parts]
         cand = selects[0] if len(selects) == 1 else selects[0].intersect(*selects[1:])
     cand_sq = cand.subquery()
@@ -336,7 +352,7 @@ def _gram_party_ids(party: str, q: str) -> Any:
     """The ids of parties of one kind whose name has every bigram of ``q``, as a subquery."""
     if len(q) == 1:
         return select(SearchGram.party_id).where(SearchGram.party == party, _prefix(SearchGram.gram, q))
-    parts = sorted(grams(q))
+    parts = query_grams(q)
     selects = [
         select(SearchGram.party_id).where(SearchGram.gram == g, SearchGram.party == party) for g in parts
     ]

@@ -183,7 +183,9 @@ def fail(field: str, zh_problem: str, en_problem: str) -> ValidationError:
     return ValidationError(f"{zh}：{zh_problem}", f"{en}: {en_problem}", field=field)
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and lone surrogates (half of a UTF-16 pair pasted alone): neither can be
+# stored (PostgreSQL refuses NUL; no database encodes a lone surrogate as UTF-8).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def has_control_chars(value: str) -> bool:

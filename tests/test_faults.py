@@ -425,3 +425,26 @@ def test_a_falsy_step_date_is_refused_not_read_as_today(database: db.Database, o
         case_id = cases.register_case(s, boss, case_input(CaseKind.ARBITRATION), today=TODAY).id
     with pytest.raises(errors.ValidationError), database.write() as s:
         wf.apply_transition(s, boss, case_id, "accept", {}, expected_version=None, on=on)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(chr(0x4E00 + i) for i in range(700)),  # 699 distinct character pairs
+        "张\ud800三",  # a lone surrogate pasted into the box
+    ],
+)
+def test_hostile_search_text_gets_an_answer(database: db.Database, text: str) -> None:
+    """Finding 5: more than 500 distinct character pairs failed with "too many terms in
+    compound SELECT"; a lone surrogate raised UnicodeEncodeError."""
+    from casemgr import queries, search
+    from casemgr.services import cases
+    from tests.helpers import TODAY, case_input
+
+    boss = make_user(database, Role.SUPERVISOR, "zhaolei")
+    with database.write() as s:
+        cases.register_case(s, boss, case_input(n=1), today=TODAY)
+    with database.read() as s:
+        assert search.search_case_ids(s, text) == []
+        q = queries.CaseQuery(search=text, today=TODAY)
+        assert q.page(s, 0, 50) == [] and q.count(s) == 0
