@@ -317,7 +317,8 @@ class NewCaseDialog(QDialog):
             form.addRow(self.tr("Complaint or report"), self.complaint_type)
         else:
             self.complaint_type.hide()
-        # Which body mediates decides which rules apply (legal-rules §11 #11).
+        # Which body mediates decides which rules apply: a bureau mediation centre (劳动争议调解仲裁法
+        # 2007, Art. 14) or an enterprise committee (企业劳动争议协商调解规定, 人社部令第17号, 2011).
         self.mediation_body = QComboBox()
         self.mediation_body.addItem(self.tr("(the bureau's default)"), None)
         self.mediation_body.addItem(self.tr("Bureau mediation centre"), MediationBody.BUREAU_CENTRE.value)
