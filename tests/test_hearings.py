@@ -247,3 +247,30 @@ def test_held_only_when_the_day_has_come_and_it_was_recorded(database, actors, r
         ).one()
     with database.write() as s, pytest.raises(PermissionDenied):
         hearings.record_held(s, actors[Role.INSPECTOR], hid, on=DAY)
+
+
+def test_hearing_notice_states_the_day_the_hour_and_the_room(database, actors, roster) -> None:
+    from casemgr.services import notices as notice_service
+
+    rooms, arb = roster
+    clerk = actors[Role.CLERK]
+    cid = _case(database, clerk, 1)
+    schedule(database, clerk, cid, start_time="14:30", room_id=rooms[0], **_tribunal(arb, 0))
+    with database.read() as s:
+        data = notice_service.notice_data(s, clerk, cid, "arb_hearing", today=TODAY)
+    body = "".join(data.paragraphs)
+    assert "定于2026年12月10日下午2时30分在第一仲裁庭（三楼）开庭审理" in body
+    # Rescheduled to a morning: the notice follows the current booking, not the first one.
+    schedule(database, clerk, cid, start_time="09:00", room_id=rooms[1], **_tribunal(arb, 0))
+    with database.read() as s:
+        body = "".join(notice_service.notice_data(s, clerk, cid, "arb_hearing", today=TODAY).paragraphs)
+    assert "定于2026年12月10日上午9时在第二仲裁庭（三楼）开庭审理" in body
+
+
+def test_time_in_words() -> None:
+    assert [hearings.zh_time(m) for m in (9 * 60 + 30, 12 * 60, 14 * 60 + 5, 19 * 60)] == [
+        "上午9时30分",
+        "中午12时",
+        "下午2时05分",
+        "晚上7时",
+    ]

@@ -419,6 +419,39 @@ def record_scheduled(session: Session, case: Case, slot: Slot, event: Event, pla
     return h
 
 
+def zh_time(minute: int) -> str:
+    """09:30 -> 上午9时30分, 14:00 -> 下午2时: how a notice states the hour."""
+    h, m = divmod(minute, 60)
+    part = "上午" if h < 12 else "中午" if h == 12 else "下午" if h < 18 else "晚上"
+    h12 = h if h <= 12 else h - 12
+    return f"{part}{h12}时" + (f"{m:02d}分" if m else "")
+
+
+def current_hearing(session: Session, case_id: int) -> Hearing | None:
+    """The case's hearing as it stands: the latest one not replaced by a later 确定开庭."""
+    return session.scalars(
+        select(Hearing)
+        .where(Hearing.case_id == case_id, Hearing.status != RESCHEDULED)
+        .order_by(Hearing.id.desc())
+        .limit(1)
+    ).first()
+
+
+def notice_fields(session: Session, case_id: int) -> dict[str, object]:
+    """What the 开庭通知书 states: the day, the hour and where (the room and its address)."""
+    h = current_hearing(session, case_id)
+    if h is None:
+        return {}
+    out: dict[str, object] = {"hearing_date": h.hearing_date}
+    if h.start_minute is not None:
+        out["hearing_time"] = zh_time(h.start_minute)
+    if h.room is not None:
+        out["place"] = h.room.name + (f"（{h.room.location}）" if h.room.location else "")
+    elif h.place:
+        out["place"] = h.place
+    return out
+
+
 def room_name(session: Session, room_id: int) -> str | None:
     room = session.get(HearingRoom, room_id)
     return room.name if room is not None else None
