@@ -503,3 +503,37 @@ def record_held(session: Session, actor: Actor, hearing_id: int, *, on: dt.date)
         after={"hearing_id": h.id, "held_on": on.isoformat()},
     )
     return h
+
+
+@dataclass(frozen=True)
+class ScheduleForm:
+    """What the scheduling dialog offers: active rooms and arbitrators, and the tribunal the
+    case formed ("组成仲裁庭" recorded names) matched to the roster, presiding first."""
+
+    rooms: tuple[RoomInfo, ...]
+    arbitrators: tuple[ArbitratorInfo, ...]
+    tribunal_ids: tuple[int | None, ...]
+    current: str  # the booking it would replace, as a sentence ("" when none)
+
+
+def schedule_form(session: Session, actor: Actor, case_id: int) -> ScheduleForm:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFoundError("案件不存在。", "No such case.")
+    permissions.require(actor, "case.view", case.kind)
+    arbitrators = tuple(list_arbitrators(session, active_only=True))
+    by_name = {a.name: a.id for a in arbitrators}
+    ev = session.scalars(
+        select(Event)
+        .where(Event.case_id == case_id, Event.action == "form_tribunal")
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).first()
+    names = cases.event_data(ev).get("arbitrators", []) if ev is not None else []
+    tribunal = tuple(by_name.get(str(n)) for n in names) if isinstance(names, list) else ()
+    h = current_hearing(session, case_id)
+    current = ""
+    if h is not None and h.status == SCHEDULED:
+        where = h.room.name if h.room is not None else (h.place or "")
+        current = f"{h.hearing_date} {hhmm(h.start_minute)} {where}".replace("  ", " ").strip()
+    return ScheduleForm(tuple(list_rooms(session, active_only=True)), arbitrators, tribunal, current)
