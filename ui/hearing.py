@@ -101,6 +101,7 @@ class HearingDialog(TransitionDialog):
         self.form = form  # read by _editor while the base class builds the form
         super().__init__(ctx, detail, transition, parent)
         self.setObjectName("hearing_dialog")
+        self.setMinimumWidth(620)  # a refusal names the room, the other case and both times
         if form.current:
             note = QLabel(self.tr("Replaces the hearing booked for %1.").replace("%1", form.current))
             note.setWordWrap(True)
@@ -141,6 +142,11 @@ class HearingDialog(TransitionDialog):
         if f.name == "member_ids":
             return TribunalEditor(self.form.arbitrators)
         return super()._editor(f)
+
+    def _failed(self, exc: errors.KnownError) -> bool:
+        shown = super()._failed(exc)
+        self.adjustSize()  # room for the refusal's lines under its field
+        return shown
 
     def _value(self, f: FieldDef, w: QWidget) -> Any:
         if isinstance(w, QTimeEdit):
@@ -205,7 +211,7 @@ class DocketPage(Page):
         )
         self.list = TableView("docket/list")
         self.list.setModel(self.model)
-        self.list.restore_widths({0: 100, 1: 100, 2: 110, 3: 220, 4: 120, 5: 200, 6: 220, 7: 80})
+        self.list.restore_widths({0: 125, 1: 100, 2: 110, 3: 220, 4: 120, 5: 200, 6: 220, 7: 80})
         self.list.doubleClicked.connect(lambda i: self._open_entry(i.row()))
         self.list.selectionModel().selectionChanged.connect(self._selection)
         self.tabs.addTab(self.list, self.tr("List"))

@@ -119,7 +119,7 @@ def _clean_name(value: object, field: str) -> str:
 
 
 def list_rooms(session: Session, *, active_only: bool = False) -> list[RoomInfo]:
-    stmt = select(HearingRoom).order_by(HearingRoom.name)
+    stmt = select(HearingRoom).order_by(HearingRoom.id)  # as the administrator entered them (第一, 第二 …)
     if active_only:
         stmt = stmt.where(HearingRoom.active.is_(True))
     return [RoomInfo(r.id, r.name, r.location, r.active) for r in session.scalars(stmt)]

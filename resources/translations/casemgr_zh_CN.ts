@@ -4071,6 +4071,11 @@
 <context>
     <name>HearingAdminTab</name>
     <message>
+        <location filename="../../ui/hearing.py" line="437"/>
+        <source>Arbitrator</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
         <location filename="../../work/wt/hearing15/ui/hearing.py" line="449"/>
         <source>Hearing rooms</source>
         <translation>仲裁庭室</translation>
