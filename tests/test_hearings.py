@@ -103,8 +103,13 @@ def test_scheduling_records_time_room_and_tribunal_on_the_step(database, actors,
         ]
         ev = s.get(Event, h.event_id)
         data = cases.event_data(ev)
-        # The timeline keeps the step's facts; the place is the room's name for the notice.
-        assert data["start_time"] == "09:30" and data["place"] == "第一仲裁庭"
+        # The timeline keeps the step's facts by name (no row ids); the place is the room's name.
+        assert data == {
+            "hearing_date": "2026-12-10",
+            "start_time": "09:30–11:00",
+            "place": "第一仲裁庭",
+            "tribunal": "赵（首席）、钱、孙",
+        }
 
 
 def test_a_step_without_time_still_schedules_as_before(database, actors, roster) -> None:

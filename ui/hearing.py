@@ -275,6 +275,8 @@ class DocketPage(Page):
         return "、".join(f"{n}（{lead[s]}）" if s in lead else n for s, n in e.tribunal)
 
     def show_docket(self, data: Any) -> None:
+        if (data.first, data.last) != self.period():
+            return  # an earlier request answered after the date was changed: its answer is stale
         self.data = data
         first, last = data.first, data.last
         span = i18n.fmt_date(first) if first == last else f"{i18n.fmt_date(first)} – {i18n.fmt_date(last)}"

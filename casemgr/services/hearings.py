@@ -452,6 +452,26 @@ def notice_fields(session: Session, case_id: int) -> dict[str, object]:
     return out
 
 
+def step_record(session: Session, data: dict[str, object], slot: Slot) -> dict[str, object]:
+    """The 确定开庭 event's facts as the timeline shows them: the tribunal by name, no ids."""
+    out = {
+        k: v
+        for k, v in data.items()
+        if k not in ("room_id", "presiding_id", "member_ids", "duration_minutes")
+    }
+    if slot.end_minute is not None:
+        out["start_time"] = f"{hhmm(slot.start_minute)}–{hhmm(slot.end_minute)}"
+    ids = slot.arbitrator_ids
+    if ids:
+        rows = session.execute(select(Arbitrator.id, Arbitrator.name).where(Arbitrator.id.in_(ids))).all()
+        names = {r[0]: r[1] for r in rows}
+        lead = "独任" if not slot.member_ids else "首席"
+        out["tribunal"] = "、".join(
+            f"{names[i]}（{lead}）" if n == 0 else names[i] for n, i in enumerate(ids)
+        )
+    return out
+
+
 def room_name(session: Session, room_id: int) -> str | None:
     room = session.get(HearingRoom, room_id)
     return room.name if room is not None else None
@@ -485,14 +505,9 @@ def record_held(session: Session, actor: Actor, hearing_id: int, *, on: dt.date)
         )
     h.status, h.held_on = HELD, on
     cases.add_event(
-        session,
-        case,
-        actor,
-        EventKind.HEARING,
-        occurred_on=on,
-        action="hearing_held",
-        data={"hearing_id": h.id, "hearing_date": h.hearing_date},
-    )
+        session, case, actor, EventKind.HEARING, occurred_on=on, action="hearing_held",
+        data={"hearing_date": h.hearing_date},
+    )  # fmt: skip
     audit.record(
         session,
         user_id=actor.user_id,

@@ -291,6 +291,8 @@ def execute(
     if slot is not None and slot.room_id is not None and not f.get("place"):
         f["place"] = hearings.room_name(session, slot.room_id)  # the notice prints where
     data = {k: v for k, v in f.items() if k != "items"} | extra
+    if slot is not None:  # the timeline reads names, not row ids (the booking keeps the ids)
+        data = hearings.step_record(session, data, slot)
     event = cases.add_event(
         session,
         case,
