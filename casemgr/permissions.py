@@ -50,6 +50,7 @@ MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
     "personal_data.view": dict(_OFFICERS),
     "personal_data.export": {Role.SUPERVISOR: ALL_KINDS},
     "reporter.view": {Role.SUPERVISOR: frozenset({INS}), Role.INSPECTOR: frozenset({INS})},
+    "award.publish": {Role.SUPERVISOR: frozenset({ARB})},
 }
 
 #: action -> roles that may do it only on cases assigned to them (see :func:`require_case`).
@@ -71,6 +72,7 @@ KIND_ACTIONS: frozenset[str] = frozenset(
         "personal_data.view",
         "personal_data.export",
         "reporter.view",
+        "award.publish",
     }
 )
 
@@ -94,6 +96,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "personal_data.view": ("查看完整个人信息", "view unmasked personal data"),
     "personal_data.export": ("导出完整个人信息", "export unmasked personal data"),
     "reporter.view": ("查看举报人身份", "see a reporter's identity"),
+    "award.publish": ("批准公开裁决书", "approve an award's publication copy"),
 }
 
 

@@ -293,6 +293,17 @@ def _report(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     return months.report_data(s, a, 2026, 10, today=dt.date(2026, 11, 1))
 
 
+def _publish(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.services import publication
+    from tests.test_publication import FINAL, awarded_case
+
+    if k is not CaseKind.ARBITRATION:  # no award to publish: the permission is refused first
+        return publication.approve(s, a, _fresh_case(s, k, w).id, "", today=dt.date(2026, 11, 23))
+    cid = awarded_case(s, w.actors[Role.CLERK], w.actors[Role.SUPERVISOR], 700 + next(w.counter), FINAL)
+    sha = publication.preview(s, w.actors[Role.SUPERVISOR], cid, today=dt.date(2026, 11, 23)).sha256
+    return publication.approve(s, a, cid, sha, today=dt.date(2026, 11, 23))
+
+
 PROBES: dict[str, Probe] = {
     "case.view": _view,
     "case.register": _register,
@@ -313,6 +324,7 @@ PROBES: dict[str, Probe] = {
     "settings.edit": _settings,
     "month.close": _month_close,
     "report.generate": _report,
+    "award.publish": _publish,
 }
 
 #: Stated actions no service guards yet, so only the table (what the UI shows) is checked.

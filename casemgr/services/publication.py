@@ -1,0 +1,231 @@
+"""阳光仲裁: a supervisor approves the publication copy of a served, effective award.
+
+The app keeps no award document text, so the award is composed from what the award step
+recorded (its items, final or not, and document number), the case's parties and claims, the
+tribunal and the hearing — the same facts the notices print from. The publication copy removes
+the workers' personal data (:mod:`casemgr.reports.publication`, after 法释〔2016〕19号
+Arts. 9–11). Approving it keeps the PDF in the case file and leaves an audit entry with the
+SHA-256 of the approved text, so what went online can be proved later; the approval is
+refused if the copy changed since the supervisor looked at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casemgr import audit, clock, permissions, settings
+from casemgr.actor import Actor
+from casemgr.enums import CaseKind, EventKind, PartyRole
+from casemgr.errors import NotFoundError, ValidationError
+from casemgr.models import Case, CaseParty, Document, Employer, Event, Person
+from casemgr.reports import publication as pub
+from casemgr.services import cases
+
+ACTION = "award.publish"
+DOC_TYPE = "award_publication"
+#: The case states after service of the award (served, then archived).
+SERVED_STATES = ("served", "archived")
+
+
+@dataclass(frozen=True)
+class PublicationPreview:
+    case_id: int
+    case_number: str
+    title: str
+    original: str
+    copy: str
+    sha256: str  # of the copy's UTF-8 text: what the supervisor approves
+    doubts: tuple[pub.Doubt, ...]
+    removed: int
+
+
+@dataclass(frozen=True)
+class ApprovedCopy:
+    document_id: int
+    sha256: str  # of the approved text
+    text: str
+    pdf: bytes
+    filename: str
+
+
+def _last_event(session: Session, case_id: int, action: str) -> Event | None:
+    return session.execute(
+        select(Event)
+        .where(Event.case_id == case_id, Event.action == action, Event.kind == EventKind.TRANSITION.value)
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _effective(case: Case, lines: tuple[pub.AwardLine, ...], today: dt.date) -> dt.date | None:
+    """The day the whole award is effective, or ``None`` while a part may still be sued on.
+
+    Final items take effect when made (调解仲裁法 Art. 47); the others once the 15 days to sue
+    from service have passed (Art. 50). The app records no suit yet, so the end of that
+    period is what counts."""
+    if all(line.final for line in lines):
+        return case.closed_on
+    sue = [
+        d.due_on for d in case.deadlines if d.rule_code == "arb.after_award.sue" and d.state != "cancelled"
+    ]
+    if not sue:
+        return None
+    return max(sue) + dt.timedelta(days=1)
+
+
+def award_facts(session: Session, case: Case, today: dt.date) -> pub.AwardFacts:
+    """The award's facts; refused unless the case has a served award in force on ``today``."""
+    if case.kind != CaseKind.ARBITRATION.value or case.outcome != "award":
+        raise ValidationError(
+            "只有作出裁决的仲裁案件才能制作公开文本。",
+            "Only an arbitration case ended by an award has a publication copy.",
+        )
+    award = _last_event(session, case.id, "award")
+    if award is None:
+        raise ValidationError("本案没有裁决记录。", "This case has no recorded award.")
+    if case.status not in SERVED_STATES:
+        raise ValidationError(
+            "裁决书尚未送达，不能公开。", "The award has not been served yet and cannot be published."
+        )
+    data = cases.event_data(award)
+    raw = (data.get("final_award") or {}).get("items") or data.get("items") or []
+    lines = tuple(
+        pub.AwardLine(
+            i.get("claim_item_id"),
+            str(i.get("claim_type")),
+            Decimal(str(i.get("amount"))),
+            bool(i.get("final")),
+        )
+        for i in raw
+        if isinstance(i, dict)
+    )
+    effective = _effective(case, lines, today)
+    if effective is None or effective > today:
+        when = f"（自{pub.zh_date(effective)}起生效）" if effective else ""
+        raise ValidationError(
+            f"裁决尚未发生法律效力{when}，不能公开。",
+            f"The award is not yet in force{f' (from {effective})' if effective else ''}; it cannot be published.",
+        )
+    rows = session.execute(
+        select(CaseParty, Person, Employer)
+        .outerjoin(Person, CaseParty.person_id == Person.id)
+        .outerjoin(Employer, CaseParty.employer_id == Employer.id)
+        .where(CaseParty.case_id == case.id)
+        .order_by(CaseParty.id)
+    ).all()
+    applicants: list[pub.AwardParty] = []
+    respondents: list[pub.AwardEmployer] = []
+    for cp, person, employer in rows:
+        if employer is not None:
+            respondents.append(
+                pub.AwardEmployer(employer.name, employer.uscc, employer.legal_rep, employer.address)
+            )
+        elif person is not None and cp.role == PartyRole.APPLICANT.value:
+            applicants.append(pub.AwardParty(person.name, person.id_number, person.phone, person.address))
+    many = len(applicants) > 1
+    claims = tuple(
+        pub.AwardClaim(c.id, c.claim_type, c.amount_claimed, c.person.name if many and c.person else None)
+        for c in case.claims
+    )
+    tribunal = _last_event(session, case.id, "form_tribunal")
+    hearing = _last_event(session, case.id, "schedule_hearing")
+    arbitrators = cases.event_data(tribunal).get("arbitrators") if tribunal else None
+    hearing_on = cases.event_data(hearing).get("hearing_date") if hearing else None
+    return pub.AwardFacts(
+        commission=str(settings.get(session, "arbitration_commission_name", award.occurred_on)),
+        case_number=case.number,
+        document_no=str(data.get("document_no") or case.number),
+        accepted_on=case.accepted_on,
+        hearing_on=dt.date.fromisoformat(str(hearing_on)[:10]) if hearing_on else None,
+        award_on=award.occurred_on,
+        applicants=tuple(applicants),
+        respondents=tuple(respondents),
+        claims=claims,
+        lines=lines,
+        arbitrators=tuple(str(a) for a in arbitrators) if isinstance(arbitrators, list) else (),
+    )
+
+
+def _case(session: Session, actor: Actor, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFoundError("案件不存在。", "No such case.")
+    permissions.require(actor, ACTION, case.kind)
+    return case
+
+
+def preview(
+    session: Session, actor: Actor, case_id: int, *, today: dt.date | None = None
+) -> PublicationPreview:
+    """The award and its publication copy side by side, for a supervisor to approve."""
+    case = _case(session, actor, case_id)
+    facts = award_facts(session, case, today or clock.today())
+    original, red = pub.publication_copy(facts)
+    return PublicationPreview(
+        case.id,
+        case.number,
+        f"{facts.document_no} 裁决书（公开文本）",
+        original,
+        red.text,
+        hashlib.sha256(red.text.encode("utf-8")).hexdigest(),
+        red.doubts,
+        red.removed,
+    )
+
+
+def approve(
+    session: Session, actor: Actor, case_id: int, sha256: str, *, today: dt.date | None = None
+) -> ApprovedCopy:
+    """Approve the copy the supervisor saw (``sha256``): keep its PDF and audit the approval."""
+    today = today or clock.today()
+    p = preview(session, actor, case_id, today=today)
+    if p.sha256 != sha256:
+        raise ValidationError(
+            "裁决公开文本在您查看后已有变化，请重新核对后再批准。",
+            "The publication copy changed after you looked at it; review it again before approving.",
+        )
+    case = _case(session, actor, case_id)
+    pdf = pub.pdf_bytes(p.title, p.copy)
+    filename = f"{case.number}-裁决书公开文本.pdf".replace("/", "_")
+    doc = Document(
+        case_id=case.id,
+        doc_type=DOC_TYPE,
+        title="裁决书（公开文本）",
+        filename=filename,
+        mime_type="application/pdf",
+        content=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        created_by_id=actor.user_id,
+    )
+    session.add(doc)
+    session.flush()
+    cases.add_event(
+        session,
+        case,
+        actor,
+        EventKind.DOCUMENT,
+        occurred_on=today,
+        action="award.publication_approved",
+        data={"document_id": doc.id, "title": doc.title},
+    )
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="award.publish_approve",
+        entity="case",
+        entity_id=case.id,
+        after={
+            "document_id": doc.id,
+            "text_sha256": p.sha256,
+            "pdf_sha256": doc.sha256,
+            "approved_on": today.isoformat(),
+        },
+    )
+    return ApprovedCopy(doc.id, p.sha256, p.copy, pdf, filename)
