@@ -182,6 +182,7 @@ def test_the_award_text_and_its_copy() -> None:
     )
     assert "二、被申请人于本裁决生效之日起五日内向申请人王成支付经济补偿30,000.00元；" in original
     assert "三、驳回申请人的其他仲裁请求。" in original  # the damages claim was not granted
+    assert "3. 裁决被申请人向申请人王成支付赔偿金5,000.00元。" in original  # the last claim ends the list
     assert "本裁决第一项为终局裁决" in original and "当事人对本裁决第二项不服的" in original
     copy = r.text
     for gone in ("欧阳明", "王成，", "441502198506151238", "44150219900101002X", "138-0013-8000", "红草路"):
@@ -197,6 +198,14 @@ def test_the_award_text_and_its_copy() -> None:
     )
     assert "申请人欧阳某、王某与被申请人汕尾王成建材有限公司劳动争议一案" in copy
     assert copy.splitlines()[-2:] == ["仲裁员：甲、乙、丙", "2026年10月27日"]
+
+
+def test_an_award_granting_every_claim_has_no_dismissal_line() -> None:
+    lines = (*MIXED, pub.AwardLine(3, "damages", Decimal("0.00"), True))
+    original = pub.award_text(_facts(lines))
+    assert "三、驳回申请人王成关于赔偿金的仲裁请求（终局裁决）。" in original
+    assert "其他仲裁请求" not in original
+    assert "本裁决第一、三项为终局裁决" in original
 
 
 def test_the_copy_prints() -> None:

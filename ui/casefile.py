@@ -35,10 +35,12 @@ from PySide6.QtWidgets import (
 
 from casemgr import clock, errors, privacy, queries, workflow
 from casemgr.enums import CaseKind
+from casemgr.services import publication
 from casemgr.workflow import money, records
 from ui import i18n, labels
 from ui.models import AMBER, RED, flag_labels
 from ui.ops import Changes
+from ui.publication import open_publication
 from ui.widgets import TableView, badge, heading
 
 if TYPE_CHECKING:
@@ -590,6 +592,12 @@ class CaseFileWindow(QDialog):
                 b.clicked.connect(lambda _=False: self.hand_to_arbitration())
                 self.actions_bar.addWidget(b)
                 self.action_buttons["@hand_to_arbitration"] = b
+        # 阳光仲裁 (issue 21): a served award's publication copy, for the roles that may approve it
+        if publication.offered(self.ctx.actor, d.row.kind, d.row.status, d.row.outcome):
+            b = QPushButton(self.tr("Publication copy…"))
+            b.clicked.connect(lambda _=False, cid=d.row.id: self._keep(open_publication(self.ctx, cid, self)))
+            self.actions_bar.addWidget(b)
+            self.action_buttons["@publication"] = b
         for c in d.deadlines:
             if c.state not in ("running", "paused") or not c.max_extension_days or c.extension_approved:
                 continue

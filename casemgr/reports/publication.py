@@ -312,9 +312,9 @@ def award_text(f: AwardFacts) -> str:
     out.append("申请人的仲裁请求：")
     for i, c in enumerate(f.claims, 1):
         who = f"向申请人{c.worker}" if c.worker else ""
-        out.append(
-            f"{i}. 裁决被申请人{who}支付{CLAIM_LABELS.get(c.claim_type, c.claim_type)}{yuan(c.amount_claimed)}元；"
-        )
+        end = "。" if i == len(f.claims) else "；"
+        label = CLAIM_LABELS.get(c.claim_type, c.claim_type)
+        out.append(f"{i}. 裁决被申请人{who}支付{label}{yuan(c.amount_claimed)}元{end}")
     out.append("本委依照《中华人民共和国劳动争议调解仲裁法》第四十七条、第五十条的规定，裁决如下：")
     by_id = {c.claim_item_id: c for c in f.claims if c.claim_item_id is not None}
     final_no: list[str] = []
@@ -332,6 +332,8 @@ def award_text(f: AwardFacts) -> str:
     covered = {line.claim_item_id for line in f.lines if line.claim_item_id is not None}
     if any(c.claim_item_id not in covered for c in f.claims) and covered:
         out.append(f"{_numeral(len(f.lines) + 1)}、驳回申请人的其他仲裁请求。")
+    elif f.lines:
+        out[-1] = out[-1][:-1] + "。"
     out.append("")
     if final_no:
         out.append(

@@ -43,6 +43,7 @@ class PublicationPreview:
     sha256: str  # of the copy's UTF-8 text: what the supervisor approves
     doubts: tuple[pub.Doubt, ...]
     removed: int
+    pseudonyms: dict[str, str]  # name -> 王某, for the screen to shade in the copy
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,17 @@ class ApprovedCopy:
     text: str
     pdf: bytes
     filename: str
+
+
+def offered(actor: Actor, kind: str, status: str, outcome: str | None) -> bool:
+    """Whether the case file offers the publication copy: a served award, to a role that may
+    approve it. Whether the award is already in force is :func:`preview`'s to say, with the date."""
+    return (
+        kind == CaseKind.ARBITRATION.value
+        and outcome == "award"
+        and status in SERVED_STATES
+        and permissions.allowed(actor, ACTION, kind)
+    )
 
 
 def _last_event(session: Session, case_id: int, action: str) -> Event | None:
@@ -176,6 +188,7 @@ def preview(
         hashlib.sha256(red.text.encode("utf-8")).hexdigest(),
         red.doubts,
         red.removed,
+        red.pseudonyms,
     )
 
 

@@ -651,6 +651,11 @@
         <translation>转仲裁</translation>
     </message>
     <message>
+        <location filename="../../ui/casefile.py" line="596"/>
+        <source>Publication copy…</source>
+        <translation>裁决书公开…</translation>
+    </message>
+    <message>
         <location filename="../../ui/casefile.py" line="558"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
@@ -4233,6 +4238,86 @@
         <location filename="../../work/wt/hearing15/ui/hearing.py" line="64"/>
         <source>part-time</source>
         <translation>兼职</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationDialog</name>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Award publication copy</source>
+        <translation>裁决书公开文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Award as served</source>
+        <translation>裁决书原文（已送达）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Publication copy</source>
+        <translation>公开文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Approve for publication</source>
+        <translation>批准公开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Save PDF…</source>
+        <translation>保存PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Save text…</source>
+        <translation>保存文本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>A party&apos;s name runs into a word here and was left as it is; check it: %1</source>
+        <translation>以下位置当事人姓名与其他词语相连，未作替换，请核对：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Approved by %1 on %2 and kept in the case file.</source>
+        <translation>已由%1于%2批准公开，公开文本已存入案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Save publication copy</source>
+        <translation>保存公开文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>Names of natural persons become surname + 某; ID numbers, phone numbers, home addresses and bank accounts are removed; employers are kept (Supreme People&apos;s Court, Provisions on the Publication of Judgments on the Internet, Fa Shi [2016] No. 19, Arts. 9–11). Check the copy before approving it.</source>
+        <translation>自然人姓名保留姓氏、名字以“某”替代；身份证件号码、电话号码、家庭住址、银行账号予以删除；用人单位名称保留（《最高人民法院关于人民法院在互联网公布裁判文书的规定》（法释〔2016〕19号）第九条至第十一条）。请核对公开文本后再批准。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/publication.py" line="1"/>
+        <source>%n item(s) of personal data removed.</source>
+        <translation>
+            <numerusform>已删除 %n 处个人信息。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
