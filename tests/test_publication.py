@@ -299,6 +299,33 @@ def test_a_supervisor_approves_and_the_approval_is_audited(
         assert p.sha256 in (entry.after or "")
         doc = s.get(Document, approved.document_id)
         assert doc is not None and doc.content == approved.pdf
+    with database.read() as s:
+        again = service.preview(s, sup, cid, today=D(2026, 11, 24))
+        assert again.sha256 == p.sha256 and again.approved_by == "supervisor-显示名"
+        saved = service.approved_copy(s, sup, cid, today=D(2026, 11, 24))
+        assert (saved.document_id, saved.text, saved.pdf) == (approved.document_id, p.copy, approved.pdf)
+    # the same text is not approved twice
+    with pytest.raises(ValidationError, match="already"), database.write() as s:
+        service.approve(s, sup, cid, p.sha256, today=D(2026, 11, 24))
+
+
+def test_the_screen_shows_the_original_with_numbers_masked(
+    database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    sup, clerk = actors[Role.SUPERVISOR], actors[Role.CLERK]
+    with database.write() as s:
+        cid = awarded_case(s, clerk, sup, 44, FINAL)
+    idn = make_id(441)
+    with database.read() as s:
+        p = service.preview(s, sup, cid, today=D(2026, 11, 23))
+        with pytest.raises(ValidationError, match="not been approved"):
+            service.approved_copy(s, sup, cid, today=D(2026, 11, 23))
+    # 王成's full ID and phone are not on the screen (no reveal, so no audit entry needed) ...
+    assert idn not in p.original and "13800138000" not in p.original
+    assert f"申请人：王成，男，1985年6月15日出生，公民身份号码：{idn[:4]}**********{idn[-4:]}，" in p.original
+    assert "138****8000" in p.original
+    # ... and the copy is made from the real values, so it has neither in any form.
+    assert idn[-4:] not in p.copy and "8000" not in p.copy.replace("8,000.00", "")
 
 
 def test_an_approval_of_a_text_that_changed_is_refused(

@@ -78,6 +78,14 @@ def test_a_supervisor_approves_and_saves_the_copy(
         )
     assert actions.count("award.publish_approve") == 1
     dlg.reject()
+    # Opened again: the approval is shown and the copy can be saved; no second approval.
+    win.action_buttons["@publication"].click()
+    again = win.dialogs[-1]
+    assert again is not dlg
+    qtbot.waitUntil(lambda: again.approved is not None, timeout=10_000)  # type: ignore[attr-defined]
+    assert not again.approve_button.isEnabled() and again.pdf_button.isEnabled()  # type: ignore[attr-defined]
+    assert "supervisor-显示名" in again.status.text()  # type: ignore[attr-defined]
+    again.reject()
 
 
 def test_a_clerk_is_not_offered_the_copy(

@@ -7,6 +7,7 @@ for a human to judge, and after approval saves the copy as PDF or plain text.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,6 +105,15 @@ class PublicationDialog(QDialog):
         self.original.setPlainText(p.original)
         self.copy.setPlainText(p.copy)
         self._mark(p)
+        if p.approved_by is not None:  # approved before: offer the saved copy, not a second approval
+            actor, case_id, today = self.ctx.actor, self.case_id, clock.today()
+            self.ctx.runner.read(
+                lambda s: publication.approved_copy(s, actor, case_id, today=today),
+                on_success=lambda a: self._approved(a, p.approved_by, p.approved_at),
+                on_failure=self._failed,
+                parent=self,
+            )
+            return
         self.approve_button.setEnabled(True)
         if p.doubts:
             where = "；".join(d.context for d in p.doubts)
@@ -143,15 +153,17 @@ class PublicationDialog(QDialog):
             parent=self,
         )
 
-    def _approved(self, a: publication.ApprovedCopy) -> None:
+    def _approved(
+        self, a: publication.ApprovedCopy, by: str | None = None, at: dt.datetime | None = None
+    ) -> None:
         self.approved = a
         self.approve_button.setEnabled(False)
         self.pdf_button.setEnabled(True)
         self.text_button.setEnabled(True)
         self.status.setText(
             self.tr("Approved by %1 on %2 and kept in the case file.")
-            .replace("%1", self.ctx.display_name)
-            .replace("%2", i18n.fmt_date(clock.today()))
+            .replace("%1", by or self.ctx.display_name)
+            .replace("%2", i18n.fmt_datetime(at) if at else i18n.fmt_date(clock.today()))
         )
 
     def _failed(self, exc: errors.KnownError) -> bool:

@@ -236,6 +236,7 @@ class AwardParty:
     id_number: str | None = None
     phone: str | None = None
     address: str | None = None
+    sex_and_birth: str | None = None  # when id_number is masked: read off the real one beforehand
 
 
 @dataclass(frozen=True)
@@ -284,7 +285,7 @@ def award_text(f: AwardFacts) -> str:
     out = [f.commission, "裁 决 书", f.document_no or f.case_number, ""]
     for a in f.applicants:
         bits = [f"申请人：{a.name}"]
-        if (bs := birth_and_sex(a.id_number)) is not None:
+        if (bs := a.sex_and_birth or birth_and_sex(a.id_number)) is not None:
             bits.append(bs)
         if a.id_number:
             bits.append(f"公民身份号码：{a.id_number}")

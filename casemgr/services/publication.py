@@ -11,19 +11,21 @@ refused if the copy changed since the supervisor looked at it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import audit, clock, permissions, settings
+from casemgr import audit, clock, permissions, privacy, settings
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, EventKind, PartyRole
 from casemgr.errors import NotFoundError, ValidationError
-from casemgr.models import Case, CaseParty, Document, Employer, Event, Person
+from casemgr.models import AuditEntry, Case, CaseParty, Document, Employer, Event, Person, User
 from casemgr.reports import publication as pub
 from casemgr.services import cases
 
@@ -44,6 +46,8 @@ class PublicationPreview:
     doubts: tuple[pub.Doubt, ...]
     removed: int
     pseudonyms: dict[str, str]  # name -> 王某, for the screen to shade in the copy
+    approved_by: str | None = None  # this very text was approved before: by whom
+    approved_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -172,23 +176,62 @@ def _case(session: Session, actor: Actor, case_id: int) -> Case:
     return case
 
 
+def _shown(facts: pub.AwardFacts) -> pub.AwardFacts:
+    """The original as the screen shows it: ID numbers and phones masked as everywhere else
+    (casemgr.privacy), so comparing the texts reveals no full number and needs no reveal."""
+    return dataclasses.replace(
+        facts,
+        applicants=tuple(
+            dataclasses.replace(
+                a,
+                id_number=privacy.mask_id_number(a.id_number),
+                phone=privacy.mask_phone(a.phone),
+                sex_and_birth=pub.birth_and_sex(a.id_number),
+            )
+            for a in facts.applicants
+        ),
+    )
+
+
+def _approval(session: Session, case_id: int, sha256: str) -> tuple[str, dt.datetime] | None:
+    """Who approved this exact text, and when (the audit trail is the record of approvals)."""
+    rows = session.execute(
+        select(AuditEntry.after, AuditEntry.at, User.display_name, AuditEntry.username)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .where(
+            AuditEntry.entity == "case",
+            AuditEntry.entity_id == str(case_id),
+            AuditEntry.action == "award.publish_approve",
+        )
+        .order_by(AuditEntry.id.desc())
+    ).all()
+    for after, at, name, username in rows:
+        if after and json.loads(after).get("text_sha256") == sha256:
+            return str(name or username or ""), at
+    return None
+
+
 def preview(
     session: Session, actor: Actor, case_id: int, *, today: dt.date | None = None
 ) -> PublicationPreview:
     """The award and its publication copy side by side, for a supervisor to approve."""
     case = _case(session, actor, case_id)
     facts = award_facts(session, case, today or clock.today())
-    original, red = pub.publication_copy(facts)
+    _, red = pub.publication_copy(facts)
+    sha = hashlib.sha256(red.text.encode("utf-8")).hexdigest()
+    before = _approval(session, case.id, sha)
     return PublicationPreview(
         case.id,
         case.number,
         f"{facts.document_no} 裁决书（公开文本）",
-        original,
+        pub.award_text(_shown(facts)),
         red.text,
-        hashlib.sha256(red.text.encode("utf-8")).hexdigest(),
+        sha,
         red.doubts,
         red.removed,
         red.pseudonyms,
+        before[0] if before else None,
+        before[1] if before else None,
     )
 
 
@@ -202,6 +245,12 @@ def approve(
         raise ValidationError(
             "裁决公开文本在您查看后已有变化，请重新核对后再批准。",
             "The publication copy changed after you looked at it; review it again before approving.",
+        )
+    if p.approved_by is not None:
+        when = clock.local(p.approved_at).strftime("%Y-%m-%d %H:%M") if p.approved_at else "?"
+        raise ValidationError(
+            f"该公开文本已由{p.approved_by}于{when}批准，无需重复批准。",
+            f"This publication copy was approved by {p.approved_by} at {when} already.",
         )
     case = _case(session, actor, case_id)
     pdf = pub.pdf_bytes(p.title, p.copy)
@@ -242,3 +291,26 @@ def approve(
         },
     )
     return ApprovedCopy(doc.id, p.sha256, p.copy, pdf, filename)
+
+
+def approved_copy(
+    session: Session, actor: Actor, case_id: int, *, today: dt.date | None = None
+) -> ApprovedCopy:
+    """The copy as approved, to save again later: refused unless this text was approved."""
+    p = preview(session, actor, case_id, today=today)
+    if p.approved_by is None:
+        raise ValidationError("公开文本尚未批准。", "The publication copy has not been approved yet.")
+    pdf = pub.pdf_bytes(p.title, p.copy)
+    digest = hashlib.sha256(pdf).hexdigest()
+    doc = session.execute(
+        select(Document.id, Document.filename)
+        .where(Document.case_id == case_id, Document.doc_type == DOC_TYPE, Document.sha256 == digest)
+        .order_by(Document.id.desc())
+        .limit(1)
+    ).first()
+    if doc is None:  # the stored PDF no longer matches the approved text: never hand out another
+        raise ValidationError(
+            "案卷中找不到与批准文本一致的公开文本。",
+            "The case file holds no publication copy matching the approved text.",
+        )
+    return ApprovedCopy(doc.id, p.sha256, p.copy, pdf, doc.filename)
