@@ -133,7 +133,9 @@ def test_birth_and_sex_come_from_the_id_number() -> None:
     assert pub.birth_and_sex("44150219850615123X") == "男，1985年6月15日出生"  # 17th digit 3: odd
     assert pub.birth_and_sex("441502199002290021") is None  # no 29 February in 1990
     assert pub.birth_and_sex("441502199203010028") == "女，1992年3月1日出生"
-    assert pub.birth_and_sex("441502850615123") is None
+    assert pub.birth_and_sex("441502850615123") == "男，1985年6月15日出生"  # 15 digits: last digit 3
+    assert pub.birth_and_sex("441502851315124") is None  # month 13
+    assert pub.birth_and_sex("4415021985061512") is None  # 16 digits: no ID number
 
 
 # --------------------------------------------------------------------------- the award
@@ -147,13 +149,13 @@ def _facts(lines: tuple[pub.AwardLine, ...]) -> pub.AwardFacts:
         accepted_on=D(2026, 9, 24),
         hearing_on=D(2026, 10, 20),
         award_on=D(2026, 10, 27),
-        applicants=(
+        persons=(
             pub.AwardParty(
                 "欧阳明", "441502198506151238", "138-0013-8000", "广东省汕尾市城区香洲街道红草路12号"
             ),
             pub.AwardParty("王成", "44150219900101002X", None, None),
         ),
-        respondents=(
+        employers=(
             pub.AwardEmployer(
                 "汕尾王成建材有限公司", "914415000000000012", "李建国", "汕尾市城区工业大道1号"
             ),
@@ -206,6 +208,38 @@ def test_an_award_granting_every_claim_has_no_dismissal_line() -> None:
     assert "三、驳回申请人王成关于赔偿金的仲裁请求（终局裁决）。" in original
     assert "其他仲裁请求" not in original
     assert "本裁决第一、三项为终局裁决" in original
+
+
+def test_an_employer_applicant_a_worker_respondent_and_an_agent() -> None:
+    f = pub.AwardFacts(
+        commission="汕尾市劳动人事争议仲裁委员会",
+        case_number="汕劳人仲案字〔2026〕第0010号",
+        document_no="汕劳人仲裁字〔2026〕10号",
+        accepted_on=D(2026, 9, 24),
+        hearing_on=D(2026, 10, 20),
+        award_on=D(2026, 10, 27),
+        persons=(
+            pub.AwardParty("司马相如", "441502850615123", "0660 331 2345", role="respondent"),
+            pub.AwardParty("诸葛亮", None, "13900139000", role="agent"),
+        ),
+        employers=(pub.AwardEmployer("汕尾市某某物流有限公司", role="applicant"),),
+        claims=(),
+        lines=(pub.AwardLine(None, "working_time", Decimal("0.00"), True),),
+        arbitrators=("甲",),
+    )
+    original, r = pub.publication_copy(f)
+    head = original.splitlines()[4:7]
+    assert head == [
+        "申请人：汕尾市某某物流有限公司。",
+        "被申请人：司马相如，男，1985年6月15日出生，公民身份号码：441502850615123，联系电话：0660 331 2345。",
+        "委托代理人：诸葛亮，联系电话：13900139000。",
+    ]
+    assert r.text.splitlines()[4:7] == [
+        "申请人：汕尾市某某物流有限公司。",
+        "被申请人：司马某，男，1985年6月15日出生，公民身份号码：××，联系电话：××。",
+        "委托代理人：诸葛某，联系电话：××。",
+    ]
+    assert "申请人汕尾市某某物流有限公司与被申请人司马某劳动争议一案" in r.text
 
 
 def test_the_copy_prints() -> None:

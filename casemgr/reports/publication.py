@@ -137,15 +137,20 @@ def county_of(address: str | None) -> str | None:
 
 
 def birth_and_sex(id_number: str | None) -> str | None:
-    """“男，1985年6月15日出生” from an 18-digit ID number (Art. 11 keeps both)."""
-    if not id_number or not re.fullmatch(r"\d{17}[\dXx]", id_number.strip()):
+    """“男，1985年6月15日出生” from an ID number (Art. 11 keeps both): the 18-digit number's
+    birth date and 17th digit, or the old 15-digit number's (19)YYMMDD and last digit."""
+    v = (id_number or "").strip()
+    if re.fullmatch(r"\d{17}[\dXx]", v):
+        year, rest, sex_digit = v[6:10], v[10:14], v[16]
+    elif re.fullmatch(r"\d{15}", v):
+        year, rest, sex_digit = "19" + v[6:8], v[8:12], v[14]
+    else:
         return None
-    v = id_number.strip()
     try:
-        born = dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+        born = dt.date(int(year), int(rest[:2]), int(rest[2:]))
     except ValueError:
         return None
-    sex = "男" if int(v[16]) % 2 else "女"
+    sex = "男" if int(sex_digit) % 2 else "女"
     return f"{sex}，{zh_date(born)}出生"
 
 
@@ -230,13 +235,26 @@ def _numeral(n: int) -> str:
     return str(n)
 
 
+#: How an award names each party role (casemgr.enums.PartyRole), in the order it lists them.
+ROLE_LABELS: dict[str, str] = {
+    "applicant": "申请人",
+    "respondent": "被申请人",
+    "third_party": "第三人",
+    "representative": "代表人",
+    "agent": "委托代理人",
+}
+
+
 @dataclass(frozen=True)
 class AwardParty:
+    """A natural person on the case: a worker, or their representative or agent."""
+
     name: str
     id_number: str | None = None
     phone: str | None = None
     address: str | None = None
     sex_and_birth: str | None = None  # when id_number is masked: read off the real one beforehand
+    role: str = "applicant"
 
 
 @dataclass(frozen=True)
@@ -245,6 +263,7 @@ class AwardEmployer:
     uscc: str | None = None
     legal_rep: str | None = None
     address: str | None = None
+    role: str = "respondent"
 
 
 @dataclass(frozen=True)
@@ -273,38 +292,48 @@ class AwardFacts:
     accepted_on: dt.date | None
     hearing_on: dt.date | None
     award_on: dt.date
-    applicants: tuple[AwardParty, ...]
-    respondents: tuple[AwardEmployer, ...]
+    persons: tuple[AwardParty, ...]
+    employers: tuple[AwardEmployer, ...]
     claims: tuple[AwardClaim, ...]
     lines: tuple[AwardLine, ...]
     arbitrators: tuple[str, ...]
+
+    def named(self, role: str) -> list[str]:
+        return [p.name for p in (*self.persons, *self.employers) if p.role == role]
+
+
+def _person_line(a: AwardParty) -> str:
+    bits = [f"{ROLE_LABELS.get(a.role, a.role)}：{a.name}"]
+    if (bs := a.sex_and_birth or birth_and_sex(a.id_number)) is not None:
+        bits.append(bs)
+    if a.id_number:
+        bits.append(f"公民身份号码：{a.id_number}")
+    if a.address:
+        bits.append(f"住{a.address}")
+    if a.phone:
+        bits.append(f"联系电话：{a.phone}")
+    return "，".join(bits) + "。"
+
+
+def _employer_line(e: AwardEmployer) -> str:
+    bits = [f"{ROLE_LABELS.get(e.role, e.role)}：{e.name}"]
+    if e.uscc:
+        bits.append(f"统一社会信用代码：{e.uscc}")
+    if e.address:
+        bits.append(f"住所：{e.address}")
+    if e.legal_rep:
+        bits.append(f"法定代表人：{e.legal_rep}")
+    return "，".join(bits) + "。"
 
 
 def award_text(f: AwardFacts) -> str:
     """The award as served, in the usual order: parties, claims, what was decided, the remedy."""
     out = [f.commission, "裁 决 书", f.document_no or f.case_number, ""]
-    for a in f.applicants:
-        bits = [f"申请人：{a.name}"]
-        if (bs := a.sex_and_birth or birth_and_sex(a.id_number)) is not None:
-            bits.append(bs)
-        if a.id_number:
-            bits.append(f"公民身份号码：{a.id_number}")
-        if a.address:
-            bits.append(f"住{a.address}")
-        if a.phone:
-            bits.append(f"联系电话：{a.phone}")
-        out.append("，".join(bits) + "。")
-    for e in f.respondents:
-        bits = [f"被申请人：{e.name}"]
-        if e.uscc:
-            bits.append(f"统一社会信用代码：{e.uscc}")
-        if e.address:
-            bits.append(f"住所：{e.address}")
-        if e.legal_rep:
-            bits.append(f"法定代表人：{e.legal_rep}")
-        out.append("，".join(bits) + "。")
-    applicants = "、".join(a.name for a in f.applicants) or "申请人"
-    respondents = "、".join(e.name for e in f.respondents) or "被申请人"
+    for role in ROLE_LABELS:
+        out += [_person_line(a) for a in f.persons if a.role == role]
+        out += [_employer_line(e) for e in f.employers if e.role == role]
+    applicants = "、".join(f.named("applicant")) or "申请人"
+    respondents = "、".join(f.named("respondent")) or "被申请人"
     out.append("")
     out.append(
         f"申请人{applicants}与被申请人{respondents}劳动争议一案，本委于{zh_date(f.accepted_on)}立案受理，"
@@ -355,15 +384,16 @@ def award_text(f: AwardFacts) -> str:
 
 
 def persons_of(f: AwardFacts) -> tuple[NaturalPerson, ...]:
-    """The natural persons whose data the publication copy removes: the applicants (workers)."""
-    return tuple(NaturalPerson(a.name, a.id_number, a.phone, a.address) for a in f.applicants)
+    """The natural persons whose data the publication copy removes: every person on the case
+    (workers, their representatives and agents), whatever side they are on."""
+    return tuple(NaturalPerson(a.name, a.id_number, a.phone, a.address) for a in f.persons)
 
 
 def keep_of(f: AwardFacts) -> tuple[str, ...]:
     """What stays whole: the employers (Art. 11: names, codes, addresses, legal representatives)
     and the document numbers."""
     kept: list[str] = [f.case_number, f.document_no, f.commission, *f.arbitrators]
-    for e in f.respondents:
+    for e in f.employers:
         kept += [e.name, e.uscc or "", e.legal_rep or "", e.address or ""]
     return tuple(k for k in kept if k)
 

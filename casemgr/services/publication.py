@@ -135,16 +135,18 @@ def award_facts(session: Session, case: Case, today: dt.date) -> pub.AwardFacts:
         .where(CaseParty.case_id == case.id)
         .order_by(CaseParty.id)
     ).all()
-    applicants: list[pub.AwardParty] = []
-    respondents: list[pub.AwardEmployer] = []
+    persons: list[pub.AwardParty] = []
+    employers: list[pub.AwardEmployer] = []
     for cp, person, employer in rows:
         if employer is not None:
-            respondents.append(
-                pub.AwardEmployer(employer.name, employer.uscc, employer.legal_rep, employer.address)
+            employers.append(
+                pub.AwardEmployer(employer.name, employer.uscc, employer.legal_rep, employer.address, cp.role)
             )
-        elif person is not None and cp.role == PartyRole.APPLICANT.value:
-            applicants.append(pub.AwardParty(person.name, person.id_number, person.phone, person.address))
-    many = len(applicants) > 1
+        elif person is not None and cp.role != PartyRole.REPORTER.value:  # no 举报人 in arbitration
+            persons.append(
+                pub.AwardParty(person.name, person.id_number, person.phone, person.address, role=cp.role)
+            )
+    many = sum(p.role == PartyRole.APPLICANT.value for p in persons) > 1
     claims = tuple(
         pub.AwardClaim(c.id, c.claim_type, c.amount_claimed, c.person.name if many and c.person else None)
         for c in case.claims
@@ -160,8 +162,8 @@ def award_facts(session: Session, case: Case, today: dt.date) -> pub.AwardFacts:
         accepted_on=case.accepted_on,
         hearing_on=dt.date.fromisoformat(str(hearing_on)[:10]) if hearing_on else None,
         award_on=award.occurred_on,
-        applicants=tuple(applicants),
-        respondents=tuple(respondents),
+        persons=tuple(persons),
+        employers=tuple(employers),
         claims=claims,
         lines=lines,
         arbitrators=tuple(str(a) for a in arbitrators) if isinstance(arbitrators, list) else (),
@@ -181,14 +183,14 @@ def _shown(facts: pub.AwardFacts) -> pub.AwardFacts:
     (casemgr.privacy), so comparing the texts reveals no full number and needs no reveal."""
     return dataclasses.replace(
         facts,
-        applicants=tuple(
+        persons=tuple(
             dataclasses.replace(
                 a,
                 id_number=privacy.mask_id_number(a.id_number),
                 phone=privacy.mask_phone(a.phone),
                 sex_and_birth=pub.birth_and_sex(a.id_number),
             )
-            for a in facts.applicants
+            for a in facts.persons
         ),
     )
 
