@@ -242,6 +242,30 @@ def test_an_employer_applicant_a_worker_respondent_and_an_agent() -> None:
     assert "申请人汕尾市某某物流有限公司与被申请人司马某劳动争议一案" in r.text
 
 
+@pytest.mark.parametrize(
+    ("name", "id_number", "phone", "address"),
+    [
+        ("欧阳娜娜", "44150219850615123X", "138 0013 8000", "广东省汕尾市城区红草镇某村1号"),
+        ("王一", "441502199001010011", "+86-139-0013-9000", "汕尾市城区香城路2号"),
+        ("万俟卨", "441502850615123", "(0660)3312345", "陆丰市东海街道3号"),
+        ("阿依古丽·买买提", "650102199203010028", "13700137000", "乌鲁木齐市天山区某路4号"),
+        ("李明", "441502198801011234", "020-87654321", "汕尾市海丰县城东镇5号"),
+    ],
+)
+def test_no_personal_value_survives_in_the_copy(name: str, id_number: str, phone: str, address: str) -> None:
+    f = _facts(MIXED)
+    f = pub.AwardFacts(**{**f.__dict__, "persons": (pub.AwardParty(name, id_number, phone, address),)})
+    original, r = pub.publication_copy(f)
+    assert name in original and id_number in original and phone in original
+    digits = "".join(c for c in phone if c.isdigit())
+    flat = "".join(c for c in r.text if c.isdigit())
+    for leaked in (name, id_number, id_number[-6:], phone, address):
+        assert leaked not in r.text, leaked
+    assert digits[-7:] not in flat  # not even with the separators taken out
+    assert address[-4:] not in r.text  # the house number is gone, whatever was kept of the district
+    assert pub.pseudonym(name) in r.text
+
+
 def test_the_copy_prints() -> None:
     _, r = pub.publication_copy(_facts(MIXED))
     pdf = pub.pdf_bytes("裁决书（公开文本）", r.text)
