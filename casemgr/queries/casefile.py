@@ -16,6 +16,7 @@ from casemgr.actor import Actor
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.clocks import provisional_note
 from casemgr.deadlines.limitation import LimitationWarning, next_working_day_of, warnings_for_case
+from casemgr.enums import EventKind
 from casemgr.errors import NotFoundError
 from casemgr.models import (
     Case,
@@ -99,6 +100,7 @@ class DocumentRow:
     title: str
     filename: str
     created_at: dt.datetime
+    number: str | None = None  # 文号 printed on it (kept on its timeline event)
 
 
 @dataclass(frozen=True)
@@ -223,8 +225,15 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         )
         for e, uname in session.execute(ev_stmt)
     )
+    numbers: dict[int, str] = {}
+    for raw in session.execute(
+        select(Event.data).where(Event.case_id == case_id, Event.kind == EventKind.DOCUMENT.value)
+    ).scalars():
+        data = _json(raw) or {}
+        if data.get("doc_number") and data.get("document_id") is not None:
+            numbers.setdefault(int(data["document_id"]), str(data["doc_number"]))
     docs = tuple(
-        DocumentRow(d.id, d.doc_type, d.title, d.filename, d.created_at)
+        DocumentRow(d.id, d.doc_type, d.title, d.filename, d.created_at, numbers.get(d.id))
         for d in session.execute(
             select(Document.id, Document.doc_type, Document.title, Document.filename, Document.created_at)
             .where(Document.case_id == case_id)
