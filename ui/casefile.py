@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import clock, errors, privacy, queries, workflow
+from casemgr import clock, errors, permissions, privacy, queries, workflow
 from casemgr.enums import CaseKind
 from casemgr.workflow import money, records
 from ui import i18n, labels
@@ -274,12 +274,10 @@ class CaseFileWindow(QDialog):
         ev.restore_widths({0: 130, 1: 200, 2: 200, 3: 100})
         self.tabs.addTab(ev, self.tr("Timeline"))
         # documents
-        self.docs_model = RowsModel(
-            [self.tr("Title"), self.tr("Type"), self.tr("File"), self.tr("Created")], self
-        )
-        dv = TableView("casefile/documents")
-        dv.setModel(self.docs_model)
-        self.tabs.addTab(dv, self.tr("Documents"))
+        from ui.documents import DocumentsPanel
+
+        self.documents = DocumentsPanel(ctx, case_id, self._failed, self)
+        self.tabs.addTab(self.documents, self.tr("Documents"))
 
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         ctx.runner.changed.connect(self._changed)
@@ -507,11 +505,8 @@ class CaseFileWindow(QDialog):
                 for e in d.events
             ]
         )
-        self.docs_model.set_rows(
-            [
-                [doc.title, doc.doc_type, doc.filename, i18n.fmt_datetime(doc.created_at)]
-                for doc in d.documents
-            ]
+        self.documents.set_documents(
+            d.documents, permissions.allowed(self.ctx.actor, "document.generate", r.kind)
         )
         self._build_actions(d)
         self.loaded.emit()

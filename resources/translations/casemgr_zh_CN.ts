@@ -3850,4 +3850,113 @@
         <translation>请填写劳动者姓名。</translation>
     </message>
 </context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>New document…</source>
+        <translation>新建文书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Reprint…</source>
+        <translation>重印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>New document</source>
+        <translation>新建文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>No document can be made at this stage.</source>
+        <translation>案件当前阶段没有可制作的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Preview (not kept): %1</source>
+        <translation>预览（未保存）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>New document</source>
+        <translation>新建文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Make and keep</source>
+        <translation>制作并存档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Save the notice</source>
+        <translation>保存文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="1"/>
+        <source>Could not write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+</context>
 </TS>
