@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -264,7 +265,7 @@ class DocumentsPanel(QWidget):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def _keep(self, dlg: QDialog) -> QDialog:
-        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dlg]
+        self.dialogs = [d for d in self.dialogs if shiboken6.isValid(d) and d.isVisible()] + [dlg]
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
         return dlg
