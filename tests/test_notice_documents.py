@@ -357,3 +357,20 @@ def test_a_notice_the_stage_does_not_call_for_is_refused(
         offered = {c for c, _ in svc.available_types(s, insp, ordered)}
         assert s.execute(select(Document)).first() is None
     assert "blacklist_notice" in offered and "insp_penalty" not in offered
+
+
+@pytest.mark.parametrize("code", sorted(notices.load_templates().notices))
+def test_the_seal_never_stands_on_a_page_without_body_text(code: str) -> None:
+    """GB/T 9704 §7.3.5: the issuer, date and seal share their page with the body's end."""
+    import io
+
+    t = notices.load_templates().notices[code]
+    data = notices.compose(code, facts(t.kind.value, recorded={"violations": "拖欠工资" * 40}))
+    placed = notice_layout.layout(data, notices_fonts(), io.BytesIO())
+    if not data.show_closing:  # a form is signed inside its table
+        assert placed.seal_center is None and placed.pages == 1
+        return
+    assert placed.seal_center is not None
+    page = placed.seal_center[0]
+    body = [p for p in placed.lines if p.page == page and p.text not in (data.issuer, data.date_text)]
+    assert any(p.text.startswith("依据") or p.y < placed.seal_center[2] - 20 * MM for p in body)

@@ -245,7 +245,7 @@ class DocumentsPanel(QWidget):
             items = [
                 QStandardItem(d.title),
                 QStandardItem(d.number or ""),
-                QStandardItem(i18n.fmt_datetime(d.created_at)),
+                QStandardItem(i18n.fmt_date(d.dated) if d.dated else i18n.fmt_datetime(d.created_at)),
             ]
             for it in items:
                 it.setEditable(False)

@@ -101,6 +101,7 @@ class DocumentRow:
     filename: str
     created_at: dt.datetime
     number: str | None = None  # 文号 printed on it (kept on its timeline event)
+    dated: dt.date | None = None  # the date printed on it (成文日期)
 
 
 @dataclass(frozen=True)
@@ -225,15 +226,19 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         )
         for e, uname in session.execute(ev_stmt)
     )
-    numbers: dict[int, str] = {}
-    for raw in session.execute(
-        select(Event.data).where(Event.case_id == case_id, Event.kind == EventKind.DOCUMENT.value)
-    ).scalars():
+    made: dict[int, tuple[str | None, dt.date]] = {}  # document id -> (number, date) of its making
+    for raw, occurred_on in session.execute(
+        select(Event.data, Event.occurred_on)
+        .where(
+            Event.case_id == case_id, Event.kind == EventKind.DOCUMENT.value, Event.action.like("notice.%")
+        )
+        .order_by(Event.id)
+    ):
         data = _json(raw) or {}
-        if data.get("doc_number") and data.get("document_id") is not None:
-            numbers.setdefault(int(data["document_id"]), str(data["doc_number"]))
+        if data.get("document_id") is not None:
+            made.setdefault(int(data["document_id"]), (data.get("doc_number"), occurred_on))
     docs = tuple(
-        DocumentRow(d.id, d.doc_type, d.title, d.filename, d.created_at, numbers.get(d.id))
+        DocumentRow(d.id, d.doc_type, d.title, d.filename, d.created_at, *made.get(d.id, (None, None)))
         for d in session.execute(
             select(Document.id, Document.doc_type, Document.title, Document.filename, Document.created_at)
             .where(Document.case_id == case_id)

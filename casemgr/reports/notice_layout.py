@@ -197,44 +197,68 @@ class _Pen:
             self.y += PITCH
 
     def table(self, rows: tuple[tuple[str, ...], ...], header: bool) -> None:
+        """A bordered table; a header row repeats on each page and never stands alone."""
         if not rows:
             return
-        font = self.fonts.body.name
         n = len(rows[0])
         widths = [AREA_W * 0.36, AREA_W * 0.64] if n == 2 else [AREA_W * 0.28] + [AREA_W * 0.24] * (n - 1)
-        pad = 1.5 * MM
-        lead = TABLE * 1.45
-        min_height = PITCH * (1.5 if header else 1.0)
-        self.c.setLineWidth(0.75)
-        for r, row in enumerate(rows):
-            cells = [
-                [
-                    ln
-                    for part in cell.split("\n")
-                    for ln in (break_lines(part, font, TABLE, w - 2 * pad) or [""])
-                ]
-                for cell, w in zip(row, widths, strict=True)
-            ]
-            height = max(min_height, max(len(c) for c in cells) * lead + 2 * pad)
-            self.need(height)
-            top = self.y
-            x = LEFT
-            for c, (lines, w) in enumerate(zip(cells, widths, strict=True)):
-                self.y = top + pad
-                bold = (header and r == 0) or (n == 2 and c == 0)
-                for line in lines:
-                    cell_font = self.fonts.heading.name if bold else font
-                    if line.startswith("\t"):
-                        line = line[1:]
-                        self.text(
-                            line, x + w - pad - _width(line, cell_font, TABLE), TABLE, cell_font, band=lead
-                        )
-                    else:
-                        self.text(line, x + pad, TABLE, cell_font, band=lead)
-                self.c.rect(x, PAGE_H - top - height, w, height)
-                x += w
-            self.y = top + height
+        sized = [(row, self._cells(row, widths, header and r == 0)) for r, row in enumerate(rows)]
+        head = sized[0] if header else None
+        body = sized[1:] if header else sized
+        if head is not None:
+            self.need(head[1][1] + (body[0][1][1] if body else 0))
+            self._row(head[0], head[1], widths, bold_all=True)
+        for row, cells in body:
+            if not self.room(cells[1]):
+                self.new_page()
+                if head is not None:
+                    self._row(head[0], head[1], widths, bold_all=True)
+            self._row(row, cells, widths, bold_all=False)
         self.y = TOP + PITCH * -(-(self.y - TOP) // PITCH)  # back onto the grid
+
+    _PAD = 1.5 * MM
+    _LEAD = TABLE * 1.45
+
+    def _cells(
+        self, row: tuple[str, ...], widths: list[float], is_header: bool
+    ) -> tuple[list[list[str]], float]:
+        font = self.fonts.body.name
+        cells = [
+            [
+                ("\t" + ln if part.startswith("　") else ln)  # "年 月 日" set to the cell's right
+                for part in cell.split("\n")
+                for ln in (break_lines(part, font, TABLE, w - 2 * self._PAD) or [""])
+            ]
+            for cell, w in zip(row, widths, strict=True)
+        ]
+        min_height = PITCH * (1.5 if len(widths) > 2 and not is_header else 1.0)
+        return cells, max(min_height, max(len(c) for c in cells) * self._LEAD + 2 * self._PAD)
+
+    def _row(
+        self,
+        row: tuple[str, ...],
+        sized: tuple[list[list[str]], float],
+        widths: list[float],
+        *,
+        bold_all: bool,
+    ) -> None:
+        cells, height = sized
+        self.c.setLineWidth(0.75)
+        top, x = self.y, LEFT
+        for c, (lines, w) in enumerate(zip(cells, widths, strict=True)):
+            self.y = top + self._PAD
+            bold = bold_all or (len(widths) == 2 and c == 0)
+            cell_font = self.fonts.heading.name if bold else self.fonts.body.name
+            for line in lines:
+                if line.startswith("\t"):
+                    line = line[1:]
+                    x_text = x + w - self._PAD - _width(line, cell_font, TABLE)
+                else:
+                    x_text = x + self._PAD
+                self.text(line, x_text, TABLE, cell_font, band=self._LEAD)
+            self.c.rect(x, PAGE_H - top - height, w, height)
+            x += w
+        self.y = top + height
 
     def page_number(self) -> None:
         """ "— 1 —" in 4号, 7 mm under the type area; odd pages right, even pages left (§7.5)."""
@@ -308,6 +332,7 @@ def layout(data: NoticeData, fonts: NoticeFonts, out: BinaryIO, *, invariant: bo
             pen.paragraph(d, indent=4, justify=False)
     for kind, text in _parts(data):
         if kind == "heading":
+            pen.need(PITCH * 2)  # a heading never ends a page
             pen.paragraph(text, font=fonts.heading.name, justify=False)
         elif kind == "write":
             pen.rules(int(text))
@@ -315,19 +340,27 @@ def layout(data: NoticeData, fonts: NoticeFonts, out: BinaryIO, *, invariant: bo
             pen.table(data.table, data.table_header)
         else:
             pen.paragraph(text)
-    pen.paragraph("依据：" + data.legal_basis)
-    _closing(pen, data)
+    basis = "依据：" + data.legal_basis
+    if data.show_closing:
+        # The seal's page must carry body text (§7.3.5.1): the basis goes over with the closing.
+        lines = len(break_lines(basis, body_font, BODY, AREA_W - 2 * CHAR, pitch=CHAR))
+        pen.need(PITCH * lines + _closing_height(data))
+    pen.paragraph(basis)
+    if data.show_closing:
+        _closing(pen, data)
     pen.page_number()
     c.save()
     return result
 
 
+def _closing_height(data: NoticeData) -> float:
+    return PITCH * (4 + max(0, 2 * len(data.signatures) - 1) + 2 * len(data.after_date))
+
+
 def _closing(pen: _Pen, data: NoticeData) -> None:
     """Signatures, then the issuer and the date with the seal's room, kept on one page."""
     font = pen.fonts.body.name
-    sign_lines = len(data.signatures) * 2
-    need = PITCH * (sign_lines + 2 + 2 + len(data.after_date) * 2)
-    pen.need(need)
+    pen.need(_closing_height(data))
     pen.y += PITCH  # the seal's top sits within one line of the body (§7.3.5.1)
     for s in data.signatures:
         pen.text(s, LEFT + AREA_W / 2 - 2 * CHAR, BODY, font)

@@ -100,7 +100,7 @@ class NoticeData:
     issuer: str
     title: str
     doc_number: str
-    addressee: str | None  # "张三：" line; None when the body addresses itself
+    addressee: str | None  # "张三：" line, flush left; None when a party block names who it is for
     parties: tuple[NoticeParty, ...]
     paragraphs: tuple[str, ...]
     legal_basis: str
@@ -111,6 +111,7 @@ class NoticeData:
     table: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
     table_header: bool = False
     show_number: bool = True  # a form (送达回证) carries the number in its table
+    show_closing: bool = True  # a form is signed in its table: no issuer, date and seal below it
 
 
 def load_templates(path: Path | None = None) -> Templates:
@@ -422,7 +423,9 @@ def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
     elif t.party_label:
         for e in facts.employers:
             parties.append(NoticeParty(t.party_label, e.name, _employer_details(e)))
-    if t.addressed_in_body or t.to in ("parties", "form") or t.party_label:
+    if t.addressed_in_body and paragraphs and paragraphs[0].endswith("："):
+        addressee, paragraphs = paragraphs[0], paragraphs[1:]  # flush left, not a paragraph (§7.3.2)
+    elif t.addressed_in_body or t.to in ("parties", "form") or t.party_label:
         addressee = None
     elif to_employer or t.to == "respondent":
         addressee = f"{employer_name}："
@@ -447,6 +450,7 @@ def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
         table=table,
         table_header=header,
         show_number=not t.form,
+        show_closing=not t.form,
     )
 
 
