@@ -202,10 +202,20 @@ def _sample() -> bytes:
     return notices.pdf_bytes(data)
 
 
-def test_the_pdf_embeds_its_fonts() -> None:
+def test_the_pdf_embeds_its_fonts(tmp_path: Path) -> None:
+    import re
+
     content = _sample()
     assert b"/FontFile2" in content  # TrueType programs embedded (subset)
     assert b"STSong-Light" not in content  # never the non-embedded CID fallback
+    base_fonts = set(re.findall(rb"/BaseFont /([^\s/]+)", content))
+    assert base_fonts and all(b"+" in f for f in base_fonts)  # every font listed is an embedded subset
+    if shutil.which("pdffonts"):
+        pdf = tmp_path / "n.pdf"
+        pdf.write_bytes(content)
+        out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        rows = [r.split() for r in out.splitlines()[2:]]
+        assert rows and all(r[-5] == "yes" for r in rows), out  # the "emb" column
 
 
 def test_grid_positions_follow_the_standard() -> None:
@@ -374,3 +384,31 @@ def test_the_seal_never_stands_on_a_page_without_body_text(code: str) -> None:
     page = placed.seal_center[0]
     body = [p for p in placed.lines if p.page == page and p.text not in (data.issuer, data.date_text)]
     assert any(p.text.startswith("依据") or p.y < placed.seal_center[2] - 20 * MM for p in body)
+
+
+ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+
+
+@pytest.mark.skipif(not ZENHEI.is_file(), reason="needs a second TrueType CJK font to stand in for 仿宋")
+def test_the_system_fangsong_is_used_unless_the_setting_asks_for_the_shipped_font(
+    database: db.Database, actors: dict[Role, Actor], ordered: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casemgr import settings
+    from casemgr.reports import fonts
+
+    monkeypatch.setattr(fonts, "FANGSONG", (str(ZENHEI),))  # this PC "has" a 仿宋
+    monkeypatch.setattr(fonts, "_fontconfig", lambda: ())
+    fonts.clear_notice_fonts()
+    try:
+        assert fonts.notice_fonts("system").body.path == str(ZENHEI)
+        assert fonts.notice_fonts("shipped").body.path == str(fonts.bundled_font())
+        insp = actors[Role.INSPECTOR]
+        with database.write() as s:
+            system = svc.generate_notice(s, insp, ordered, "insp_order", today=TODAY).content
+            settings.put(s, "notice_font_shipped", True)
+            shipped = svc.generate_notice(s, insp, ordered, "insp_order", today=TODAY).content
+        assert b"+WenQuanYiZenHei" in system and b"+WenQuanYiZenHei" not in shipped
+        assert b"+WenQuanYiMicroHei" in shipped
+        assert system.count(b"/FontFile2") >= 1 and shipped.count(b"/FontFile2") >= 1
+    finally:
+        fonts.clear_notice_fonts()

@@ -313,6 +313,8 @@ def layout(data: NoticeData, fonts: NoticeFonts, out: BinaryIO, *, invariant: bo
         pagesize=(PAGE_W, PAGE_H),
         invariant=1 if invariant else 0,
         pageCompression=1,
+        initialFontName=fonts.body.name,  # else an unused, unembedded Helvetica is listed
+        initialFontSize=BODY,
     )
     c.setTitle(f"{data.title} {data.doc_number}")
     c.setAuthor(data.issuer)

@@ -209,7 +209,7 @@ def available_types(session: Session, actor: Actor, case_id: int) -> list[tuple[
 
 
 def _font_preference(session: Session, on: dt.date) -> str:
-    return str(settings.get(session, "notice_font", on))
+    return "shipped" if settings.get(session, "notice_font_shipped", on) else "system"
 
 
 def preview_notice(

@@ -3801,6 +3801,21 @@
         <source>Who approves mediation extensions (role:supervisor or user:account, comma-separated)</source>
         <translation>调解延期审批人（role:角色 或 user:账号，逗号分隔）</translation>
     </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="1"/>
+        <source>Notices: where to apply for administrative review</source>
+        <translation>文书：行政复议机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="1"/>
+        <source>Notices: the court for administrative suits</source>
+        <translation>文书：行政诉讼管辖法院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="1"/>
+        <source>Notices: always use the shipped font (not this PC&apos;s 仿宋/宋体)</source>
+        <translation>文书：始终使用程序自带字体（不用本机仿宋/宋体）</translation>
+    </message>
 </context>
 <context>
     <name>WorkerRow</name>
