@@ -90,7 +90,12 @@ def test_inspector_makes_previews_reopens_and_reprints_a_notice(
     assert panel.preview.content == kept_bytes
 
     printed: list[bytes] = []
-    monkeypatch.setattr(documents, "print_pdf", lambda content, _t, _p: printed.append(content) or True)
+    monkeypatch.setattr(documents, "ask_printer", lambda _t, _p: None)  # the user cancels the dialog
+    panel.reprint_selected()
+    with database.read() as s:
+        assert s.execute(select(AuditEntry).where(AuditEntry.action == "document.reprint")).first() is None
+    monkeypatch.setattr(documents, "ask_printer", lambda _t, _p: "printer")
+    monkeypatch.setattr(documents, "print_to", lambda _printer, content: printed.append(content) or True)
     panel.reprint_selected()
     qtbot.waitUntil(lambda: printed != [], timeout=10_000)
     assert printed == [kept_bytes]
@@ -113,3 +118,26 @@ def test_the_auditor_sees_the_list_but_may_not_make_open_or_reprint(
     assert not panel.new_button.isEnabled() and not panel.open_button.isEnabled()
     assert not panel.reprint_button.isEnabled()
     ctx.runner.wait_all()
+
+
+def test_print_to_puts_every_page_on_the_printer(qtbot: QtBot, tmp_path: object) -> None:
+    """The print path for real, with Qt's PDF printer standing in for a paper one."""
+    from pathlib import Path
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from casemgr.reports import notices
+
+    data = notices.NoticeData(
+        "insp_order", "汕尾市人力资源和社会保障局", "劳动保障监察限期改正指令书", "令0041", "某单位：", (),
+        ("正文。" * 400,), "《劳动保障监察条例》第二十六条", "2026年11月20日",
+    )  # fmt: skip
+    content = notices.pdf_bytes(data)
+    out = Path(str(tmp_path)) / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setResolution(150)
+    assert documents.print_to(printer, content)
+    pages = len(documents.render_pages(content, 10))
+    assert pages >= 2 and len(documents.render_pages(out.read_bytes(), 10)) == pages

@@ -59,16 +59,19 @@ def render_pages(content: bytes, dpi: float) -> list[QImage]:
         pdf.close()
 
 
-def print_pdf(content: bytes, title: str, parent: QWidget | None) -> bool:
-    """Ask for a printer and print every page at the printer's resolution (≤ 300 dpi)."""
+def ask_printer(title: str, parent: QWidget | None) -> Any:
+    """Qt's print dialog (in the user's language through Qt's translations); None when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     printer.setFullPage(True)  # the PDF carries the GB/T 9704 margins itself
     dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def print_to(printer: Any, content: bytes) -> bool:
+    """Every page at the printer's resolution (at most 300 dpi), scaled to the paper."""
     dpi = min(printer.resolution(), 300)
     painter = QPainter()
     if not painter.begin(printer):
@@ -78,13 +81,16 @@ def print_pdf(content: bytes, title: str, parent: QWidget | None) -> bool:
             if n:
                 printer.newPage()
             target = painter.viewport()
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(
-                target.x(), target.y(), image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio)
-            )
+            scaled = image.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(target.x(), target.y(), scaled)
     finally:
         painter.end()
     return True
+
+
+def print_pdf(content: bytes, title: str, parent: QWidget | None) -> bool:
+    printer = ask_printer(title, parent)
+    return printer is not None and print_to(printer, content)
 
 
 class PreviewDialog(QDialog):
@@ -348,13 +354,18 @@ class DocumentsPanel(QWidget):
             self._reprint(doc.id, self)
 
     def _reprint(self, document_id: int, parent: QWidget) -> None:
+        """Printer first, then the audited reprint: a cancelled print dialog records nothing."""
         from casemgr.services import notices
 
+        doc = next((d for d in self.rows if d.id == document_id), None)
+        printer = ask_printer(doc.title if doc else "", parent)
+        if printer is None:
+            return
         actor, case_id = self.ctx.actor, self.case_id
         self.ctx.runner.write(
             lambda s: notices.reprint_document(s, actor, document_id),
             changes=Changes(case_ids=frozenset({case_id})),
-            on_success=lambda d: print_pdf(bytes(d.content), d.title, parent),
+            on_success=lambda d: print_to(printer, bytes(d.content)),
             on_failure=self.failed,
             parent=self,
         )
