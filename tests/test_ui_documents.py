@@ -101,6 +101,16 @@ def test_inspector_makes_previews_reopens_and_reprints_a_notice(
     assert printed == [kept_bytes]
     with database.read() as s:
         assert s.execute(select(AuditEntry).where(AuditEntry.action == "document.reprint")).scalar_one()
+    # the timeline names the document by title and number: no id, no checksum
+    qtbot.waitUntil(lambda: win.events_model.rowCount() >= 5, timeout=10_000)
+    timeline = [
+        [str(win.events_model.data(win.events_model.index(r, c))) for c in range(5)]
+        for r in range(win.events_model.rowCount())
+    ]
+    documents_rows = [row for row in timeline if "劳动保障监察限期改正指令书" in row[4]]
+    assert len(documents_rows) == 2  # made, reprinted
+    assert all(row[4] == "劳动保障监察限期改正指令书（汕人社监令〔2026〕第0041号）" for row in documents_rows)
+    assert not any(kept_hash[:8] in cell for row in timeline for cell in row)
     ctx.runner.wait_all()
 
 

@@ -530,9 +530,16 @@ class CaseFileWindow(QDialog):
                 t = None
             if t is not None:
                 return t.name_zh if i18n.is_chinese() else t.name_en
+        if e.kind == "document" and (e.action or "").startswith("reprint."):
+            return self.tr("Document reprinted")
+        if e.kind == "document":
+            return self.tr("Document made")
         return labels.label(labels.EVENT_KINDS, e.kind)
 
     def _event_details(self, e: queries.EventRow) -> str:
+        if e.kind == "document":  # its title and number; the id and checksum are for the audit
+            number = e.data.get("doc_number")
+            return f"{e.data.get('title', '')}（{number}）" if number else str(e.data.get("title", ""))
         parts = []
         for k, v in e.data.items():
             if k in ("flags",) and isinstance(v, list):

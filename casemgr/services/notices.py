@@ -315,6 +315,21 @@ def _stored(session: Session, actor: Actor, document_id: int) -> tuple[Document,
     return doc, case
 
 
+def _doc_number(session: Session, doc: Document) -> str | None:
+    """The number printed on a kept notice, from the timeline event that recorded its making."""
+    for ev in session.execute(
+        select(Event).where(
+            Event.case_id == doc.case_id,
+            Event.kind == EventKind.DOCUMENT.value,
+            Event.action.like("notice.%"),
+        )
+    ).scalars():
+        data = cases.event_data(ev)
+        if data.get("document_id") == doc.id:
+            return str(data["doc_number"]) if data.get("doc_number") else None
+    return None
+
+
 def open_document(session: Session, actor: Actor, document_id: int) -> GeneratedNotice:
     """A kept notice, exactly as it was made (checked against its hash), for preview."""
     doc, case = _stored(session, actor, document_id)
@@ -338,7 +353,12 @@ def reprint_document(
         EventKind.DOCUMENT,
         occurred_on=today,
         action=f"reprint.{doc.doc_type}",
-        data={"document_id": doc.id, "sha256": doc.sha256, "title": doc.title},
+        data={
+            "document_id": doc.id,
+            "sha256": doc.sha256,
+            "title": doc.title,
+            "doc_number": _doc_number(session, doc),
+        },
     )
     audit.record(
         session,

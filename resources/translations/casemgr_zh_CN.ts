@@ -727,6 +727,16 @@
         <source>The law requires the reporter's identity to be kept confidential. This view has been recorded.</source>
         <translation>依法应当为举报人保密。本次查看已记入审计日志。</translation>
     </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="1"/>
+        <source>Document reprinted</source>
+        <translation>重印文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="1"/>
+        <source>Document made</source>
+        <translation>制作文书</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
