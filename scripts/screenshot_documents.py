@@ -95,6 +95,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--out", default="docs/screenshots")
     args = p.parse_args(argv)
     out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
     qapp = uiapp.make_application(["casemgr"])
     qapp.setStyle("Fusion")
     i18n.install("zh")

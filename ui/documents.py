@@ -9,6 +9,7 @@ checks them against their hash and audits the reprint — never a fresh renderin
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,11 +42,20 @@ if TYPE_CHECKING:
     from ui.app import AppContext
 
 
+PREVIEW_DPI = 90
+#: PDFium is not thread-safe: one rendering at a time, whichever thread asks.
+_PDFIUM = threading.Lock()
+
+
 def render_pages(content: bytes, dpi: float) -> list[QImage]:
-    """Every page of a PDF as an image at ``dpi``."""
+    """Every page of a PDF as an image at ``dpi`` (QImage: safe to make on a worker thread)."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(content)
+    with _PDFIUM:
+        return _render(pdfium.PdfDocument(content), dpi)
+
+
+def _render(pdf: Any, dpi: float) -> list[QImage]:
     try:
         images = []
         for i in range(len(pdf)):
@@ -93,28 +103,41 @@ def print_pdf(content: bytes, title: str, parent: QWidget | None) -> bool:
     return printer is not None and print_to(printer, content)
 
 
+def _with_pages(content: bytes) -> tuple[bytes, list[QImage]]:
+    """The PDF and its preview pages, rendered where the caller runs (a worker thread)."""
+    content = bytes(content)
+    return content, render_pages(content, PREVIEW_DPI)
+
+
 class PreviewDialog(QDialog):
     """The pages of one notice as they print, with Print and Save as."""
 
     printed = Signal()
 
-    def __init__(self, content: bytes, title: str, filename: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        content: bytes,
+        title: str,
+        filename: str,
+        parent: QWidget | None = None,
+        pages: list[QImage] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.content, self.filename = content, filename
         self.setWindowTitle(title)
         lay = QVBoxLayout(self)
-        pages = QWidget()
-        col = QVBoxLayout(pages)
+        sheet = QWidget()
+        col = QVBoxLayout(sheet)
         col.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.page_labels: list[QLabel] = []
-        for image in render_pages(content, 90):
+        for image in pages if pages is not None else render_pages(content, PREVIEW_DPI):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet("QLabel { background: white; border: 1px solid #999; }")
             col.addWidget(label)
             self.page_labels.append(label)
         scroll = QScrollArea()
-        scroll.setWidget(pages)
+        scroll.setWidget(sheet)
         scroll.setWidgetResizable(True)
         scroll.setStyleSheet("QScrollArea { background: #777; }")
         lay.addWidget(scroll, 1)
@@ -307,12 +330,13 @@ class DocumentsPanel(QWidget):
         actor, case_id, code, fields = self.ctx.actor, self.case_id, dlg.notice_type(), dlg.fields()
         title = dlg.kind.currentText()
         self.ctx.runner.read(
-            lambda s: notices.preview_notice(s, actor, case_id, code, fields=fields),
-            on_success=lambda content: self._show(
-                bytes(content),
+            lambda s: _with_pages(notices.preview_notice(s, actor, case_id, code, fields=fields)),
+            on_success=lambda r: self._show(
+                r[0],
                 self.tr("Preview (not kept): %1").replace("%1", title),
                 "preview.pdf",
                 printable=False,
+                pages=r[1],
             ),
             on_failure=self.failed,
             parent=self,
@@ -340,9 +364,14 @@ class DocumentsPanel(QWidget):
             return
         actor = self.ctx.actor
         self.ctx.runner.read(
-            lambda s: notices.open_document(s, actor, doc.id),
-            on_success=lambda d: self._show(
-                bytes(d.content), d.title, d.filename, printable=True, document_id=d.id
+            lambda s: (d := notices.open_document(s, actor, doc.id), _with_pages(d.content)[1]),
+            on_success=lambda r: self._show(
+                bytes(r[0].content),
+                r[0].title,
+                r[0].filename,
+                printable=True,
+                document_id=r[0].id,
+                pages=r[1],
             ),
             on_failure=self.failed,
             parent=self,
@@ -371,9 +400,16 @@ class DocumentsPanel(QWidget):
         )
 
     def _show(
-        self, content: bytes, title: str, filename: str, *, printable: bool, document_id: int | None = None
+        self,
+        content: bytes,
+        title: str,
+        filename: str,
+        *,
+        printable: bool,
+        document_id: int | None = None,
+        pages: list[QImage] | None = None,
     ) -> PreviewDialog:
-        dlg = PreviewDialog(content, title, filename, self)
+        dlg = PreviewDialog(content, title, filename, self, pages)
         if not printable:
             dlg.print_button.hide()
         elif document_id is None:  # just made: the first print is the original, not a reprint
