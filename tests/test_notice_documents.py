@@ -126,6 +126,35 @@ def test_blacklist_decision_states_what_article_8_requires() -> None:
     assert "汕尾市人民政府申请行政复议" in text and data.parties[0].label == "当事人"
 
 
+def test_early_removal_decision_grants_or_refuses_with_reasons() -> None:
+    rec = {
+        "applied_on": "2027-06-10",
+        "removal_decision": "grant",
+        "reason": "已改正满6个月并作出书面信用承诺",
+    }
+    grant = text_of(notices.compose("blacklist_removal", facts(recorded=rec)))
+    assert "你单位于2027年6月10日向本局提交书面申请" in grant
+    assert "经核实，已改正满6个月并作出书面信用承诺。" in grant
+    assert "准予你单位提前移出" in grant and "其他当事人一并提前移出" in grant  # Art. 14 ¶3
+    assert "10个工作日内" in grant  # Art. 17
+    refuse = text_of(
+        notices.compose("blacklist_removal", facts(recorded={**rec, "removal_decision": "refuse"}))
+    )
+    assert "本局决定：不予提前移出" in refuse and "准予" not in refuse
+
+
+def test_long_titles_break_between_terms() -> None:
+    import io
+
+    for code, t in notices.load_templates().notices.items():
+        if t.title_lines:
+            assert "".join(t.title_lines) == t.title, code
+    data = notices.compose("blacklist_removal", facts())
+    placed = notice_layout.layout(data, notices_fonts(), io.BytesIO())
+    title = [p.text for p in placed.lines if p.size == notice_layout.TITLE][1:]
+    assert title == ["提前移出拖欠农民工工资", "失信联合惩戒对象名单决定书"]  # never "…失 / 信联合…"
+
+
 def test_handling_and_penalty_decisions() -> None:
     rec = {
         "violations": "拖欠工资",

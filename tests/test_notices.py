@@ -56,7 +56,7 @@ def test_every_template_has_a_title_body_and_legal_basis_with_articles() -> None
     assert {code for code, _ in notices.notice_types(CaseKind.MEDIATION)} == {"med_agreement"}
     assert {code for code, _ in notices.notice_types(CaseKind.INSPECTION)} == {
         "insp_accept", "insp_refuse", "insp_order", "insp_cancel", "insp_receipt", "insp_decision",
-        "insp_penalty", "blacklist_notice", "blacklist_decision",
+        "insp_penalty", "blacklist_notice", "blacklist_decision", "blacklist_removal",
     }  # fmt: skip
     for tpl in t.notices.values():
         assert (tpl.body or tpl.form) and tpl.title

@@ -322,7 +322,8 @@ def layout(data: NoticeData, fonts: NoticeFonts, out: BinaryIO, *, invariant: bo
     pen = _Pen(c, fonts, result)
     title_font, body_font = fonts.title.name, fonts.body.name
     pen.centred(data.issuer, TITLE, title_font, stroke=fonts.title_stroke)
-    pen.centred(data.title, TITLE, title_font, stroke=fonts.title_stroke)
+    for line in data.title_lines or (data.title,):
+        pen.centred(line, TITLE, title_font, stroke=fonts.title_stroke)
     if data.show_number:
         pen.centred(data.doc_number, BODY, body_font)
     pen.y += PITCH  # one empty line before the addressee (§7.3.2)

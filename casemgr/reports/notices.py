@@ -58,6 +58,7 @@ class Template:
     party_label: str | None = None  # the employer's block on a decision (被处理单位, 当事人)
     signatures: tuple[str, ...] = ()
     after_date: tuple[str, ...] = ()
+    title_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class NoticeData:
     table_header: bool = False
     show_number: bool = True  # a form (送达回证) carries the number in its table
     show_closing: bool = True  # a form is signed in its table: no issuer, date and seal below it
+    title_lines: tuple[str, ...] = ()  # where a long title breaks (else it is balanced by width)
 
 
 def load_templates(path: Path | None = None) -> Templates:
@@ -152,6 +154,7 @@ def _load(path: Path) -> Templates:
             party_label=t.get("party_label"),
             signatures=tuple(t.get("signatures", ())),
             after_date=tuple(t.get("after_date", ())),
+            title_lines=tuple(t.get("title_lines", ())),
         )
         for code, t in raw.items()
     }
@@ -302,7 +305,7 @@ AWARD_ELEMENTS = (
     "劳动关系解除或终止的时间及原因",
 )
 _GROUND_ITEM = {"crime_threshold": "（一）", "mass_incident": "（二）"}
-_DATE_KEYS = ("hearing_date", "pay_by", "notified_on", "order_on")
+_DATE_KEYS = ("hearing_date", "pay_by", "notified_on", "order_on", "applied_on")
 _CN_NUM = "一二三四五六七八九十"
 
 
@@ -387,6 +390,8 @@ def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
         if key == "blacklist_ground":
             values["ground_item"] = _GROUND_ITEM.get(str(value), BLANK)
             values[key] = templates.grounds.get("blacklist", {}).get(str(value), _as_text(key, value, {}))
+        elif key == "removal_decision":
+            values[key] = templates.grounds.get("removal", {}).get(str(value), _as_text(key, value, {}))
         elif key in _DATE_KEYS and isinstance(value, str) and value:
             try:
                 values[key] = zh_date(dt.date.fromisoformat(value[:10]))
@@ -451,6 +456,7 @@ def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
         table_header=header,
         show_number=not t.form,
         show_closing=not t.form,
+        title_lines=t.title_lines,
     )
 
 

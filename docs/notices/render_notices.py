@@ -83,8 +83,8 @@ def main() -> int:
             def step(actor: Actor, cid: int, code: str, on: dt.date, **f: object) -> None:
                 workflow.apply_transition(s, actor, cid, code, dict(f), expected_version=None, on=on)
 
-            def notice(actor: Actor, cid: int, kind: str, **f: object) -> None:
-                doc = notices.generate_notice(s, actor, cid, kind, fields=f or None, today=TODAY)
+            def notice(actor: Actor, cid: int, kind: str, on: dt.date = TODAY, **f: object) -> None:
+                doc = notices.generate_notice(s, actor, cid, kind, fields=f or None, today=on)
                 made.append((kind, doc.content))
 
             a = new_case(s, clerk, CaseKind.ARBITRATION, dt.date(2026, 11, 2), 1)
@@ -142,6 +142,10 @@ def main() -> int:
             notice(insp, i, "blacklist_decision", document_no="汕人社监列〔2026〕第0003号",
                    blacklist_ground="crime_threshold", responsible="财务负责人吴某某",
                    notified_on="2026-11-16", objection="你单位在异议期内未提出异议")  # fmt: skip
+            notice(insp, i, "blacklist_removal", on=dt.date(2027, 6, 24), document_no="汕人社监移〔2027〕第0001号",
+                   applied_on="2027-06-10", removal_decision="grant",
+                   reason="你单位已于2026年12月1日足额支付所欠农民工工资，自改正之日起被列入名单已满6个月，"
+                          "已作出不再拖欠农民工工资的书面信用承诺，且不存在该办法第十三条规定的情形")  # fmt: skip
             h = new_case(s, insp, CaseKind.INSPECTION, dt.date(2026, 10, 8), 7)
             step(insp, h, "accept", dt.date(2026, 10, 9))
             step(insp, h, "order_payment", dt.date(2026, 10, 20), document_no="汕人社监令〔2026〕第0035号",
