@@ -25,7 +25,7 @@ from casemgr.enums import CaseKind, EventKind, PartyRole
 from casemgr.errors import DatabaseError, NotFoundError, WorkflowError
 from casemgr.models import Case, CaseParty, ClaimItem, Document, Employer, Event, Person
 from casemgr.reports import notices
-from casemgr.services import cases
+from casemgr.services import cases, hearings
 
 #: notice type -> the workflow steps whose recorded fields fill the notice (a later one wins)
 SOURCE_STEP: dict[str, tuple[str, ...]] = {
@@ -151,6 +151,8 @@ def notice_facts(
     if case.kind == CaseKind.INSPECTION.value:
         recorded.update(_order_fields(session, case))
     recorded.update(_step_fields(session, case, SOURCE_STEP.get(notice_type, ())))
+    if notice_type in ("arb_hearing", "arb_award"):  # the booked hearing: its hour and room too
+        recorded |= hearings.notice_fields(session, case.id)
     if not SOURCE_STEP.get(notice_type):
         recorded.pop("document_no", None)  # the order's number is not this document's
     claims = tuple(
