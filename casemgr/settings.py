@@ -60,6 +60,13 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     # of any district) or "unassigned" (the supervisor assigns it).
     "arbitration_assignment": [(EPOCH, "least_loaded")],
     "idle_lock_minutes": [(EPOCH, 15)],
+    # Notices (文书): where an administrative decision may be challenged (中华人民共和国行政复议法, 2023:
+    # the people's government at the bureau's level; 行政诉讼法 Art. 46: the court the bureau names),
+    # and the fonts: this PC's 仿宋/宋体 where installed, else the shipped font; or, when
+    # notice_font_shipped, the font shipped with the program on every PC (every copy alike).
+    "administrative_review_body": [(EPOCH, "汕尾市人民政府")],
+    "administrative_court": [(EPOCH, "")],
+    "notice_font_shipped": [(EPOCH, False)],
     # Who approves an extension of a statutory period, per case kind: "role:<role>" or
     # "user:<username>" entries (services.workflow.require_extension_approver). The law names
     # the commission chair or the 仲裁院 head he authorises (调解仲裁法 Art. 43, 办案规则

@@ -51,12 +51,15 @@ def arb_case(database: db.Database, actors: dict[Role, Actor]) -> int:
 def test_every_template_has_a_title_body_and_legal_basis_with_articles() -> None:
     t = notices.load_templates()
     assert {code for code, _ in notices.notice_types(CaseKind.ARBITRATION)} == {
-        "arb_accept", "arb_refuse", "arb_supplement", "arb_tribunal", "arb_hearing",
+        "arb_accept", "arb_refuse", "arb_supplement", "arb_tribunal", "arb_hearing", "arb_receipt", "arb_award",
     }  # fmt: skip
     assert {code for code, _ in notices.notice_types(CaseKind.MEDIATION)} == {"med_agreement"}
-    assert len(notices.notice_types(CaseKind.INSPECTION)) == 4
+    assert {code for code, _ in notices.notice_types(CaseKind.INSPECTION)} == {
+        "insp_accept", "insp_refuse", "insp_order", "insp_cancel", "insp_receipt", "insp_decision",
+        "insp_penalty", "blacklist_notice", "blacklist_decision", "blacklist_removal",
+    }  # fmt: skip
     for tpl in t.notices.values():
-        assert tpl.body and tpl.title
+        assert (tpl.body or tpl.form) and tpl.title
         assert "《" in tpl.legal_basis and "条" in tpl.legal_basis
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casemgr import clock, errors, privacy, queries, workflow
+from casemgr import clock, errors, permissions, privacy, queries, workflow
 from casemgr.enums import CaseKind
 from casemgr.services import publication
 from casemgr.workflow import money, records
@@ -276,12 +276,10 @@ class CaseFileWindow(QDialog):
         ev.restore_widths({0: 130, 1: 200, 2: 200, 3: 100})
         self.tabs.addTab(ev, self.tr("Timeline"))
         # documents
-        self.docs_model = RowsModel(
-            [self.tr("Title"), self.tr("Type"), self.tr("File"), self.tr("Created")], self
-        )
-        dv = TableView("casefile/documents")
-        dv.setModel(self.docs_model)
-        self.tabs.addTab(dv, self.tr("Documents"))
+        from ui.documents import DocumentsPanel
+
+        self.documents = DocumentsPanel(ctx, case_id, self._failed, self)
+        self.tabs.addTab(self.documents, self.tr("Documents"))
 
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         ctx.runner.changed.connect(self._changed)
@@ -509,11 +507,8 @@ class CaseFileWindow(QDialog):
                 for e in d.events
             ]
         )
-        self.docs_model.set_rows(
-            [
-                [doc.title, doc.doc_type, doc.filename, i18n.fmt_datetime(doc.created_at)]
-                for doc in d.documents
-            ]
+        self.documents.set_documents(
+            d.documents, permissions.allowed(self.ctx.actor, "document.generate", r.kind)
         )
         self._build_actions(d)
         self.loaded.emit()
@@ -537,9 +532,16 @@ class CaseFileWindow(QDialog):
                 t = None
             if t is not None:
                 return t.name_zh if i18n.is_chinese() else t.name_en
+        if e.kind == "document" and (e.action or "").startswith("reprint."):
+            return self.tr("Document reprinted")
+        if e.kind == "document":
+            return self.tr("Document made")
         return labels.label(labels.EVENT_KINDS, e.kind)
 
     def _event_details(self, e: queries.EventRow) -> str:
+        if e.kind == "document":  # its title and number; the id and checksum are for the audit
+            number = e.data.get("doc_number")
+            return f"{e.data.get('title', '')}（{number}）" if number else str(e.data.get("title", ""))
         parts = []
         for k, v in e.data.items():
             if k in ("flags",) and isinstance(v, list):

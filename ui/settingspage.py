@@ -714,6 +714,9 @@ class ValuesTab(QWidget):
             "supervision_min_workers": self.tr("Supervised case: workers from"),
             "idle_lock_minutes": self.tr("Lock the window after idle minutes"),
             "minimum_wage_confirmed": self.tr("Minimum wage confirmed"),
+            "administrative_review_body": self.tr("Notices: where to apply for administrative review"),
+            "administrative_court": self.tr("Notices: the court for administrative suits"),
+            "notice_font_shipped": self.tr("Notices: always use the shipped font (not this PC's 仿宋/宋体)"),
             "extension_approvers.arbitration": self.tr(
                 "Who approves arbitration extensions (role:supervisor or user:account, comma-separated)"
             ),

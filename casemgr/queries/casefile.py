@@ -16,6 +16,7 @@ from casemgr.actor import Actor
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.clocks import provisional_note
 from casemgr.deadlines.limitation import LimitationWarning, next_working_day_of, warnings_for_case
+from casemgr.enums import EventKind
 from casemgr.errors import NotFoundError
 from casemgr.models import (
     Case,
@@ -99,6 +100,8 @@ class DocumentRow:
     title: str
     filename: str
     created_at: dt.datetime
+    number: str | None = None  # 文号 printed on it (kept on its timeline event)
+    dated: dt.date | None = None  # the date printed on it (成文日期)
 
 
 @dataclass(frozen=True)
@@ -223,8 +226,19 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         )
         for e, uname in session.execute(ev_stmt)
     )
+    made: dict[int, tuple[str | None, dt.date]] = {}  # document id -> (number, date) of its making
+    for raw, occurred_on in session.execute(
+        select(Event.data, Event.occurred_on)
+        .where(
+            Event.case_id == case_id, Event.kind == EventKind.DOCUMENT.value, Event.action.like("notice.%")
+        )
+        .order_by(Event.id)
+    ):
+        data = _json(raw) or {}
+        if data.get("document_id") is not None:
+            made.setdefault(int(data["document_id"]), (data.get("doc_number"), occurred_on))
     docs = tuple(
-        DocumentRow(d.id, d.doc_type, d.title, d.filename, d.created_at)
+        DocumentRow(d.id, d.doc_type, d.title, d.filename, d.created_at, *made.get(d.id, (None, None)))
         for d in session.execute(
             select(Document.id, Document.doc_type, Document.title, Document.filename, Document.created_at)
             .where(Document.case_id == case_id)

@@ -7,8 +7,9 @@ Pure functions of plain data, like the monthly report (STYLE.md §7 and §11):
   :class:`NoticeData`. Anything the case does not hold prints as a blank (``________``) the
   clerk fills in by pen, because a notice with a gap is better than no notice on the
   statutory day.
-* :func:`build_pdf` lays that out: A4, the shared embedded CJK font, deterministic output
-  (``invariant``) so tests can compare bytes.
+* :func:`build_pdf` lays that out per GB/T 9704-2012 (:mod:`casemgr.reports.notice_layout`):
+  A4, 156×225 mm type area, 3号仿宋 body on a 22×28 grid, embedded fonts, deterministic
+  output so tests can compare bytes.
 
 Gathering the facts from the database (who may see an ID number, which reporter is
 confidential) and keeping the generated PDF in the case file, hashed and audited, is the
@@ -29,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from casemgr import runtime
 from casemgr.enums import CaseKind, ComplaintType
@@ -45,18 +46,38 @@ class Template:
     kind: CaseKind
     title: str
     issuer: str  # settings key
-    to: str  # applicant | respondent | complainant | employer | parties
+    to: str  # applicant | respondent | complainant | employer | parties | form
     body: tuple[str, ...]
     legal_basis: str
     agreement: bool = False
     addressed_in_body: bool = False
     issuer_default: str | None = None
+    states: tuple[str, ...] = ()  # empty: any state
+    ask: tuple[str, ...] = ()
+    form: tuple[tuple[str, str], ...] = ()
+    party_label: str | None = None  # the employer's block on a decision (被处理单位, 当事人)
+    signatures: tuple[str, ...] = ()
+    after_date: tuple[str, ...] = ()
+    title_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A field the "new document" dialog asks for."""
+
+    key: str
+    label: str
+    multiline: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, Chinese text)
+    documents: bool = False  # choose one of the case's earlier documents
 
 
 @dataclass(frozen=True)
 class Templates:
     notices: dict[str, Template]
     grounds: dict[str, dict[str, str]]
+    fields: dict[str, FieldSpec] = field(default_factory=dict)
+    claim_types: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,19 +89,31 @@ class NoticeParty:
 
 @dataclass(frozen=True)
 class NoticeData:
-    """Everything printed on a notice, as plain text."""
+    """Everything printed on a notice, as plain text.
+
+    ``paragraphs`` may hold two markers besides text: a line starting ``"# "`` is a heading
+    and ``"[[write:N]]"`` is N ruled lines to complete by pen; ``table`` is a bordered table
+    (its first row the header when ``table_header``) and ``"[[table]]"`` marks where it goes
+    (at the end when no paragraph marks it).
+    """
 
     notice_type: str
     issuer: str
     title: str
     doc_number: str
-    addressee: str | None  # "张三：" line; None when the body addresses itself
+    addressee: str | None  # "张三：" line, flush left; None when a party block names who it is for
     parties: tuple[NoticeParty, ...]
     paragraphs: tuple[str, ...]
     legal_basis: str
     date_text: str
     agreement: bool = False
     signatures: tuple[str, ...] = field(default_factory=tuple)
+    after_date: tuple[str, ...] = field(default_factory=tuple)
+    table: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    table_header: bool = False
+    show_number: bool = True  # a form (送达回证) carries the number in its table
+    show_closing: bool = True  # a form is signed in its table: no issuer, date and seal below it
+    title_lines: tuple[str, ...] = ()  # where a long title breaks (else it is balanced by width)
 
 
 def load_templates(path: Path | None = None) -> Templates:
@@ -91,6 +124,18 @@ def load_templates(path: Path | None = None) -> Templates:
 def _load(path: Path) -> Templates:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     grounds = raw.pop("grounds", {})
+    claim_types = raw.pop("claim_types", {})
+    fields = {
+        key: FieldSpec(
+            key,
+            f["label"],
+            multiline=bool(f.get("multiline", False)),
+            choices=tuple((c, c) for c in f.get("choices", ()))
+            or tuple(grounds.get(str(f.get("grounds")), {}).items()),
+            documents=bool(f.get("documents", False)),
+        )
+        for key, f in raw.pop("fields", {}).items()
+    }
     notices = {
         code: Template(
             code=code,
@@ -103,16 +148,35 @@ def _load(path: Path) -> Templates:
             agreement=bool(t.get("agreement", False)),
             addressed_in_body=bool(t.get("addressed_in_body", False)),
             issuer_default=t.get("issuer_default"),
+            states=tuple(t.get("states", ())),
+            ask=tuple(t.get("ask", ())),
+            form=tuple((str(a), str(b)) for a, b in t.get("form", ())),
+            party_label=t.get("party_label"),
+            signatures=tuple(t.get("signatures", ())),
+            after_date=tuple(t.get("after_date", ())),
+            title_lines=tuple(t.get("title_lines", ())),
         )
         for code, t in raw.items()
     }
-    return Templates(notices, grounds)
+    return Templates(notices, grounds, fields, claim_types)
 
 
-def notice_types(kind: CaseKind | str | None = None) -> list[tuple[str, str]]:
-    """(code, Chinese title) of the notices for a kind, for the case file's "print" menu."""
+def notice_types(kind: CaseKind | str | None = None, status: str | None = None) -> list[tuple[str, str]]:
+    """(code, Chinese title) of the notices for a kind (and, given, the case's state)."""
     ts = load_templates().notices.values()
-    return [(t.code, t.title) for t in ts if kind is None or t.kind == CaseKind(kind)]
+    return [
+        (t.code, t.title)
+        for t in ts
+        if (kind is None or t.kind == CaseKind(kind))
+        and (status is None or not t.states or status in t.states)
+    ]
+
+
+def ask_fields(notice_type: str) -> list[FieldSpec]:
+    """What the "new document" dialog asks for before it makes ``notice_type``."""
+    templates = load_templates()
+    t = templates.notices[notice_type]
+    return [templates.fields.get(k) or FieldSpec(k, k) for k in t.ask]
 
 
 # --------------------------------------------------------------------------- formatting
@@ -170,6 +234,13 @@ class NoticeCase:
     workers: int
     amount_claimed: Decimal
     amount_recovered: Decimal
+    final_award: bool = False
+
+
+@dataclass(frozen=True)
+class NoticeClaim:
+    claim_type: str  # ClaimType code
+    amount: Decimal
 
 
 @dataclass(frozen=True)
@@ -200,6 +271,7 @@ class NoticeFacts:
     issuer: str
     recorded: Mapping[str, object]  # the source step's recorded fields, then the caller's
     today: dt.date
+    claims: tuple[NoticeClaim, ...] = ()
 
 
 def template_for(notice_type: str, kind: CaseKind | str) -> Template:
@@ -220,6 +292,56 @@ def template_for(notice_type: str, kind: CaseKind | str) -> Template:
     return t
 
 
+#: The elements an award decides, one row each (要素式: the tribunal fills the last column).
+AWARD_ELEMENTS = (
+    "劳动关系及入职时间",
+    "工作岗位及工作地点",
+    "书面劳动合同签订情况",
+    "工资标准及构成",
+    "工资支付周期及方式",
+    "欠付工资的期间",
+    "已支付金额",
+    "欠付金额",
+    "劳动关系解除或终止的时间及原因",
+)
+_GROUND_ITEM = {"crime_threshold": "（一）", "mass_incident": "（二）"}
+_DATE_KEYS = ("hearing_date", "pay_by", "notified_on", "order_on", "applied_on")
+_CN_NUM = "一二三四五六七八九十"
+
+
+def _claims_text(facts: NoticeFacts, claim_types: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
+    """The claims, one line per type (a collective case sums its workers), and their names."""
+    totals: dict[str, tuple[Decimal, int]] = {}
+    for c in facts.claims:
+        amount, n = totals.get(c.claim_type, (Decimal("0.00"), 0))
+        totals[c.claim_type] = (amount + c.amount, n + 1)
+    lines, names = [], []
+    for i, (code, (amount, n)) in enumerate(totals.items()):
+        name = claim_types.get(code, code)
+        names.append(name)
+        who = f"（涉及{n}名劳动者）" if n > 1 else ""
+        number = f"（{_CN_NUM[i]}）" if i < len(_CN_NUM) else f"（{i + 1}）"
+        lines.append(f"{number}请求裁决被申请人支付{name}人民币{yuan(amount)}元{who}；")
+    if lines:
+        lines[-1] = lines[-1][:-1] + "。"
+    return "\n".join(lines) or BLANK, tuple(names)
+
+
+def _remedy(final: bool) -> str:
+    if final:
+        return (
+            "本裁决为终局裁决，自作出之日起发生法律效力。劳动者对本裁决不服的，可以自收到本裁决书之日起"
+            "十五日内向人民法院提起诉讼。用人单位有证据证明本裁决有《中华人民共和国劳动争议调解仲裁法》"
+            "第四十九条第一款规定情形之一的，可以自收到本裁决书之日起三十日内向本委所在地的中级人民法院"
+            "申请撤销裁决。"
+        )
+    return (
+        "当事人对本裁决不服的，可以自收到本裁决书之日起十五日内向人民法院提起诉讼；"
+        "期满不起诉的，本裁决书发生法律效力。一方当事人逾期不履行发生法律效力的裁决的，"
+        "另一方当事人可以依照民事诉讼法的有关规定向人民法院申请执行。"
+    )
+
+
 def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
     templates = load_templates()
     case = facts.case
@@ -236,6 +358,8 @@ def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
     else:
         worker_text = BLANK
     employer_name = "、".join(e.name for e in facts.employers) or BLANK
+    first = facts.employers[0] if facts.employers else None
+    claims_text, claim_names = _claims_text(facts, templates.claim_types)
     values = _Fill(
         bureau_name=facts.bureau_name,
         commission_name=facts.commission_name,
@@ -248,45 +372,78 @@ def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
         complainant=worker_text,
         respondent=employer_name,
         employer=employer_name,
+        recipient=employer_name if case.kind == CaseKind.INSPECTION.value else BLANK,
+        legal_rep=(first.legal_rep if first and first.legal_rep else BLANK),
+        address=(
+            first.address if first and first.address and case.kind == CaseKind.INSPECTION.value else BLANK
+        ),
         workers=str(case.workers),
         amount_claimed=yuan(case.amount_claimed),
         amount_recovered=yuan(case.amount_recovered),
+        claims=claims_text,
+        remedy=_remedy(case.final_award),
+        and_articles="",
+        remark="",
     )
     step_grounds = templates.grounds.get("cancel_filing" if notice_type == "insp_cancel" else "refuse", {})
     for key, value in facts.recorded.items():
-        values[key] = _as_text(key, value, step_grounds)
+        if key == "blacklist_ground":
+            values["ground_item"] = _GROUND_ITEM.get(str(value), BLANK)
+            values[key] = templates.grounds.get("blacklist", {}).get(str(value), _as_text(key, value, {}))
+        elif key == "removal_decision":
+            values[key] = templates.grounds.get("removal", {}).get(str(value), _as_text(key, value, {}))
+        elif key in _DATE_KEYS and isinstance(value, str) and value:
+            try:
+                values[key] = zh_date(dt.date.fromisoformat(value[:10]))
+            except ValueError:
+                values[key] = value
+        else:
+            values[key] = _as_text(key, value, step_grounds)
     if "amount_ordered" not in values and notice_type == "insp_order" and case.amount_claimed:
         values["amount_ordered"] = yuan(case.amount_claimed)
     if notice_type == "insp_order" and "violations" not in values:
         values["violations"] = f"拖欠{case.workers}名劳动者工资"
-    paragraphs = tuple(p.format_map(values) for p in t.body)
+    # The number line: the document's own number (文号) where the officer gave one, never the
+    # case number in its place (issue 15: the 限期改正指令书 printed the case number).
+    doc_number = str(facts.recorded.get("document_no") or "").strip() or case.number
+    table: tuple[tuple[str, ...], ...] = ()
+    header = False
+    body = list(t.body)
+    if t.form:
+        table = tuple((label, value.format_map(values)) for label, value in t.form)
+    if "[[elements]]" in body:
+        rows = [("争议要素", "申请人主张", "被申请人意见", "仲裁庭认定")]
+        rows += [(e, "", "", "") for e in AWARD_ELEMENTS]
+        rows += [(f"{n}的请求依据及金额", "", "", "") for n in claim_names]
+        table, header = tuple(rows), True
+        body[body.index("[[elements]]")] = "[[table]]"
+    paragraphs = tuple(p.format_map(values) for p in body)
     parties: list[NoticeParty] = []
     if t.to == "parties":
         for w in workers:
             details = f"公民身份号码：{w.id_number}" if w.id_number else ""
             parties.append(NoticeParty("申请人", w.name, details))
         for e in facts.employers:
-            bits = [
-                f"统一社会信用代码：{e.uscc}" if e.uscc else "",
-                f"法定代表人：{e.legal_rep}" if e.legal_rep else "",
-            ]
-            if e.address:
-                bits.append(f"住所：{e.address}")
-            parties.append(NoticeParty("被申请人", e.name, "，".join(b for b in bits if b)))
-    if t.addressed_in_body or t.to == "parties":
+            parties.append(NoticeParty("被申请人", e.name, _employer_details(e)))
+    elif t.party_label:
+        for e in facts.employers:
+            parties.append(NoticeParty(t.party_label, e.name, _employer_details(e)))
+    if t.addressed_in_body and paragraphs and paragraphs[0].endswith("："):
+        addressee, paragraphs = paragraphs[0], paragraphs[1:]  # flush left, not a paragraph (§7.3.2)
+    elif t.addressed_in_body or t.to in ("parties", "form") or t.party_label:
         addressee = None
     elif to_employer or t.to == "respondent":
         addressee = f"{employer_name}："
     else:
         addressee = f"{worker_text}："
-    signatures: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = t.signatures
     if t.agreement:
         signatures = ("申请人（签名或盖章）：", "被申请人（签名或盖章）：", "调解员（签名）：")
     return NoticeData(
         notice_type=notice_type,
         issuer=facts.issuer,
         title=t.title,
-        doc_number=case.number,
+        doc_number=doc_number,
         addressee=addressee,
         parties=tuple(parties),
         paragraphs=paragraphs,
@@ -294,7 +451,22 @@ def compose(notice_type: str, facts: NoticeFacts) -> NoticeData:
         date_text=zh_date(facts.today),
         agreement=t.agreement,
         signatures=signatures,
+        after_date=t.after_date,
+        table=table,
+        table_header=header,
+        show_number=not t.form,
+        show_closing=not t.form,
+        title_lines=t.title_lines,
     )
+
+
+def _employer_details(e: NoticeEmployer) -> str:
+    bits = [
+        f"统一社会信用代码：{e.uscc}" if e.uscc else "",
+        f"法定代表人：{e.legal_rep}" if e.legal_rep else "",
+        f"住所：{e.address}" if e.address else "",
+    ]
+    return "，".join(b for b in bits if b)
 
 
 def filename(number: str, title: str) -> str:
@@ -302,110 +474,20 @@ def filename(number: str, title: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", f"{number}-{title}") + ".pdf"
 
 
-def pdf_bytes(data: NoticeData) -> bytes:
+def pdf_bytes(data: NoticeData, *, font_preference: str = "system") -> bytes:
     buf = io.BytesIO()
-    build_pdf(data, buf)
+    build_pdf(data, buf, font_preference=font_preference)
     return buf.getvalue()
 
 
 # --------------------------------------------------------------------------- layout
 
-#: Full-width punctuation that must not begin a line (GB/T 15834 标点符号用法, 避头点号).
-NO_LINE_START = "，。、；：？！）》」』】〕”’％"
 
+def build_pdf(
+    data: NoticeData, out: BinaryIO, *, invariant: bool = True, font_preference: str = "system"
+) -> None:
+    """Lay out one notice per GB/T 9704-2012 (see :mod:`casemgr.reports.notice_layout`)."""
+    from casemgr.reports import notice_layout
+    from casemgr.reports.fonts import notice_fonts
 
-def _chinese_line_breaking() -> None:
-    """ReportLab's CJK wrapping knows the Japanese no-line-start list but not the Chinese
-    full-width comma, semicolon or colon, so "，" could open a line. Its two wrappers read a
-    module-level string each; we extend both once (idempotent), which helps the other reports too."""
-    from reportlab.lib import textsplit as rl_textsplit
-    from reportlab.platypus import paragraph as rl_paragraph
-
-    for module in (rl_textsplit, rl_paragraph):
-        missing = "".join(c for c in NO_LINE_START if c not in module.ALL_CANNOT_START)
-        if missing:
-            module.ALL_CANNOT_START += missing
-
-
-def build_pdf(data: NoticeData, out: BinaryIO, *, invariant: bool = True) -> None:
-    """Lay out one notice on A4 (margins after GB/T 9704: 37/35 mm top/bottom, 28/26 mm sides)."""
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
-
-    from casemgr.reports.fonts import cjk_font
-
-    font = cjk_font().name
-    _chinese_line_breaking()
-
-    def style(name: str, size: float, align: int, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(
-            name, fontName=font, fontSize=size, leading=size * 1.75, alignment=align, wordWrap="CJK", **kw
-        )
-
-    heading = style("heading", 20, TA_CENTER, textColor=colors.HexColor("#C00000"), spaceAfter=2 * mm)
-    title = style("title", 18, TA_CENTER, spaceBefore=4 * mm, spaceAfter=2 * mm)
-    number = style("number", 11, TA_CENTER, spaceAfter=6 * mm)
-    body = style("body", 12.5, TA_JUSTIFY, firstLineIndent=25, spaceAfter=1.5 * mm)
-    plain = style("plain", 12.5, TA_LEFT, spaceAfter=1.5 * mm)
-    basis = style("basis", 10.5, TA_JUSTIFY, textColor=colors.HexColor("#333333"), spaceBefore=3 * mm)
-    sign = style("sign", 12.5, TA_RIGHT)
-
-    def esc(s: str) -> str:
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-    story: list[Any] = [
-        Paragraph(esc(data.issuer), heading),
-        HRFlowable(width="100%", thickness=1.5, color=colors.HexColor("#C00000"), spaceAfter=2 * mm),
-        Paragraph(esc(data.title), title),
-        Paragraph(esc(data.doc_number), number),
-    ]
-    if data.addressee:
-        story.append(Paragraph(esc(data.addressee), plain))
-    detail = style("detail", 11, TA_LEFT, leftIndent=25, textColor=colors.HexColor("#222222"))
-    for p in data.parties:
-        story.append(Paragraph(esc(f"{p.label}：{p.name}"), plain))
-        for d in p.details.split("，") if p.details else ():
-            story.append(Paragraph(esc(d), detail))
-    if data.parties:
-        story.append(Spacer(1, 2 * mm))
-    for para in data.paragraphs:
-        for line in para.split("\n"):
-            story.append(Paragraph(esc(line), body))
-    story.append(Paragraph(esc("依据：" + data.legal_basis), basis))
-    story.append(Spacer(1, 12 * mm))
-    closing: list[Any] = []
-    if data.signatures:
-        for s in data.signatures:
-            closing.append(Paragraph(esc(s), plain))
-            closing.append(Spacer(1, 6 * mm))
-        closing.append(Paragraph(esc(f"{data.issuer}（印章）"), sign))
-    else:
-        closing.append(Paragraph(esc(data.issuer), sign))
-    closing.append(Paragraph(esc(data.date_text), sign))
-    if not data.signatures:
-        closing.append(Paragraph(esc("（印章）"), sign))
-    story.append(KeepTogether(closing))
-
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(font, 8.5)
-        canvas.setFillColor(colors.grey)
-        canvas.drawCentredString(A4[0] / 2, 18 * mm, f"{data.doc_number}  {data.title}  第{doc.page}页")
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        topMargin=37 * mm,
-        bottomMargin=35 * mm,
-        leftMargin=28 * mm,
-        rightMargin=26 * mm,
-        title=f"{data.title} {data.doc_number}",
-        author=data.issuer,
-        invariant=1 if invariant else 0,
-    )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    notice_layout.layout(data, notice_fonts(font_preference), out, invariant=invariant)

@@ -31,8 +31,13 @@ MONEY_KEYS = (
     "crime_threshold_collective",
 )
 INT_KEYS = ("collective_min_workers", "supervision_min_workers", "idle_lock_minutes")
-TEXT_KEYS = ("bureau_name", "arbitration_commission_name")
-BOOL_KEYS = ("minimum_wage_confirmed",)
+TEXT_KEYS = (
+    "bureau_name",
+    "arbitration_commission_name",
+    "administrative_review_body",
+    "administrative_court",
+)
+BOOL_KEYS = ("minimum_wage_confirmed", "notice_font_shipped")
 #: Lists of "role:<role>" / "user:<username>" (who approves extensions, per case kind).
 APPROVER_KEYS = (
     "extension_approvers.arbitration",
