@@ -419,7 +419,7 @@ def build_pdf(title: str, text: str, out: BinaryIO, *, invariant: bool = True) -
     from reportlab.platypus import paragraph as rl_paragraph
 
     from casemgr.reports.fonts import cjk_font
-    from casemgr.reports.notices import NO_LINE_START
+    from casemgr.reports.notice_layout import NO_LINE_START
 
     font = cjk_font().name
     for module in (rl_textsplit, rl_paragraph):  # as the notices do: no "，" opening a line
