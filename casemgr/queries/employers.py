@@ -265,6 +265,7 @@ class EmployerAlert:
 
     employer_id: int
     name: str
+    district: str | None  # None: "(from the employer)" cannot give the case one
     open_by_kind: dict[str, int]  # only the kinds the acting user may see
     complaints_90d: int
     key_monitoring: bool
@@ -334,6 +335,7 @@ def employer_alert(
     return EmployerAlert(
         employer_id=e.id,
         name=e.name,
+        district=e.district,
         open_by_kind=open_by_kind,
         complaints_90d=recent,
         key_monitoring=e.key_monitoring,

@@ -1207,6 +1207,18 @@
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
     </message>
+    <message>
+        <source>Whose claim this is: one worker's, or the same amount for each worker</source>
+        <translation>金额归属：某一名劳动者，或每名劳动者各计同一金额</translation>
+    </message>
+    <message>
+        <source>Each worker</source>
+        <translation>每人各计</translation>
+    </message>
+    <message>
+        <source>Worker %1 (no name yet)</source>
+        <translation>第%1名劳动者（未填姓名）</translation>
+    </message>
 </context>
 <context>
     <name>ClaimType</name>
@@ -1708,6 +1720,26 @@
         <translation>
             <numerusform>共 %n 家</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Key monitoring</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <source>Blacklisted</source>
+        <translation>失信名单</translation>
+    </message>
+    <message>
+        <source>Complaints in the last 90 days</source>
+        <translation>近90日投诉</translation>
+    </message>
+    <message>
+        <source>Show only employers with this watch status</source>
+        <translation>只显示该监管状态的用人单位</translation>
     </message>
 </context>
 <context>
@@ -2275,11 +2307,6 @@
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="312"/>
-        <source>Employer (respondent)</source>
-        <translation>用人单位（被申请人）</translation>
-    </message>
-    <message>
         <location filename="../../ui/newcase.py" line="315"/>
         <source>Type part of the name to find an employer on file</source>
         <translation>输入部分名称查找已登记的用人单位</translation>
@@ -2320,24 +2347,9 @@
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../ui/newcase.py" line="364"/>
-        <source>Claims</source>
-        <translation>请求事项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/newcase.py" line="370"/>
-        <source>Add claim</source>
-        <translation>增加请求</translation>
-    </message>
-    <message>
         <location filename="../../ui/newcase.py" line="380"/>
         <source>Flags proposed</source>
         <translation>系统建议的标记</translation>
-    </message>
-    <message>
-        <location filename="../../ui/newcase.py" line="384"/>
-        <source>Flags are proposed once workers and claims are entered.</source>
-        <translation>填写劳动者和请求事项后，系统会建议标记。</translation>
     </message>
     <message>
         <location filename="../../ui/newcase.py" line="388"/>
@@ -2384,26 +2396,6 @@
         <location filename="../../ui/newcase.py" line="438"/>
         <source>New inspection complaint</source>
         <translation>登记监察投诉</translation>
-    </message>
-    <message>
-        <location filename="../../ui/newcase.py" line="443"/>
-        <source>Complaint received on</source>
-        <translation>接到投诉日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/newcase.py" line="445"/>
-        <source>Application received on</source>
-        <translation>收到申请日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/newcase.py" line="450"/>
-        <source>Complainants (workers)</source>
-        <translation>投诉人（劳动者）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/newcase.py" line="451"/>
-        <source>Applicants (workers)</source>
-        <translation>申请人（劳动者）</translation>
     </message>
     <message>
         <location filename="../../ui/newcase.py" line="537"/>
@@ -2510,6 +2502,58 @@
     <message>
         <source>Mediated by</source>
         <translation>调解组织</translation>
+    </message>
+    <message>
+        <source>Flags are proposed once workers and amounts are entered.</source>
+        <translation>填写劳动者和金额后，系统会建议标记。</translation>
+    </message>
+    <message>
+        <source>Discard this registration? What you entered will be lost.</source>
+        <translation>放弃本次登记？已填写的内容将丢失。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <source>on the wage-arrears blacklist (until %1)</source>
+        <translation>已列入拖欠农民工工资失信联合惩戒名单（至 %1）</translation>
+    </message>
+    <message>
+        <source>under key monitoring</source>
+        <translation>为工资支付重点监控对象</translation>
+    </message>
+    <message>
+        <source>%1 open case(s): %2</source>
+        <translation>未结案件 %1 件（%2）</translation>
+    </message>
+    <message>
+        <source>%1 complaint(s) in the last 90 days</source>
+        <translation>近90日投诉 %1 件</translation>
+    </message>
+    <message>
+        <source>This employer is on file: %1. You can still register this case.</source>
+        <translation>该用人单位已有记录：%1。仍可登记本案。</translation>
+    </message>
+    <message>
+        <source>Choose the district: this employer has none on file.</source>
+        <translation>请选择区县：该用人单位未登记所在区县。</translation>
+    </message>
+    <message>
+        <source>Choose the district: the employer is new to the register.</source>
+        <translation>请选择区县：该用人单位为首次登记。</translation>
+    </message>
+    <message>
+        <source>The worker this claim is for has no name yet.</source>
+        <translation>该项所属的劳动者尚未填写姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the district.</source>
+        <translation>请选择区县。</translation>
     </message>
 </context>
 <context>
@@ -3848,6 +3892,119 @@
         <location filename="../../ui/newcase.py" line="169"/>
         <source>Enter the worker&apos;s name.</source>
         <translation>请填写劳动者姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>The date cannot be after %1.</source>
+        <translation>日期不能晚于 %1。</translation>
+    </message>
+    <message>
+        <source>The date cannot be before %1.</source>
+        <translation>日期不能早于 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>EventAction</name>
+    <message>
+        <source>Handed to arbitration</source>
+        <translation>转仲裁</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Other party</source>
+        <translation>对方当事人</translation>
+    </message>
+    <message>
+        <source>Mediation requests</source>
+        <translation>调解请求</translation>
+    </message>
+    <message>
+        <source>Add a request</source>
+        <translation>增加调解请求</translation>
+    </message>
+    <message>
+        <source>Employer (the other party)</source>
+        <translation>用人单位（对方当事人）</translation>
+    </message>
+    <message>
+        <source>Applicants (workers)</source>
+        <translation>申请人（劳动者）</translation>
+    </message>
+    <message>
+        <source>Mediation application received on</source>
+        <translation>收到调解申请日期</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Arbitration claims</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Add a claim</source>
+        <translation>增加仲裁请求</translation>
+    </message>
+    <message>
+        <source>Employer (respondent)</source>
+        <translation>用人单位（被申请人）</translation>
+    </message>
+    <message>
+        <source>Arbitration application received on</source>
+        <translation>收到仲裁申请日期</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Employer complained about</source>
+        <translation>被投诉单位</translation>
+    </message>
+    <message>
+        <source>Matters complained of</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <source>Add a matter</source>
+        <translation>增加事项</translation>
+    </message>
+    <message>
+        <source>Complainants (workers)</source>
+        <translation>投诉人（劳动者）</translation>
+    </message>
+    <message>
+        <source>Complaint received on</source>
+        <translation>接到投诉日期</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <source>Employer reported</source>
+        <translation>被举报单位</translation>
+    </message>
+    <message>
+        <source>Matters reported</source>
+        <translation>举报事项</translation>
+    </message>
+    <message>
+        <source>Reporters</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <source>Report received on</source>
+        <translation>接到举报日期</translation>
     </message>
 </context>
 </TS>
