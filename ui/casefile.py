@@ -345,6 +345,10 @@ class CaseFileWindow(QDialog):
         # each kind's own words: a complaint has a 被投诉单位 and 投诉事项; only an award is 终局
         self.claims_title.setText(labels.wording(r.kind, "claims", d.complaint_type))
         self.claims_view.setColumnHidden(8, r.kind != CaseKind.ARBITRATION.value)
+        heads = self.claims_model.headers
+        for col, word in ((1, "claim_col"), (3, "claimed_col"), (5, "ordered_col")):
+            heads[col] = labels.wording(r.kind, word, d.complaint_type)
+        self.claims_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(heads) - 1)
         if d.employer_id is not None:
             f["employer"].setText(f'<a href="employer:{d.employer_id}">{_html(r.employer_name or "")}</a>')
         else:

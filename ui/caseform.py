@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #2e7d32;"
 WARN_STYLE = "color: #8a4b00;"
-BAD_EDIT = "QLineEdit { border: 1px solid #b00020; }"
-BAD_COMBO = "QComboBox { border: 1px solid #b00020; }"
+#: The red frame of a field in error; the padding keeps the field's height (a bare border
+#: makes Qt drop the style's frame and shrinks the box by 4 px: the row below would jump).
+BAD_EDIT = "QLineEdit { border: 1px solid #b00020; padding: 2px; }"
+BAD_COMBO = "QComboBox { border: 1px solid #b00020; padding: 2px 6px; }"
 
 
 class FieldError(QLabel):
@@ -115,6 +117,9 @@ class WorkerRow(QWidget):
         self.migrant = QCheckBox(self.tr("Migrant worker"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove)
+        keep = self.remove_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the first row lines up with the others
+        self.remove_button.setSizePolicy(keep)
         self.remove_button.setVisible(index > 0)
         self.on_file = FieldError(style=NOTE_STYLE, reserve=True)
         self.error = FieldError(reserve=True)

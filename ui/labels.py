@@ -221,6 +221,9 @@ WORDING: dict[str, dict[str, str]] = {
         "employer_box": QT_TRANSLATE_NOOP("Wording", "Employer (the other party)"),
         "workers_box": QT_TRANSLATE_NOOP("Wording", "Applicants (workers)"),
         "received": QT_TRANSLATE_NOOP("Wording", "Mediation application received on"),
+        "claim_col": QT_TRANSLATE_NOOP("Wording", "Mediation request"),
+        "claimed_col": QT_TRANSLATE_NOOP("Wording", "Amount requested"),
+        "ordered_col": QT_TRANSLATE_NOOP("Wording", "Amount agreed"),
     },
     "arbitration": {
         "applicant": QT_TRANSLATE_NOOP("Wording", "Applicant"),
@@ -230,6 +233,9 @@ WORDING: dict[str, dict[str, str]] = {
         "employer_box": QT_TRANSLATE_NOOP("Wording", "Employer (respondent)"),
         "workers_box": QT_TRANSLATE_NOOP("Wording", "Applicants (workers)"),
         "received": QT_TRANSLATE_NOOP("Wording", "Arbitration application received on"),
+        "claim_col": QT_TRANSLATE_NOOP("Wording", "Arbitration claim"),
+        "claimed_col": QT_TRANSLATE_NOOP("Wording", "Amount claimed"),
+        "ordered_col": QT_TRANSLATE_NOOP("Wording", "Amount awarded"),
     },
     "inspection": {
         "applicant": QT_TRANSLATE_NOOP("Wording", "Complainant"),
@@ -239,6 +245,9 @@ WORDING: dict[str, dict[str, str]] = {
         "employer_box": QT_TRANSLATE_NOOP("Wording", "Employer complained about"),
         "workers_box": QT_TRANSLATE_NOOP("Wording", "Complainants (workers)"),
         "received": QT_TRANSLATE_NOOP("Wording", "Complaint received on"),
+        "claim_col": QT_TRANSLATE_NOOP("Wording", "Matter complained of"),
+        "claimed_col": QT_TRANSLATE_NOOP("Wording", "Amount involved"),
+        "ordered_col": QT_TRANSLATE_NOOP("Wording", "Ordered to pay"),
     },
     "report": {
         "applicant": QT_TRANSLATE_NOOP("Wording", "Reporter"),
@@ -248,6 +257,9 @@ WORDING: dict[str, dict[str, str]] = {
         "employer_box": QT_TRANSLATE_NOOP("Wording", "Employer reported"),
         "workers_box": QT_TRANSLATE_NOOP("Wording", "Reporters"),
         "received": QT_TRANSLATE_NOOP("Wording", "Report received on"),
+        "claim_col": QT_TRANSLATE_NOOP("Wording", "Matter reported"),
+        "claimed_col": QT_TRANSLATE_NOOP("Wording", "Amount involved"),
+        "ordered_col": QT_TRANSLATE_NOOP("Wording", "Ordered to pay"),
     },
 }
 

@@ -133,7 +133,7 @@ class DateEdit(QDateEdit):
 
     WIDE_MIN = QDate(1900, 1, 1)
     WIDE_MAX = QDate(2100, 12, 31)
-    BAD = "QDateEdit { border: 1px solid #b00020; }"
+    BAD = "QDateEdit { border: 1px solid #b00020; padding: 2px; }"  # the padding keeps the height
 
     def __init__(
         self,

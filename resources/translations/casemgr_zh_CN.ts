@@ -4006,5 +4006,45 @@
         <source>Report received on</source>
         <translation>接到举报日期</translation>
     </message>
+    <message>
+        <source>Mediation request</source>
+        <translation>调解请求</translation>
+    </message>
+    <message>
+        <source>Amount requested</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>Amount agreed</source>
+        <translation>协议金额</translation>
+    </message>
+    <message>
+        <source>Arbitration claim</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Amount claimed</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>Amount awarded</source>
+        <translation>裁决金额</translation>
+    </message>
+    <message>
+        <source>Matter complained of</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <source>Amount involved</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>Ordered to pay</source>
+        <translation>责令支付金额</translation>
+    </message>
+    <message>
+        <source>Matter reported</source>
+        <translation>举报事项</translation>
+    </message>
 </context>
 </TS>
