@@ -420,6 +420,10 @@ def test_each_kind_speaks_its_own_words_in_the_form_and_the_case_file(
     dlg = dialog(qtbot, inspector, kind)
     if variant == "report":
         dlg.complaint_type.setCurrentIndex(dlg.complaint_type.findData(ComplaintType.REPORT.value))
+    dlg.worker_rows[0].name.setText("陈一")
+    dlg.add_worker().name.setText("林二")  # two workers: the claim line offers whose it is
+    dlg.claim_rows[0].amount.setText("100")
+    dlg._update_flags()  # the total and the flags are shown
     form_text = "\n".join(visible_texts(dlg))
     data = case_input(kind, n=40)
     if variant == "report":

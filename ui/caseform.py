@@ -247,6 +247,9 @@ class ClaimRow(QWidget):
         self.months.setSpecialValueText(self.tr("months: –"))
         self.months.setSuffix(self.tr(" months"))
         self.remove_button = QPushButton(self.tr("Remove"))
+        keep = self.remove_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the first line lines up with the others
+        self.remove_button.setSizePolicy(keep)
         self.remove_button.setVisible(index > 0)
         self.remove_button.clicked.connect(self.remove)
         self.error = FieldError(reserve=True)

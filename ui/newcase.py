@@ -352,7 +352,7 @@ class NewCaseDialog(QDialog):
         if avail is None and self.screen() is not None:
             avail = self.screen().availableGeometry()
         self._avail = avail
-        width, height = 960, 820
+        width, height = 960, 980
         if avail is not None:
             width = min(width, avail.width() - 40)
             height = min(height, avail.height() - 40)  # the title bar and the frame
@@ -647,7 +647,7 @@ class NewCaseDialog(QDialog):
         named = len([r for r in self.worker_rows if r.name.text().strip() or r.id_number.text().strip()])
         workers = self.workers_total.value() or max(named, 1)
         amount = self.claim_total()
-        self.total_label.setText(self.tr("Total claimed: %1 yuan").replace("%1", i18n.fmt_money(amount)))
+        self.total_label.setText(self.tr("Total amount: %1 yuan").replace("%1", i18n.fmt_money(amount)))
         on = self.received_on.date().toPython()
         green = self.green_mode.currentData()
         self.ctx.runner.read(

@@ -556,7 +556,8 @@ class EmployerPage(Page):
         # newest first until a header is clicked; each click asks the database for a new order
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.restore_widths({0: 240, 1: 160, 2: 80, 3: 80, 4: 50, 5: 50})
+        # every column in sight at 1366x768, the watch status included
+        self.view.restore_widths({0: 210, 1: 150, 2: 70, 3: 62, 4: 46, 5: 46})
         self.view.activated_row.connect(self._select_row)
         self.view.clicked.connect(lambda idx: self._select_row(idx.row()))
         ll.addWidget(self.view, 1)
@@ -566,7 +567,7 @@ class EmployerPage(Page):
         self.detail = EmployerDetail(ctx)
         self.detail.open_case.connect(self.open_case)
         split.addWidget(self.detail)
-        split.setSizes([560, 640])
+        split.setSizes([700, 520])
         lay.addWidget(split, 1)
         self.model.count_changed.connect(lambda n: self.count_label.setText(self.tr("%n employer(s)", "", n)))
         self.search.search.connect(lambda _t: self._apply_filter())

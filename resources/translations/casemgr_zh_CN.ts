@@ -2404,8 +2404,8 @@
     </message>
     <message>
         <location filename="../../ui/newcase.py" line="559"/>
-        <source>Total claimed: %1 yuan</source>
-        <translation>请求合计：%1 元</translation>
+        <source>Total amount: %1 yuan</source>
+        <translation>合计：%1 元</translation>
     </message>
     <message>
         <location filename="../../ui/newcase.py" line="602"/>
