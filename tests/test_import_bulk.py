@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from casemgr import audit, db
 from casemgr.actor import Actor
-from casemgr.enums import CaseKind, Role
+from casemgr.enums import CaseKind, Channel, Role
 from casemgr.io import bulk
 from casemgr.io.ledger_import import ImportCancelled, ImportOptions, import_ledger
 from casemgr.io.planner_pool import PlannerError
@@ -107,14 +107,16 @@ def dump(database: db.Database) -> dict[str, list[dict[str, object]]]:
 
 
 def _seed_existing_parties(database: db.Database, admin: Actor) -> None:
-    """An employer without district and a non-migrant worker on file: the party fixes."""
+    """An employer without district and a non-migrant worker on file: the party fixes.
+
+    Seeded as an earlier ledger import: only an import may leave a case without a district."""
     with database.write() as s:
         base = case_input(CaseKind.ARBITRATION, n=61, received_on=dt.date(2025, 1, 6), migrant=False)
         emp = parties.EmployerInput(name="汕尾等价测试单位2", uscc=make_uscc(62), district=None)
         person = cases.PartyLink(
             parties.PersonInput(name="劳动者2", id_number=make_id(502)), base.persons[0].role
         )
-        cases.register_case(s, admin, dataclasses.replace(base, employer=emp, persons=[person], district=None),
+        cases.register_case(s, admin, dataclasses.replace(base, employer=emp, persons=[person], district=None, channel=Channel.IMPORT),
                             today=TODAY)  # fmt: skip
 
 

@@ -70,6 +70,7 @@ def register_report_through_dialog(qtbot: QtBot, database: db.Database, actor: A
     qtbot.addWidget(dlg)
     dlg.complaint_type.setCurrentIndex(dlg.complaint_type.findData(ComplaintType.REPORT.value))
     dlg.employer_name.setText("汕尾市被举报有限公司")
+    dlg.district.setCurrentIndex(dlg.district.findData("城区"))
     dlg.uscc.setText(make_uscc(9137))
     w = dlg.worker_rows[0]
     w.name.setText(NAME)

@@ -114,6 +114,7 @@ def test_register_each_kind_through_the_form(
     dlg = NewCaseDialog(supervisor, kind)
     qtbot.addWidget(dlg)
     dlg.employer_name.setText("汕尾市表单测试有限公司")
+    dlg.district.setCurrentIndex(dlg.district.findData("城区"))  # a new employer: the case needs one
     dlg.uscc.setText(make_uscc(4242))
     worker = dlg.worker_rows[0]
     worker.name.setText("陈小明")
@@ -139,6 +140,7 @@ def test_bad_id_number_is_refused_inline_and_nothing_is_saved(
     dlg = NewCaseDialog(supervisor, CaseKind.ARBITRATION)
     qtbot.addWidget(dlg)
     dlg.employer_name.setText("汕尾市表单测试有限公司")
+    dlg.district.setCurrentIndex(dlg.district.findData("城区"))  # a new employer: the case needs one
     worker = dlg.worker_rows[0]
     worker.name.setText("陈小明")
     good = make_id(12)
@@ -720,6 +722,7 @@ def test_a_save_while_a_colleague_imports_names_them_and_keeps_the_form(
     dlg = NewCaseDialog(supervisor, CaseKind.ARBITRATION)
     qtbot.addWidget(dlg)
     dlg.employer_name.setText("汕尾市表单测试有限公司")
+    dlg.district.setCurrentIndex(dlg.district.findData("城区"))  # a new employer: the case needs one
     worker = dlg.worker_rows[0]
     worker.name.setText("陈小明")
     worker.id_number.setText(make_id(77))

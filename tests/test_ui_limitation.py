@@ -25,6 +25,7 @@ def test_the_form_warns_and_the_case_file_keeps_warning(
     dlg = NewCaseDialog(supervisor, CaseKind.ARBITRATION)
     qtbot.addWidget(dlg)
     dlg.employer_name.setText("汕尾市时效测试有限公司")
+    dlg.district.setCurrentIndex(dlg.district.findData("城区"))
     dlg.uscc.setText(make_uscc(4343))
     dlg.worker_rows[0].name.setText("陈大明")
     dlg.worker_rows[0].id_number.setText(make_id(78))

@@ -239,7 +239,9 @@ class CaseFileWindow(QDialog):
         cv = TableView("casefile/claims")
         cv.setModel(self.claims_model)
         cv.restore_widths({0: 110, 1: 170, 2: 60, 3: 110, 4: 110, 5: 120, 6: 110})
-        ov.addWidget(QLabel(self.tr("Claims")))
+        self.claims_view = cv
+        self.claims_title = QLabel(self.tr("Claims"))  # the kind's own word once loaded
+        ov.addWidget(self.claims_title)
         ov.addWidget(cv, 1)
         # Ordered / paid / outstanding per worker: what the enforcement ladder is about.
         self.money_label = QLabel()
@@ -340,6 +342,13 @@ class CaseFileWindow(QDialog):
             + (f"（{labels.label(labels.COMPLAINT_TYPES, d.complaint_type)}）" if d.complaint_type else "")
         )
         f["status"].setText(labels.label(labels.STATUSES, r.status))
+        # each kind's own words: a complaint has a 被投诉单位 and 投诉事项; only an award is 终局
+        self.claims_title.setText(labels.wording(r.kind, "claims", d.complaint_type))
+        self.claims_view.setColumnHidden(8, r.kind != CaseKind.ARBITRATION.value)
+        heads = self.claims_model.headers
+        for col, word in ((1, "claim_col"), (3, "claimed_col"), (5, "ordered_col")):
+            heads[col] = labels.wording(r.kind, word, d.complaint_type)
+        self.claims_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(heads) - 1)
         if d.employer_id is not None:
             f["employer"].setText(f'<a href="employer:{d.employer_id}">{_html(r.employer_name or "")}</a>')
         else:
@@ -390,7 +399,7 @@ class CaseFileWindow(QDialog):
                 )  # hidden reporter: no
                 rows.append(
                     [
-                        labels.label(labels.PARTY_ROLES, v.role),
+                        labels.party_role(r.kind, v.role, d.complaint_type),
                         v.name,
                         v.id_number or "",
                         v.phone or "",
@@ -400,7 +409,7 @@ class CaseFileWindow(QDialog):
         else:
             for p in d.parties:
                 if not p.is_employer:
-                    rows.append([labels.label(labels.PARTY_ROLES, p.role), p.name, "", "", ""])
+                    rows.append([labels.party_role(r.kind, p.role, d.complaint_type), p.name, "", "", ""])
                     targets.append(None)  # persons this user may not see are not editable here
         migrant = {p.person_id: p.migrant_worker for p in d.parties if p.person_id is not None}
         if views:
@@ -409,7 +418,13 @@ class CaseFileWindow(QDialog):
         for p in d.parties:
             if p.is_employer:
                 rows.append(
-                    [labels.label(labels.PARTY_ROLES, p.role), p.name, p.id_number or "", p.phone or "", ""]
+                    [
+                        labels.party_role(r.kind, p.role, d.complaint_type),
+                        p.name,
+                        p.id_number or "",
+                        p.phone or "",
+                        "",
+                    ]
                 )
                 targets.append(("employer", p.employer_id) if p.employer_id is not None else None)
         self.parties_model.set_rows(rows)
@@ -525,6 +540,8 @@ class CaseFileWindow(QDialog):
             return "?"
 
     def _event_title(self, kind: str, e: queries.EventRow) -> str:
+        if e.action in labels.EVENT_ACTIONS:  # e.g. 转仲裁: a named step, not a 备注
+            return labels.label(labels.EVENT_ACTIONS, e.action)
         if e.action:
             try:
                 t = workflow.get_transition(kind, e.action)
@@ -544,6 +561,8 @@ class CaseFileWindow(QDialog):
             return f"{e.data.get('title', '')}（{number}）" if number else str(e.data.get("title", ""))
         parts = []
         for k, v in e.data.items():
+            if k.endswith("_id"):  # a row id means nothing to a clerk (the number follows it)
+                continue
             if k in ("flags",) and isinstance(v, list):
                 parts.append("；".join(str(x) for x in v))
             elif isinstance(v, str | int | float):

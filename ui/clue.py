@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +37,7 @@ from ui.newcase import FieldError
 from ui.ops import Changes
 from ui.pages import district_combo
 from ui.transition import date_edit
+from ui.widgets import DateEdit
 
 if TYPE_CHECKING:
     from ui.app import AppContext
@@ -77,8 +78,7 @@ class ClueDialog(QDialog):
         for ch, (name_zh, name_en) in CHANNEL_NAMES.items():
             self.channel.addItem(name_zh if zh else name_en, ch.value)
         self.ref = QLineEdit()
-        self.received = date_edit()
-        self.received.setMaximumDate(QDate(clock.today()))
+        self.received = DateEdit(clock.today(), latest=clock.today())
         self.reply_due = date_edit(clock.today() + dt.timedelta(days=10))
         self.employer = QLineEdit()
         self.uscc = QLineEdit()
@@ -162,6 +162,9 @@ class ClueDialog(QDialog):
         id_number = self.id_number.text().strip() or None
         if id_number and not worker_name:
             self.errors["worker"].set(self.tr("Give the worker's name with the ID number."))
+            ok = False
+        if why := self.received.problem():
+            self.errors["received_on"].set(why)
             ok = False
         if not ok:
             return None

@@ -203,6 +203,66 @@ DISTRICTS = {
     "汕尾高新区": QT_TRANSLATE_NOOP("District", "Shanwei Hi-tech Zone"),
 }
 
+#: Events recorded under a plain kind but with a name of their own (``Event.action``).
+EVENT_ACTIONS = {
+    "handed_to_arbitration": QT_TRANSLATE_NOOP("EventAction", "Handed to arbitration"),
+}
+
+#: The words that differ per kind. An inspection complaint has a 被投诉单位 and 投诉事项 (若干规定
+#: 劳社部令第25号 Art. 18: "被投诉用人单位", "投诉人"), a report a 被举报单位 (劳动保障监察条例
+#: Art. 9: 举报); mediation has a 申请人, the other party and 调解请求 (企业劳动争议协商调解规定,
+#: 人社部令第17号, Art. 21); only arbitration has a 被申请人, 仲裁请求 and 终局裁决.
+WORDING: dict[str, dict[str, str]] = {
+    "mediation": {
+        "applicant": QT_TRANSLATE_NOOP("Wording", "Applicant"),
+        "respondent": QT_TRANSLATE_NOOP("Wording", "Other party"),
+        "claims": QT_TRANSLATE_NOOP("Wording", "Mediation requests"),
+        "add_claim": QT_TRANSLATE_NOOP("Wording", "Add a request"),
+        "employer_box": QT_TRANSLATE_NOOP("Wording", "Employer (the other party)"),
+        "workers_box": QT_TRANSLATE_NOOP("Wording", "Applicants (workers)"),
+        "received": QT_TRANSLATE_NOOP("Wording", "Mediation application received on"),
+        "claim_col": QT_TRANSLATE_NOOP("Wording", "Mediation request"),
+        "claimed_col": QT_TRANSLATE_NOOP("Wording", "Amount requested"),
+        "ordered_col": QT_TRANSLATE_NOOP("Wording", "Amount agreed"),
+    },
+    "arbitration": {
+        "applicant": QT_TRANSLATE_NOOP("Wording", "Applicant"),
+        "respondent": QT_TRANSLATE_NOOP("Wording", "Respondent"),
+        "claims": QT_TRANSLATE_NOOP("Wording", "Arbitration claims"),
+        "add_claim": QT_TRANSLATE_NOOP("Wording", "Add a claim"),
+        "employer_box": QT_TRANSLATE_NOOP("Wording", "Employer (respondent)"),
+        "workers_box": QT_TRANSLATE_NOOP("Wording", "Applicants (workers)"),
+        "received": QT_TRANSLATE_NOOP("Wording", "Arbitration application received on"),
+        "claim_col": QT_TRANSLATE_NOOP("Wording", "Arbitration claim"),
+        "claimed_col": QT_TRANSLATE_NOOP("Wording", "Amount claimed"),
+        "ordered_col": QT_TRANSLATE_NOOP("Wording", "Amount awarded"),
+    },
+    "inspection": {
+        "applicant": QT_TRANSLATE_NOOP("Wording", "Complainant"),
+        "respondent": QT_TRANSLATE_NOOP("Wording", "Employer complained about"),
+        "claims": QT_TRANSLATE_NOOP("Wording", "Matters complained of"),
+        "add_claim": QT_TRANSLATE_NOOP("Wording", "Add a matter"),
+        "employer_box": QT_TRANSLATE_NOOP("Wording", "Employer complained about"),
+        "workers_box": QT_TRANSLATE_NOOP("Wording", "Complainants (workers)"),
+        "received": QT_TRANSLATE_NOOP("Wording", "Complaint received on"),
+        "claim_col": QT_TRANSLATE_NOOP("Wording", "Matter complained of"),
+        "claimed_col": QT_TRANSLATE_NOOP("Wording", "Amount involved"),
+        "ordered_col": QT_TRANSLATE_NOOP("Wording", "Ordered to pay"),
+    },
+    "report": {
+        "applicant": QT_TRANSLATE_NOOP("Wording", "Reporter"),
+        "respondent": QT_TRANSLATE_NOOP("Wording", "Employer reported"),
+        "claims": QT_TRANSLATE_NOOP("Wording", "Matters reported"),
+        "add_claim": QT_TRANSLATE_NOOP("Wording", "Add a matter"),
+        "employer_box": QT_TRANSLATE_NOOP("Wording", "Employer reported"),
+        "workers_box": QT_TRANSLATE_NOOP("Wording", "Reporters"),
+        "received": QT_TRANSLATE_NOOP("Wording", "Report received on"),
+        "claim_col": QT_TRANSLATE_NOOP("Wording", "Matter reported"),
+        "claimed_col": QT_TRANSLATE_NOOP("Wording", "Amount involved"),
+        "ordered_col": QT_TRANSLATE_NOOP("Wording", "Ordered to pay"),
+    },
+}
+
 _CONTEXTS = {
     id(KINDS): "Kind",
     id(STATUSES): "Status",
@@ -216,7 +276,24 @@ _CONTEXTS = {
     id(CHANNELS): "Channel",
     id(COMPLAINT_TYPES): "ComplaintType",
     id(DISTRICTS): "District",
+    id(EVENT_ACTIONS): "EventAction",
 }
+
+
+def wording(kind: str | None, word: str, complaint_type: str | None = None) -> str:
+    """The word ``word`` (a key of :data:`WORDING`) as this kind of case says it."""
+    table = WORDING.get("report" if complaint_type == "report" else (kind or ""), WORDING["arbitration"])
+    return QCoreApplication.translate("Wording", table[word])
+
+
+def party_role(kind: str | None, role: str | None, complaint_type: str | None = None) -> str:
+    """A party's role as this kind of case names it: the employer of a complaint is the
+    被投诉单位, never a 被申请人; the worker of a mediation is its 申请人."""
+    if role == "respondent":
+        return wording(kind, "respondent", complaint_type)
+    if role in ("applicant", "complainant") and kind is not None:
+        return wording(kind, "applicant", complaint_type)
+    return label(PARTY_ROLES, role)
 
 
 def label(table: dict[str, str], code: str | None) -> str:

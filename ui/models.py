@@ -334,13 +334,18 @@ class CaseTableModel(PagedTableModel):
 # --------------------------------------------------------------------------- employers
 
 EMPLOYER_COLUMNS = (
-    Column("name", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Employer")),
-    Column("uscc", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Credit code")),
-    Column("district", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "District")),
-    Column("legal_rep", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Legal representative")),
-    Column("cases", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Cases"), None, True),
-    Column("open", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Open"), None, True),
-    Column("status", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Watch status")),
+    Column("name", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Employer"), "name"),
+    Column("uscc", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Credit code"), "uscc"),
+    Column("district", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "District"), "district"),
+    Column(
+        "legal_rep",
+        "EmployerColumns",
+        QT_TRANSLATE_NOOP("EmployerColumns", "Legal representative"),
+        "legal_rep",
+    ),
+    Column("cases", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Cases"), "cases", True),
+    Column("open", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Open"), "open", True),
+    Column("status", "EmployerColumns", QT_TRANSLATE_NOOP("EmployerColumns", "Watch status"), "status"),
 )
 
 
@@ -354,7 +359,8 @@ def employer_status(key_monitoring: bool, blacklisted: bool) -> str:
 
 
 class EmployerTableModel(PagedTableModel):
-    """The employer list, searched by name or credit code.
+    """The employer list, searched by name or credit code, filtered by watch status and
+    sorted on any column by the database.
 
     Signals: as :class:`PagedTableModel`.
     """
@@ -370,6 +376,10 @@ class EmployerTableModel(PagedTableModel):
     def set_query(self, query: queries.EmployerQuery) -> None:
         self.query = query
         self.reload()
+
+    def apply_sort(self, sort_key: str, descending: bool) -> None:
+        # sorted by the database (EmployerQuery's ORDER BY), a page at a time: still lazy
+        self.query = self.query.with_sort(sort_key, descending)
 
     def fetch_page(self, session: Session, offset: int, limit: int) -> list[queries.EmployerRow]:
         return self.query.page(session, offset, limit)

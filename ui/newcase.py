@@ -14,20 +14,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -48,202 +47,14 @@ from casemgr.enums import (
 )
 from casemgr.services import cases, parties
 from ui import i18n, labels
+from ui.caseform import BAD_COMBO, BAD_EDIT, EACH_WORKER, WARN_STYLE, ClaimRow, FieldError, WorkerRow
 from ui.ops import Changes
-from ui.widgets import badge
+from ui.widgets import DateEdit, badge
+
+__all__ = ["ClaimRow", "FieldError", "NewCaseDialog", "Prefill", "WorkerRow"]
 
 if TYPE_CHECKING:
     from ui.app import AppContext
-
-ERROR_STYLE = "color: #b00020;"
-BAD_EDIT = "QLineEdit { border: 1px solid #b00020; }"
-
-
-def optional_date(empty_text: str) -> QDateEdit:
-    """A date box that may stay empty: its minimum date shows ``empty_text`` and means none."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(QDate(1950, 1, 1))
-    edit.setMaximumDate(QDate(clock.today()))
-    edit.setSpecialValueText(empty_text)
-    edit.setDate(edit.minimumDate())
-    return edit
-
-
-class FieldError(QLabel):
-    """The red line under a field."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.hide()
-
-    def set(self, text: str | None) -> None:
-        self.setText(text or "")
-        self.setVisible(bool(text))
-
-
-class WorkerRow(QWidget):
-    """One named worker: name, ID number, phone, migrant-worker flag.
-
-    Signals:
-        changed(): something that affects the proposed flags or duplicates changed.
-        remove(): the user removed this row.
-    """
-
-    changed = Signal()
-    remove = Signal()
-
-    def __init__(self, ctx: AppContext, index: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Name"))
-        self.id_number = QLineEdit()
-        self.id_number.setPlaceholderText(self.tr("Resident ID number"))
-        self.id_number.setMaxLength(18)
-        self.phone = QLineEdit()
-        self.phone.setPlaceholderText(self.tr("Phone"))
-        self.migrant = QCheckBox(self.tr("Migrant worker"))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.clicked.connect(self.remove)
-        self.remove_button.setVisible(index > 0)
-        self.on_file = QLabel()
-        self.on_file.setStyleSheet("color: #2e7d32;")
-        self.on_file.hide()
-        self.error = FieldError()
-        grid.addWidget(self.name, 0, 0)
-        grid.addWidget(self.id_number, 0, 1)
-        grid.addWidget(self.phone, 0, 2)
-        grid.addWidget(self.migrant, 0, 3)
-        grid.addWidget(self.remove_button, 0, 4)
-        grid.addWidget(self.on_file, 1, 0, 1, 5)
-        grid.addWidget(self.error, 2, 0, 1, 5)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 2)
-        self.id_number.editingFinished.connect(self._id_finished)
-        self.id_number.textChanged.connect(self._id_typed)
-        self.phone.editingFinished.connect(self.check_phone)
-        self.migrant.toggled.connect(lambda _b: self.changed.emit())
-
-    def _id_typed(self, text: str) -> None:
-        if len(text.strip()) == 18:
-            self._id_finished()
-
-    def _id_finished(self) -> None:
-        if self.check_id():
-            value = self.id_number.text().strip().upper()
-            actor = self.ctx.actor
-            # A write: each match is audited (person.lookup); the answer is masked.
-            self.ctx.runner.write(
-                lambda s: queries.find_person_by_id_number(s, actor, value),
-                changes=Changes(),
-                on_success=lambda p, v=value: self._on_file(v, p),
-                parent=self,
-            )
-        self.changed.emit()
-
-    def _on_file(self, value: str, p: queries.PersonMatch | None) -> None:
-        if self.id_number.text().strip().upper() != value:
-            return
-        if p is None:
-            self.on_file.hide()
-            return
-        if not self.name.text().strip():
-            self.name.setText(p.name)
-        # The match carries a masked phone only: left empty, the record keeps its number.
-        if p.migrant_worker:
-            self.migrant.setChecked(True)
-        self.on_file.setText(
-            self.tr("On file: %1 (the existing record will be reused)").replace("%1", p.name)
-        )
-        self.on_file.show()
-
-    def check_id(self) -> bool:
-        v = self.id_number.text().strip()
-        ok = not v or validation.is_valid_resident_id(v)
-        self.id_number.setStyleSheet("" if ok else BAD_EDIT)
-        self.error.set(
-            None
-            if ok
-            else self.tr("Not a valid 18-character resident ID number (check digit or birth date wrong).")
-        )
-        return ok
-
-    def check_phone(self) -> bool:
-        v = self.phone.text().strip()
-        ok = not v or validation.is_valid_phone(v)
-        self.phone.setStyleSheet("" if ok else BAD_EDIT)
-        if not ok:
-            self.error.set(self.tr("Not a valid mobile or landline number."))
-        elif self.check_id():
-            self.error.set(None)
-        return ok
-
-    def check_name(self) -> bool:
-        ok = bool(self.name.text().strip())
-        self.name.setStyleSheet("" if ok else BAD_EDIT)
-        if not ok:
-            self.error.set(self.tr("Enter the worker's name."))
-        return ok
-
-    def person_input(self) -> parties.PersonInput:
-        return parties.PersonInput(
-            name=self.name.text().strip(),
-            id_number=self.id_number.text().strip() or None,
-            phone=self.phone.text().strip() or None,
-            migrant_worker=self.migrant.isChecked(),
-        )
-
-
-class ClaimRow(QWidget):
-    """One claim line: type and amount.
-
-    Signals:
-        changed(); remove()
-    """
-
-    changed = Signal()
-    remove = Signal()
-
-    def __init__(self, index: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.claim_type = QComboBox()
-        for ct in ClaimType:
-            self.claim_type.addItem(labels.label(labels.CLAIM_TYPES, ct.value), ct.value)
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("Amount in yuan, e.g. 8000.00"))
-        self.months = QSpinBox()
-        self.months.setRange(0, 600)
-        self.months.setSpecialValueText(self.tr("months: –"))
-        self.months.setSuffix(self.tr(" months"))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setVisible(index > 0)
-        self.remove_button.clicked.connect(self.remove)
-        self.error = FieldError()
-        lay.addWidget(self.claim_type, 2)
-        lay.addWidget(self.amount, 2)
-        lay.addWidget(self.months, 1)
-        lay.addWidget(self.remove_button)
-        self.amount.editingFinished.connect(self.check)
-        self.amount.editingFinished.connect(self.changed)
-        self.claim_type.currentIndexChanged.connect(lambda _i: self.changed.emit())
-
-    def check(self) -> bool:
-        v = self.amount.text().strip()
-        ok = bool(v) and validation.is_valid_amount(v)
-        self.amount.setStyleSheet("" if ok else BAD_EDIT)
-        self.error.set(None if ok else self.tr("Enter a non-negative amount with at most 2 decimals."))
-        return ok
-
-    def amount_value(self) -> Decimal:
-        return validation.parse_amount(self.amount.text()) or Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -279,42 +90,52 @@ class NewCaseDialog(QDialog):
         self.handle: Any = None
         self.proposed: cases.Flags | None = None
         self.duplicate_rows: list[queries.CaseRow] = []
+        self.employer_alert: queries.EmployerAlert | None = None
+        self._alert_key: tuple[object, ...] | None = None  # asked for
+        self._alert_loaded: tuple[object, ...] | None = None  # answered
+        self._chosen_employer: int | None = None  # picked from the completion list
         self.setWindowTitle(self.title())
-        self.setMinimumWidth(860)
+        self.setMinimumWidth(760)
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         lay = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.scroll = scroll
+        today = clock.today()
 
-        # -- the case
+        # -- the case: two columns of label and field, so the form fits a 1366x768 screen
         box = QGroupBox(self.tr("Case"))
-        form = QFormLayout(box)
-        self.received_on = QDateEdit(QDate(clock.today()))
-        self.received_on.setCalendarPopup(True)
-        self.received_on.setDisplayFormat("yyyy-MM-dd")
-        self.received_on.setMaximumDate(QDate(clock.today()))
-        form.addRow(self.received_label(), self.received_on)
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(2)
+        cells: list[tuple[str, QWidget, QWidget | None]] = []
+        self.received_on = DateEdit(today, latest=today)
+        self.received_label_widget = QLabel()  # its text: _apply_wording()
+        cells.append(("received", self.received_on, None))
         self.district = QComboBox()
         self.district.addItem(self.tr("(from the employer)"), None)
         for d in DISTRICTS_SHANWEI:
             self.district.addItem(labels.district(d), d)
-        form.addRow(self.tr("District"), self.district)
+        self.district.currentIndexChanged.connect(lambda _i: self._check_district(quiet=True))
+        self.district_error = FieldError(reserve=True)
+        cells.append((self.tr("District"), self.district, self.district_error))
         self.channel = QComboBox()
         for ch in Channel:
             if ch is not Channel.IMPORT:
                 self.channel.addItem(labels.label(labels.CHANNELS, ch.value), ch.value)
-        form.addRow(self.tr("Received through"), self.channel)
+        cells.append((self.tr("Received through"), self.channel, None))
         self.external_ref = QLineEdit()
         self.external_ref.setPlaceholderText(self.tr("Platform, 12345 or petition number, if any"))
-        form.addRow(self.tr("External reference"), self.external_ref)
+        cells.append((self.tr("External reference"), self.external_ref, None))
         self.complaint_type = QComboBox()
         for ct in ComplaintType:
             self.complaint_type.addItem(labels.label(labels.COMPLAINT_TYPES, ct.value), ct.value)
+        self.complaint_type.currentIndexChanged.connect(lambda _i: self._apply_wording())
         if kind is CaseKind.INSPECTION:
-            form.addRow(self.tr("Complaint or report"), self.complaint_type)
+            cells.append((self.tr("Complaint or report"), self.complaint_type, None))
         else:
             self.complaint_type.hide()
         # Which body mediates decides which rules apply: a bureau mediation centre (劳动争议调解仲裁法
@@ -324,16 +145,11 @@ class NewCaseDialog(QDialog):
         self.mediation_body.addItem(self.tr("Bureau mediation centre"), MediationBody.BUREAU_CENTRE.value)
         self.mediation_body.addItem(self.tr("Enterprise mediation committee"), MediationBody.ENTERPRISE.value)
         if kind is CaseKind.MEDIATION:
-            form.addRow(self.tr("Mediated by"), self.mediation_body)
+            cells.append((self.tr("Mediated by"), self.mediation_body, None))
         else:
             self.mediation_body.hide()
-        self.summary = QPlainTextEdit()
-        self.summary.setPlaceholderText(self.tr("What happened, in a few sentences"))
-        self.summary.setFixedHeight(60)
-        self.summary.setTabChangesFocus(True)
-        form.addRow(self.tr("Summary"), self.summary)
         # Limitation (调解仲裁法 Art. 27; 监察条例 Art. 20): optional dates, warned below.
-        self.limitation_dates: dict[str, QDateEdit] = {}
+        self.limitation_dates: dict[str, DateEdit] = {}
         names = (
             {"violation_on": self.tr("Violation happened (or ended) on")}
             if kind is CaseKind.INSPECTION
@@ -344,22 +160,43 @@ class NewCaseDialog(QDialog):
             }
         )
         for name, label in names.items():
-            edit = optional_date(self.tr("not known"))
+            edit = DateEdit(None, latest=today, empty_text=self.tr("not known"))
             edit.dateChanged.connect(lambda _d: self._schedule_flags())
             self.limitation_dates[name] = edit
-            form.addRow(label, edit)
+            cells.append((label, edit, None))
         self.received_on.dateChanged.connect(lambda _d: self._schedule_flags())
+        row = 0
+        for i, (label, widget, below) in enumerate(cells):
+            col = (i % 2) * 2
+            text = self.received_label_widget if label == "received" else QLabel(label)
+            grid.addWidget(text, row, col)
+            grid.addWidget(widget, row, col + 1)
+            if below is not None:
+                grid.addWidget(below, row + 1, col + 1)
+            if i % 2 == 1 or i == len(cells) - 1:
+                row += 2
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText(self.tr("What happened, in a few sentences"))
+        self.summary.setFixedHeight(48)
+        self.summary.setTabChangesFocus(True)
+        grid.addWidget(QLabel(self.tr("Summary")), row, 0)
+        grid.addWidget(self.summary, row, 1, 1, 3)
         self.source_label = QLabel()
         if prefill is not None:
             self.source_label.setText(
                 self.tr("Handed over from mediation case %1").replace("%1", prefill.source_number)
             )
-            form.addRow(self.tr("Source"), self.source_label)
+            grid.addWidget(QLabel(self.tr("Source")), row + 1, 0)
+            grid.addWidget(self.source_label, row + 1, 1, 1, 3)
         lay.addWidget(box)
 
         # -- the employer
-        box = QGroupBox(self.tr("Employer (respondent)"))
-        form = QFormLayout(box)
+        box = QGroupBox()
+        self.employer_box = box
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(2)
         self.employer_name = QLineEdit()
         self.employer_name.setPlaceholderText(self.tr("Type part of the name to find an employer on file"))
         self._employer_matches: list[queries.EmployerMatch] = []
@@ -375,23 +212,36 @@ class NewCaseDialog(QDialog):
         self._lookup_timer.setInterval(250)
         self._lookup_timer.timeout.connect(self._lookup_employers)
         self.employer_name.textEdited.connect(lambda _t: self._lookup_timer.start())
-        self.employer_error = FieldError()
-        form.addRow(self.tr("Name"), self.employer_name)
-        form.addRow("", self.employer_error)
+        self.employer_name.textEdited.connect(lambda _t: setattr(self, "_chosen_employer", None))
+        self.employer_name.editingFinished.connect(lambda: self._check_employer())
+        # one reserved line: the error, else the warning about the employer's record
+        self.employer_error = FieldError(reserve=True)
+        self.employer_note = FieldError(style=WARN_STYLE, reserve=True)
+        grid.addWidget(QLabel(self.tr("Name")), 0, 0)
+        grid.addWidget(self.employer_name, 0, 1, 1, 3)
+        grid.addWidget(self.employer_note, 1, 1, 1, 3)
+        grid.addWidget(self.employer_error, 1, 1, 1, 3)
         self.uscc = QLineEdit()
         self.uscc.setMaxLength(18)
         self.uscc.setPlaceholderText(self.tr("18-character unified social credit code"))
         self.uscc.editingFinished.connect(self.check_uscc)
-        self.uscc_error = FieldError()
-        form.addRow(self.tr("Credit code"), self.uscc)
-        form.addRow("", self.uscc_error)
+        self.uscc.editingFinished.connect(lambda: self._check_employer())
+        self.uscc_error = FieldError(reserve=True)
+        grid.addWidget(QLabel(self.tr("Credit code")), 2, 0)
+        grid.addWidget(self.uscc, 2, 1)
+        grid.addWidget(self.uscc_error, 3, 1, 1, 3)
         self.legal_rep = QLineEdit()
-        form.addRow(self.tr("Legal representative"), self.legal_rep)
+        grid.addWidget(QLabel(self.tr("Legal representative")), 2, 2)
+        grid.addWidget(self.legal_rep, 2, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
         lay.addWidget(box)
 
         # -- workers
-        box = QGroupBox(self.workers_title())
+        box = QGroupBox()
+        self.workers_box = box
         wl = QVBoxLayout(box)
+        wl.setSpacing(2)
         self.worker_rows: list[WorkerRow] = []
         self.workers_layout = QVBoxLayout()
         wl.addLayout(self.workers_layout)
@@ -410,13 +260,15 @@ class NewCaseDialog(QDialog):
         lay.addWidget(box)
 
         # -- claims
-        box = QGroupBox(self.tr("Claims"))
+        box = QGroupBox()
+        self.claims_box = box
         cl = QVBoxLayout(box)
+        cl.setSpacing(2)
         self.claim_rows: list[ClaimRow] = []
         self.claims_layout = QVBoxLayout()
         cl.addLayout(self.claims_layout)
         h = QHBoxLayout()
-        self.add_claim_button = QPushButton(self.tr("Add claim"))
+        self.add_claim_button = QPushButton()
         self.add_claim_button.clicked.connect(lambda: self.add_claim())
         h.addWidget(self.add_claim_button)
         h.addStretch(1)
@@ -430,7 +282,7 @@ class NewCaseDialog(QDialog):
         fl = QVBoxLayout(box)
         self.flag_badges = QHBoxLayout()
         fl.addLayout(self.flag_badges)
-        self.flag_reasons = QLabel(self.tr("Flags are proposed once workers and claims are entered."))
+        self.flag_reasons = QLabel(self.tr("Flags are proposed once workers and amounts are entered."))
         self.flag_reasons.setWordWrap(True)
         fl.addWidget(self.flag_reasons)
         g = QHBoxLayout()
@@ -459,9 +311,16 @@ class NewCaseDialog(QDialog):
         self.limitation.setTextFormat(Qt.TextFormat.PlainText)
         self.limitation.hide()
         lay.addWidget(self.limitation)
+        # what the bureau knows of this employer: open cases, recent complaints, watch lists
+        self.employer_warning = QLabel()
+        self.employer_warning.setWordWrap(True)
+        self.employer_warning.setStyleSheet("QLabel { background: #fff4e0; color: #7a4a00; padding: 6px; }")
+        self.employer_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.employer_warning.hide()
+        lay.addWidget(self.employer_warning)
         lay.addStretch(1)
 
-        self.error = FieldError()
+        self.error = FieldError(lines=2, reserve=True)
         outer.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -479,10 +338,65 @@ class NewCaseDialog(QDialog):
         self.employer_name.editingFinished.connect(self._schedule_flags)
         self.add_worker()
         self.add_claim()
+        self._apply_wording()
         if prefill is not None:
             self._apply_prefill(prefill)
-        self.resize(900, 760)
+        self.fit_screen()
         self.employer_name.setFocus() if prefill else self.received_on.setFocus()
+
+    # ----------------------------------------------------------------- size and closing
+
+    def fit_screen(self, avail: QRect | None = None) -> None:
+        """At most the screen's free area (1366x768 less the task bar at the office): the
+        fields scroll, the buttons stay in sight. ``avail``: that area (default: the screen's)."""
+        if avail is None and self.screen() is not None:
+            avail = self.screen().availableGeometry()
+        self._avail = avail
+        width, height = 960, 980
+        if avail is not None:
+            width = min(width, avail.width() - 40)
+            height = min(height, avail.height() - 40)  # the title bar and the frame
+        self.resize(max(width, self.minimumWidth()), height)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        avail = getattr(self, "_avail", None)
+        if avail is None:
+            return hint
+        return hint.boundedTo(QSize(avail.width() - 40, avail.height() - 40))
+
+    def has_input(self) -> bool:
+        """Anything typed that closing would lose."""
+        texts = [self.employer_name, self.uscc, self.legal_rep, self.external_ref, self.green_reason]
+        if any(e.text().strip() for e in texts) or self.summary.toPlainText().strip():
+            return True
+        for r in self.worker_rows:
+            if any(e.text().strip() for e in (r.name, r.id_number, r.phone)):
+                return True
+        if any(c.amount.text().strip() for c in self.claim_rows):
+            return True
+        return any(e.value() is not None for e in self.limitation_dates.values())
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button (QDialog.closeEvent calls this and keeps
+        the window when it stays visible) ask before a filled form is thrown away."""
+        if self.case_id is None and self.has_input() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.title())
+        box.setText(self.tr("Discard this registration? What you entered will be lost."))
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.discard_box = box
+        box.exec()
+        self.discard_box = None
+        return box.clickedButton() is discard
 
     # ----------------------------------------------------------------- titles
 
@@ -493,42 +407,78 @@ class NewCaseDialog(QDialog):
             CaseKind.INSPECTION: self.tr("New inspection complaint"),
         }[self.kind]
 
+    def complaint_code(self) -> str | None:
+        return self.complaint_type.currentData() if self.kind is CaseKind.INSPECTION else None
+
+    def word(self, key: str) -> str:
+        """This kind's word (labels.WORDING): a complaint never says 被申请人 or 请求事项."""
+        return labels.wording(self.kind.value, key, self.complaint_code())
+
     def received_label(self) -> str:
-        return (
-            self.tr("Complaint received on")
-            if self.kind is CaseKind.INSPECTION
-            else self.tr("Application received on")
-        )
+        return self.word("received")
 
     def workers_title(self) -> str:
-        if self.kind is CaseKind.INSPECTION:
-            return self.tr("Complainants (workers)")
-        return self.tr("Applicants (workers)")
+        return self.word("workers_box")
+
+    def _apply_wording(self) -> None:
+        self.received_label_widget.setText(self.received_label())
+        self.employer_box.setTitle(self.word("employer_box"))
+        self.workers_box.setTitle(self.workers_title())
+        self.claims_box.setTitle(self.word("claims"))
+        self.add_claim_button.setText(self.word("add_claim"))
 
     # ----------------------------------------------------------------- rows
 
     def add_worker(self) -> WorkerRow:
         row = WorkerRow(self.ctx, len(self.worker_rows))
         row.changed.connect(self._schedule_flags)
+        row.name.textChanged.connect(lambda _t: self._refresh_claim_workers())
         row.remove.connect(lambda r=row: self._remove_worker(r))
         self.worker_rows.append(row)
         self.workers_layout.addWidget(row)
+        self._refresh_claim_workers()
         self._schedule_flags()
         return row
 
     def _remove_worker(self, row: WorkerRow) -> None:
+        position = self.worker_rows.index(row)
         self.worker_rows.remove(row)
         row.deleteLater()
+        for c in self.claim_rows:  # a claim of the removed worker goes back to "each worker"
+            whose = c.worker.currentData()
+            if whose == position:
+                c.worker.setCurrentIndex(0)
+            elif isinstance(whose, int) and whose > position:
+                c.worker.setCurrentIndex(c.worker.findData(whose - 1))
+        self._refresh_claim_workers()
         self._schedule_flags()
+
+    def _refresh_claim_workers(self) -> None:
+        names = [r.name.text().strip() for r in self.worker_rows]
+        for c in self.claim_rows:
+            c.set_workers(names)
 
     def add_claim(self) -> ClaimRow:
         row = ClaimRow(len(self.claim_rows))
+        row.set_workers([r.name.text().strip() for r in self.worker_rows])
         row.changed.connect(self._schedule_flags)
         row.remove.connect(lambda r=row: self._remove_claim(r))
         self.claim_rows.append(row)
         self.claims_layout.addWidget(row)
         self.claims_layout.addWidget(row.error)
         return row
+
+    def named_workers(self) -> list[WorkerRow]:
+        """The worker rows that become parties (a row without a name is left out)."""
+        return [r for r in self.worker_rows if r.name.text().strip()]
+
+    def claim_total(self) -> Decimal:
+        """What the claims add up to: an amount "for each worker" counts once per worker."""
+        each = max(len(self.named_workers()), 1)
+        return sum(
+            (c.amount_value() * (each if c.whose() == EACH_WORKER else 1) for c in self.claim_rows),
+            Decimal("0.00"),
+        )
 
     def _remove_claim(self, row: ClaimRow) -> None:
         self.claim_rows.remove(row)
@@ -582,7 +532,93 @@ class NewCaseDialog(QDialog):
         if m.district and self.district.currentData() is None:
             self.district.setCurrentIndex(max(0, self.district.findData(m.district)))
         self.check_uscc()
+        self._check_employer(m.id)
         self._schedule_flags()
+
+    def _employer_key(self) -> tuple[object, ...]:
+        uscc = self.uscc.text().strip().upper()
+        return (
+            self._chosen_employer,
+            uscc if validation.is_valid_uscc(uscc) else "",
+            self.employer_name.text().strip(),
+        )
+
+    def _check_employer(self, employer_id: int | None = None) -> None:
+        """Ask what the bureau knows of the employer named (open cases, complaints in the
+        last 90 days, key monitoring, the blacklist): a warning beside the name, never a block."""
+        if employer_id is not None:
+            self._chosen_employer = employer_id
+        key = self._employer_key()
+        employer_id, uscc, name = key
+        if key == self._alert_key:
+            return
+        self._alert_key = key
+        if not (employer_id or uscc or name):
+            self._show_alert(key, None)
+            return
+        actor = self.ctx.actor
+        self.ctx.runner.read(
+            lambda s: queries.employer_alert(
+                s,
+                actor,
+                employer_id=employer_id,  # type: ignore[arg-type]
+                uscc=str(uscc) or None,
+                name=None if uscc else str(name),
+            ),
+            on_success=lambda a, k=key: self._show_alert(k, a),
+            parent=self,
+        )
+
+    def _show_alert(self, key: tuple[object, ...], alert: queries.EmployerAlert | None) -> None:
+        if key != self._alert_key:
+            return  # the clerk has typed on since
+        self.employer_alert = alert
+        self._alert_loaded = key
+        self._check_district(quiet=True)
+        if alert is None or not alert.worth_warning:
+            self.employer_note.set(None)
+            self.employer_warning.hide()
+            return
+        parts = []
+        if alert.blacklisted:
+            until = i18n.fmt_date(alert.blacklisted_until) if alert.blacklisted_until else "—"
+            parts.append(self.tr("on the wage-arrears blacklist (until %1)").replace("%1", until))
+        if alert.key_monitoring:
+            parts.append(self.tr("under key monitoring"))
+        if alert.open_total:
+            by_kind = "，".join(
+                f"{labels.label(labels.KINDS, k)} {n}" for k, n in sorted(alert.open_by_kind.items())
+            )
+            parts.append(
+                self.tr("%1 open case(s): %2").replace("%1", str(alert.open_total)).replace("%2", by_kind)
+            )
+        if alert.complaints_90d:
+            parts.append(
+                self.tr("%1 complaint(s) in the last 90 days").replace("%1", str(alert.complaints_90d))
+            )
+        text = self.tr("This employer is on file: %1. You can still register this case.").replace(
+            "%1", "；".join(parts)
+        )
+        self.employer_note.set(text)
+        self.employer_note.setVisible(not self.employer_error.full_text())
+        self.employer_warning.setText(text)
+        self.employer_warning.show()
+
+    def _check_district(self, *, quiet: bool = False) -> bool:
+        """A case needs a district: "(from the employer)" works only for an employer on file
+        that has one. ``quiet``: only clear the message (while the clerk is still typing)."""
+        known = self.employer_alert.district if self.employer_alert is not None else None
+        ok = self.district.currentData() is not None or known is not None
+        if ok or not quiet:
+            self.district.setStyleSheet("" if ok else BAD_COMBO)
+            self.district_error.set(
+                None
+                if ok
+                else self.tr("Choose the district: this employer has none on file.")
+                if self.employer_alert is not None
+                else self.tr("Choose the district: the employer is new to the register.")
+            )
+        return ok
 
     def check_uscc(self) -> bool:
         v = self.uscc.text().strip()
@@ -610,8 +646,8 @@ class NewCaseDialog(QDialog):
         )
         named = len([r for r in self.worker_rows if r.name.text().strip() or r.id_number.text().strip()])
         workers = self.workers_total.value() or max(named, 1)
-        amount = sum((r.amount_value() for r in self.claim_rows), Decimal("0.00"))
-        self.total_label.setText(self.tr("Total claimed: %1 yuan").replace("%1", i18n.fmt_money(amount)))
+        amount = self.claim_total()
+        self.total_label.setText(self.tr("Total amount: %1 yuan").replace("%1", i18n.fmt_money(amount)))
         on = self.received_on.date().toPython()
         green = self.green_mode.currentData()
         self.ctx.runner.read(
@@ -647,9 +683,7 @@ class NewCaseDialog(QDialog):
 
     def limitation_value(self, name: str) -> Any:
         edit = self.limitation_dates.get(name)
-        if edit is None or edit.date() == edit.minimumDate():
-            return None
-        return edit.date().toPython()
+        return None if edit is None else edit.value()
 
     def _update_limitation(self) -> None:
         from casemgr.services import limitation
@@ -737,9 +771,36 @@ class NewCaseDialog(QDialog):
             if not c.check():
                 ok = False
                 first = first or c.amount
+            else:
+                whose = c.whose()
+                if whose is not None and whose >= 0 and not self.worker_rows[whose].name.text().strip():
+                    c.error.set(self.tr("The worker this claim is for has no name yet."))
+                    ok = False
+                    first = first or c.worker
+        for edit in (self.received_on, *self.limitation_dates.values()):
+            if edit.problem():
+                ok = False
+                first = first or edit
+        if not self._district_ok_for_submit():
+            ok = False
+            first = first or self.district
         if first is not None:
             first.setFocus()
+            self.scroll.ensureWidgetVisible(first)
         return ok
+
+    def _district_ok_for_submit(self) -> bool:
+        """Block only what is known to fail: with the employer's record not read yet, the
+        service decides (and its refusal lands on the same line)."""
+        if self.district.currentData() is not None:
+            return self._check_district()
+        if not self.employer_name.text().strip():
+            self.district_error.set(self.tr("Choose the district."))
+            self.district.setStyleSheet(BAD_COMBO)
+            return False
+        if self._alert_key != self._employer_key() or self._alert_key != self._alert_loaded:
+            return True
+        return self._check_district()
 
     def case_input(self) -> cases.CaseInput:
         role = PartyRole.COMPLAINANT if self.kind is CaseKind.INSPECTION else PartyRole.APPLICANT
@@ -748,7 +809,7 @@ class NewCaseDialog(QDialog):
             and self.complaint_type.currentData() == ComplaintType.REPORT.value
         ):
             role = PartyRole.REPORTER  # confidential (监察条例 Art. 9); the service insists too
-        workers = [r for r in self.worker_rows if r.name.text().strip()]
+        workers = self.named_workers()
         green = self.green_mode.currentData()
         employer = None
         if self.employer_name.text().strip():
@@ -763,16 +824,7 @@ class NewCaseDialog(QDialog):
             received_on=self.received_on.date().toPython(),  # type: ignore[arg-type]
             employer=employer,
             persons=[cases.PartyLink(r.person_input(), role) for r in workers],
-            claims=[
-                cases.ClaimInput(
-                    ClaimType(c.claim_type.currentData()),
-                    c.amount.text().strip(),
-                    0 if workers else None,
-                    months=c.months.value() or None,
-                )
-                for c in self.claim_rows
-                if c.amount.text().strip()
-            ],
+            claims=[self._claim_input(c, workers) for c in self.claim_rows if c.amount.text().strip()],
             district=self.district.currentData(),
             workers=self.workers_total.value() or None,
             summary=self.summary.toPlainText().strip() or None,
@@ -786,6 +838,22 @@ class NewCaseDialog(QDialog):
             source_case_id=self.prefill.source_case_id if self.prefill else None,
             **{name: self.limitation_value(name) for name in self.limitation_dates},
             mediation_body=self.mediation_body.currentData() if self.kind is CaseKind.MEDIATION else None,
+        )
+
+    def _claim_input(self, c: ClaimRow, workers: list[WorkerRow]) -> cases.ClaimInput:
+        """One claim line, for one worker or for each (never pinned on the first of many)."""
+        whose = c.whose()
+        index: int | None = None
+        if whose is None:
+            index = 0 if workers else None
+        elif whose >= 0 and self.worker_rows[whose] in workers:
+            index = workers.index(self.worker_rows[whose])
+        return cases.ClaimInput(
+            ClaimType(c.claim_type.currentData()),
+            c.amount.text().strip(),
+            index,
+            months=c.months.value() or None,
+            each_worker=whose == EACH_WORKER and bool(workers),
         )
 
     def submit(self) -> None:
@@ -825,8 +893,13 @@ class NewCaseDialog(QDialog):
             target = self.employer_error
         elif exc.field in ("id_number", "name", "phone", "applicant") and self.worker_rows:
             target = self.worker_rows[0].error
+        elif exc.field in ("received_on", "knew_on", "limitation_interrupted_on"):
+            target = self.error
         elif exc.field in ("amount_claimed", "claims") and self.claim_rows:
             target = self.claim_rows[0].error
+        elif exc.field == "district":
+            target = self.district_error
+            self.district.setStyleSheet(BAD_COMBO)
         target.set(text)
         if target is not self.error:
             self.error.set(self.tr("Not registered: %1").replace("%1", text))

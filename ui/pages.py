@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -33,7 +32,7 @@ from casemgr.enums import DISTRICTS_SHANWEI, CaseKind
 from ui import i18n, labels
 from ui.models import BoardTableModel, CaseTableModel, EmployerTableModel, employer_status
 from ui.ops import Changes
-from ui.widgets import SearchBox, TableView, heading
+from ui.widgets import DateEdit, SearchBox, TableView, heading
 
 if TYPE_CHECKING:
     from ui.app import AppContext
@@ -322,11 +321,9 @@ class CaseListPage(Page):
             self.status_filter.addItem(labels.label(labels.STATUSES, st), st)
         self.district_filter = district_combo(self.tr("All districts"))
         self.date_check = QCheckBox(self.tr("Received from"))
-        self.date_from = QDateEdit(QDate(clock.today()).addMonths(-3))
-        self.date_to = QDateEdit(QDate(clock.today()))
+        self.date_from = DateEdit(QDate(clock.today()).addMonths(-3).toPython())  # type: ignore[arg-type]
+        self.date_to = DateEdit(clock.today())
         for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
             d.setEnabled(False)
         self.date_check.toggled.connect(self.date_from.setEnabled)
         self.date_check.toggled.connect(self.date_to.setEnabled)
@@ -537,6 +534,17 @@ class EmployerPage(Page):
         self.search = SearchBox()
         self.search.setPlaceholderText(self.tr("Search: employer name or credit code"))
         top.addWidget(self.search, 1)
+        self.status_filter = QComboBox()
+        for text, code in (
+            (self.tr("All"), "all"),
+            (self.tr("Key monitoring"), "key_monitoring"),
+            (self.tr("Blacklisted"), "blacklisted"),
+            (self.tr("Complaints in the last 90 days"), "complaints_90d"),
+        ):
+            self.status_filter.addItem(text, code)
+        self.status_filter.setToolTip(self.tr("Show only employers with this watch status"))
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        top.addWidget(self.status_filter)
         lay.addLayout(top)
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -545,7 +553,11 @@ class EmployerPage(Page):
         self.model = EmployerTableModel(ctx.runner, parent=self)
         self.view = TableView("employers")
         self.view.setModel(self.model)
-        self.view.restore_widths({0: 240, 1: 160, 2: 80, 3: 80, 4: 50, 5: 50})
+        # newest first until a header is clicked; each click asks the database for a new order
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        # every column in sight at 1366x768, the watch status included
+        self.view.restore_widths({0: 210, 1: 150, 2: 70, 3: 62, 4: 46, 5: 46})
         self.view.activated_row.connect(self._select_row)
         self.view.clicked.connect(lambda idx: self._select_row(idx.row()))
         ll.addWidget(self.view, 1)
@@ -555,11 +567,23 @@ class EmployerPage(Page):
         self.detail = EmployerDetail(ctx)
         self.detail.open_case.connect(self.open_case)
         split.addWidget(self.detail)
-        split.setSizes([560, 640])
+        split.setSizes([700, 520])
         lay.addWidget(split, 1)
         self.model.count_changed.connect(lambda n: self.count_label.setText(self.tr("%n employer(s)", "", n)))
-        self.search.search.connect(lambda t: self.model.set_query(queries.EmployerQuery(search=t)))
+        self.search.search.connect(lambda _t: self._apply_filter())
         self.model.reload()
+
+    def _apply_filter(self) -> None:
+        """A new search or status keeps the column order the clerk chose."""
+        q = self.model.query
+        self.model.set_query(
+            queries.EmployerQuery(
+                search=self.search.text().strip(),
+                status=self.status_filter.currentData(),
+                sort=q.sort,
+                descending=q.descending,
+            )
+        )
 
     def _select_row(self, row: int) -> None:
         r = self.model.row_at(row)

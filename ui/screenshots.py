@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from casemgr import db, queries
@@ -123,26 +123,7 @@ def main(argv: list[str]) -> int:
             pd.close()
         cf.close()
 
-    from ui.newcase import NewCaseDialog
-
-    dlg = NewCaseDialog(ctx, CaseKind.ARBITRATION, win)
-    dlg.employer_name.setText("汕尾市城区海滨建筑劳务有限公司")
-    row = dlg.worker_rows[0]
-    row.name.setText("陈志强")
-    row.id_number.setText("441502198506150012")
-    row.phone.setText("13812345678")
-    row.migrant.setChecked(True)
-    dlg.claim_rows[0].amount.setText("18600.00")
-    dlg.claim_rows[0].months.setValue(3)
-    dlg.workers_total.setValue(12)
-    dlg.summary.setPlainText("申请人等12人在工地务工，2026年8月至10月工资未发放。")
-    dlg.show()
-    dlg.resize(940, 900)
-    dlg.check_all()
-    dlg._update_flags()
-    settle(ctx)
-    grab(dlg, out / "new-case.png")
-    dlg.close()
+    new_case_and_employers(ctx, win, out)
 
     from ui.clue import ClueDialog
 
@@ -225,6 +206,63 @@ def main(argv: list[str]) -> int:
     ctx.runner.wait_all()
     database.dispose()
     return 0
+
+
+def new_case_and_employers(ctx: uiapp.AppContext, win: QWidget, out: Path) -> None:
+    """A collective complaint being registered and the employer list, on the two office
+    screens: 1366x768 (1366x728 free above the task bar) and 1920x1080."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDialog
+
+    from ui.newcase import NewCaseDialog
+
+    with ctx.database.read() as s:  # an employer on the blacklist: the form warns about it
+        listed = queries.EmployerQuery(status="blacklisted").page(s, 0, 1)
+    for width, height in ((1366, 768), (1920, 1080)):
+        dlg = NewCaseDialog(ctx, CaseKind.INSPECTION, win)
+        dlg.fit_screen(QRect(0, 0, width, height - 40))
+        if listed and width < 1900:
+            dlg.employer_name.setText(listed[0].name)
+            dlg.uscc.setText(listed[0].uscc or "")
+        else:
+            dlg.employer_name.setText("汕尾市城区海滨建筑劳务有限公司")
+            dlg.district.setCurrentIndex(dlg.district.findData("城区"))
+        for i, (name, phone) in enumerate((("陈志强", "13812345678"), ("林秀英", ""), ("黄文辉", ""))):
+            row = dlg.worker_rows[i] if i < len(dlg.worker_rows) else dlg.add_worker()
+            row.name.setText(name)
+            row.phone.setText(phone)
+            row.migrant.setChecked(True)
+        wages = dlg.claim_rows[0]
+        wages.amount.setText("6200.00")  # each worker's
+        wages.months.setValue(2)
+        overtime = dlg.add_claim()
+        overtime.claim_type.setCurrentIndex(overtime.claim_type.findData("overtime"))
+        overtime.worker.setCurrentIndex(overtime.worker.findData(1))
+        overtime.amount.setText("960.00")
+        dlg.workers_total.setValue(12)
+        dlg.summary.setPlainText("投诉人等12人在工地务工，2026年9月至10月工资未发放。")
+        dlg.show()
+        dlg._check_employer()
+        dlg._update_flags()
+        settle(ctx)
+        grab(dlg, out / f"new-case-{width}.png")
+        QDialog.reject(dlg)  # a picture, not a registration: no "discard?" question
+
+    for width, height in ((1366, 768), (1920, 1080)):
+        win.resize(width, height - 40)
+        page = win.show_page("employers")  # type: ignore[attr-defined]
+        settle(ctx)
+        # the small screen: all employers, most open cases first; the large: 重点监控 only
+        page.status_filter.setCurrentIndex(
+            0 if width < 1900 else page.status_filter.findData("key_monitoring")
+        )
+        open_col = next(i for i, c in enumerate(page.model.COLUMNS) if c.key == "open")
+        page.view.sortByColumn(open_col, Qt.SortOrder.DescendingOrder)
+        settle(ctx)
+        page.view.selectRow(0)
+        page._select_row(0)
+        settle(ctx)
+        grab(win, out / f"employers-{width}.png")
 
 
 if __name__ == "__main__":

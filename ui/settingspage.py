@@ -11,11 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -41,7 +40,7 @@ from ui.app import REPORT_FONT_KEY, apply_report_font
 from ui.casefile import RowsModel
 from ui.ops import Changes
 from ui.pages import Page
-from ui.widgets import TableView, heading
+from ui.widgets import DateEdit, TableView, heading
 
 if TYPE_CHECKING:
     from casemgr.deadlines.rules import RuleSpec
@@ -683,9 +682,7 @@ class ValuesTab(QWidget):
         self.notice.setPlaceholderText(self.tr("e.g. 粤府函〔2025〕23号"))
         self.notice_label = QLabel(self.tr("Notice (name and number)"))
         form.addRow(self.notice_label, self.notice)
-        self.valid_from = QDateEdit(QDate(clock.today()))
-        self.valid_from.setCalendarPopup(True)
-        self.valid_from.setDisplayFormat("yyyy-MM-dd")
+        self.valid_from = DateEdit(clock.today())
         form.addRow(self.tr("Valid from"), self.valid_from)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(lambda: self.save())

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ from casemgr.workflow.model import FieldDef, TransitionDef
 from ui import i18n, labels
 from ui.newcase import FieldError
 from ui.ops import Changes
+from ui.widgets import DateEdit
 
 if TYPE_CHECKING:
     from ui.app import AppContext
@@ -47,10 +48,8 @@ LONG_TEXT = {"reason", "description", "note", "result", "items", "missing"}
 
 
 def date_edit(d: dt.date | None = None) -> QDateEdit:
-    e = QDateEdit(QDate(d) if d else QDate(clock.today()))
-    e.setCalendarPopup(True)
-    e.setDisplayFormat("yyyy-MM-dd")
-    return e
+    """The shared date box (ui.widgets.DateEdit): what is typed is what is kept."""
+    return DateEdit(d or clock.today())
 
 
 class ItemsEditor(QWidget):
@@ -158,8 +157,7 @@ class TransitionDialog(QDialog):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
-        self.on = date_edit()
-        self.on.setMaximumDate(QDate(clock.today()))
+        self.on = DateEdit(clock.today(), latest=clock.today())
         form.addRow(self.tr("Date of this step"), self.on)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
@@ -278,6 +276,9 @@ class TransitionDialog(QDialog):
     def submit(self) -> None:
         self.error.set(None)
         if not self.check():
+            return
+        if why := self.on.problem():
+            self.error.set(why)
             return
         from casemgr.services import workflow as wf
 

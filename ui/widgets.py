@@ -1,10 +1,21 @@
-"""Small shared widgets: a table view that opens on Enter, a debounced search box, badges."""
+"""Small shared widgets: a table view that opens on Enter, a debounced search box, badges,
+and the date box every form uses."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 
 class TableView(QTableView):
@@ -102,3 +113,98 @@ def heading(text: str, size: int = 15) -> QLabel:
     f.setBold(True)
     h.setFont(f)
     return h
+
+
+class DateEdit(QDateEdit):
+    """A ``yyyy-MM-dd`` date box that keeps what the user types.
+
+    QDateEdit checks every keystroke against its minimum and maximum. With a maximum of
+    today (2026-11-23) and 2026-11-23 shown, typing 2026-12-08 makes the month "12" an
+    intermediate 2026-12-23, beyond the maximum: Qt drops the "2", the month stays "1" and
+    the box ends up at 2026-01-08, a date nobody typed. So the box's own range stays wide
+    while typing, and the allowed range (``earliest``/``latest``) is judged when the date is
+    read: :meth:`problem` names what is wrong, the box is marked red, and the form refuses
+    to go on — a date is never changed behind the user's back.
+
+    With ``empty_text`` the box may stay empty: it shows that text and :meth:`value` is None.
+
+    Signals: as QDateEdit.
+    """
+
+    WIDE_MIN = QDate(1900, 1, 1)
+    WIDE_MAX = QDate(2100, 12, 31)
+    BAD = "QDateEdit { border: 1px solid #b00020; padding: 2px; }"  # the padding keeps the height
+
+    def __init__(
+        self,
+        value: dt.date | None = None,
+        *,
+        earliest: dt.date | None = None,
+        latest: dt.date | None = None,
+        empty_text: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.earliest, self.latest = earliest, latest
+        self.optional = empty_text is not None
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDateRange(self.WIDE_MIN, self.WIDE_MAX)
+        self.setCalendarPopup(True)
+        if empty_text is not None:
+            self.setSpecialValueText(empty_text)
+        # the popup offers the allowed days only (typing is judged by problem())
+        self.calendarWidget().setDateRange(
+            QDate(earliest) if earliest else self.WIDE_MIN, QDate(latest) if latest else self.WIDE_MAX
+        )
+        self._advanced = False
+        self.set_value(value)
+        self.dateChanged.connect(lambda _d: self._mark())
+
+    def set_value(self, value: dt.date | None) -> None:
+        if value is None and not self.optional:
+            raise ValueError("this date box may not be empty")
+        self.setDate(QDate(value) if value is not None else self.WIDE_MIN)
+        self._mark()
+
+    def value(self) -> dt.date | None:
+        if self.optional and self.date() == self.WIDE_MIN:
+            return None
+        return self.date().toPython()  # type: ignore[return-value]
+
+    def problem(self) -> str | None:
+        """Why the date shown may not be used (translated), or None."""
+        v = self.value()
+        if v is None:
+            return None
+        if self.latest is not None and v > self.latest:
+            return self.tr("The date cannot be after %1.").replace("%1", self.latest.isoformat())
+        if self.earliest is not None and v < self.earliest:
+            return self.tr("The date cannot be before %1.").replace("%1", self.earliest.isoformat())
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Typing a whole date works from any start: from the empty text (Qt would append the
+        digits to it), from a fully selected box (Qt would ignore them) and with separators
+        typed after a section Qt has already left because it was full (Qt would skip the next
+        section: 2026 then "-" lands in the day). Delete or Backspace over the whole text of
+        an optional box empties it."""
+        text = event.text()
+        whole = bool(self.text()) and self.lineEdit().selectedText() == self.text()
+        if text.isdigit() and (whole or (self.optional and self.date() == self.WIDE_MIN)):
+            if self.date() == self.WIDE_MIN:
+                self.setDate(QDate(self.latest) if self.latest else QDate(2000, 1, 1))
+            self.setSelectedSection(self.sectionAt(0))
+        elif self.optional and whole and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.set_value(None)
+            return
+        elif text and text in "-/." and self._advanced:
+            self._advanced = False  # Qt moved on already: this separator is the same step
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._advanced = text.isdigit() and self.currentSectionIndex() != before
+
+    def _mark(self) -> None:
+        why = self.problem()
+        self.setStyleSheet(self.BAD if why else "")
+        self.setToolTip(why or "")

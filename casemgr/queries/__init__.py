@@ -35,7 +35,14 @@ from casemgr.queries.cases import (
     search_case_ids,
 )
 from casemgr.queries.dashboard import BOARD_CAP, BOARD_SECTIONS, Board, BoardEntry, deadline_board
-from casemgr.queries.employers import EmployerQuery, EmployerRow, EmployerSummary, employer_summary
+from casemgr.queries.employers import (
+    EmployerAlert,
+    EmployerQuery,
+    EmployerRow,
+    EmployerSummary,
+    employer_alert,
+    employer_summary,
+)
 from casemgr.queries.lookups import (
     EmployerMatch,
     OfficerRow,
@@ -69,6 +76,7 @@ __all__ = [
     "ClaimRow",
     "DeadlineRow",
     "DocumentRow",
+    "EmployerAlert",
     "EmployerMatch",
     "EmployerQuery",
     "EmployerRow",
@@ -85,6 +93,7 @@ __all__ = [
     "case_rows",
     "claim_total",
     "deadline_board",
+    "employer_alert",
     "employer_matches",
     "employer_summary",
     "find_person_by_id_number",

@@ -60,6 +60,9 @@ class ClaimInput:
     amount_claimed: Decimal | str | int = Decimal("0.00")
     worker_index: int | None = None  # index into CaseInput.persons (the worker this line is for)
     months: int | None = None
+    #: The amount is what *each* named worker claims: stored as one line per worker, so a
+    #: collective case's claim is never pinned on its first worker.
+    each_worker: bool = False
     period_from: dt.date | None = None
     period_to: dt.date | None = None
 
@@ -315,23 +318,14 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
         raise validation.fail("employer", "不能为空", "is required")
     if not data.persons and kind is not CaseKind.INSPECTION:
         raise validation.fail("applicant", "至少需要一名申请人", "at least one applicant is required")
-    claims_clean: list[tuple[ClaimInput, Decimal]] = []
-    for i, c in enumerate(data.claims):
-        amount = validation.clean_amount(c.amount_claimed, "amount_claimed")
-        if c.worker_index is not None and (
-            not isinstance(c.worker_index, int) or not 0 <= c.worker_index < len(data.persons)
-        ):
-            raise validation.fail(
-                "claims", f"第{i + 1}项请求指向不存在的劳动者", f"claim {i + 1} names no listed worker"
-            )
-        claims_clean.append((c, amount))
+    worker_roles = {PartyRole.APPLICANT, PartyRole.COMPLAINANT}
+    if _is_report(kind, data):  # the reporter is the worker the 举报 is about (flags, counts)
+        worker_roles.add(PartyRole.REPORTER)
+    claims_clean = _claim_lines(data, worker_roles)
     # Validate every party before the first write, so bad input writes nothing at all.
     cleaned_persons = [parties.clean_person(p.person) for p in data.persons]
     if data.employer is not None:
         parties.clean_employer(data.employer)
-    worker_roles = {PartyRole.APPLICANT, PartyRole.COMPLAINANT}
-    if _is_report(kind, data):  # the reporter is the worker the 举报 is about (flags, counts)
-        worker_roles.add(PartyRole.REPORTER)
     n_workers = len(
         {
             (p.id_number or f"#{i}")
@@ -350,6 +344,10 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
     employer: Employer | None = None
     if data.employer is not None:
         employer = parties.find_or_register_employer(session, actor, data.employer)
+    district = district or (employer.district if employer else None)
+    if district is None and data.channel != Channel.IMPORT:  # an import keeps its ledger's gaps
+        zh, en = "不能为空（该用人单位未登记区县，请选择）", "is required (the employer has none on file)"
+        raise validation.fail("district", zh, en)  # the caller rolls back the employer above
     complaint = data.complaint_type and ComplaintType(data.complaint_type).value
     persons: list[Person] = [
         parties.find_or_register_person(
@@ -388,7 +386,7 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
         year=received.year,
         seq=seq,
         status=INITIAL_STATUS,
-        district=district or (employer.district if employer else None),
+        district=district,
         employer_id=employer.id if employer else None,
         received_on=received,
         migrant_worker=flags.migrant_worker,
@@ -426,7 +424,7 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
         session.add(CaseParty(case_id=case.id, role=respondent_role.value, employer_id=employer.id))
     for person, link in zip(persons, data.persons, strict=True):
         session.add(CaseParty(case_id=case.id, role=PartyRole(link.role).value, person_id=person.id))
-    for c, amount in claims_clean:
+    for c, amount in claims_clean:  # one line per worker (see _claim_lines)
         session.add(
             ClaimItem(
                 case_id=case.id,
@@ -459,6 +457,35 @@ def register_case(session: Session, actor: Actor, data: CaseInput, *, today: dt.
         after=case_snapshot(case),
     )
     return case
+
+
+def _claim_lines(data: CaseInput, worker_roles: set[PartyRole]) -> list[tuple[ClaimInput, Decimal]]:
+    """Claims checked and laid out one line per worker (ClaimItem's own rule).
+
+    A line for "each worker" becomes one line per named worker; with more than one worker
+    named, a line that names none is refused rather than guessed (it used to land on the
+    first worker, who then seemed to claim the whole group's arrears).
+    """
+    workers = [i for i, link in enumerate(data.persons) if getattr(link, "role", None) in worker_roles]
+    out: list[tuple[ClaimInput, Decimal]] = []
+    for i, c in enumerate(data.claims):
+        amount = validation.clean_amount(c.amount_claimed, "amount_claimed")
+        index = c.worker_index
+        if index is not None and (not isinstance(index, int) or not 0 <= index < len(data.persons)):
+            raise validation.fail(
+                "claims", f"第{i + 1}项请求指向不存在的劳动者", f"claim {i + 1} names no listed worker"
+            )
+        if c.each_worker and c.worker_index is None and workers:
+            out.extend((dataclasses.replace(c, worker_index=w, each_worker=False), amount) for w in workers)
+        elif c.worker_index is None and len(workers) > 1:
+            raise validation.fail(
+                "claims",
+                f"第{i + 1}项请求未写明是哪名劳动者的：集体案件请逐人填写金额，或选择“每人”",
+                f"claim {i + 1} names no worker: in a collective case enter each worker's amount, or choose 'each'",
+            )
+        else:
+            out.append((c, amount))
+    return out
 
 
 def _start_clocks(session: Session, case: Case, actor: Actor) -> None:

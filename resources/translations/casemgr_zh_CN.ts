@@ -452,22 +452,6 @@
         <translation>办案经过</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation type="vanished">标题</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="vanished">类型</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="vanished">文件</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="vanished">生成时间</translation>
-    </message>
-    <message>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -602,6 +586,22 @@
     <message>
         <source>Document made</source>
         <translation>制作文书</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="vanished">标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="vanished">类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="vanished">文件</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="vanished">生成时间</translation>
     </message>
 </context>
 <context>
@@ -997,6 +997,19 @@
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
     </message>
+    <message>
+        <source>Whose claim this is: one worker&apos;s, or the same amount for each worker</source>
+        <extracomment>The &quot;whose claim&quot; choice that means &quot;the same amount for each worker named&quot;.</extracomment>
+        <translation>金额归属：某一名劳动者，或每名劳动者各计同一金额</translation>
+    </message>
+    <message>
+        <source>Each worker</source>
+        <translation>每人各计</translation>
+    </message>
+    <message>
+        <source>Worker %1 (no name yet)</source>
+        <translation>第%1名劳动者（未填姓名）</translation>
+    </message>
 </context>
 <context>
     <name>ClaimType</name>
@@ -1262,6 +1275,17 @@
     <message>
         <source>Orders to pay not met</source>
         <translation>逾期未付清</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>The date cannot be after %1.</source>
+        <translation>日期不能晚于 %1。</translation>
+    </message>
+    <message>
+        <source>The date cannot be before %1.</source>
+        <translation>日期不能早于 %1。</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1638,34 @@
             <numerusform>共 %n 家</numerusform>
         </translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Key monitoring</source>
+        <translation>重点监控</translation>
+    </message>
+    <message>
+        <source>Blacklisted</source>
+        <translation>失信名单</translation>
+    </message>
+    <message>
+        <source>Complaints in the last 90 days</source>
+        <translation>近90日投诉</translation>
+    </message>
+    <message>
+        <source>Show only employers with this watch status</source>
+        <translation>只显示该监管状态的用人单位</translation>
+    </message>
+</context>
+<context>
+    <name>EventAction</name>
+    <message>
+        <source>Handed to arbitration</source>
+        <extracomment>Events recorded under a plain kind but with a name of their own (``Event.action``).</extracomment>
+        <translation>转仲裁</translation>
+    </message>
 </context>
 <context>
     <name>EventKind</name>
@@ -1794,10 +1846,6 @@
 <context>
     <name>HearingAdminTab</name>
     <message>
-        <source>Arbitrator</source>
-        <translation type="vanished">仲裁员</translation>
-    </message>
-    <message>
         <source>Hearing rooms</source>
         <translation>仲裁庭室</translation>
     </message>
@@ -1856,6 +1904,10 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Arbitrator</source>
+        <translation type="vanished">仲裁员</translation>
     </message>
 </context>
 <context>
@@ -2176,7 +2228,7 @@
     </message>
     <message>
         <source>Employer (respondent)</source>
-        <translation>用人单位（被申请人）</translation>
+        <translation type="vanished">用人单位（被申请人）</translation>
     </message>
     <message>
         <source>Type part of the name to find an employer on file</source>
@@ -2212,11 +2264,11 @@
     </message>
     <message>
         <source>Claims</source>
-        <translation>请求事项</translation>
+        <translation type="vanished">请求事项</translation>
     </message>
     <message>
         <source>Add claim</source>
-        <translation>增加请求</translation>
+        <translation type="vanished">增加请求</translation>
     </message>
     <message>
         <source>Flags proposed</source>
@@ -2224,7 +2276,7 @@
     </message>
     <message>
         <source>Flags are proposed once workers and claims are entered.</source>
-        <translation>填写劳动者和请求事项后，系统会建议标记。</translation>
+        <translation type="vanished">填写劳动者和请求事项后，系统会建议标记。</translation>
     </message>
     <message>
         <source>Green channel</source>
@@ -2264,19 +2316,19 @@
     </message>
     <message>
         <source>Complaint received on</source>
-        <translation>接到投诉日期</translation>
+        <translation type="vanished">接到投诉日期</translation>
     </message>
     <message>
         <source>Application received on</source>
-        <translation>收到申请日期</translation>
+        <translation type="vanished">收到申请日期</translation>
     </message>
     <message>
         <source>Complainants (workers)</source>
-        <translation>投诉人（劳动者）</translation>
+        <translation type="vanished">投诉人（劳动者）</translation>
     </message>
     <message>
         <source>Applicants (workers)</source>
-        <translation>申请人（劳动者）</translation>
+        <translation type="vanished">申请人（劳动者）</translation>
     </message>
     <message>
         <source>Not a valid unified social credit code (check character wrong).</source>
@@ -2284,7 +2336,7 @@
     </message>
     <message>
         <source>Total claimed: %1 yuan</source>
-        <translation>请求合计：%1 元</translation>
+        <translation type="vanished">请求合计：%1 元</translation>
     </message>
     <message>
         <source>Green channel: set by hand.</source>
@@ -2369,6 +2421,62 @@
     <message>
         <source>Mediated by</source>
         <translation>调解组织</translation>
+    </message>
+    <message>
+        <source>Total amount: %1 yuan</source>
+        <translation>合计：%1 元</translation>
+    </message>
+    <message>
+        <source>Flags are proposed once workers and amounts are entered.</source>
+        <translation>填写劳动者和金额后，系统会建议标记。</translation>
+    </message>
+    <message>
+        <source>Discard this registration? What you entered will be lost.</source>
+        <translation>放弃本次登记？已填写的内容将丢失。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <source>on the wage-arrears blacklist (until %1)</source>
+        <translation>已列入拖欠农民工工资失信联合惩戒名单（至 %1）</translation>
+    </message>
+    <message>
+        <source>under key monitoring</source>
+        <translation>为工资支付重点监控对象</translation>
+    </message>
+    <message>
+        <source>%1 open case(s): %2</source>
+        <translation>未结案件 %1 件（%2）</translation>
+    </message>
+    <message>
+        <source>%1 complaint(s) in the last 90 days</source>
+        <translation>近90日投诉 %1 件</translation>
+    </message>
+    <message>
+        <source>This employer is on file: %1. You can still register this case.</source>
+        <translation>该用人单位已有记录：%1。仍可登记本案。</translation>
+    </message>
+    <message>
+        <source>Choose the district: this employer has none on file.</source>
+        <translation>请选择区县：该用人单位未登记所在区县。</translation>
+    </message>
+    <message>
+        <source>Choose the district: the employer is new to the register.</source>
+        <translation>请选择区县：该用人单位为首次登记。</translation>
+    </message>
+    <message>
+        <source>The worker this claim is for has no name yet.</source>
+        <translation>该项所属的劳动者尚未填写姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the district.</source>
+        <translation>请选择区县。</translation>
     </message>
 </context>
 <context>
@@ -2783,22 +2891,6 @@
         <translation>正在计算…</translation>
     </message>
     <message>
-        <source>Mediation success rate</source>
-        <translation type="vanished">调解成功率</translation>
-    </message>
-    <message>
-        <source>Arbitration closure rate</source>
-        <translation type="vanished">仲裁结案率</translation>
-    </message>
-    <message>
-        <source>Inspection closure rate</source>
-        <translation type="vanished">监察结案率</translation>
-    </message>
-    <message>
-        <source>Green channel on time</source>
-        <translation type="vanished">绿色通道按期办结率</translation>
-    </message>
-    <message>
         <source>monthly-report-%1.pdf</source>
         <translation>劳动争议案件月报-%1.pdf</translation>
     </message>
@@ -2893,6 +2985,22 @@
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Mediation success rate</source>
+        <translation type="vanished">调解成功率</translation>
+    </message>
+    <message>
+        <source>Arbitration closure rate</source>
+        <translation type="vanished">仲裁结案率</translation>
+    </message>
+    <message>
+        <source>Inspection closure rate</source>
+        <translation type="vanished">监察结案率</translation>
+    </message>
+    <message>
+        <source>Green channel on time</source>
+        <translation type="vanished">绿色通道按期办结率</translation>
     </message>
 </context>
 <context>
@@ -3595,9 +3703,146 @@
     </message>
 </context>
 <context>
+    <name>Wording</name>
+    <message>
+        <source>Applicant</source>
+        <extracomment>The words that differ per kind. An inspection complaint has a 被投诉单位 and 投诉事项 (若干规定 劳社部令第25号 Art. 18: &quot;被投诉用人单位&quot;, &quot;投诉人&quot;), a report a 被举报单位 (劳动保障监察条例 Art. 9: 举报); mediation has a 申请人, the other party and 调解请求 (企业劳动争议协商调解规定, 人社部令第17号, Art. 21); only arbitration has a 被申请人, 仲裁请求 and 终局裁决.</extracomment>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Other party</source>
+        <translation>对方当事人</translation>
+    </message>
+    <message>
+        <source>Mediation requests</source>
+        <translation>调解请求</translation>
+    </message>
+    <message>
+        <source>Add a request</source>
+        <translation>增加调解请求</translation>
+    </message>
+    <message>
+        <source>Employer (the other party)</source>
+        <translation>用人单位（对方当事人）</translation>
+    </message>
+    <message>
+        <source>Applicants (workers)</source>
+        <translation>申请人（劳动者）</translation>
+    </message>
+    <message>
+        <source>Mediation application received on</source>
+        <translation>收到调解申请日期</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Arbitration claims</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Add a claim</source>
+        <translation>增加仲裁请求</translation>
+    </message>
+    <message>
+        <source>Employer (respondent)</source>
+        <translation>用人单位（被申请人）</translation>
+    </message>
+    <message>
+        <source>Arbitration application received on</source>
+        <translation>收到仲裁申请日期</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Employer complained about</source>
+        <translation>被投诉单位</translation>
+    </message>
+    <message>
+        <source>Matters complained of</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <source>Add a matter</source>
+        <translation>增加事项</translation>
+    </message>
+    <message>
+        <source>Complainants (workers)</source>
+        <translation>投诉人（劳动者）</translation>
+    </message>
+    <message>
+        <source>Complaint received on</source>
+        <translation>接到投诉日期</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <source>Employer reported</source>
+        <translation>被举报单位</translation>
+    </message>
+    <message>
+        <source>Matters reported</source>
+        <translation>举报事项</translation>
+    </message>
+    <message>
+        <source>Reporters</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <source>Report received on</source>
+        <translation>接到举报日期</translation>
+    </message>
+    <message>
+        <source>Mediation request</source>
+        <translation>调解请求</translation>
+    </message>
+    <message>
+        <source>Amount requested</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>Amount agreed</source>
+        <translation>协议金额</translation>
+    </message>
+    <message>
+        <source>Arbitration claim</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Amount claimed</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>Amount awarded</source>
+        <translation>裁决金额</translation>
+    </message>
+    <message>
+        <source>Matter complained of</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <source>Amount involved</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>Ordered to pay</source>
+        <translation>责令支付金额</translation>
+    </message>
+    <message>
+        <source>Matter reported</source>
+        <translation>举报事项</translation>
+    </message>
+</context>
+<context>
     <name>WorkerRow</name>
     <message>
         <source>Name</source>
+        <extracomment>The red frame of a field in error; the padding keeps the field&apos;s height (a bare border makes Qt drop the style&apos;s frame and shrinks the box by 4 px: the row below would jump).</extracomment>
         <translation>姓名/名称</translation>
     </message>
     <message>
