@@ -587,22 +587,6 @@
         <source>Document made</source>
         <translation>制作文书</translation>
     </message>
-    <message>
-        <source>Title</source>
-        <translation type="vanished">标题</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="vanished">类型</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="vanished">文件</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="vanished">生成时间</translation>
-    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -1905,10 +1889,6 @@
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
-    <message>
-        <source>Arbitrator</source>
-        <translation type="vanished">仲裁员</translation>
-    </message>
 </context>
 <context>
     <name>HearingDialog</name>
@@ -2227,10 +2207,6 @@
         <translation>来源</translation>
     </message>
     <message>
-        <source>Employer (respondent)</source>
-        <translation type="vanished">用人单位（被申请人）</translation>
-    </message>
-    <message>
         <source>Type part of the name to find an employer on file</source>
         <translation>输入部分名称查找已登记的用人单位</translation>
     </message>
@@ -2263,20 +2239,8 @@
         <translation>按所列人数</translation>
     </message>
     <message>
-        <source>Claims</source>
-        <translation type="vanished">请求事项</translation>
-    </message>
-    <message>
-        <source>Add claim</source>
-        <translation type="vanished">增加请求</translation>
-    </message>
-    <message>
         <source>Flags proposed</source>
         <translation>系统建议的标记</translation>
-    </message>
-    <message>
-        <source>Flags are proposed once workers and claims are entered.</source>
-        <translation type="vanished">填写劳动者和请求事项后，系统会建议标记。</translation>
     </message>
     <message>
         <source>Green channel</source>
@@ -2315,28 +2279,8 @@
         <translation>登记监察投诉</translation>
     </message>
     <message>
-        <source>Complaint received on</source>
-        <translation type="vanished">接到投诉日期</translation>
-    </message>
-    <message>
-        <source>Application received on</source>
-        <translation type="vanished">收到申请日期</translation>
-    </message>
-    <message>
-        <source>Complainants (workers)</source>
-        <translation type="vanished">投诉人（劳动者）</translation>
-    </message>
-    <message>
-        <source>Applicants (workers)</source>
-        <translation type="vanished">申请人（劳动者）</translation>
-    </message>
-    <message>
         <source>Not a valid unified social credit code (check character wrong).</source>
         <translation>不是有效的统一社会信用代码（校验码不符）。</translation>
-    </message>
-    <message>
-        <source>Total claimed: %1 yuan</source>
-        <translation type="vanished">请求合计：%1 元</translation>
     </message>
     <message>
         <source>Green channel: set by hand.</source>
@@ -2985,22 +2929,6 @@
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
-    </message>
-    <message>
-        <source>Mediation success rate</source>
-        <translation type="vanished">调解成功率</translation>
-    </message>
-    <message>
-        <source>Arbitration closure rate</source>
-        <translation type="vanished">仲裁结案率</translation>
-    </message>
-    <message>
-        <source>Inspection closure rate</source>
-        <translation type="vanished">监察结案率</translation>
-    </message>
-    <message>
-        <source>Green channel on time</source>
-        <translation type="vanished">绿色通道按期办结率</translation>
     </message>
 </context>
 <context>
