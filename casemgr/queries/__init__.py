@@ -11,7 +11,7 @@ Why it looks like this:
 
 The package is the public face (``queries.CaseQuery``, ``queries.case_detail`` …); its
 modules: ``cases`` (lists and search), ``casefile`` (one case), ``employers``,
-``lookups`` (what forms look up while a clerk types; users; correction forms) and
+``globalsearch`` (the main window's search across every kind), ``lookups`` (what forms look up while a clerk types; users; correction forms) and
 ``dashboard`` (the deadline board with display columns).
 """
 
@@ -36,6 +36,7 @@ from casemgr.queries.cases import (
 )
 from casemgr.queries.dashboard import BOARD_CAP, BOARD_SECTIONS, Board, BoardEntry, deadline_board
 from casemgr.queries.employers import EmployerQuery, EmployerRow, EmployerSummary, employer_summary
+from casemgr.queries.globalsearch import GlobalSearch, Match, SearchHit
 from casemgr.queries.lookups import (
     EmployerMatch,
     OfficerRow,
@@ -74,10 +75,13 @@ __all__ = [
     "EmployerRow",
     "EmployerSummary",
     "EventRow",
+    "GlobalSearch",
+    "Match",
     "OfficerRow",
     "PartyForEdit",
     "PartyRow",
     "PersonMatch",
+    "SearchHit",
     "UserRow",
     "assignable_officers",
     "case_detail",
