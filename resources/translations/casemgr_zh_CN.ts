@@ -154,6 +154,26 @@
         <source>(provisional)</source>
         <translation>（暂定）</translation>
     </message>
+    <message>
+        <source>Days left / late</source>
+        <translation>剩余/逾期</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>%1 working day(s) late</source>
+        <translation>逾期%1个工作日</translation>
+    </message>
+    <message>
+        <source>%1 day(s) late</source>
+        <translation>逾期%1日</translation>
+    </message>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1个工作日</translation>
+    </message>
 </context>
 <context>
     <name>BulkActions</name>
