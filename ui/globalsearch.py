@@ -133,7 +133,7 @@ class GlobalSearchWindow(QDialog):
         self.model = SearchResultsModel(ctx.runner, queries.GlobalSearch(ctx.actor, ""), self)
         self.view = TableView("global_search")
         self.view.setModel(self.model)
-        self.view.restore_widths({0: 250, 1: 60, 2: 90, 3: 330, 4: 80, 5: 200, 6: 110})
+        self.view.restore_widths({0: 230, 1: 70, 2: 100, 3: 420, 4: 70, 5: 200, 6: 110})
         self.view.activated_row.connect(self._open_row)
         lay.addWidget(self.view, 1)
         self.count_label = QLabel()

@@ -157,7 +157,7 @@ class DashboardPage(Page):
             view = TableView(f"board/{name}")
             view.setModel(model)
             view.activated_row.connect(lambda r, m=model: self._open(m, r))
-            view.restore_widths({0: 215, 1: 70, 2: 250, 3: 125, 4: 85, 5: 75, 6: 220})
+            view.restore_widths({0: 215, 1: 70, 2: 230, 3: 125, 4: 125, 5: 75, 6: 220})
             self.models[name] = model
             self.views[name] = view
             self.tabs.addTab(view, "")
