@@ -159,9 +159,12 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(64))
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True)  # 居民身份证号码
     #: The last four characters of the ID number: all a masked screen shows (4415****1234),
-    #: so what a clerk types into a search. Computed by the database (virtual on SQLite,
-    #: stored on PostgreSQL), so every writer, bulk loaders included, keeps it right.
-    id_last4: Mapped[str | None] = mapped_column(String(4), Computed(ID_LAST4_SQL), nullable=True)
+    #: so what a clerk types into a search. Computed by the database, so every writer, bulk
+    #: loaders included, keeps it right. STORED here (PostgreSQL has no other kind); migration
+    #: 0010 adds it VIRTUAL on SQLite, the only kind ALTER TABLE can add there.
+    id_last4: Mapped[str | None] = mapped_column(
+        String(4), Computed(ID_LAST4_SQL, persisted=True), nullable=True
+    )
     phone: Mapped[str | None] = mapped_column(String(32))
     migrant_worker: Mapped[bool] = mapped_column(Boolean, default=False)  # 农民工
     address: Mapped[str | None] = mapped_column(String(200))

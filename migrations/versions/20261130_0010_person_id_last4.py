@@ -35,8 +35,10 @@ ID_LAST4_SQL = "substr(id_number, length(id_number) - 3)"
 
 
 def upgrade() -> None:
+    stored = op.get_bind().dialect.name != "sqlite"
     op.add_column(
-        "persons", sa.Column("id_last4", sa.String(length=4), sa.Computed(ID_LAST4_SQL), nullable=True)
+        "persons",
+        sa.Column("id_last4", sa.String(length=4), sa.Computed(ID_LAST4_SQL, persisted=stored), nullable=True),
     )
     op.create_index("ix_persons_id_last4", "persons", ["id_last4"])
     op.create_index("ix_persons_phone", "persons", ["phone"])
