@@ -141,29 +141,20 @@ class User(Base):
 # --------------------------------------------------------------------------- parties
 
 
-#: ``persons.id_last4``: the same expression in the model and in migration 0010.
-ID_LAST4_SQL = "substr(id_number, length(id_number) - 3)"
-
-
 class Person(Base):
     """A natural person: worker, applicant, complainant, reporter, representative."""
 
     __tablename__ = "persons"
-    __table_args__ = (
-        Index("ix_persons_name", "name"),
-        Index("ix_persons_id_last4", "id_last4"),
-        Index("ix_persons_phone", "phone"),
-    )
+    __table_args__ = (Index("ix_persons_name", "name"), Index("ix_persons_id_last4", "id_last4"),
+                      Index("ix_persons_phone", "phone"))  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True)  # 居民身份证号码
-    #: The last four characters of the ID number: all a masked screen shows (4415****1234),
-    #: so what a clerk types into a search. Computed by the database, so every writer, bulk
-    #: loaders included, keeps it right. STORED here (PostgreSQL has no other kind); migration
-    #: 0010 adds it VIRTUAL on SQLite, the only kind ALTER TABLE can add there.
+    #: The ID number's last 4 (all a masked screen shows: what a clerk searches by); computed by
+    #: the database for every writer. Migration 0010 adds it VIRTUAL on SQLite (ALTER TABLE's only kind).
     id_last4: Mapped[str | None] = mapped_column(
-        String(4), Computed(ID_LAST4_SQL, persisted=True), nullable=True
+        String(4), Computed("substr(id_number, length(id_number) - 3)", persisted=True)
     )
     phone: Mapped[str | None] = mapped_column(String(32))
     migrant_worker: Mapped[bool] = mapped_column(Boolean, default=False)  # 农民工
@@ -577,3 +568,77 @@ class SearchGram(Base):
     gram: Mapped[str] = mapped_column(String(8), primary_key=True)
     party: Mapped[str] = mapped_column(String(1), primary_key=True)
     party_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+# --------------------------------------------------------------------------- hearings
+# A hearing is a row, not only the "确定开庭" event: a room or an arbitrator booked twice is a
+# range query on (hearing_date, start_minute, duration_minutes). Times are minutes after
+# midnight on the bureau's (Beijing) wall clock: overlap is integer arithmetic on both
+# backends. status: scheduled | held (recorded once the day has come) | rescheduled.
+
+
+class HearingRoom(Base):
+    """仲裁庭室; a retired room stays for its old hearings."""
+
+    __tablename__ = "hearing_rooms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    location: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Arbitrator(Base):
+    """仲裁员名册: full-time (专职) or part-time; may be a user of the app."""
+
+    __tablename__ = "arbitrators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    full_time: Mapped[bool] = mapped_column(Boolean, default=True)  # 专职 / 兼职
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Hearing(Base):
+    """A scheduled hearing of an arbitration case: day, time, length, room and tribunal."""
+
+    __tablename__ = "hearings"
+    __table_args__ = (
+        Index("ix_hearings_date_room", "hearing_date", "room_id"),
+        Index("ix_hearings_case", "case_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    hearing_date: Mapped[dt.date] = mapped_column(Date)
+    start_minute: Mapped[int | None] = mapped_column(Integer)  # minutes after 00:00, Beijing time
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("hearing_rooms.id"))
+    place: Mapped[str | None] = mapped_column(Text)  # elsewhere (办案规则 Art. 67)
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    held_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    case: Mapped[Case] = relationship()
+    room: Mapped[HearingRoom | None] = relationship()
+    members: Mapped[list[HearingArbitrator]] = relationship(
+        cascade="all, delete-orphan", order_by="HearingArbitrator.position"
+    )
+
+
+class HearingArbitrator(Base):
+    """A seat on a hearing's tribunal: ``presiding`` (首席), ``member`` or ``sole`` (独任)."""
+
+    __tablename__ = "hearing_arbitrators"
+    __table_args__ = (Index("ix_hearing_arbitrators_arbitrator", "arbitrator_id", "hearing_id"),)
+
+    hearing_id: Mapped[int] = mapped_column(ForeignKey("hearings.id", ondelete="CASCADE"), primary_key=True)
+    arbitrator_id: Mapped[int] = mapped_column(ForeignKey("arbitrators.id"), primary_key=True)
+    seat: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    arbitrator: Mapped[Arbitrator] = relationship()
