@@ -154,3 +154,29 @@ def test_the_board_labels_lateness_with_its_unit(qapp: object) -> None:
     assert shown[1] in ("3 day(s) late", "逾期3日")
     assert shown[2] in ("paused", "已中止")
     assert shown[3] in ("2 working day(s)", "2个工作日")
+
+
+def test_a_tab_opened_before_the_first_read_answers_gets_its_rows(
+    qtbot: object, database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    """Found taking the screenshots: a supervisor who clicks 挂牌督办 while the board is still
+    loading got an empty tab (the answer carried only the first tab's rows, and a tab change
+    before any answer read nothing)."""
+    from ui.app import AppContext
+    from ui.pages import DashboardPage
+
+    ins = actors[Role.INSPECTOR]
+    c = _register(
+        database, ins, CaseKind.INSPECTION, received_on=helpers.TODAY, n=3, workers=100, migrant=False
+    )
+    ctx = AppContext(database, actors[Role.SUPERVISOR], "科长")
+    try:
+        page = DashboardPage(ctx)  # its first read is under way
+        qtbot.addWidget(page)  # type: ignore[attr-defined]
+        page.tabs.setCurrentIndex(queries.BOARD_SECTIONS.index("supervised"))
+        model = page.models["supervised"]
+        qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)  # type: ignore[attr-defined]
+        assert model.row_at(0).case_id == c and model.row_at(0).rule_name_zh
+    finally:
+        qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)  # type: ignore[attr-defined]
+        ctx.runner.wait_all()

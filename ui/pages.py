@@ -235,6 +235,9 @@ class DashboardPage(Page):
             if name not in self._loaded:
                 self.models[name].set_rows(())  # read again when its tab is opened
         self._retitle()
+        current = self.current_section()
+        if current not in self._loaded:  # the tab was changed while this read ran: read its rows
+            self._load(current)
         if board.calendar_warning:
             zh, en = board.calendar_warning
             self.warning.setText(zh if i18n.is_chinese() else en)
