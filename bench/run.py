@@ -199,6 +199,30 @@ def search_terms(s: Any) -> list[tuple[str, str]]:
     ]
 
 
+def global_terms(s: Any) -> list[tuple[str, str]]:
+    """What a supervisor types into the main window's search box (issue 15): the last four
+    digits of an ID number (all a masked screen shows), a phone, a name, a broad fragment."""
+    from casemgr.models import CaseParty
+
+    recent = select(CaseParty.person_id).where(CaseParty.person_id.is_not(None)).order_by(CaseParty.id.desc())
+    p = s.execute(
+        select(Person).where(Person.id.in_(recent.limit(500)), Person.id_number.is_not(None)).limit(1)
+    ).scalar_one()
+    phone = s.execute(
+        select(Person.phone).where(Person.id.in_(recent.limit(500)), Person.phone.is_not(None)).limit(1)
+    ).scalar()
+    two = s.execute(select(Person.name).where(Person.id.in_(recent.limit(500)), func.length(Person.name) == 2)
+                    .limit(1)).scalar_one()  # fmt: skip
+    terms = [
+        (p.id_number[-4:], "last 4 ID digits"),
+        (two, "2-character name"),
+        ("有限公司", "broad: 有限公司"),
+    ]
+    if phone:
+        terms.insert(1, (phone, "phone number"))
+    return terms
+
+
 def measure_reads(database: db.Database, who: People, runs: int) -> Figures:
     from casemgr import queries
     from casemgr.queries import CaseFilters, CaseQuery
@@ -253,6 +277,27 @@ def measure_reads(database: db.Database, who: People, runs: int) -> Figures:
             out[f"search{i}_page"] = median_ms(lambda q=q: q.page(s, 0, PAGE), runs)
             out[f"search{i}_count"] = median_ms(lambda q=q: q.count(s), runs)
             out[f"search{i}_hits"] = _count_text(q, s)
+
+        # The main window's global search (issue 15) for a city supervisor, as
+        # ui.globalsearch calls it: a new GlobalSearch per search, its first page, its count.
+        if hasattr(queries, "GlobalSearch"):
+            from casemgr.actor import Actor
+            from casemgr.enums import Role
+            from casemgr.models import User
+
+            u = s.get(User, who.supervisor)
+            sup = Actor(user_id=u.id, username=u.username, role=Role(u.role), district=u.district)
+            for i, (term, label) in enumerate(global_terms(s)):
+                out[f"global{i}_label"] = label
+                out[f"global{i}_page"] = median_ms(
+                    lambda t=term: queries.GlobalSearch(sup, t, TODAY).page(s, 0, PAGE), runs
+                )
+                out[f"global{i}_count"] = median_ms(
+                    lambda t=term: queries.GlobalSearch(sup, t, TODAY).count(s), runs
+                )
+                g = queries.GlobalSearch(sup, term, TODAY)
+                n = g.count(s)
+                out[f"global{i}_hits"] = f"{queries.SEARCH_LIMIT}+" if g.count_is_capped(n) else str(n)
 
         try:
             from bench_report import BASELINE
@@ -572,6 +617,13 @@ def table(results: dict[str, Figures], rate: float | None, postgres: bool) -> li
         hits = main.get(f"search{i}_hits")
         below(f"search {label}: first page ({hits} hits)", f"search{i}_page", 100)
         below(f"search {label}: footer count", f"search{i}_count", 100)
+    for i in range(6):
+        label = main.get(f"global{i}_label")
+        if label is None:
+            continue
+        hits = main.get(f"global{i}_hits")
+        below(f"global search, supervisor, {label}: first page ({hits} hits)", f"global{i}_page", 100)
+        below(f"global search, supervisor, {label}: count", f"global{i}_count", 100)
     v = main.get("bulk")
     n = main.get("bulk_n") or BULK_N
     extra = "" if n == BULK_N else f" (measured on {n}, scaled)"

@@ -65,6 +65,12 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _YEAR_SEQ = re.compile(r"(20\d\d)\D{0,4}?(\d{1,6})\D*$")
 _ALNUM = re.compile(r"^[0-9A-Za-z]+$")
 _SEQ_ONLY = re.compile(r"第?\d{1,6}号?")
+#: The last four characters of an ID number, as a masked screen shows them (…1234, …123X).
+_LAST4 = re.compile(r"^\d{3}[\dX]$")
+#: A masked ID number copied from a screen: "4415**********1234" (region kept, then the tail).
+_MASKED_ID = re.compile(r"^([0-9]{0,6})\*{4,}([0-9]{3}[0-9X])$")
+#: A phone number as typed: digits with optional separators, long enough to be one.
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,30}$")
 
 
 def normalize(text: str) -> str:
@@ -243,6 +249,32 @@ def _identifier_person_ids(session: Session, text: str) -> tuple[list[int], list
     return persons, employers
 
 
+def _tail_person_ids(session: Session, text: str) -> list[int]:
+    """Persons by the end of their ID number (what a masked screen shows) or by phone.
+
+    ``1234``: every person whose ID number ends so (``ix_persons_id_last4``; at a city's
+    scale about a hundred people share four digits). ``4415**********1234``: the same,
+    narrowed to the shown beginning. A phone number: exact or, from seven digits, as a
+    prefix (``ix_persons_phone``)."""
+    t = text.strip().upper()
+    conds: list[Any] = []
+    if _LAST4.match(t):
+        conds.append(Person.id_last4 == t)
+    m = _MASKED_ID.match(t)
+    if m:
+        conds.append(and_(Person.id_last4 == m.group(2), _prefix(Person.id_number, m.group(1))))
+    if _PHONE.match(t):
+        digits = re.sub(r"[ \-]", "", t)
+        conds.append(Person.phone == digits)
+        if len(digits) >= 7:
+            conds.append(_prefix(Person.phone, digits))
+        if digits != t:
+            conds.append(Person.phone == t)
+    if not conds:
+        return []
+    return list(session.execute(select(Person.id).where(or_(*conds)).limit(1000)).scalars())
+
+
 def _case_ids_for_parties(persons: Iterable[int], employers: Iterable[int]) -> list[Any]:
     persons, employers = list(persons), list(employers)
     out: list[Any] = []
@@ -268,7 +300,8 @@ def search_case_ids(
 
     ``text`` may be a case number or a fragment of it, a sequence number, a party or
     employer name or part of one (two characters are enough), a resident ID number or a
-    credit code (whole or the first six or more characters).
+    credit code (whole or the first six or more characters), the last four characters of
+    an ID number or a masked one as shown on screen, or a phone number.
     """
     text = validation.strip_control_chars(text or "").strip()  # NUL breaks PostgreSQL
     if not text:
@@ -281,6 +314,7 @@ def search_case_ids(
     if has_digit or not _CJK.search(text):
         selects.append(select(Case.id.label("id")).where(or_(*_number_conditions(text))))
         p_ids, e_ids = _identifier_person_ids(session, text)
+        p_ids += _tail_person_ids(session, text)
         selects += _case_ids_for_parties(p_ids, e_ids)
     if normalize(text) and not (has_digit and not _CJK.search(text)):
         p_ids, e_ids = _party_ids(session, text, limit)

@@ -63,6 +63,10 @@ STAT1: tuple[tuple[str, str, str], ...] = (
     ("employers", "ix_employers_name", "50000 1"),
     ("employers", "sqlite_autoindex_employers_1", "50000 1"),
     ("events", "ix_events_case_occurred", "3420928 4 1 1"),
+    ("persons", "ix_persons_id_last4", "1099914 100"),  # migration 0010: ~100 people per 4 digits
+    # The benchmark's persons have no phone (ANALYZE said "1099914 1099914": one value for
+    # every row); a phone number belongs to one person, sometimes two (a family's line).
+    ("persons", "ix_persons_phone", "1099914 2"),
     ("persons", "ix_persons_name", "1099914 15"),
     ("persons", "sqlite_autoindex_persons_1", "1099914 1"),
     ("search_grams", "ix_search_grams_party", "2660129 1330065 3"),

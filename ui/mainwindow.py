@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self._add_global_search()
 
         sb = self.statusBar()
         self.user_label = QLabel(
@@ -110,6 +112,35 @@ class MainWindow(QMainWindow):
             self.resize(1360, 820)
         last = str(s.value("window/page", "dashboard"))
         self.nav.setCurrentRow(PAGES.index(last) if last in PAGES else 0)
+
+    def _add_global_search(self) -> None:
+        """One search box across every kind of case (issue 15); results in their own window."""
+        from ui.globalsearch import placeholder
+
+        bar = self.addToolBar(self.tr("Search"))
+        bar.setObjectName("search_toolbar")
+        bar.setMovable(False)
+        self.global_search_box = QLineEdit()
+        self.global_search_box.setObjectName("global_search_box")
+        self.global_search_box.setClearButtonEnabled(True)
+        self.global_search_box.setPlaceholderText(placeholder())
+        self.global_search_box.setMaximumWidth(560)
+        self.global_search_box.returnPressed.connect(lambda: self.search_all(self.global_search_box.text()))
+        bar.addWidget(self.global_search_box)
+        self.search_window: Any = None
+        QShortcut(QKeySequence("Ctrl+Shift+F"), self, self.global_search_box.setFocus)
+
+    def search_all(self, text: str) -> Any:
+        """Show the global search's results for ``text`` (the window is made once, then reused)."""
+        from ui.globalsearch import GlobalSearchWindow
+
+        if self.search_window is None:
+            self.search_window = GlobalSearchWindow(self.ctx, self)
+            self.search_window.open_case.connect(self.open_case)
+        self.search_window.run(text.strip())
+        self.search_window.show()
+        self.search_window.raise_()
+        return self.search_window
 
     # ----------------------------------------------------------------- pages
 

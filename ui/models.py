@@ -412,7 +412,7 @@ BOARD_COLUMNS = (
     Column("kind", "BoardColumns", QT_TRANSLATE_NOOP("BoardColumns", "Kind")),
     Column("rule", "BoardColumns", QT_TRANSLATE_NOOP("BoardColumns", "Time limit")),
     Column("due_on", "BoardColumns", QT_TRANSLATE_NOOP("BoardColumns", "Due")),
-    Column("left", "BoardColumns", QT_TRANSLATE_NOOP("BoardColumns", "Working days left"), None, True),
+    Column("left", "BoardColumns", QT_TRANSLATE_NOOP("BoardColumns", "Days left / late"), None, True),
     Column("worker", "BoardColumns", QT_TRANSLATE_NOOP("BoardColumns", "Worker")),
     Column("employer", "BoardColumns", QT_TRANSLATE_NOOP("BoardColumns", "Employer")),
     Column("assigned", "BoardColumns", QT_TRANSLATE_NOOP("BoardColumns", "Handled by")),
@@ -471,7 +471,7 @@ class BoardTableModel(QAbstractTableModel):
                 "kind": labels.label(labels.KINDS, e.kind),
                 "rule": rule or e.rule_code or "",
                 "due_on": self._due_text(e),
-                "left": "" if e.working_days_left is None else str(e.working_days_left),
+                "left": self._left_text(e),
                 "worker": e.worker_name or "",
                 "employer": e.employer_name or "",
                 "assigned": e.assigned_to or "",
@@ -490,6 +490,24 @@ class BoardTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "left":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _left_text(e: queries.BoardEntry) -> str:
+        """ "3个工作日" ahead; "逾期3个工作日" / "逾期3日" past the due date, in the unit its rule
+        counts in (the monthly report prints the same figure); "已中止" for a paused clock,
+        whose due date moves on when it resumes."""
+        if e.state == "paused":
+            return QCoreApplication.translate("BoardColumns", "paused")
+        if e.late_days:
+            if e.late_unit == "working":
+                text = QCoreApplication.translate("BoardColumns", "%1 working day(s) late")
+            else:
+                text = QCoreApplication.translate("BoardColumns", "%1 day(s) late")
+            return text.replace("%1", str(e.late_days))
+        if e.working_days_left is None:
+            return ""
+        text = QCoreApplication.translate("BoardColumns", "%1 working day(s)")
+        return text.replace("%1", str(e.working_days_left))
 
     @staticmethod
     def _due_text(e: queries.BoardEntry) -> str:

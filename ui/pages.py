@@ -156,7 +156,7 @@ class DashboardPage(Page):
             view = TableView(f"board/{name}")
             view.setModel(model)
             view.activated_row.connect(lambda r, m=model: self._open(m, r))
-            view.restore_widths({0: 215, 1: 70, 2: 250, 3: 125, 4: 85, 5: 75, 6: 220})
+            view.restore_widths({0: 215, 1: 70, 2: 230, 3: 125, 4: 125, 5: 75, 6: 220})
             self.models[name] = model
             self.views[name] = view
             self.tabs.addTab(view, "")
@@ -234,6 +234,9 @@ class DashboardPage(Page):
             if name not in self._loaded:
                 self.models[name].set_rows(())  # read again when its tab is opened
         self._retitle()
+        current = self.current_section()
+        if current not in self._loaded:  # the tab was changed while this read ran: read its rows
+            self._load(current)
         if board.calendar_warning:
             zh, en = board.calendar_warning
             self.warning.setText(zh if i18n.is_chinese() else en)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -76,6 +77,7 @@ class ReportPage(Page):
         row.addWidget(self.open_button)
         row.addStretch(1)
         lay.addLayout(row)
+        lay.addLayout(self._closing_row())
         self.view = QTextBrowser()
         lay.addWidget(self.view, 1)
         self.status = QLabel()
@@ -88,6 +90,127 @@ class ReportPage(Page):
             self.status.setText(self.tr("Your role may not generate reports."))
         self.data: ReportData | None = None
         self.last_file: Path | None = None
+        self.closure: Any = None  # casemgr.services.months.ClosureInfo of the month shown, or None
+        self.month.dateChanged.connect(lambda _d: self.refresh_closure())
+        self.district.currentIndexChanged.connect(lambda _i: self.refresh_closure())
+        self.refresh_closure()
+
+    # ------------------------------------------------------------------ month close
+
+    def _closing_row(self) -> QHBoxLayout:
+        """The month's state (本月已关账 / 未关账) and, for a supervisor, close and reopen."""
+        row = QHBoxLayout()
+        self.closure_label = QLabel()
+        self.closure_label.setObjectName("closure_state")
+        row.addWidget(self.closure_label)
+        self.close_button = QPushButton(self.tr("Close the month…"))
+        self.close_button.setToolTip(
+            self.tr("Freeze this month's figures: later reprints show exactly what was reported")
+        )
+        self.close_button.clicked.connect(self.ask_close)
+        self.reopen_button = QPushButton(self.tr("Reopen the month…"))
+        self.reopen_button.setToolTip(
+            self.tr("Drop the frozen figures; the month reports live figures again")
+        )
+        self.reopen_button.clicked.connect(self.ask_reopen)
+        may = self.ctx.can("month.close")
+        for b in (self.close_button, self.reopen_button):
+            b.setEnabled(False)
+            b.setVisible(may)  # the service refuses other roles anyway (casemgr.services.months)
+            row.addWidget(b)
+        row.addStretch(1)
+        return row
+
+    def refresh_closure(self) -> Any:
+        from casemgr.services import months
+
+        m, district = self.month_start(), self.district.currentData()
+        return self.ctx.runner.read(
+            lambda s: months.closure(s, m.year, m.month, district), on_success=self._show_closure, parent=self
+        )
+
+    def _show_closure(self, info: Any) -> None:
+        self.closure = info
+        if info is None:
+            self.closure_label.setText(self.tr("This month is not closed"))
+            self.closure_label.setStyleSheet("color: #555;")
+        else:
+            self.closure_label.setText(
+                self.tr("This month is closed (%1, by %2)")
+                .replace("%1", i18n.fmt_datetime(info.closed_at))
+                .replace("%2", info.closed_by or "—")
+            )
+            self.closure_label.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        may = self.ctx.can("month.close")
+        finished = self.month_start() < dt.date(clock.today().year, clock.today().month, 1)
+        self.close_button.setEnabled(may and info is None and finished)
+        self.reopen_button.setEnabled(may and info is not None)
+        if may and info is None and not finished:
+            self.close_button.setToolTip(self.tr("A month can be closed once it has ended"))
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask before closing or reopening (replaced in tests)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _month_text(self) -> str:
+        m, district = self.month_start(), self.district.currentData()
+        where = labels.district(district) if district else self.tr("Whole city")
+        return f"{m:%Y-%m} · {where}"
+
+    def ask_close(self) -> Any:
+        if not self.confirm(
+            self.tr("Close the month"),
+            self.tr(
+                "Close %1? Its figures are frozen as they are now; the report of this month will "
+                "print these figures, and later corrections are listed beside them."
+            ).replace("%1", self._month_text()),
+        ):
+            return None
+        return self.close_month()
+
+    def ask_reopen(self) -> Any:
+        if not self.confirm(
+            self.tr("Reopen the month"),
+            self.tr("Reopen %1? The frozen figures are dropped (the audit log keeps them).").replace(
+                "%1", self._month_text()
+            ),
+        ):
+            return None
+        return self.reopen_month()
+
+    def close_month(self) -> Any:
+        from casemgr.services import months
+        from ui.ops import Changes
+
+        m, district, actor = self.month_start(), self.district.currentData(), self.ctx.actor
+        today = clock.today()
+        return self.ctx.runner.write(
+            lambda s: months.close_month(s, actor, m.year, m.month, district, today=today),
+            changes=Changes(),
+            on_success=self._after_closing,
+            parent=self,
+        )
+
+    def reopen_month(self) -> Any:
+        from casemgr.services import months
+        from ui.ops import Changes
+
+        m, district, actor = self.month_start(), self.district.currentData(), self.ctx.actor
+        return self.ctx.runner.write(
+            lambda s: months.reopen_month(s, actor, m.year, m.month, district),
+            changes=Changes(),
+            on_success=self._after_closing,
+            parent=self,
+        )
+
+    def _after_closing(self, _result: Any) -> None:
+        self.refresh_closure()
+        if self.ctx.can("report.generate"):
+            self.preview()
 
     def month_start(self) -> dt.date:
         d = self.month.date()

@@ -55,6 +55,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from casemgr import settings
+from casemgr.deadlines.rules import default_rules
 from casemgr.enums import MEDIATION_SUCCESS_OUTCOMES, CaseKind, DeadlineState, Outcome
 from casemgr.metrics.periods import Period
 from casemgr.models import Case, Deadline, DeadlineRule, fen_to_yuan
@@ -474,8 +475,16 @@ def arrears(session: Session, period: Period, district: str | None = None) -> Ar
 # --------------------------------------------------------------------------- overdue
 
 
+#: A party's own period (答辩期, 申请仲裁的权利, 限期支付): past its date it is the party who is
+#: late, not the bureau. The board never lists these as overdue; nor does the report (issue
+#: 15: the report counted them, the board did not). ``party_period`` is not an editable field
+#: of a rule, so the shipped rules say which they are.
+PARTY_PERIODS = tuple(sorted(r.code for r in default_rules() if r.party_period))
+
+
 def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
-    """A clock past due on ``as_of``: breached, or still running with its due date before it.
+    """A clock of the bureau's past due on ``as_of``: breached, or still running with its due
+    date before it (a party's own period is never the bureau's delay: :data:`PARTY_PERIODS`).
 
     ``coalesce(state, '')`` is the same value but not an index key: looked up per case, the
     planner must use ``ix_deadlines_case`` rather than scan every breached clock ever.
@@ -483,6 +492,7 @@ def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
     return and_(
         func.coalesce(Deadline.state, "").in_((DeadlineState.BREACHED.value, DeadlineState.RUNNING.value)),
         Deadline.due_on < as_of,
+        Deadline.rule_code.not_in(PARTY_PERIODS),
     )
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from casemgr import anchors, clock, privacy, settings, validation
+from casemgr.deadlines.lateness import cases_late_by
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, PartyRole
 from casemgr.metrics import indicators as ind
 from casemgr.metrics.periods import Period, month_key, previous_months
@@ -122,8 +123,9 @@ class ListedCase:
     persons_total: int
     employers: tuple[str, ...]
     due_on: dt.date | None  # overdue list: the earliest past-due clock
-    days: int | None  # overdue: days past due on as_of; green: days from acceptance to closing
+    days: int | None  # overdue: how late on as_of, in ``unit``; green: days from acceptance to closing
     on_time: bool | None  # green list only
+    unit: str = "calendar"  # overdue: "working" for a working-day rule (deadlines.lateness)
 
 
 @dataclass(frozen=True)
@@ -360,6 +362,7 @@ def _overdue_rows(
         stmt = stmt.where(Case.district == district)
     rows = session.execute(stmt).all()
     parties = _parties(session, [r[0] for r in rows])
+    late = cases_late_by(session, [(r[0], r[4]) for r in rows], as_of)
     out = []
     for cid, number, kind, dist, due_on in rows:
         persons, n, emps = parties.get(cid, ((), 0, ()))
@@ -372,8 +375,9 @@ def _overdue_rows(
                 persons_total=n,
                 employers=emps,
                 due_on=due_on,
-                days=(as_of - due_on).days,
+                days=late[cid][0],
                 on_time=None,
+                unit=late[cid][1],
             )
         )
     return tuple(out)

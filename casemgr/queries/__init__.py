@@ -11,7 +11,7 @@ Why it looks like this:
 
 The package is the public face (``queries.CaseQuery``, ``queries.case_detail`` …); its
 modules: ``cases`` (lists and search), ``casefile`` (one case), ``employers``,
-``lookups`` (what forms look up while a clerk types; users; correction forms) and
+``globalsearch`` (the main window's search across every kind), ``lookups`` (what forms look up while a clerk types; users; correction forms) and
 ``dashboard`` (the deadline board with display columns).
 """
 
@@ -43,6 +43,7 @@ from casemgr.queries.employers import (
     employer_alert,
     employer_summary,
 )
+from casemgr.queries.globalsearch import GlobalSearch, Match, SearchHit
 from casemgr.queries.lookups import (
     EmployerMatch,
     OfficerRow,
@@ -82,10 +83,13 @@ __all__ = [
     "EmployerRow",
     "EmployerSummary",
     "EventRow",
+    "GlobalSearch",
+    "Match",
     "OfficerRow",
     "PartyForEdit",
     "PartyRow",
     "PersonMatch",
+    "SearchHit",
     "UserRow",
     "assignable_officers",
     "case_detail",

@@ -44,6 +44,7 @@ SORT_COLUMNS: dict[str, Any] = {
     "amount_claimed": Case.amount_claimed,
     "workers": Case.workers,
     "closed_on": Case.closed_on,
+    "id": Case.id,  # the global search: newest registered first, read from the primary key
 }
 
 
@@ -63,6 +64,8 @@ class CaseFilters:
     overdue: bool = False
     open_only: bool = False
     employer_id: int | None = None
+    #: The kinds a list may show (the global search: the kinds the user may view); empty = any.
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,8 @@ class CaseQuery:
         cond: list[Any] = []
         if self.kind is not None:
             cond.append(Case.kind == CaseKind(self.kind).value)
+        if f.kinds:
+            cond.append(Case.kind.in_(f.kinds))
         if f.status:
             cond.append(Case.status == f.status)
         if f.statuses:

@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session, aliased
 
 from casemgr import clock, privacy
 from casemgr.deadlines import board as board_mod
+from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import calendar_for
+from casemgr.deadlines.lateness import late_by
 from casemgr.enums import PartyRole
 from casemgr.errors import CalendarError
-from casemgr.models import Case, CaseParty, Employer, Person, User
+from casemgr.models import Case, CaseParty, Deadline, Employer, Person, User
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class BoardEntry:
     provisional: bool = False  # due date counted without next year's holiday notice
     provisional_zh: str | None = None
     provisional_en: str | None = None
+    #: Past its due date: how late, in the unit its rule counts in ("working" / "calendar"),
+    #: the same figure the monthly report prints (casemgr.deadlines.lateness).
+    late_days: int | None = None
+    late_unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,12 @@ def deadline_board(
     case_ids = sorted({r.case_id for rows in kept.values() for r in rows})
     extra = _board_display(session, case_ids)
     cal = calendar_for(session)
+    all_rules = rules_mod.all_rules(session)
+    # Per-case rows (green channel, 挂牌督办) carry only the earliest due date: name its clock.
+    per_case = sorted(
+        {(r.case_id, r.due_on) for rows in kept.values() for r in rows if r.deadline_id is None}
+    )
+    clocks = _earliest_clocks(session, per_case)
 
     def left(due: dt.date) -> int | None:
         try:
@@ -136,6 +148,11 @@ def deadline_board(
 
     def entry(r: Any) -> BoardEntry:
         c = extra.get(r.case_id)
+        code, state = r.rule_code, r.state
+        if r.deadline_id is None:  # stays None: a per-case row (the engine's contract)
+            _did, code, state = clocks.get((r.case_id, r.due_on), (None, None, None))
+        spec = all_rules.get(code) if code else None
+        late, unit = late_by(cal, spec.day_type if spec else None, r.due_on, today)
         return BoardEntry(
             case_id=r.case_id,
             number=r.case_number,
@@ -146,10 +163,10 @@ def deadline_board(
             green_channel=r.green_channel,
             supervised=r.supervised,
             deadline_id=r.deadline_id,
-            rule_code=r.rule_code,
-            rule_name_zh=r.rule_name_zh,
-            rule_name_en=r.rule_name_en,
-            state=r.state,
+            rule_code=code,
+            rule_name_zh=r.rule_name_zh or (spec.name_zh if spec else None),
+            rule_name_en=r.rule_name_en or (spec.name_en if spec else None),
+            state=state,
             working_days_left=left(r.due_on),
             worker_name=c[0] if c else None,
             employer_name=c[1] if c else None,
@@ -158,6 +175,8 @@ def deadline_board(
             provisional=r.provisional,
             provisional_zh=r.provisional_zh,
             provisional_en=r.provisional_en,
+            late_days=late or None,
+            late_unit=unit if late else None,
         )
 
     warning = b.calendar_warning
@@ -169,6 +188,26 @@ def deadline_board(
         loaded=wanted if cap > 0 else (),
         **{name: tuple(entry(r) for r in rows) for name, rows in kept.items()},
     )
+
+
+def _earliest_clocks(
+    session: Session, per_case: Sequence[tuple[int, dt.date]]
+) -> dict[tuple[int, dt.date], tuple[int, str, str]]:
+    """(case, due date) -> (clock id, rule code, state) of the case's active clock due then
+    (the earliest, which the board's per-case sections list): one query for the page."""
+    if not per_case:
+        return {}
+    wanted = set(per_case)
+    rows = session.execute(
+        select(Deadline.id, Deadline.case_id, Deadline.due_on, Deadline.rule_code, Deadline.state)
+        .where(Deadline.case_id.in_(sorted({c for c, _ in per_case})), board_mod.ACTIVE_SQL)
+        .order_by(Deadline.case_id, Deadline.due_on, Deadline.id)
+    ).all()
+    out: dict[tuple[int, dt.date], tuple[int, str, str]] = {}
+    for did, cid, due, code, state in rows:
+        if (cid, due) in wanted and (cid, due) not in out:
+            out[(cid, due)] = (did, code, state)
+    return out
 
 
 def _board_display(session: Session, ids: Sequence[int]) -> dict[int, tuple[str | None, ...]]:

@@ -305,7 +305,7 @@ def _case_table(
         )
     if not cl.rows:
         rows.append([_t("none", lang), "", "", "", "", ""])
-    t = Table(rows, colWidths=[130, 32, 152, 112, 50, 34], repeatRows=1)
+    t = Table(rows, colWidths=[124, 30, 146, 104, 50, 56], repeatRows=1)
     t.setStyle(styles.table_style(sh.font, n_rows=len(rows)))
     return t
 
@@ -330,7 +330,10 @@ def _lists(data: mr.ReportData, lang: str, sh: styles.Sheet) -> list[Any]:
             lang,
             sh,
             ("due_on", "days_overdue"),
-            lambda r: [r.due_on.isoformat() if r.due_on else "", "" if r.days is None else str(r.days)],
+            lambda r: [
+                r.due_on.isoformat() if r.due_on else "",
+                "" if r.days is None else _t(f"late_{r.unit}", lang, n=r.days),
+            ],
         ),
     ]
 

@@ -177,7 +177,8 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
                 _t("parties", lang),
                 _t("employer", lang),
                 _t("due_on", lang),
-                "days",
+                _t("days_taken" if title == "green" else "days_overdue", lang),
+                *([_t("late_unit", lang)] if title == "overdue" else []),
             ]
         )
         for r in cl.rows:
@@ -189,6 +190,7 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
                     "、".join(r.employers),
                     r.due_on,
                     r.days,
+                    *([_t(f"unit_{r.unit}", lang)] if title == "overdue" else []),
                 ]
             )
     celltext.save_workbook(wb, out if not isinstance(out, Path) else str(out))  # text, never formulas

@@ -106,10 +106,6 @@
         <translation>期限届满</translation>
     </message>
     <message>
-        <source>Working days left</source>
-        <translation>剩余工作日</translation>
-    </message>
-    <message>
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
@@ -124,6 +120,26 @@
     <message>
         <source>(provisional)</source>
         <translation>（暂定）</translation>
+    </message>
+    <message>
+        <source>Days left / late</source>
+        <translation>剩余/逾期</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>%1 working day(s) late</source>
+        <translation>逾期%1个工作日</translation>
+    </message>
+    <message>
+        <source>%1 day(s) late</source>
+        <translation>逾期%1日</translation>
+    </message>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1个工作日</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +1844,43 @@
     </message>
 </context>
 <context>
+    <name>GlobalSearchWindow</name>
+    <message>
+        <source>Search all cases</source>
+        <translation>搜索全部案件</translation>
+    </message>
+    <message>
+        <source>ID numbers and phones are shown masked; open the case file to see more. Reporters&apos; identities are never searched.</source>
+        <translation>身份证号码和电话号码均脱敏显示，详情请打开案卷查看。举报人身份不在搜索范围内。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Type at least two characters or some digits.</source>
+        <translation>请至少输入两个字或若干数字。</translation>
+    </message>
+    <message>
+        <source>More than %1 cases: narrow the search</source>
+        <translation>超过 %1 件：请缩小搜索范围</translation>
+    </message>
+    <message>
+        <source>No case found.</source>
+        <translation>未找到案件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search all cases: name, ID number or its last 4 digits, phone, case number, employer</source>
+        <translation>搜索全部案件：姓名、身份证号或后4位、电话、案号、用人单位或信用代码</translation>
+    </message>
+</context>
+<context>
     <name>HearingAdminTab</name>
     <message>
         <source>Hearing rooms</source>
@@ -2158,6 +2211,10 @@
     <message>
         <source>Hearings</source>
         <translation>开庭排期</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
     </message>
 </context>
 <context>
@@ -2930,6 +2987,54 @@
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
+    <message>
+        <source>Close the month…</source>
+        <translation>本月关账…</translation>
+    </message>
+    <message>
+        <source>Freeze this month&apos;s figures: later reprints show exactly what was reported</source>
+        <translation>冻结本月数据：以后重印的报表与上报时完全一致</translation>
+    </message>
+    <message>
+        <source>Reopen the month…</source>
+        <translation>重新开账…</translation>
+    </message>
+    <message>
+        <source>Drop the frozen figures; the month reports live figures again</source>
+        <translation>撤销冻结数据，本月报表恢复按实时数据统计</translation>
+    </message>
+    <message>
+        <source>This month is not closed</source>
+        <translation>本月未关账</translation>
+    </message>
+    <message>
+        <source>This month is closed (%1, by %2)</source>
+        <translation>本月已关账（%1，%2）</translation>
+    </message>
+    <message>
+        <source>A month can be closed once it has ended</source>
+        <translation>月份结束后才能关账</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close the month</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <source>Close %1? Its figures are frozen as they are now; the report of this month will print these figures, and later corrections are listed beside them.</source>
+        <translation>确定对 %1 关账吗？本月数据将按现状冻结，以后打印本月报表均使用这些数据，之后的更正另行列出。</translation>
+    </message>
+    <message>
+        <source>Reopen the month</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <source>Reopen %1? The frozen figures are dropped (the audit log keeps them).</source>
+        <translation>确定对 %1 重新开账吗？冻结的数据将被撤销（审计日志保留原数据）。</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -3073,6 +3178,69 @@
     <message>
         <source>Rule saved; new clocks use it.</source>
         <translation>规则已保存，新起算的期限将按此计算。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchColumns</name>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>匹配项</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>劳动者</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收案日期</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>last 4 of ID number</source>
+        <translation>身份证号后4位</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>employer name</source>
+        <translation>用人单位名称</translation>
+    </message>
+    <message>
+        <source>credit code</source>
+        <translation>统一社会信用代码</translation>
     </message>
 </context>
 <context>
