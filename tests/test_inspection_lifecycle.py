@@ -507,6 +507,20 @@ def test_blacklist_lifecycle_from_the_duty_to_early_removal(database, actors) ->
     assert k["insp.blacklist.term"][0] == "cancelled"  # ended early
     with database.read() as s:
         assert s.get(Employer, c.employer_id).blacklisted_until == D(2026, 12, 1)
+        # the listing and the removal are the employer's own audited changes (auditstate v2
+        # covers its blacklist dates): nothing differs from the trail
+        from sqlalchemy import select
+
+        from casemgr import auditstate
+        from casemgr.models import AuditEntry
+
+        actions = s.execute(
+            select(AuditEntry.action).where(
+                AuditEntry.entity == "employer", AuditEntry.entity_id == str(c.employer_id)
+            )
+        ).scalars()
+        assert {"employer.blacklisted", "employer.blacklist_removed"} <= set(actions)
+        assert [p for p in auditstate.iter_state_problems(s) if p.entity in ("employer", "case")] == []
 
 
 def test_a_late_objection_is_refused(database, actors) -> None:

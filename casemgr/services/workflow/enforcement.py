@@ -20,7 +20,7 @@ from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import CaseKind, EventKind
 from casemgr.errors import ValidationError, WorkflowError
-from casemgr.models import Case, Deadline, Employer, Event, utcnow
+from casemgr.models import Case, Deadline, Event
 from casemgr.services import cases
 from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import audit_case, clean_on
@@ -226,13 +226,8 @@ def decide_blacklist(
     # A decision not to list ends the notice's periods too; a listing starts its term.
     clocks.cancel_group(session, case, "blacklist_objection", on)
     until = blacklist.start_term(session, case, on) if listed else None
-    if listed and case.employer_id is not None:
-        emp = session.get(Employer, case.employer_id)
-        assert emp is not None
-        emp.blacklisted_on = on
-        emp.blacklisted_until = until
-        emp.updated_at = utcnow()
-        emp.updated_by_id = actor.user_id
+    if listed:
+        blacklist.set_employer_listing(session, actor, case, "blacklisted", listed_on=on, until=until)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     cases.add_event(
