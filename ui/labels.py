@@ -77,6 +77,8 @@ CHOICES = {
     "direct": QT_TRANSLATE_NOOP("Choice", "Delivered in person"),
     "left": QT_TRANSLATE_NOOP("Choice", "Left at the address"),
     "posted": QT_TRANSLATE_NOOP("Choice", "Posted at the address"),
+    "worker": QT_TRANSLATE_NOOP("Choice", "The worker"),
+    "employer": QT_TRANSLATE_NOOP("Choice", "The employer"),
     "claim_made": QT_TRANSLATE_NOOP("Choice", "A demand was made on the other side"),
     "relief_sought": QT_TRANSLATE_NOOP("Choice", "Relief was sought from an authority"),
     "obligor_agreed": QT_TRANSLATE_NOOP("Choice", "The other side agreed to perform"),

@@ -274,13 +274,16 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
 
 
 def _award_effect(case: Case) -> dict[str, dt.date | None]:
-    """The award's effective dates, read off the parties' periods after service."""
-    ran = [d for d in case.deadlines if d.rule_code.startswith("arb.after_award.") and d.state != "cancelled"]
-    final = any(d.rule_code != "arb.after_award.sue" for d in ran)
-    sue = [d.due_on for d in ran if d.rule_code == "arb.after_award.sue"]
+    """The award's effective dates, read off the clocks that start when they are known: the
+    parties' two years to apply for enforcement run from them (see serving)."""
+    live = {d.rule_code: d for d in case.deadlines if d.state != "cancelled"}
+    final = "arb.enforce.final" in live or bool(
+        {"arb.after_award.worker_sue", "arb.after_award.employer_set_aside"} & live.keys()
+    )
+    nonfinal = live.get("arb.enforce.nonfinal")
     return {
         "award_final_effective_on": case.closed_on if final else None,
-        "award_nonfinal_effective_from": max(sue) + dt.timedelta(days=1) if sue else None,
+        "award_nonfinal_effective_from": nonfinal.started_on if nonfinal is not None else None,
     }
 
 

@@ -43,6 +43,8 @@ METHODS = tuple(m.value for m in ServiceMethod)
 BLACKLIST_GROUNDS = ("crime_threshold", "mass_incident")
 #: 粤条例 Art. 47 ¶2: the grounds for a 3-day (not 60-day) publication period in inspection.
 SHORT_NOTICE_GROUNDS = ("wage_evasion", "mass_incident")
+#: Who received an award (调解仲裁法 Arts. 48-50 count from each party's own receipt).
+AWARD_RECIPIENTS = ("worker", "employer")
 #: After an order to pay: where a blacklist proposal and decision can be made.
 _AFTER_ORDER = ("payment_ordered", "handled", "penalized", "police")
 
@@ -82,6 +84,20 @@ def _service(kind: CaseKind) -> TransitionDef:
                     ),
                 )
                 if kind is CaseKind.INSPECTION
+                else ()
+            ),
+            *(
+                (
+                    FieldDef(
+                        "party",
+                        "choice",
+                        required=False,
+                        choices=AWARD_RECIPIENTS,
+                        label_zh="受送达当事人（裁决书；不选即双方同日收到）",
+                        label_en="party served (award; none: both that day)",
+                    ),
+                )
+                if kind is CaseKind.ARBITRATION
                 else ()
             ),
         ),

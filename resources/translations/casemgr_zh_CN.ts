@@ -1160,6 +1160,14 @@
         <translation>欠薪且负责人拒不接受调查（第四十一条）</translation>
     </message>
     <message>
+        <source>The worker</source>
+        <translation>劳动者</translation>
+    </message>
+    <message>
+        <source>The employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
         <source>Notice of the intended blacklisting</source>
         <translation>拟列入失信联合惩戒名单告知书</translation>
     </message>

@@ -68,6 +68,8 @@ def record_payment(
         settled = ordered is not None and case.amount_recovered >= ordered
     if settled:
         clocks.stop_group(session, case, "pay_order", paid_on)
+        # nothing left to enforce: the bureau's clock to go to court ends with the debt
+        clocks.cancel_group(session, case, "court_enforcement", paid_on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     cases.add_event(
@@ -254,7 +256,10 @@ def apply_court_enforcement(
     expected_version: int | None,
 ) -> Case:
     """申请人民法院强制执行 (保障农民工工资支付条例 Art. 42): only once the order to pay expired
-    with money still owed. The order's clock keeps running: applying is not being paid."""
+    with money still owed, and (once the decision's service started the bureau's window, see
+    ``serving.start_court_enforcement``) not before the employer's time to challenge the
+    decision has run out (行政强制法 Art. 53). It meets that window's clock. The order's
+    clock keeps running: applying is not being paid."""
     case = cases.load_case_for_update(session, case_id, expected_version)
     permissions.require(actor, "case.transition", case.kind)
     doc = validation.clean_text(document_no, "document_no", max_len=64)
@@ -268,7 +273,19 @@ def apply_court_enforcement(
             field="document_no",
             code="guard",
         )
+    window = latest_clock(case, "insp.court_enforce")
+    if window is not None and window.state in clocks.ACTIVE and on < window.started_on:
+        # 行政强制法 Art. 53: only once the employer can no longer challenge the decision
+        raise WorkflowError(
+            f"处理决定的复议、诉讼期限届满前不能申请法院强制执行，最早 {window.started_on}"
+            "（行政强制法（2011）第53条；行政诉讼法（2017年修正）第46条）。",
+            f"The court can be asked to enforce the decision only after the time to challenge it"
+            f" has run out: from {window.started_on}.",
+            field="document_no",
+            code="guard",
+        )
     owed = money.outstanding(money_lines(case))
+    clocks.stop_group(session, case, "court_enforcement", on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     cases.add_event(

@@ -70,6 +70,7 @@ def apply_record(
             expected_version=v,
             receipt_no=f.get("receipt_no"),
             short_notice_ground=f.get("short_notice_ground"),
+            party=f.get("party"),
         )
     elif code == "record_defence":
         record_defence(session, actor, case_id, received_on=on, expected_version=v)
