@@ -150,6 +150,7 @@ CLAIM_TYPES = {
     "social_insurance": QT_TRANSLATE_NOOP("ClaimType", "Social insurance"),
     "injury": QT_TRANSLATE_NOOP("ClaimType", "Work injury benefits (other than medical costs)"),
     "injury_medical": QT_TRANSLATE_NOOP("ClaimType", "Work injury medical costs"),
+    "extra_compensation": QT_TRANSLATE_NOOP("ClaimType", "Additional compensation (late payment)"),
     "working_time": QT_TRANSLATE_NOOP("ClaimType", "Working time"),
     "rest_leave": QT_TRANSLATE_NOOP("ClaimType", "Rest and leave"),
     "other": QT_TRANSLATE_NOOP("ClaimType", "Other"),

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from casemgr import clock, errors, queries, validation
 from casemgr.enums import (
+    CLAIMABLE_TYPES,
     DISTRICTS_SHANWEI,
     CaseKind,
     Channel,
@@ -215,7 +216,7 @@ class ClaimRow(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.claim_type = QComboBox()
-        for ct in ClaimType:
+        for ct in CLAIMABLE_TYPES:  # 加付赔偿金 is ordered by the bureau, never claimed
             self.claim_type.addItem(labels.label(labels.CLAIM_TYPES, ct.value), ct.value)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("Amount in yuan, e.g. 8000.00"))

@@ -266,7 +266,16 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         events=events,
         documents=docs,
         money_by_worker=tuple(
-            money.by_worker(money.Line(c.id, c.worker_name, c.amount_ordered, c.amount_paid) for c in claims)
+            money.by_worker(
+                money.Line(
+                    c.id,
+                    c.worker_name,
+                    c.amount_ordered,
+                    c.amount_paid,
+                    extra=c.claim_type == "extra_compensation",
+                )
+                for c in claims
+            )
         ),
         **_award_effect(case),
         limitation_warnings=tuple(warnings_for_case(case, next_working_day_of(session))),

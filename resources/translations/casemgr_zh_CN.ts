@@ -679,6 +679,10 @@
         <translation>%1：责令支付 %2，已支付 %3，尚欠 %4</translation>
     </message>
     <message>
+        <source>%1: ordered %2 (additional compensation %5 included), paid %3, outstanding %4</source>
+        <translation>%1：责令支付 %2（含加付赔偿金 %5），已支付 %3，尚欠 %4</translation>
+    </message>
+    <message>
         <source>Whole case</source>
         <translation>全案</translation>
     </message>
@@ -1256,6 +1260,10 @@
     <message>
         <source>Work injury medical costs</source>
         <translation>工伤医疗费</translation>
+    </message>
+    <message>
+        <source>Additional compensation (late payment)</source>
+        <translation>加付赔偿金</translation>
     </message>
     <message>
         <source>Working time</source>

@@ -54,9 +54,12 @@ def _active(case: Case, code: str) -> Deadline | None:
 
 
 def threshold_lines(case: Case) -> list[money.Line]:
-    """Claim lines keyed by worker (person id): two workers of the same name stay two."""
+    """Claim lines keyed by worker (person id): two workers of the same name stay two. The
+    wages only: 加付赔偿金 is not 劳动报酬 (the crime amounts count unpaid pay)."""
     return [
-        money.Line(c.id, str(c.person_id), c.amount_ordered, c.amount_paid, c.months) for c in case.claims
+        money.Line(c.id, str(c.person_id), c.amount_ordered, c.amount_paid, c.months)
+        for c in case.claims
+        if c.claim_type != "extra_compensation"
     ]
 
 

@@ -18,7 +18,7 @@ from casemgr import permissions, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.enums import CaseKind, EventKind
+from casemgr.enums import CaseKind, ClaimType, EventKind
 from casemgr.errors import ValidationError, WorkflowError
 from casemgr.models import Case, Deadline, Event
 from casemgr.services import cases
@@ -62,12 +62,15 @@ def record_payment(
         by_id[cid].amount_paid = by_id[cid].amount_paid + share
     lines = money_lines(case)
     if any(ln.ordered is not None for ln in lines):
-        settled = money.outstanding(lines) == 0
+        # the order to pay is met by the arrears; 加付赔偿金 is the decision's, not the order's
+        settled = money.outstanding(ln for ln in lines if not ln.extra) == 0
+        all_paid = money.outstanding(lines) == 0
     else:  # an order without claim lines (a report, an old case): the case-level figure
         ordered = _ordered_amount(session, case)
-        settled = ordered is not None and case.amount_recovered >= ordered
+        settled = all_paid = ordered is not None and case.amount_recovered >= ordered
     if settled:
         clocks.stop_group(session, case, "pay_order", paid_on)
+    if all_paid:
         # nothing left to enforce: the bureau's clock to go to court ends with the debt
         clocks.cancel_group(session, case, "court_enforcement", paid_on)
     cases.touch(case, actor)
@@ -92,9 +95,56 @@ def record_payment(
 
 def money_lines(case: Case) -> list[money.Line]:
     return [
-        money.Line(c.id, c.person.name if c.person is not None else None, c.amount_ordered, c.amount_paid)
+        money.Line(
+            c.id,
+            c.person.name if c.person is not None else None,
+            c.amount_ordered,
+            c.amount_paid,
+            extra=c.claim_type == ClaimType.EXTRA_COMPENSATION.value,
+        )
         for c in case.claims
     ]
+
+
+def order_extra_compensation(session: Session, case: Case, rate: Decimal) -> list[dict[str, object]]:
+    """The decision orders 加付赔偿金 (劳动合同法 Art. 85; 劳动保障监察条例 Art. 26): one claim
+    line per worker, ``rate`` times what that worker is still owed of the order (see
+    :func:`casemgr.workflow.money.extra_compensation`), so that it is paid and shown per
+    worker like the arrears. Workers are told apart by person, not by name."""
+    from casemgr.models import ClaimItem
+
+    by_person = [
+        money.Line(
+            c.id,
+            str(c.person_id),
+            c.amount_ordered,
+            c.amount_paid,
+            extra=c.claim_type == ClaimType.EXTRA_COMPENSATION.value,
+        )
+        for c in case.claims
+    ]
+    if any(ln.extra for ln in by_person):
+        raise ValidationError(
+            "本案已责令加付赔偿金。",
+            "Additional compensation has already been ordered.",
+            field="compensation_rate",
+        )
+    names = {str(c.person_id): (c.person.name if c.person is not None else None) for c in case.claims}
+    out: list[dict[str, object]] = []
+    for key, amount in money.extra_compensation(by_person, rate).items():
+        person_id = None if key == "None" else int(key)
+        case.claims.append(
+            ClaimItem(
+                person_id=person_id,
+                claim_type=ClaimType.EXTRA_COMPENSATION.value,
+                amount_claimed=Decimal("0.00"),
+                amount_ordered=amount,
+                amount_paid=Decimal("0.00"),
+            )
+        )
+        out.append({"worker": names.get(key), "amount": amount})
+    session.flush()
+    return out
 
 
 def _payment_shares(case: Case, value: Decimal | None, items: list[AwardItem] | None) -> dict[int, Decimal]:
