@@ -78,6 +78,8 @@ CHOICES = {
     "left": QT_TRANSLATE_NOOP("Choice", "Left at the address"),
     "posted": QT_TRANSLATE_NOOP("Choice", "Posted at the address"),
     "worker": QT_TRANSLATE_NOOP("Choice", "The worker"),
+    "reconsideration": QT_TRANSLATE_NOOP("Choice", "Administrative reconsideration decision"),
+    "court_judgment": QT_TRANSLATE_NOOP("Choice", "Court judgment"),
     "employer": QT_TRANSLATE_NOOP("Choice", "The employer"),
     "claim_made": QT_TRANSLATE_NOOP("Choice", "A demand was made on the other side"),
     "relief_sought": QT_TRANSLATE_NOOP("Choice", "Relief was sought from an authority"),

@@ -45,6 +45,10 @@ BLACKLIST_GROUNDS = ("crime_threshold", "mass_incident")
 SHORT_NOTICE_GROUNDS = ("wage_evasion", "mass_incident")
 #: Who received an award (调解仲裁法 Arts. 48-50 count from each party's own receipt).
 AWARD_RECIPIENTS = ("worker", "employer")
+#: What a reconsideration body or a court may revoke, and who (令第45号 Art. 16 ties a listing to
+#: the order to pay wages: 责令限期支付工资文书).
+REVOCABLE_DOCUMENTS = ("order", "decision")
+REVOKED_BY = ("reconsideration", "court_judgment")
 #: After an order to pay: where a blacklist proposal and decision can be made.
 _AFTER_ORDER = ("payment_ordered", "handled", "penalized", "police")
 
@@ -376,6 +380,35 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
                 STAY,
                 inspection.ROLES,
                 fields=(DOC_NO,),
+            ),
+            TransitionDef(
+                # A reconsideration decision or a judgment revoked the bureau's order or decision;
+                # a listing resting on a revoked order to pay is revoked too (令第45号 Arts. 16-17).
+                "revoke_document",
+                CaseKind.INSPECTION,
+                "登记文书被依法撤销（复议、诉讼）",
+                "Record that an order or decision was revoked (reconsideration, court)",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(
+                    FieldDef(
+                        "document",
+                        "choice",
+                        choices=REVOCABLE_DOCUMENTS,
+                        label_zh="被撤销的文书",
+                        label_en="document revoked",
+                    ),
+                    FieldDef(
+                        "revoked_by", "choice", choices=REVOKED_BY, label_zh="撤销机关", label_en="revoked by"
+                    ),
+                    FieldDef(
+                        "document_no",
+                        "text",
+                        label_zh="复议决定书或判决书编号",
+                        label_en="number of the reconsideration decision or judgment",
+                    ),
+                ),
             ),
             _green(CaseKind.INSPECTION),
             *_common(CaseKind.INSPECTION),

@@ -1168,6 +1168,14 @@
         <translation>劳动者</translation>
     </message>
     <message>
+        <source>Administrative reconsideration decision</source>
+        <translation>行政复议决定</translation>
+    </message>
+    <message>
+        <source>Court judgment</source>
+        <translation>人民法院判决</translation>
+    </message>
+    <message>
         <source>The employer</source>
         <translation>用人单位</translation>
     </message>

@@ -377,5 +377,8 @@ def remove_from_blacklist(
     if term is not None:
         term.state = DeadlineState.MET.value if on >= term.due_on else DeadlineState.CANCELLED.value
         term.finished_on = on
-    set_employer_listing(session, actor, case, "blacklist_removed", until=on)
+    emp = session.get(Employer, case.employer_id) if case.employer_id is not None else None
+    if emp is None or emp.blacklisted_until is None or emp.blacklisted_until > on:
+        # a listing revoked earlier (Art. 16) already ended on the day of its revocation
+        set_employer_listing(session, actor, case, "blacklist_removed", until=on)
     return _finish(session, actor, case, on, "blacklist_removed", {"document_no": doc})

@@ -137,6 +137,19 @@ def apply_record(
         blacklist.remove_from_blacklist(
             session, actor, case_id, document_no=f["document_no"], on=on, expected_version=v
         )
+    elif code == "revoke_document":
+        from casemgr.services.workflow.revocation import revoke_document
+
+        revoke_document(
+            session,
+            actor,
+            case_id,
+            document=f["document"],
+            revoked_by=f["revoked_by"],
+            document_no=f["document_no"],
+            on=on,
+            expected_version=v,
+        )
     elif code == "set_green_channel":
         set_green_channel(session, actor, case_id, f["green_channel"], f["reason"], expected_version=v, on=on)
     elif code == "add_note":
