@@ -243,12 +243,27 @@ def _limitation(kind: CaseKind) -> TransitionDef:
                 label_zh="中断事由",
                 label_en="what interrupted it",
             ),
+            # 调解仲裁法 Art. 27 ¶3: force majeure or another justified reason (时效中止)
+            FieldDef(
+                "suspended_from",
+                "date",
+                required=False,
+                label_zh="时效中止事由发生之日（不可抗力等）",
+                label_en="day the cause of suspension began (force majeure etc.)",
+            ),
+            FieldDef(
+                "suspended_to",
+                "date",
+                required=False,
+                label_zh="中止事由消除之日",
+                label_en="day the cause of suspension ended",
+            ),
         )
     return TransitionDef(
         "record_limitation",
         kind,
-        "登记时效事实（知道日、中断、终止）",
-        "Record the limitation facts (knowledge, interruption, end)",
+        "登记时效事实（知道日、中断、中止、终止）",
+        "Record the limitation facts (knowledge, interruption, suspension, end)",
         _FLOW[kind].STATES,
         STAY,
         _FLOW[kind].ROLES,

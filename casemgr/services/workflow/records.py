@@ -179,6 +179,8 @@ def apply_record(
             knew_on=f.get("knew_on"),
             interrupted_on=f.get("interrupted_on"),
             ground=f.get("ground"),
+            suspended_from=f.get("suspended_from"),
+            suspended_to=f.get("suspended_to"),
             violation_on=f.get("violation_on"),
             note=f.get("note"),
         )
