@@ -166,6 +166,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "received_on": ("收案日期", "date received"),
     "knew_on": ("知道权利被侵害之日", "day the party knew of the infringement"),
     "limitation_interrupted_on": ("时效中断之日", "day the limitation was interrupted"),
+    "minimum_wage_monthly": ("月最低工资标准", "monthly minimum wage"),
+    "notice": ("通知名称", "notice"),
     "limitation_suspended_from": ("时效中止事由发生之日", "day the cause of suspension began"),
     "limitation_suspended_to": ("中止事由消除之日", "day the cause of suspension ended"),
     "suspended_to": ("中止事由消除之日", "day the cause of suspension ended"),
