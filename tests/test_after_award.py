@@ -22,7 +22,7 @@ from tests import helpers
 D = dt.date
 
 
-def _awarded(database: db.Database, clerk: Actor, items: list[dict]) -> int:
+def _awarded(database: db.Database, clerk: Actor, items: list[dict], **award: object) -> int:
     """Accepted Thu 2026-09-24, copy served 09-29, hearing Tue 10-20, award Tue 10-27."""
     with database.write() as s:
         c = cases.register_case(
@@ -48,7 +48,7 @@ def _awarded(database: db.Database, clerk: Actor, items: list[dict]) -> int:
         )
         step("form_tribunal", D(2026, 9, 25), arbitrators=["甲", "乙", "丙"])
         step("schedule_hearing", D(2026, 10, 9), hearing_date=D(2026, 10, 20))
-        step("award", D(2026, 10, 27), document_no="汕劳人仲案字〔2026〕9号", items=items)
+        step("award", D(2026, 10, 27), document_no="汕劳人仲案字〔2026〕9号", items=items, **award)
     return cid
 
 
@@ -261,3 +261,20 @@ def test_only_an_awards_service_names_a_party(database, actors) -> None:
         wf.record_service(s, clerk, cid, document="award", method="direct", served_on=D(2026, 11, 2),
                           expected_version=None, party="court")  # fmt: skip
     assert _periods(database, cid) == {}
+
+
+def test_the_two_years_run_from_the_last_day_to_perform(database, actors) -> None:
+    """民诉法 Art. 250 ¶2: an award that says "自本裁决生效之日起十日内支付" gives two years from
+    the tenth day. Final part effective Tue 10-27: last day to pay 10-27 + 10 = Fri 11-06; two
+    years: Mon 2028-11-06. Non-final part, both served Thu 10-29: 15 days to Fri 11-13,
+    effective Sat 11-14; + 10 = Tue 11-24; two years: Fri 2028-11-24."""
+    clerk = actors[Role.CLERK]
+    cid = _awarded(database, clerk, MIXED, perform_days=10)
+    with database.write() as s:
+        wf.apply_transition(
+            s, clerk, cid, "serve_award", {"method": "direct"}, expected_version=None, on=D(2026, 10, 29)
+        )
+    assert _enforcement(database, cid) == {
+        "arb.enforce.final": (D(2026, 10, 27), D(2028, 11, 6), True, True),
+        "arb.enforce.nonfinal": (D(2026, 11, 14), D(2028, 11, 24), True, True),
+    }

@@ -97,20 +97,32 @@ def public_notice_days(case: Case, short_ground: str | None = None) -> int:
     return PUBLIC_NOTICE_DAYS_ARBITRATION
 
 
-def _award_parts(session: Session, case: Case) -> tuple[bool, bool]:
-    """(any final item, any non-final item) of the case's award, from the award step's record."""
+def _award_record(session: Session, case: Case) -> dict[str, object]:
+    """The award step's record (the award step, not a 送达回证 of the award: a SERVICE event
+    with the same action)."""
     raw = session.execute(
         select(Event.data)
-        # the award step, not a 送达回证 of the award (a SERVICE event with the same action)
         .where(Event.case_id == case.id, Event.action == "award", Event.kind == EventKind.TRANSITION.value)
         .order_by(Event.id.desc())
         .limit(1)
     ).scalar()
-    items = (json.loads(raw).get("final_award") or {}).get("items", []) if raw else []
+    data = json.loads(raw) if raw else {}
+    return data if isinstance(data, dict) else {}
+
+
+def _award_parts(session: Session, case: Case) -> tuple[bool, bool]:
+    """(any final item, any non-final item) of the case's award, from the award step's record."""
+    items = (_award_record(session, case).get("final_award") or {}).get("items", [])  # type: ignore[union-attr]
     if not items:
         return bool(case.final_award), not case.final_award
     finals = [bool(i.get("final")) for i in items]
     return any(finals), not all(finals)
+
+
+def _perform_days(session: Session, case: Case) -> int:
+    """Days the award gives to perform after it takes effect (0: none set)."""
+    value = _award_record(session, case).get("perform_days")
+    return value if isinstance(value, int) and value > 0 else 0
 
 
 #: The period each party has after receiving the award, by the kind of item (Arts. 48-50).
@@ -153,15 +165,16 @@ def start_after_award_periods(
                 clocks.start_rule(session, case, known[code], received)
     out: dict[str, dt.date | None] = {"deemed_served_on": received, "final_effective_on": None}
     out["nonfinal_effective_from"] = None
+    perform = _perform_days(session, case)
     if any_final and case.closed_on is not None:
         out["final_effective_on"] = case.closed_on
-        _start_enforcement(session, case, known["arb.enforce.final"], case.closed_on)
+        _start_enforcement(session, case, known["arb.enforce.final"], case.closed_on, perform)
     if any_nonfinal:
         sue = [_ran(case, PARTY_PERIODS[p]["nonfinal"]) for p in PARTIES]
         if all(d is not None for d in sue):  # both parties' 15 days are known
             effective = max(d.due_on for d in sue if d is not None) + dt.timedelta(days=1)
             out["nonfinal_effective_from"] = effective
-            _start_enforcement(session, case, known["arb.enforce.nonfinal"], effective)
+            _start_enforcement(session, case, known["arb.enforce.nonfinal"], effective, perform)
     return out
 
 
@@ -179,10 +192,15 @@ class _Roll:
         return day
 
 
-def _start_enforcement(session: Session, case: Case, rule: rules_mod.RuleSpec, effective: dt.date) -> None:
+def _start_enforcement(
+    session: Session, case: Case, rule: rules_mod.RuleSpec, effective: dt.date, perform_days: int
+) -> None:
+    """Two years from the last day to perform ("生效之日起N日内": effective + N, the first day
+    not counted), or from the effective date when the award sets no period (Art. 250 ¶2)."""
     if _ran(case, rule.code) is None:
         roll = _Roll(session)
-        last = enforcement.civil_application_last_day(effective, roll)
+        perform_by = effective + dt.timedelta(days=perform_days) if perform_days else None
+        last = enforcement.civil_application_last_day(effective, roll, perform_by=perform_by)
         d = clocks.start_rule(session, case, rule, effective, anchor=last)
         d.provisional = d.provisional or roll.provisional
 
