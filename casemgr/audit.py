@@ -135,7 +135,7 @@ def _head_and_state(session: Session, entity: str, entity_id: str | None) -> tup
     """The chain's last hash (taking the append lock) and the state this entry records.
 
     On PostgreSQL one round trip does both, through functions that see what the caller's
-    row-level security may hide (migration 0006): most users may not read the audit table,
+    row-level security may hide (migrations 0006, 0010): most users may not read the audit table,
     and an inspector may not see a reporter's link on a case another inspector handles.
     """
     from casemgr import auditstate
@@ -144,7 +144,7 @@ def _head_and_state(session: Session, entity: str, entity_id: str | None) -> tup
         wants_state = entity_id is not None and entity in auditstate.PARTS
         row = session.execute(
             text(
-                "SELECT h.hash, CASE WHEN :wants THEN casemgr_entity_state(:entity, :eid) END"
+                "SELECT h.hash, CASE WHEN :wants THEN casemgr_entity_state_v2(:entity, :eid) END"
                 " FROM casemgr_audit_head() h"
             ),
             {"wants": wants_state, "entity": entity, "eid": entity_id},

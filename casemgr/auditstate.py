@@ -24,8 +24,12 @@ Two ways to compute a state, tagged in it (``"v"``):
   it cannot be used to test guesses of a hidden person's id).
 
 What is covered is listed in :data:`PARTS`, column by column, and never changes: a new
-column is covered by a new version (``py2``/``pg2``), and the old one stays here to verify
-older entries. Deadlines are not covered (they are recomputed from events, rules and the
+column is covered by a new version, and the old one stays here to verify older entries.
+``py2``/``pg2`` (:data:`PARTS_V2`, migration 0010) add the columns issue 14 gave a case (the
+limitation facts: knew, interrupted, suspended from/to; which body mediates) and an
+employer's blacklist dates (令第45号: listed on, listed until), so an off-app edit of those
+is caught too. New entries record the newest version; an entry keeps the version it was
+recorded with, and is verified with that version's lists. Deadlines are not covered (they are recomputed from events, rules and the
 calendar, sometimes in entries about something else); nor are a user's log-in counters.
 """
 
@@ -211,6 +215,38 @@ PARTS: dict[str, tuple[Part, ...]] = {
     ),
 }
 
+#: Version 2 (migration 0010 holds the same lists for ``pg2``; a test compares them): the case
+#: row gains issue 14's limitation facts and mediation body, the employer its blacklist dates.
+#: (``key_monitoring`` stays out: the bulk import sets it on employers without an entry.)
+_CASE_COLUMNS_V2 = (
+    *_CASE_COLUMNS[:-1],
+    "knew_on",
+    "limitation_interrupted_on",
+    "limitation_suspended_from",
+    "limitation_suspended_to",
+    "mediation_body",
+    "version",
+)
+PARTS_V2: dict[str, tuple[Part, ...]] = {
+    **PARTS,
+    "case": (Part("case", "cases", "id", _CASE_COLUMNS_V2), *PARTS["case"][1:]),
+    "employer": (
+        Part(
+            "employer",
+            "employers",
+            "id",
+            (*PARTS["employer"][0].columns[:-1], "blacklisted_on", "blacklisted_until", "version"),
+        ),
+    ),
+}
+
+#: version tag -> its lists; new entries are recorded with :data:`CURRENT` (SQLite) or
+#: ``pg2`` (PostgreSQL, ``casemgr_entity_state_v2``).
+VERSIONS: dict[str, dict[str, tuple[Part, ...]]] = {"py1": PARTS, "py2": PARTS_V2}
+CURRENT = "py2"
+#: PostgreSQL's tags -> the server function that computes them.
+SERVER_FUNCTIONS: dict[str, str] = {"pg1": "casemgr_entity_state", "pg2": "casemgr_entity_state_v2"}
+
 #: entity -> the table whose rows are that entity, and how an entity id is made from a row.
 ENTITY_TABLES: dict[str, str] = {e: parts[0].table for e, parts in PARTS.items()}
 
@@ -266,13 +302,13 @@ def _key_clause(part: Part, table: Table, entity_id: str) -> Any:
     raise AssertionError(part.key)
 
 
-_BY_ID: dict[tuple[str, str], Any] = {}
+_BY_ID: dict[Part, Any] = {}
 
 
 def _by_id_statement(part: Part) -> Any:
     """The part's SELECT for one integer key, built once (an entry is recorded on every
     write: building and compiling five statements each time was a third of its cost)."""
-    key = (part.table, part.name)
+    key = part  # frozen: one statement per column list (versions differ in columns)
     stmt = _BY_ID.get(key)
     if stmt is None:
         from sqlalchemy import bindparam
@@ -301,12 +337,15 @@ def _rows(session: Session, part: Part, entity_id: str) -> list[list[Any]] | Non
     return [list(r) for r in session.execute(q)]
 
 
-def python_state(session: Session, entity: str, entity_id: str) -> dict[str, str] | None:
-    """The ``py1`` state of one entity, read from the database (the caller's flushed rows)."""
-    parts = PARTS.get(entity)
+def python_state(
+    session: Session, entity: str, entity_id: str, version: str = CURRENT
+) -> dict[str, str] | None:
+    """The state of one entity in ``version`` (``py1``/``py2``), read from the database (the
+    caller's flushed rows)."""
+    parts = VERSIONS[version].get(entity)
     if parts is None:
         return None
-    out: dict[str, str] = {"v": "py1"}
+    out: dict[str, str] = {"v": version}
     for part in parts:
         rows = _rows(session, part, entity_id)
         if rows is None:
@@ -316,16 +355,18 @@ def python_state(session: Session, entity: str, entity_id: str) -> dict[str, str
     return out
 
 
-def python_states(session: Session, entity: str, entity_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+def python_states(
+    session: Session, entity: str, entity_ids: Iterable[str], version: str = CURRENT
+) -> dict[str, dict[str, str]]:
     """:func:`python_state` of many ids of one entity (verification), a query per part for a batch."""
     ids = list(dict.fromkeys(entity_ids))
-    parts = PARTS.get(entity)
+    parts = VERSIONS[version].get(entity)
     if not parts or not ids:
         return {}
     if parts[0].key not in ("id",):
-        return {i: s for i in ids if (s := python_state(session, entity, i)) is not None}
+        return {i: s for i in ids if (s := python_state(session, entity, i, version)) is not None}
     numeric = [int(i) for i in ids if i.isdigit() and len(i) <= 18]
-    out: dict[str, dict[str, str]] = {str(i): {"v": "py1"} for i in numeric}
+    out: dict[str, dict[str, str]] = {str(i): {"v": version} for i in numeric}
     for part in parts:
         table = _table(part.table)
         key_col = table.c[part.key]
@@ -349,7 +390,7 @@ def state_json(state: dict[str, str] | None) -> str | None:
 def record_state(session: Session, entity: str, entity_id: str | None) -> str | None:
     """The state an audit entry about ``entity``/``entity_id`` records, as stored (JSON text).
 
-    On PostgreSQL the server computes it (``pg1``, see the module docstring); the caller
+    On PostgreSQL the server computes it (``pg2``, see the module docstring); the caller
     reads the head of the chain in the same round trip (:func:`casemgr.audit.record`).
     """
     if entity_id is None or entity not in PARTS:
@@ -469,19 +510,28 @@ def _latest_states(
     return latest, seen
 
 
-def _server_raw_states(session: Session, entity: str, ids: Sequence[str]) -> dict[str, str | None]:
+def _server_raw_states(
+    session: Session, entity: str, ids: Sequence[str], version: str = "pg2"
+) -> dict[str, str | None]:
     from sqlalchemy import text
 
     if not ids or session.get_bind().dialect.name != "postgresql":
         return {}
-    q = text("SELECT i, casemgr_entity_state(:entity, i) FROM unnest(CAST(:ids AS text[])) AS i")
+    fn = SERVER_FUNCTIONS[version]  # a fixed name from the table above, never user text
+    q = text(f"SELECT i, {fn}(:entity, i) FROM unnest(CAST(:ids AS text[])) AS i")
     return {i: state for i, state in session.execute(q, {"entity": entity, "ids": list(ids)})}
 
 
-def _server_states(session: Session, entity: str, ids: Sequence[str]) -> dict[str, dict[str, str]]:
-    """``pg1`` states, computed by the server (only there can the key be read); a row that
-    is gone has none."""
-    return {i: json.loads(s) for i, s in _server_raw_states(session, entity, ids).items() if s is not None}
+def _server_states(
+    session: Session, entity: str, ids: Sequence[str], version: str
+) -> dict[str, dict[str, str]]:
+    """``pg1``/``pg2`` states, computed by the server (only there can the key be read); a row
+    that is gone has none."""
+    return {
+        i: json.loads(s)
+        for i, s in _server_raw_states(session, entity, ids, version).items()
+        if s is not None
+    }
 
 
 def iter_state_problems(session: Session, batch: int = 500) -> Iterable[StateProblem]:
@@ -508,10 +558,11 @@ def _problems_of(session: Session, entity: str, batch: int) -> Iterable[StatePro
         for i, (_entry, state) in latest.items():
             by_version.setdefault(version_of(state), []).append(i)
         current: dict[str, dict[str, str]] = {}
-        if by_version.get("py1"):
-            current.update(python_states(session, entity, by_version["py1"]))
-        if by_version.get("pg1"):
-            current.update(_server_states(session, entity, by_version["pg1"]))
+        for version, of_version in by_version.items():
+            if version in VERSIONS:
+                current.update(python_states(session, entity, of_version, version))
+            elif version in SERVER_FUNCTIONS:
+                current.update(_server_states(session, entity, of_version, version))
         for i in ids:
             if i in latest:
                 entry_id, state = latest[i]

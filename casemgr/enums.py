@@ -99,6 +99,13 @@ class ClaimType(StrEnum):
     INJURY_MEDICAL = "injury_medical"  # 工伤医疗费 (Art. 47(一): the one injury item that can be final)
     INJURY = "injury"  # 其他工伤待遇 (伤残补助金, 停工留薪期工资 ...): never final
     OTHER = "other"
+    # 加付赔偿金 (劳动合同法 Art. 85, 劳动保障监察条例 Art. 26): ordered by the bureau per worker
+    # when an order to pay is not met; never claimed, so not offered on the new-case form.
+    EXTRA_COMPENSATION = "extra_compensation"
+
+
+#: The claim types a case can be registered with (the others are ordered, not claimed).
+CLAIMABLE_TYPES = tuple(ct for ct in ClaimType if ct is not ClaimType.EXTRA_COMPENSATION)
 
 
 class EventKind(StrEnum):

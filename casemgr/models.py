@@ -308,6 +308,9 @@ class Case(Base):
     violation_on: Mapped[dt.date | None] = mapped_column(Date)  # look-back (条例 Art. 20)
     knew_on: Mapped[dt.date | None] = mapped_column(Date)  # party knew of the infringement (Art. 27 ¶1)
     limitation_interrupted_on: Mapped[dt.date | None] = mapped_column(Date)  # latest 中断 (Art. 27 ¶2)
+    # 时效中止 (Art. 27 ¶3): the cause began / ended (None while it lasts)
+    limitation_suspended_from: Mapped[dt.date | None] = mapped_column(Date)
+    limitation_suspended_to: Mapped[dt.date | None] = mapped_column(Date)
     mediation_body: Mapped[str | None] = mapped_column(String(16))  # MediationBody (mediation only)
     summary: Mapped[str | None] = mapped_column(Text)
 

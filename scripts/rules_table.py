@@ -47,9 +47,23 @@ TRIGGERS = {
     "arb.hearing_notice": "开庭日（向前倒数）/ the hearing date (counted back)",
     "arb.award": "受理；追加、变更请求、合并反申请、移送时重新起算 / acceptance; restarts on joinder, changed claims, counter-claim, transfer",
     "arb.green.award": "受理 / acceptance",
-    "arb.after_award.sue": "当事人收到（视为收到）裁决书 / (deemed) receipt of the award",
-    "arb.after_award.worker_sue": "当事人收到（视为收到）裁决书 / (deemed) receipt of the award",
-    "arb.after_award.employer_set_aside": "当事人收到（视为收到）裁决书 / (deemed) receipt of the award",
+    "arb.after_award.sue": "劳动者收到（视为收到）裁决书 / the worker's (deemed) receipt of the award",
+    "arb.after_award.worker_sue": "劳动者收到（视为收到）裁决书 / the worker's (deemed) receipt of the award",
+    "arb.after_award.employer_set_aside": "用人单位收到（视为收到）裁决书 / the employer's (deemed) receipt of the award",
+    "arb.after_award.employer_sue": "用人单位收到（视为收到）裁决书 / the employer's (deemed) receipt of the award",
+    "arb.enforce.final": (
+        "终局裁决作出之日（生效），至其后两年（遇法定休假日顺延）/ the final award's date (effective),"
+        " to two years after it (rolled past a holiday)"
+    ),
+    "arb.enforce.nonfinal": (
+        "双方起诉期间均届满的次日（生效），至其后两年（遇法定休假日顺延）/ the day after both parties'"
+        " 15 days (effective), to two years after it (rolled past a holiday)"
+    ),
+    "insp.court_enforce": (
+        "处理决定送达且未付清：自复议（60日）、诉讼（6个月）期限届满次日起，至届满后三个月 / the decision"
+        " served and unpaid: from the day after the time to challenge it (60 days; 6 months) ends, to 3"
+        " months after"
+    ),
     "arb.supervision": "挂牌（登记时即符合的，自收案）/ listing (from receipt if listed at registration)",
     "arb.clue_reply": "收到来件 / the clue came in",
     "insp.accept": "收到投诉 / complaint received",

@@ -401,6 +401,77 @@ def test_the_state_columns_are_the_migrations() -> None:
     assert theirs == ours
 
 
+def test_the_version_2_state_columns_are_migration_0010s() -> None:
+    """auditstate's ``py2`` lists and migration 0010's ``pg2`` function cover the same columns,
+    and version 2 covers every column issue 14 added (the case's limitation facts and
+    mediation body, the employer's blacklist dates)."""
+    import importlib.util
+
+    path = next((db.MIGRATIONS_DIR / "versions").glob("*_0010_limitation_suspension*.py"))
+    spec = importlib.util.spec_from_file_location("m0010", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    theirs = {
+        e: [(n, t, k, tuple(c.strip() for c in cols.split(","))) for n, t, k, cols, _o in parts]
+        for e, parts in mod.STATE_PARTS.items()
+    }
+    ours = {
+        e: [(p.name, p.table, p.key, p.columns) for p in parts] for e, parts in auditstate.PARTS_V2.items()
+    }
+    assert theirs == ours
+    case_columns = auditstate.PARTS_V2["case"][0].columns
+    for column in (
+        "knew_on",
+        "limitation_interrupted_on",
+        "limitation_suspended_from",
+        "limitation_suspended_to",
+        "mediation_body",
+    ):
+        assert column in case_columns and column not in auditstate.PARTS["case"][0].columns
+    assert {"blacklisted_on", "blacklisted_until"} <= set(auditstate.PARTS_V2["employer"][0].columns)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("knew_on", "2020-01-01"),
+        ("limitation_interrupted_on", "2026-11-20"),
+        ("limitation_suspended_from", "2026-01-05"),
+        ("limitation_suspended_to", "2026-02-05"),
+        ("mediation_body", "enterprise"),
+    ],
+)
+def test_verify_names_an_off_app_edit_of_issue_14s_case_columns(
+    trail: db.Database, capsys: pytest.CaptureFixture[str], column: str, value: str
+) -> None:
+    """An insider moves the date the party knew (so a time-barred claim looks in time), or
+    any other of issue 14's columns, in raw SQL: verify names the case."""
+    assert cli(capsys, "--db", trail.url, "audit", "verify")[0] == 0
+    case_id = _first(
+        trail.url,
+        "SELECT max(CAST(entity_id AS INTEGER)) FROM audit_entries WHERE entity = 'case' AND state IS NOT NULL",
+    )[0]
+    insider(trail.url, f"UPDATE cases SET {column} = :v WHERE id = :c", v=value, c=int(case_id))
+    rc, _out, err = cli(capsys, "--db", trail.url, "audit", "verify")
+    assert rc == 2 and f"(id {case_id}) differs" in err and "case row" in err, err
+
+
+def test_verify_names_an_off_app_edit_of_an_employers_blacklist_dates(
+    trail: db.Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Taking an employer off the 失信名单 behind the app (blacklisted_until in the past) is named."""
+    eid = _first(
+        trail.url,
+        "SELECT max(CAST(entity_id AS INTEGER)) FROM audit_entries WHERE entity = 'employer' AND state IS NOT NULL",
+    )
+    if eid is None or eid[0] is None:
+        pytest.skip("no audited employer in this trail")
+    insider(trail.url, "UPDATE employers SET blacklisted_until = '2020-01-01' WHERE id = :i", i=int(eid[0]))
+    rc, _out, err = cli(capsys, "--db", trail.url, "audit", "verify")
+    assert rc == 2 and f"employer {eid[0]} differs" in err and "employer row" in err, err
+
+
 def test_states_are_read_from_the_database_after_the_change(trail: db.Database) -> None:
     """The recorded state equals a fresh computation (same transaction, flushed rows)."""
     with trail.read() as s:
@@ -412,7 +483,7 @@ def test_states_are_read_from_the_database_after_the_change(trail: db.Database) 
         ).all()
         assert rows
         _entity, _entity_id, state = rows[0]
-        assert json.loads(state)["v"] == ("pg1" if s.get_bind().dialect.name == "postgresql" else "py1")
+        assert json.loads(state)["v"] == ("pg2" if s.get_bind().dialect.name == "postgresql" else "py2")
         problems = list(auditstate.iter_state_problems(s))
         assert problems == []
 
@@ -459,7 +530,7 @@ def test_a_state_rewritten_to_hide_a_change_breaks_the_chain(
         fresh = (
             auditstate.state_json(auditstate.python_state(s, "case", str(case_id)))
             if s.get_bind().dialect.name == "sqlite"
-            else s.execute(text("SELECT casemgr_entity_state('case', :i)"), {"i": str(case_id)}).scalar()
+            else s.execute(text("SELECT casemgr_entity_state_v2('case', :i)"), {"i": str(case_id)}).scalar()
         )
     insider(trail.url, "UPDATE audit_entries SET state = :s WHERE id = :i", s=fresh, i=entry_id)
     rc, _out, err = cli(capsys, "--db", trail.url, "audit", "verify")

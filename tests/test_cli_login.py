@@ -61,6 +61,17 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "demo (users exist)": ["demo", "--cases", "1"],
         "user create": ["user", "create", "newbie", "--role", "clerk"],
         "user list": ["user", "list"],
+        "minimum wage add": [
+            "settings",
+            "minimum-wage",
+            "add",
+            "--amount",
+            "1850",
+            "--from",
+            "2027-03-01",
+            "--notice",
+            "粤府函〔2027〕1号",
+        ],
         "restore (database opens)": ["restore", str(tmp_path / "copy.db")],
     }
 
@@ -78,6 +89,7 @@ RUNS_AS = {
     "demo (users exist)": "admin",
     "user create": "admin",
     "user list": "admin",
+    "minimum wage add": "admin",
 }
 
 
@@ -241,6 +253,10 @@ def test_help_documents_casemgr_password_for_every_command_that_logs_in() -> Non
     cal = sub.choices["calendar"]  # type: ignore[index]
     cal_sub = next(a for a in cal._actions if a.dest == "calendar_action")
     assert "CASEMGR_PASSWORD" in cal_sub.choices["import"].format_help()
+    st = sub.choices["settings"]  # type: ignore[index]
+    mw = next(a for a in st._actions if a.dest == "settings_what").choices["minimum-wage"]
+    add = next(a for a in mw._actions if a.dest == "minimum_wage_action").choices["add"]
+    assert "CASEMGR_PASSWORD" in add.format_help() and "--user" in add.format_help()
 
 
 def test_readme_documents_casemgr_password() -> None:

@@ -213,6 +213,7 @@ def test_rules_seeded_before_a_structural_change_follow_the_shipped_file(databas
             "insp.blacklist.removal",
             "insp.blacklist.term",
             "insp.blacklist.verify",
+            "insp.court_enforce",
             "insp.pay_order",
             "insp.serve_decision",
             "insp.serve_order",

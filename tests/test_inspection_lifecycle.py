@@ -507,6 +507,20 @@ def test_blacklist_lifecycle_from_the_duty_to_early_removal(database, actors) ->
     assert k["insp.blacklist.term"][0] == "cancelled"  # ended early
     with database.read() as s:
         assert s.get(Employer, c.employer_id).blacklisted_until == D(2026, 12, 1)
+        # the listing and the removal are the employer's own audited changes (auditstate v2
+        # covers its blacklist dates): nothing differs from the trail
+        from sqlalchemy import select
+
+        from casemgr import auditstate
+        from casemgr.models import AuditEntry
+
+        actions = s.execute(
+            select(AuditEntry.action).where(
+                AuditEntry.entity == "employer", AuditEntry.entity_id == str(c.employer_id)
+            )
+        ).scalars()
+        assert {"employer.blacklisted", "employer.blacklist_removed"} <= set(actions)
+        assert [p for p in auditstate.iter_state_problems(s) if p.entity in ("employer", "case")] == []
 
 
 def test_a_late_objection_is_refused(database, actors) -> None:
@@ -615,9 +629,21 @@ def test_a_wage_complaint_from_receipt_to_the_police_and_the_blacklist_every_clo
         database, ins, cid, "refer_police", D(2026, 4, 2), document_no="移送1", arrears="15000.00", workers=1
     )
     serve(database, ins, cid, "blacklist_notice", D(2026, 4, 2))
-    assert visible(D(2026, 4, 3)) == {"insp.pay_order", "insp.blacklist", "insp.blacklist.objection"}
+    # The decision served unpaid: the bureau's window to ask the court to enforce it (行政强制法
+    # Art. 53; tests/test_court_enforcement.py) is on the case file and the board too.
+    assert visible(D(2026, 4, 3)) == {
+        "insp.pay_order",
+        "insp.blacklist",
+        "insp.blacklist.objection",
+        "insp.court_enforce",
+    }
     record(database, boss, cid, "decide_blacklist", D(2026, 4, 13), listed=True, document_no="列入1")
-    assert visible(D(2026, 4, 14)) == {"insp.pay_order", "insp.blacklist.term", "insp.blacklist.removal"}
+    assert visible(D(2026, 4, 14)) == {
+        "insp.pay_order",
+        "insp.blacklist.term",
+        "insp.blacklist.removal",
+        "insp.court_enforce",
+    }
     with database.read() as s:
         c = s.get(Case, cid)
         assert (c.status, c.outcome, c.closed_on) == ("police", "handling_decision", D(2026, 4, 1))

@@ -112,3 +112,99 @@ def test_only_the_case_kinds_own_facts(database, actors) -> None:
         cid = cases.register_case(s, clerk, _input(), today=D(2026, 7, 1)).id
     with pytest.raises(ValidationError), database.write() as s:
         wf.apply_record(s, clerk, cid, "record_limitation", {}, expected_version=None, on=D(2026, 7, 2))
+
+
+# --------------------------------------------------------------------------- 时效中止 (Art. 27 ¶3)
+
+SEVERANCE = [ClaimType.SEVERANCE]
+
+
+def _warn(received: dt.date, **kw: object) -> list[tuple[str, dt.date]]:
+    from casemgr.deadlines.limitation import limitation_warnings
+
+    out = limitation_warnings(
+        "arbitration", received, None, None, knew_on=D(2025, 6, 30), claim_types=SEVERANCE, **kw
+    )  # type: ignore[arg-type]
+    return [(w.code, w.limit_date) for w in out]
+
+
+def test_a_suspension_adds_the_days_the_cause_lasted() -> None:
+    # Knew Mon 2025-06-30: the plain year ends Tue 2026-06-30. A flood from Mon 2026-05-04 to
+    # Mon 2026-06-15: 27 days in May (04..31) + 15 in June = 42 days not counted ->
+    # 2026-06-30 + 42 = Tue 2026-08-11 (a working day).
+    flood = {"suspended_from": D(2026, 5, 4), "suspended_to": D(2026, 6, 15)}
+    assert _warn(D(2026, 7, 1)) == [("arbitration_limitation", D(2026, 6, 30))]  # without it: late
+    assert _warn(D(2026, 8, 10), **flood) == []
+    assert _warn(D(2026, 8, 11), **flood) == []
+    assert _warn(D(2026, 8, 12), **flood) == [("arbitration_limitation", D(2026, 8, 11))]
+
+
+def test_a_suspension_early_in_the_year_counts_too() -> None:
+    """The issue says "in the last 6 months"; that is 民法典 Art. 194. 调解仲裁法 Art. 27 ¶3 has no
+    such condition and governs labour arbitration, so a cause from Fri 2025-08-01 to Mon
+    2025-09-01 (31 days) moves the last day to 2026-06-30 + 31 = Fri 2026-07-31."""
+    early = {"suspended_from": D(2025, 8, 1), "suspended_to": D(2025, 9, 1)}
+    assert _warn(D(2026, 7, 31), **early) == []
+    assert _warn(D(2026, 8, 3), **early) == [("arbitration_limitation", D(2026, 7, 31))]
+
+
+def test_a_cause_still_lasting_or_after_the_year_ran_out() -> None:
+    # Still lasting: no last day yet, so no warning however late the application looks.
+    assert _warn(D(2026, 9, 1), suspended_from=D(2026, 5, 4)) == []
+    # Began Sun 2026-07-05, after the year ended on 06-30: nothing to suspend.
+    late = {"suspended_from": D(2026, 7, 5), "suspended_to": D(2026, 8, 1)}
+    assert _warn(D(2026, 8, 3), **late) == [("arbitration_limitation", D(2026, 6, 30))]
+
+
+def test_a_suspension_before_an_interruption_is_spent() -> None:
+    from casemgr.deadlines.limitation import limitation_warnings
+
+    # Knew 2025-01-10; suspended 2025-02-01..03-01; interrupted Sun 2025-06-01: the year starts
+    # afresh from 06-01 and ends Mon 2026-06-01; the earlier suspension adds nothing.
+    out = limitation_warnings(
+        "arbitration",
+        D(2026, 6, 2),
+        None,
+        None,
+        knew_on=D(2025, 1, 10),
+        interrupted_on=D(2025, 6, 1),
+        suspended_from=D(2025, 2, 1),
+        suspended_to=D(2025, 3, 1),
+        claim_types=SEVERANCE,
+    )
+    assert [(w.code, w.limit_date) for w in out] == [("arbitration_limitation", D(2026, 6, 1))]
+
+
+def test_recording_a_suspension_on_the_case_clears_the_warning(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    data = dataclasses.replace(
+        _input(
+            claims=[cases.ClaimInput(ClaimType.SEVERANCE, Decimal("30000.00"), 0)], knew_on=D(2025, 6, 30)
+        ),
+        received_on=D(2026, 8, 10),
+    )
+    with database.write() as s:
+        cid = cases.register_case(s, clerk, data, today=D(2026, 8, 10)).id
+    with database.read() as s:
+        assert [w.limit_date for w in queries.case_detail(s, clerk, cid).limitation_warnings] == [
+            D(2026, 6, 30)
+        ]
+
+    def rec(fields: dict[str, object]) -> None:
+        with database.write() as s:
+            wf.apply_record(
+                s, clerk, cid, "record_limitation", fields, expected_version=None, on=D(2026, 8, 11)
+            )
+
+    with pytest.raises(ValidationError) as exc:  # the end before the start
+        rec({"suspended_from": D(2026, 5, 4), "suspended_to": D(2026, 5, 1)})
+    assert exc.value.field == "suspended_to"
+    rec({"suspended_from": D(2026, 5, 4), "note": "洪灾封路"})
+    with database.read() as s:
+        assert queries.case_detail(s, clerk, cid).limitation_warnings == ()  # the cause still lasts
+    rec({"suspended_to": D(2026, 6, 15)})  # its end, recorded later on its own: 42 days -> 08-11
+    with database.read() as s:
+        assert queries.case_detail(s, clerk, cid).limitation_warnings == ()
+        c = s.get(Case, cid)
+        assert (c.limitation_suspended_from, c.limitation_suspended_to) == (D(2026, 5, 4), D(2026, 6, 15))
+        assert len(s.execute(select(AuditEntry).where(AuditEntry.action == "case.limitation")).all()) == 2

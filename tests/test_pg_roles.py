@@ -624,7 +624,7 @@ def test_the_days_work_left_a_verifiable_trail(site: Site) -> None:
                 text("SELECT DISTINCT state::json->>'v' FROM audit_entries WHERE state IS NOT NULL")
             )
         }
-    assert states == {"pg1"}
+    assert states == {"pg2"}
 
 
 def test_a_user_changes_their_own_password_through_the_server(site: Site) -> None:

@@ -455,11 +455,16 @@ class CaseFileWindow(QDialog):
         self.money_label.setVisible(bool(owed))
         self.money_label.setText(
             "\n".join(
-                self.tr("%1: ordered %2, paid %3, outstanding %4")
+                (
+                    self.tr("%1: ordered %2 (additional compensation %5 included), paid %3, outstanding %4")
+                    if w.extra
+                    else self.tr("%1: ordered %2, paid %3, outstanding %4")
+                )
                 .replace("%1", w.worker or self.tr("Whole case"))
                 .replace("%2", i18n.fmt_money(w.ordered))
                 .replace("%3", i18n.fmt_money(w.paid))
                 .replace("%4", i18n.fmt_money(w.outstanding))
+                .replace("%5", i18n.fmt_money(w.extra))
                 for w in owed
             )
         )

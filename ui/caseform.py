@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import queries, validation
-from casemgr.enums import ClaimType
+from casemgr.enums import CLAIMABLE_TYPES
 from casemgr.services import parties
 from ui import labels
 from ui.ops import Changes
@@ -232,7 +232,7 @@ class ClaimRow(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.claim_type = QComboBox()
-        for ct in ClaimType:
+        for ct in CLAIMABLE_TYPES:  # 加付赔偿金 is ordered by the bureau, never claimed
             self.claim_type.addItem(labels.label(labels.CLAIM_TYPES, ct.value), ct.value)
         self.worker = QComboBox()
         self.worker.setToolTip(

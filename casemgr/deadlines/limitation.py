@@ -6,7 +6,14 @@
   a demand made on the other side, a complaint or an application to an authority, the other
   side agreeing to perform — starts the year afresh (¶2). The app warns when the
   application came in after the last day, counted from the latest of those dates.
-  Suspension (¶3, force majeure) is not modelled: the warning says to check for it.
+  Suspension (¶3: force majeure or another justified reason kept the party from applying):
+  the year stops while the cause lasts and runs on ("继续计算") from the day it ended, so
+  the days from the cause's start (or the year's start, if later) to its end are added;
+  while the cause lasts there is no last day. Art. 27 ¶3 puts no "last six months"
+  condition on it (that is 民法典 Art. 194, for civil actions; the special law governs), and
+  the year does not restart after it (that is an interruption, ¶2). A cause that began
+  after the year had run out changes nothing. Applied to the wage year of ¶4 as to ¶1's
+  (our reading: ¶4 is the same limitation, moved to the end of employment).
 * Inspection (劳动保障监察条例 Art. 20): a violation neither discovered nor complained of or
   reported within two years is no longer investigated; counted from the violation or, if it
   continued, from its end.
@@ -58,6 +65,8 @@ def limitation_warnings(
     *,
     knew_on: dt.date | None = None,
     interrupted_on: dt.date | None = None,
+    suspended_from: dt.date | None = None,
+    suspended_to: dt.date | None = None,
     claim_types: Iterable[ClaimType | str] = (),
     next_working_day: Callable[[dt.date], dt.date] | None = None,
 ) -> list[LimitationWarning]:
@@ -78,27 +87,34 @@ def limitation_warnings(
         def afresh(start: dt.date) -> dt.date:
             return max(start, interrupted_on) if interrupted_on is not None else start
 
+        def limit_of(start: dt.date) -> tuple[dt.date | None, int]:
+            days = suspended_days(start, suspended_from, suspended_to)
+            if days is None:
+                return None, 0
+            end = add_years(start, 1) + dt.timedelta(days=days)
+            return (next_working_day(end) if next_working_day is not None else end), days
+
         if wage and employment_ended_on is not None:
             start = afresh(employment_ended_on)
-            limit = _last_day(start, 1, next_working_day)
-            if received_on > limit:
+            limit, held = limit_of(start)
+            if limit is not None and received_on > limit:
                 out.append(
                     LimitationWarning(
                         "wage_limitation",
                         limit,
                         f"劳动报酬请求：申请日已超过一年时效（自{_from_zh(employment_ended_on, start)}起算，"
-                        f"至 {limit.isoformat()}）。请审查是否存在时效中断或中止事由"
+                        f"{_held_zh(held)}至 {limit.isoformat()}）。请审查是否存在时效中断或中止事由"
                         "（劳动争议调解仲裁法（2007）第27条第2、3、4款）。",
                         f"Wage claim: applied after the one-year limitation ({_from_en(employment_ended_on, start)}; "
-                        f"last day {limit.isoformat()}). Check for interruption or suspension "
+                        f"{_held_en(held)}last day {limit.isoformat()}). Check for interruption or suspension "
                         "(Labour Dispute Mediation and Arbitration Law 2007, Art. 27 ¶2-4).",
                     )
                 )
         start_other = knew_on or employment_ended_on
         if other and start_other is not None:
             start = afresh(start_other)
-            limit = _last_day(start, 1, next_working_day)
-            if received_on > limit:
+            limit, held = limit_of(start)
+            if limit is not None and received_on > limit:
                 basis_zh = "知道或者应当知道权利被侵害之日" if knew_on else "劳动关系终止之日"
                 basis_en = (
                     "the day the party knew of the infringement" if knew_on else "the end of employment"
@@ -108,11 +124,12 @@ def limitation_warnings(
                         "arbitration_limitation",
                         limit,
                         f"申请日已超过一年仲裁时效（自{basis_zh} {start_other.isoformat()}"
-                        f"{'、时效中断后重新' if start != start_other else ''}起算，至 {limit.isoformat()}）。"
+                        f"{'、时效中断后重新' if start != start_other else ''}起算，{_held_zh(held)}"
+                        f"至 {limit.isoformat()}）。"
                         "请审查是否存在时效中断或中止事由（劳动争议调解仲裁法（2007）第27条）。",
                         f"Applied after the one-year limitation (from {basis_en}, {start_other.isoformat()}"
                         f"{', counted afresh after an interruption' if start != start_other else ''}; "
-                        f"last day {limit.isoformat()}). Check for interruption or suspension "
+                        f"{_held_en(held)}last day {limit.isoformat()}). Check for interruption or suspension "
                         "(Labour Dispute Mediation and Arbitration Law 2007, Art. 27).",
                     )
                 )
@@ -130,6 +147,26 @@ def limitation_warnings(
                 )
             )
     return out
+
+
+def suspended_days(
+    start: dt.date, suspended_from: dt.date | None, suspended_to: dt.date | None
+) -> int | None:
+    """Days the year starting on ``start`` stood still (Art. 27 ¶3); None while the cause
+    still lasts (no last day yet). The cause counts if it began before the year ran out."""
+    if suspended_from is None or suspended_from > add_years(start, 1):
+        return 0
+    if suspended_to is None:
+        return None
+    return max(0, (suspended_to - max(suspended_from, start)).days)
+
+
+def _held_zh(days: int) -> str:
+    return f"时效中止 {days} 日不计入，" if days else ""
+
+
+def _held_en(days: int) -> str:
+    return f"{days} days of suspension not counted; " if days else ""
 
 
 def _from_zh(ended: dt.date, start: dt.date) -> str:
@@ -157,6 +194,8 @@ def warnings_for_case(
         getattr(case, "violation_on", None),
         knew_on=getattr(case, "knew_on", None),
         interrupted_on=getattr(case, "limitation_interrupted_on", None),
+        suspended_from=getattr(case, "limitation_suspended_from", None),
+        suspended_to=getattr(case, "limitation_suspended_to", None),
         claim_types=[c.claim_type for c in getattr(case, "claims", ())],
         next_working_day=next_working_day,
     )

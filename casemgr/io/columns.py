@@ -201,6 +201,7 @@ CLAIM_WORDS: dict[str, ClaimType] = {
     "休息休假": ClaimType.REST_LEAVE,
     "年休假": ClaimType.REST_LEAVE,
     "其他": ClaimType.OTHER,
+    "加付赔偿金": ClaimType.EXTRA_COMPENSATION,
 }
 for _ct in ClaimType:
     CLAIM_WORDS[_ct.value] = _ct
@@ -216,6 +217,7 @@ CLAIM_TITLES: dict[ClaimType, str] = {
     ClaimType.WORKING_TIME: "工作时间",
     ClaimType.REST_LEAVE: "休息休假",
     ClaimType.OTHER: "其他",
+    ClaimType.EXTRA_COMPENSATION: "加付赔偿金",
 }
 
 YES_WORDS = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "农民工"})

@@ -339,6 +339,7 @@ _DEFINER_FUNCTIONS = (
     "casemgr_record_login()",
     "casemgr_users_sync()",
     "casemgr_entity_state(text, text)",
+    "casemgr_entity_state_v2(text, text)",
     "casemgr_entity_ids(text, bigint, integer)",
     "casemgr_audit_head(boolean)",
 )

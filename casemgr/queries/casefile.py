@@ -280,7 +280,16 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         events=events,
         documents=docs,
         money_by_worker=tuple(
-            money.by_worker(money.Line(c.id, c.worker_name, c.amount_ordered, c.amount_paid) for c in claims)
+            money.by_worker(
+                money.Line(
+                    c.id,
+                    c.worker_name,
+                    c.amount_ordered,
+                    c.amount_paid,
+                    extra=c.claim_type == "extra_compensation",
+                )
+                for c in claims
+            )
         ),
         **_award_effect(case),
         limitation_warnings=tuple(warnings_for_case(case, next_working_day_of(session))),
@@ -288,13 +297,16 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
 
 
 def _award_effect(case: Case) -> dict[str, dt.date | None]:
-    """The award's effective dates, read off the parties' periods after service."""
-    ran = [d for d in case.deadlines if d.rule_code.startswith("arb.after_award.") and d.state != "cancelled"]
-    final = any(d.rule_code != "arb.after_award.sue" for d in ran)
-    sue = [d.due_on for d in ran if d.rule_code == "arb.after_award.sue"]
+    """The award's effective dates, read off the clocks that start when they are known: the
+    parties' two years to apply for enforcement run from them (see serving)."""
+    live = {d.rule_code: d for d in case.deadlines if d.state != "cancelled"}
+    final = "arb.enforce.final" in live or bool(
+        {"arb.after_award.worker_sue", "arb.after_award.employer_set_aside"} & live.keys()
+    )
+    nonfinal = live.get("arb.enforce.nonfinal")
     return {
         "award_final_effective_on": case.closed_on if final else None,
-        "award_nonfinal_effective_from": max(sue) + dt.timedelta(days=1) if sue else None,
+        "award_nonfinal_effective_from": nonfinal.started_on if nonfinal is not None else None,
     }
 
 

@@ -63,13 +63,17 @@ def record_limitation(
     knew_on: dt.date | None = None,
     interrupted_on: dt.date | None = None,
     ground: str | None = None,
+    suspended_from: dt.date | None = None,
+    suspended_to: dt.date | None = None,
     violation_on: dt.date | None = None,
     note: str | None = None,
 ) -> Case:
     """Record the facts the limitation counts from (only those given change).
 
     An interruption needs its ground (a demand on the other side, relief sought from an
-    authority, the other side agreeing to perform); the latest one counts.
+    authority, the other side agreeing to perform); the latest one counts. A suspension
+    (Art. 27 ¶3) is its cause's first day and, once known, the day it ended; the end may
+    be recorded later, on its own.
     """
     case = cases.load_case_for_update(session, case_id, expected_version)
     permissions.require(actor, "case.edit", case.kind)
@@ -78,6 +82,8 @@ def record_limitation(
         "employment_ended_on": employment_ended_on,
         "knew_on": knew_on,
         "limitation_interrupted_on": interrupted_on,
+        "limitation_suspended_from": suspended_from,
+        "limitation_suspended_to": suspended_to,
         "violation_on": violation_on,
     }
     allowed = {"violation_on"} if kind is CaseKind.INSPECTION else set(given) - {"violation_on"}
@@ -91,6 +97,14 @@ def record_limitation(
         if name in ("knew_on", "limitation_interrupted_on") and day is not None and day > case.received_on:
             raise validation.fail(name, "不能晚于收案日期", "cannot be after the date received")
         changes[name] = day
+    start = changes.get("limitation_suspended_from", case.limitation_suspended_from)
+    end = changes.get("limitation_suspended_to", case.limitation_suspended_to)
+    if end is not None and (start is None or end < start):
+        raise validation.fail(
+            "suspended_to",
+            "中止事由消除之日须在其发生之日当日或之后",
+            "must be on or after the day the cause began",
+        )
     if "limitation_interrupted_on" in changes and ground not in INTERRUPTION_GROUNDS:
         raise validation.fail("ground", "请选择时效中断事由", "choose what interrupted the limitation")
     if not changes:

@@ -292,6 +292,15 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
                 label_zh="简易处理书面审理",
                 label_en="simple procedure decided on the papers",
             ),
+            # 民事诉讼法 Art. 250 ¶2: the two years to apply for enforcement run from the last
+            # day of the performance period the award sets ("自本裁决生效之日起N日内").
+            FieldDef(
+                "perform_days",
+                "int",
+                required=False,
+                label_zh="履行期限（裁决生效后日数，未规定填0）",
+                label_en="days to perform after the award takes effect (0: none set)",
+            ),
         ),
         outcome=Outcome.AWARD,
         closes=True,

@@ -26,13 +26,20 @@ class Line:
     ordered: Decimal | None
     paid: Decimal
     months: int | None = None  # months of wages the line is for (the crime threshold's "三个月")
+    extra: bool = False  # 加付赔偿金 ordered for late payment, not the arrears themselves
+
+
+#: 加付赔偿金: 50 %-100 % of what is owed (劳动合同法 Art. 85; 劳动保障监察条例 Art. 26).
+EXTRA_RATE_MIN = Decimal("0.5")
+EXTRA_RATE_MAX = Decimal("1")
 
 
 @dataclass(frozen=True)
 class WorkerMoney:
     worker: str | None
-    ordered: Decimal
+    ordered: Decimal  # everything ordered, the additional compensation included
     paid: Decimal
+    extra: Decimal = ZERO  # of ``ordered``: the 加付赔偿金
 
     @property
     def outstanding(self) -> Decimal:
@@ -50,10 +57,27 @@ def by_worker(lines: Iterable[Line]) -> list[WorkerMoney]:
     for ln in lines:
         if ln.ordered is None:
             continue
-        acc = out.setdefault(ln.worker, [ZERO, ZERO])
+        acc = out.setdefault(ln.worker, [ZERO, ZERO, ZERO])
         acc[0] += ln.ordered
         acc[1] += ln.paid
-    return [WorkerMoney(w, o, p) for w, (o, p) in out.items()]
+        if ln.extra:
+            acc[2] += ln.ordered
+    return [WorkerMoney(w, o, p, x) for w, (o, p, x) in out.items()]
+
+
+def extra_compensation(lines: Iterable[Line], rate: Decimal) -> dict[str | None, Decimal]:
+    """加付赔偿金 per worker: ``rate`` (50 %-100 %) times what the worker is still owed of the
+    order, to the fen (half up). Reading of "按应付金额": the amount the order required and
+    the employer did not pay by its deadline — what was paid on time is not "逾期不支付"."""
+    from decimal import ROUND_HALF_UP
+
+    if not EXTRA_RATE_MIN <= rate <= EXTRA_RATE_MAX:
+        raise ValueError(rate)
+    owed: dict[str | None, Decimal] = {}
+    for ln in lines:
+        if not ln.extra and ln.ordered is not None:
+            owed[ln.worker] = owed.get(ln.worker, ZERO) + line_outstanding(ln)
+    return {w: (o * rate).quantize(ZERO, rounding=ROUND_HALF_UP) for w, o in owed.items() if o > 0}
 
 
 def outstanding(lines: Iterable[Line]) -> Decimal:

@@ -43,6 +43,12 @@ METHODS = tuple(m.value for m in ServiceMethod)
 BLACKLIST_GROUNDS = ("crime_threshold", "mass_incident")
 #: 粤条例 Art. 47 ¶2: the grounds for a 3-day (not 60-day) publication period in inspection.
 SHORT_NOTICE_GROUNDS = ("wage_evasion", "mass_incident")
+#: Who received an award (调解仲裁法 Arts. 48-50 count from each party's own receipt).
+AWARD_RECIPIENTS = ("worker", "employer")
+#: What a reconsideration body or a court may revoke, and who (令第45号 Art. 16 ties a listing to
+#: the order to pay wages: 责令限期支付工资文书).
+REVOCABLE_DOCUMENTS = ("order", "decision")
+REVOKED_BY = ("reconsideration", "court_judgment")
 #: After an order to pay: where a blacklist proposal and decision can be made.
 _AFTER_ORDER = ("payment_ordered", "handled", "penalized", "police")
 
@@ -82,6 +88,20 @@ def _service(kind: CaseKind) -> TransitionDef:
                     ),
                 )
                 if kind is CaseKind.INSPECTION
+                else ()
+            ),
+            *(
+                (
+                    FieldDef(
+                        "party",
+                        "choice",
+                        required=False,
+                        choices=AWARD_RECIPIENTS,
+                        label_zh="受送达当事人（裁决书；不选即双方同日收到）",
+                        label_en="party served (award; none: both that day)",
+                    ),
+                )
+                if kind is CaseKind.ARBITRATION
                 else ()
             ),
         ),
@@ -223,12 +243,27 @@ def _limitation(kind: CaseKind) -> TransitionDef:
                 label_zh="中断事由",
                 label_en="what interrupted it",
             ),
+            # 调解仲裁法 Art. 27 ¶3: force majeure or another justified reason (时效中止)
+            FieldDef(
+                "suspended_from",
+                "date",
+                required=False,
+                label_zh="时效中止事由发生之日（不可抗力等）",
+                label_en="day the cause of suspension began (force majeure etc.)",
+            ),
+            FieldDef(
+                "suspended_to",
+                "date",
+                required=False,
+                label_zh="中止事由消除之日",
+                label_en="day the cause of suspension ended",
+            ),
         )
     return TransitionDef(
         "record_limitation",
         kind,
-        "登记时效事实（知道日、中断、终止）",
-        "Record the limitation facts (knowledge, interruption, end)",
+        "登记时效事实（知道日、中断、中止、终止）",
+        "Record the limitation facts (knowledge, interruption, suspension, end)",
         _FLOW[kind].STATES,
         STAY,
         _FLOW[kind].ROLES,
@@ -360,6 +395,35 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
                 STAY,
                 inspection.ROLES,
                 fields=(DOC_NO,),
+            ),
+            TransitionDef(
+                # A reconsideration decision or a judgment revoked the bureau's order or decision;
+                # a listing resting on a revoked order to pay is revoked too (令第45号 Arts. 16-17).
+                "revoke_document",
+                CaseKind.INSPECTION,
+                "登记文书被依法撤销（复议、诉讼）",
+                "Record that an order or decision was revoked (reconsideration, court)",
+                _AFTER_ORDER,
+                STAY,
+                inspection.ROLES,
+                fields=(
+                    FieldDef(
+                        "document",
+                        "choice",
+                        choices=REVOCABLE_DOCUMENTS,
+                        label_zh="被撤销的文书",
+                        label_en="document revoked",
+                    ),
+                    FieldDef(
+                        "revoked_by", "choice", choices=REVOKED_BY, label_zh="撤销机关", label_en="revoked by"
+                    ),
+                    FieldDef(
+                        "document_no",
+                        "text",
+                        label_zh="复议决定书或判决书编号",
+                        label_en="number of the reconsideration decision or judgment",
+                    ),
+                ),
             ),
             _green(CaseKind.INSPECTION),
             *_common(CaseKind.INSPECTION),

@@ -552,6 +552,10 @@
         <translation>%1：责令支付 %2，已支付 %3，尚欠 %4</translation>
     </message>
     <message>
+        <source>%1: ordered %2 (additional compensation %5 included), paid %3, outstanding %4</source>
+        <translation>%1：责令支付 %2（含加付赔偿金 %5），已支付 %3，尚欠 %4</translation>
+    </message>
+    <message>
         <source>Whole case</source>
         <translation>全案</translation>
     </message>
@@ -955,6 +959,22 @@
         <translation>欠薪且负责人拒不接受调查（第四十一条）</translation>
     </message>
     <message>
+        <source>The worker</source>
+        <translation>劳动者</translation>
+    </message>
+    <message>
+        <source>Administrative reconsideration decision</source>
+        <translation>行政复议决定</translation>
+    </message>
+    <message>
+        <source>Court judgment</source>
+        <translation>人民法院判决</translation>
+    </message>
+    <message>
+        <source>The employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
         <source>Notice of the intended blacklisting</source>
         <translation>拟列入失信联合惩戒名单告知书</translation>
     </message>
@@ -1044,6 +1064,10 @@
     <message>
         <source>Work injury medical costs</source>
         <translation>工伤医疗费</translation>
+    </message>
+    <message>
+        <source>Additional compensation (late payment)</source>
+        <translation>加付赔偿金</translation>
     </message>
     <message>
         <source>Working time</source>

@@ -28,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session, aliased
 
-from casemgr import permissions, settings, validation
+from casemgr import audit, permissions, settings, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
@@ -54,9 +54,12 @@ def _active(case: Case, code: str) -> Deadline | None:
 
 
 def threshold_lines(case: Case) -> list[money.Line]:
-    """Claim lines keyed by worker (person id): two workers of the same name stay two."""
+    """Claim lines keyed by worker (person id): two workers of the same name stay two. The
+    wages only: 加付赔偿金 is not 劳动报酬 (the crime amounts count unpaid pay)."""
     return [
-        money.Line(c.id, str(c.person_id), c.amount_ordered, c.amount_paid, c.months) for c in case.claims
+        money.Line(c.id, str(c.person_id), c.amount_ordered, c.amount_paid, c.months)
+        for c in case.claims
+        if c.claim_type != "extra_compensation"
     ]
 
 
@@ -154,6 +157,45 @@ def _load(session: Session, actor: Actor, case_id: int, expected_version: int | 
             "只有监察案件有失信名单事项。", "Only inspection cases have a listing.", field="code"
         )
     return case
+
+
+def set_employer_listing(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    action: str,
+    *,
+    listed_on: dt.date | None = None,
+    until: dt.date | None,
+) -> None:
+    """Change the employer's 失信名单 dates, with an audit entry about the employer itself:
+    its audited state covers those dates (casemgr.auditstate version 2), so a listing or a
+    removal made here is told apart from one typed into the database. ``listed_on`` None:
+    the listing's date stays (a removal ends a listing, it does not erase it)."""
+    if case.employer_id is None:
+        return
+    emp = session.get(Employer, case.employer_id)
+    assert emp is not None
+    before = {"blacklisted_on": emp.blacklisted_on, "blacklisted_until": emp.blacklisted_until}
+    if listed_on is not None:
+        emp.blacklisted_on = listed_on
+    emp.blacklisted_until = until
+    emp.updated_at = utcnow()
+    emp.updated_by_id = actor.user_id
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action=f"employer.{action}",
+        entity="employer",
+        entity_id=emp.id,
+        before=before,
+        after={
+            "blacklisted_on": emp.blacklisted_on,
+            "blacklisted_until": emp.blacklisted_until,
+            "case": case.id,
+        },
+    )
 
 
 def _finish(
@@ -335,10 +377,8 @@ def remove_from_blacklist(
     if term is not None:
         term.state = DeadlineState.MET.value if on >= term.due_on else DeadlineState.CANCELLED.value
         term.finished_on = on
-    if case.employer_id is not None:
-        emp = session.get(Employer, case.employer_id)
-        assert emp is not None
-        emp.blacklisted_until = on
-        emp.updated_at = utcnow()
-        emp.updated_by_id = actor.user_id
+    emp = session.get(Employer, case.employer_id) if case.employer_id is not None else None
+    if emp is None or emp.blacklisted_until is None or emp.blacklisted_until > on:
+        # a listing revoked earlier (Art. 16) already ended on the day of its revocation
+        set_employer_listing(session, actor, case, "blacklist_removed", until=on)
     return _finish(session, actor, case, on, "blacklist_removed", {"document_no": doc})

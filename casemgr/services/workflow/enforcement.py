@@ -18,9 +18,9 @@ from casemgr import permissions, validation
 from casemgr.actor import Actor
 from casemgr.deadlines import clocks
 from casemgr.deadlines import rules as rules_mod
-from casemgr.enums import CaseKind, EventKind
+from casemgr.enums import CaseKind, ClaimType, EventKind
 from casemgr.errors import ValidationError, WorkflowError
-from casemgr.models import Case, Deadline, Employer, Event, utcnow
+from casemgr.models import Case, Deadline, Event
 from casemgr.services import cases
 from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import audit_case, clean_on
@@ -62,12 +62,17 @@ def record_payment(
         by_id[cid].amount_paid = by_id[cid].amount_paid + share
     lines = money_lines(case)
     if any(ln.ordered is not None for ln in lines):
-        settled = money.outstanding(lines) == 0
+        # the order to pay is met by the arrears; 加付赔偿金 is the decision's, not the order's
+        settled = money.outstanding(ln for ln in lines if not ln.extra) == 0
+        all_paid = money.outstanding(lines) == 0
     else:  # an order without claim lines (a report, an old case): the case-level figure
         ordered = _ordered_amount(session, case)
-        settled = ordered is not None and case.amount_recovered >= ordered
+        settled = all_paid = ordered is not None and case.amount_recovered >= ordered
     if settled:
         clocks.stop_group(session, case, "pay_order", paid_on)
+    if all_paid:
+        # nothing left to enforce: the bureau's clock to go to court ends with the debt
+        clocks.cancel_group(session, case, "court_enforcement", paid_on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     cases.add_event(
@@ -90,9 +95,56 @@ def record_payment(
 
 def money_lines(case: Case) -> list[money.Line]:
     return [
-        money.Line(c.id, c.person.name if c.person is not None else None, c.amount_ordered, c.amount_paid)
+        money.Line(
+            c.id,
+            c.person.name if c.person is not None else None,
+            c.amount_ordered,
+            c.amount_paid,
+            extra=c.claim_type == ClaimType.EXTRA_COMPENSATION.value,
+        )
         for c in case.claims
     ]
+
+
+def order_extra_compensation(session: Session, case: Case, rate: Decimal) -> list[dict[str, object]]:
+    """The decision orders 加付赔偿金 (劳动合同法 Art. 85; 劳动保障监察条例 Art. 26): one claim
+    line per worker, ``rate`` times what that worker is still owed of the order (see
+    :func:`casemgr.workflow.money.extra_compensation`), so that it is paid and shown per
+    worker like the arrears. Workers are told apart by person, not by name."""
+    from casemgr.models import ClaimItem
+
+    by_person = [
+        money.Line(
+            c.id,
+            str(c.person_id),
+            c.amount_ordered,
+            c.amount_paid,
+            extra=c.claim_type == ClaimType.EXTRA_COMPENSATION.value,
+        )
+        for c in case.claims
+    ]
+    if any(ln.extra for ln in by_person):
+        raise ValidationError(
+            "本案已责令加付赔偿金。",
+            "Additional compensation has already been ordered.",
+            field="compensation_rate",
+        )
+    names = {str(c.person_id): (c.person.name if c.person is not None else None) for c in case.claims}
+    out: list[dict[str, object]] = []
+    for key, amount in money.extra_compensation(by_person, rate).items():
+        person_id = None if key == "None" else int(key)
+        case.claims.append(
+            ClaimItem(
+                person_id=person_id,
+                claim_type=ClaimType.EXTRA_COMPENSATION.value,
+                amount_claimed=Decimal("0.00"),
+                amount_ordered=amount,
+                amount_paid=Decimal("0.00"),
+            )
+        )
+        out.append({"worker": names.get(key), "amount": amount})
+    session.flush()
+    return out
 
 
 def _payment_shares(case: Case, value: Decimal | None, items: list[AwardItem] | None) -> dict[int, Decimal]:
@@ -226,13 +278,8 @@ def decide_blacklist(
     # A decision not to list ends the notice's periods too; a listing starts its term.
     clocks.cancel_group(session, case, "blacklist_objection", on)
     until = blacklist.start_term(session, case, on) if listed else None
-    if listed and case.employer_id is not None:
-        emp = session.get(Employer, case.employer_id)
-        assert emp is not None
-        emp.blacklisted_on = on
-        emp.blacklisted_until = until
-        emp.updated_at = utcnow()
-        emp.updated_by_id = actor.user_id
+    if listed:
+        blacklist.set_employer_listing(session, actor, case, "blacklisted", listed_on=on, until=until)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     cases.add_event(
@@ -259,7 +306,10 @@ def apply_court_enforcement(
     expected_version: int | None,
 ) -> Case:
     """申请人民法院强制执行 (保障农民工工资支付条例 Art. 42): only once the order to pay expired
-    with money still owed. The order's clock keeps running: applying is not being paid."""
+    with money still owed, and (once the decision's service started the bureau's window, see
+    ``serving.start_court_enforcement``) not before the employer's time to challenge the
+    decision has run out (行政强制法 Art. 53). It meets that window's clock. The order's
+    clock keeps running: applying is not being paid."""
     case = cases.load_case_for_update(session, case_id, expected_version)
     permissions.require(actor, "case.transition", case.kind)
     doc = validation.clean_text(document_no, "document_no", max_len=64)
@@ -273,7 +323,19 @@ def apply_court_enforcement(
             field="document_no",
             code="guard",
         )
+    window = latest_clock(case, "insp.court_enforce")
+    if window is not None and window.state in clocks.ACTIVE and on < window.started_on:
+        # 行政强制法 Art. 53: only once the employer can no longer challenge the decision
+        raise WorkflowError(
+            f"处理决定的复议、诉讼期限届满前不能申请法院强制执行，最早 {window.started_on}"
+            "（行政强制法（2011）第53条；行政诉讼法（2017年修正）第46条）。",
+            f"The court can be asked to enforce the decision only after the time to challenge it"
+            f" has run out: from {window.started_on}.",
+            field="document_no",
+            code="guard",
+        )
     owed = money.outstanding(money_lines(case))
+    clocks.stop_group(session, case, "court_enforcement", on)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     cases.add_event(

@@ -70,6 +70,7 @@ def apply_record(
             expected_version=v,
             receipt_no=f.get("receipt_no"),
             short_notice_ground=f.get("short_notice_ground"),
+            party=f.get("party"),
         )
     elif code == "record_defence":
         record_defence(session, actor, case_id, received_on=on, expected_version=v)
@@ -136,6 +137,19 @@ def apply_record(
         blacklist.remove_from_blacklist(
             session, actor, case_id, document_no=f["document_no"], on=on, expected_version=v
         )
+    elif code == "revoke_document":
+        from casemgr.services.workflow.revocation import revoke_document
+
+        revoke_document(
+            session,
+            actor,
+            case_id,
+            document=f["document"],
+            revoked_by=f["revoked_by"],
+            document_no=f["document_no"],
+            on=on,
+            expected_version=v,
+        )
     elif code == "set_green_channel":
         set_green_channel(session, actor, case_id, f["green_channel"], f["reason"], expected_version=v, on=on)
     elif code == "add_note":
@@ -165,6 +179,8 @@ def apply_record(
             knew_on=f.get("knew_on"),
             interrupted_on=f.get("interrupted_on"),
             ground=f.get("ground"),
+            suspended_from=f.get("suspended_from"),
+            suspended_to=f.get("suspended_to"),
             violation_on=f.get("violation_on"),
             note=f.get("note"),
         )

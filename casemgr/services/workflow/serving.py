@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session
 
 from casemgr import permissions, validation
 from casemgr.actor import Actor
-from casemgr.deadlines import clocks
+from casemgr.deadlines import clocks, enforcement
+from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.calendar import calendar_for
 from casemgr.enums import CaseKind, EventKind, Outcome, ServiceMethod
 from casemgr.errors import ValidationError
-from casemgr.models import Case, Event
+from casemgr.models import Case, Deadline, Event
 from casemgr.services import cases
 from casemgr.services.workflow import blacklist
 from casemgr.services.workflow.common import audit_case, clean_on
@@ -96,52 +97,136 @@ def public_notice_days(case: Case, short_ground: str | None = None) -> int:
     return PUBLIC_NOTICE_DAYS_ARBITRATION
 
 
-def _award_parts(session: Session, case: Case) -> tuple[bool, bool]:
-    """(any final item, any non-final item) of the case's award, from the award step's record."""
+def _award_record(session: Session, case: Case) -> dict[str, object]:
+    """The award step's record (the award step, not a 送达回证 of the award: a SERVICE event
+    with the same action)."""
     raw = session.execute(
         select(Event.data)
-        .where(Event.case_id == case.id, Event.action == "award")
+        .where(Event.case_id == case.id, Event.action == "award", Event.kind == EventKind.TRANSITION.value)
         .order_by(Event.id.desc())
         .limit(1)
     ).scalar()
-    items = (json.loads(raw).get("final_award") or {}).get("items", []) if raw else []
+    data = json.loads(raw) if raw else {}
+    return data if isinstance(data, dict) else {}
+
+
+def _award_parts(session: Session, case: Case) -> tuple[bool, bool]:
+    """(any final item, any non-final item) of the case's award, from the award step's record."""
+    items = (_award_record(session, case).get("final_award") or {}).get("items", [])  # type: ignore[union-attr]
     if not items:
         return bool(case.final_award), not case.final_award
     finals = [bool(i.get("final")) for i in items]
     return any(finals), not all(finals)
 
 
+def _perform_days(session: Session, case: Case) -> int:
+    """Days the award gives to perform after it takes effect (0: none set)."""
+    value = _award_record(session, case).get("perform_days")
+    return value if isinstance(value, int) and value > 0 else 0
+
+
+#: The period each party has after receiving the award, by the kind of item (Arts. 48-50).
+PARTY_PERIODS: dict[str, dict[str, str]] = {
+    "worker": {"final": "arb.after_award.worker_sue", "nonfinal": "arb.after_award.sue"},
+    "employer": {"final": "arb.after_award.employer_set_aside", "nonfinal": "arb.after_award.employer_sue"},
+}
+PARTIES = tuple(PARTY_PERIODS)
+
+
+def _ran(case: Case, code: str) -> Deadline | None:
+    return next((d for d in case.deadlines if d.rule_code == code and d.state != "cancelled"), None)
+
+
 def start_after_award_periods(
-    session: Session, case: Case, method: ServiceMethod, served_on: dt.date
+    session: Session, case: Case, method: ServiceMethod, served_on: dt.date, party: str | None = None
 ) -> dict[str, dt.date | None]:
-    """The parties' periods that run from receipt of an award (调解仲裁法 Arts. 47-50).
+    """The parties' periods that run from receipt of an award (调解仲裁法 Arts. 47-51).
 
     Final items take effect on the day the award is made (Art. 47); the worker may sue
-    within 15 days (Art. 48), the employer apply to set them aside within 30 (Art. 49).
-    Non-final items: either party may sue within 15 days, after which they take effect
-    (Art. 50). The periods run from the (deemed) receipt; they bind the parties, not the
-    bureau (``party_period`` rules), and a second proof of service starts nothing new.
-    Returns the effective dates for the timeline.
+    within 15 days of *the worker's* receipt (Art. 48), the employer apply to set them aside
+    within 30 days of *the employer's* receipt (Art. 49). Non-final items: each party may sue
+    within 15 days of its own receipt; they take effect when both periods have passed (Art.
+    50). ``party`` None: both parties received it that day. A party's periods start once
+    (its first proof of service counts). They bind the parties, not the bureau.
+
+    Once an item's effective date is known, the party's two years to apply to the court for
+    enforcement start (Art. 51; 民事诉讼法 Art. 250): ``arb.enforce.final`` /
+    ``arb.enforce.nonfinal``. Returns the effective dates for the timeline.
     """
     if case.kind != CaseKind.ARBITRATION.value or case.outcome != Outcome.AWARD.value:
         return {}
     received = deemed_served(session, case, method, served_on)
     any_final, any_nonfinal = _award_parts(session, case)
+    known = rules_mod.all_rules(session)
+    for p in PARTIES if party is None else (party,):
+        for part, present in (("final", any_final), ("nonfinal", any_nonfinal)):
+            code = PARTY_PERIODS[p][part]
+            if present and _ran(case, code) is None:
+                clocks.start_rule(session, case, known[code], received)
     out: dict[str, dt.date | None] = {"deemed_served_on": received, "final_effective_on": None}
     out["nonfinal_effective_from"] = None
-    if any_final:
-        clocks.start_group(session, case, "after_award_final", received)
+    perform = _perform_days(session, case)
+    if any_final and case.closed_on is not None:
         out["final_effective_on"] = case.closed_on
+        _start_enforcement(session, case, known["arb.enforce.final"], case.closed_on, perform)
     if any_nonfinal:
-        started = clocks.start_group(session, case, "after_award_nonfinal", received)
-        sue = (
-            started[0]
-            if started
-            else next(iter(clocks.active_deadlines(case, ["arb.after_award.sue"])), None)
-        )
-        if sue is not None:
-            out["nonfinal_effective_from"] = sue.due_on + dt.timedelta(days=1)
+        sue = [_ran(case, PARTY_PERIODS[p]["nonfinal"]) for p in PARTIES]
+        if all(d is not None for d in sue):  # both parties' 15 days are known
+            effective = max(d.due_on for d in sue if d is not None) + dt.timedelta(days=1)
+            out["nonfinal_effective_from"] = effective
+            _start_enforcement(session, case, known["arb.enforce.nonfinal"], effective, perform)
     return out
+
+
+class _Roll:
+    """The next working day on the official calendar; remembers whether a year it needed was
+    not imported yet (then counted as weekends only and the clock is marked provisional)."""
+
+    def __init__(self, session: Session) -> None:
+        self.cal = calendar_for(session)
+        self.provisional = False
+
+    def __call__(self, d: dt.date) -> dt.date:
+        day, provisional = clocks.with_provisional_fallback(self.cal, lambda c: c.next_working_day(d))
+        self.provisional = self.provisional or provisional
+        return day
+
+
+def _start_enforcement(
+    session: Session, case: Case, rule: rules_mod.RuleSpec, effective: dt.date, perform_days: int
+) -> None:
+    """Two years from the last day to perform ("生效之日起N日内": effective + N, the first day
+    not counted), or from the effective date when the award sets no period (Art. 250 ¶2)."""
+    if _ran(case, rule.code) is None:
+        roll = _Roll(session)
+        perform_by = effective + dt.timedelta(days=perform_days) if perform_days else None
+        last = enforcement.civil_application_last_day(effective, roll, perform_by=perform_by)
+        d = clocks.start_rule(session, case, rule, effective, anchor=last)
+        d.provisional = d.provisional or roll.provisional
+
+
+#: Inspection decisions the bureau may ask a court to enforce (行政强制法 Art. 53).
+DECISIONS = (Outcome.HANDLING_DECISION.value, Outcome.PENALTY.value)
+
+
+def start_court_enforcement(session: Session, case: Case, received_on: dt.date) -> Deadline | None:
+    """An inspection handling decision ordering money, received by the employer on
+    ``received_on``: if it is neither challenged nor performed, the bureau applies to the
+    court from the end of the challenge period, within three months (行政强制法 Art. 53).
+    Started only while money is owed; stopped by the application or by full payment."""
+    from casemgr.workflow import money
+
+    if case.kind != CaseKind.INSPECTION.value or case.outcome not in DECISIONS:
+        return None
+    lines = [money.Line(c.id, None, c.amount_ordered, c.amount_paid) for c in case.claims]
+    if money.outstanding(lines) <= 0 or _ran(case, "insp.court_enforce") is not None:
+        return None
+    roll = _Roll(session)
+    opens, last = enforcement.admin_application_window(received_on, roll)
+    rule = rules_mod.all_rules(session)["insp.court_enforce"]
+    d = clocks.start_rule(session, case, rule, opens, anchor=last)
+    d.provisional = d.provisional or roll.provisional
+    return d
 
 
 def record_service(
@@ -155,6 +240,7 @@ def record_service(
     expected_version: int | None,
     receipt_no: str | None = None,
     short_notice_ground: str | None = None,
+    party: str | None = None,
 ) -> Event:
     """One 送达回证. For 公告送达 ``served_on`` is the publication date: the document counts as
     served when the notice period ends, and the period is excluded from the clocks that exclude it."""
@@ -182,6 +268,12 @@ def record_service(
             "The 3-day notice period applies only to an inspection notice for an Art. 41 case or a mass incident.",
             field="short_notice_ground",
         )
+    if party is not None and (party not in PARTIES or document != "award"):
+        raise ValidationError(
+            "只有裁决书可以登记为向某一方当事人送达（未选择即视为双方同日收到）。",
+            "Only an award's service can name the party who received it (none: both that day).",
+            field="party",
+        )
     deemed = deemed_served(session, case, m, served_on, short_notice_ground)
     if m is ServiceMethod.PUBLIC_NOTICE:
         clocks.exclude_interval(session, case, served_on, deemed)
@@ -199,7 +291,9 @@ def record_service(
         # The respondent's defence period runs from the (deemed) date of receipt.
         clocks.start_group(session, case, "defence", deemed)
     if document == "award":
-        start_after_award_periods(session, case, m, served_on)
+        start_after_award_periods(session, case, m, served_on, party)
+    if document == "decision":
+        start_court_enforcement(session, case, deemed)
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     ev = cases.add_event(
@@ -215,6 +309,7 @@ def record_service(
             "deemed_served_on": deemed,
             "receipt_no": receipt,
             "short_notice_ground": short_notice_ground,
+            "party": party,
         },
     )
     audit_case(
@@ -223,7 +318,7 @@ def record_service(
         "case.service",
         case,
         None,
-        {"document": document, "method": m.value, "deemed": deemed},
+        {"document": document, "method": m.value, "deemed": deemed, "party": party},
     )
     return ev
 

@@ -284,6 +284,10 @@ def execute(
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
     _apply_clock_effects(session, case, t, f, on)
+    if t.code == "penalty_decision" and f.get("compensation_rate") is not None:
+        from casemgr.services.workflow.enforcement import order_extra_compensation
+
+        extra["extra_compensation"] = order_extra_compensation(session, case, f["compensation_rate"])
     if t.code == "serve_award":
         extra.update(serving.start_after_award_periods(session, case, ServiceMethod(f["method"]), on))
     session.flush()
