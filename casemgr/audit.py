@@ -135,7 +135,7 @@ def _head_and_state(session: Session, entity: str, entity_id: str | None) -> tup
     """The chain's last hash (taking the append lock) and the state this entry records.
 
     On PostgreSQL one round trip does both, through functions that see what the caller's
-    row-level security may hide (migrations 0006, 0010): most users may not read the audit table,
+    row-level security may hide (migrations 0006, 0011): most users may not read the audit table,
     and an inspector may not see a reporter's link on a case another inspector handles.
     """
     from casemgr import auditstate

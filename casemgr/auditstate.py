@@ -25,7 +25,7 @@ Two ways to compute a state, tagged in it (``"v"``):
 
 What is covered is listed in :data:`PARTS`, column by column, and never changes: a new
 column is covered by a new version, and the old one stays here to verify older entries.
-``py2``/``pg2`` (:data:`PARTS_V2`, migration 0010) add the columns issue 14 gave a case (the
+``py2``/``pg2`` (:data:`PARTS_V2`, migration 0011) add the columns issue 14 gave a case (the
 limitation facts: knew, interrupted, suspended from/to; which body mediates) and an
 employer's blacklist dates (令第45号: listed on, listed until), so an off-app edit of those
 is caught too. New entries record the newest version; an entry keeps the version it was
@@ -215,7 +215,7 @@ PARTS: dict[str, tuple[Part, ...]] = {
     ),
 }
 
-#: Version 2 (migration 0010 holds the same lists for ``pg2``; a test compares them): the case
+#: Version 2 (migration 0011 holds the same lists for ``pg2``; a test compares them): the case
 #: row gains issue 14's limitation facts and mediation body, the employer its blacklist dates.
 #: (``key_monitoring`` stays out: the bulk import sets it on employers without an entry.)
 _CASE_COLUMNS_V2 = (

@@ -401,14 +401,14 @@ def test_the_state_columns_are_the_migrations() -> None:
     assert theirs == ours
 
 
-def test_the_version_2_state_columns_are_migration_0010s() -> None:
-    """auditstate's ``py2`` lists and migration 0010's ``pg2`` function cover the same columns,
+def test_the_version_2_state_columns_are_migration_0011s() -> None:
+    """auditstate's ``py2`` lists and migration 0011's ``pg2`` function cover the same columns,
     and version 2 covers every column issue 14 added (the case's limitation facts and
     mediation body, the employer's blacklist dates)."""
     import importlib.util
 
-    path = next((db.MIGRATIONS_DIR / "versions").glob("*_0010_limitation_suspension*.py"))
-    spec = importlib.util.spec_from_file_location("m0010", path)
+    path = next((db.MIGRATIONS_DIR / "versions").glob("*_0011_limitation_suspension*.py"))
+    spec = importlib.util.spec_from_file_location("m0011", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
