@@ -20,14 +20,11 @@ from PySide6.QtGui import QAction, QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,7 +36,7 @@ from casemgr.workflow import money, records
 from ui import i18n, labels
 from ui.models import AMBER, RED, flag_labels
 from ui.ops import Changes
-from ui.widgets import TableView, badge, heading
+from ui.widgets import FlowLayout, TableView, badge, fit_to_screen, heading
 
 if TYPE_CHECKING:
     from ui.app import AppContext
@@ -153,22 +150,12 @@ class CaseFileWindow(QDialog):
         self.limitation.hide()
         lay.addWidget(self.limitation)
 
-        # The steps and records open in a status can be a dozen buttons: in a row that
-        # scrolls sideways, so the window still fits a 1366-pixel office screen.
+        # The steps and records open in a status can be a dozen buttons: they wrap onto a
+        # second line rather than scroll sideways, so at 1366 pixels every one is in view.
         bar = QWidget()
-        self.actions_bar = QHBoxLayout(bar)
-        self.actions_bar.setContentsMargins(0, 0, 0, 0)
-        actions = QScrollArea()
-        actions.setWidget(bar)
-        actions.setWidgetResizable(True)
-        actions.setFrameShape(QFrame.Shape.NoFrame)
-        actions.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        actions.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        actions.setFixedHeight(
-            QPushButton("X").sizeHint().height() + actions.horizontalScrollBar().sizeHint().height() + 4
-        )
-        self.actions_area = actions
-        lay.addWidget(actions)
+        self.actions_bar = FlowLayout(bar)
+        self.actions_area = bar
+        lay.addWidget(bar)
 
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs, 1)
@@ -283,7 +270,7 @@ class CaseFileWindow(QDialog):
 
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         ctx.runner.changed.connect(self._changed)
-        self.resize(1080, 760)
+        fit_to_screen(self, 1080, 760)
         self.reload()
 
     # ----------------------------------------------------------------- loading
@@ -455,8 +442,15 @@ class CaseFileWindow(QDialog):
             active = c.state in ("running", "paused")
             left = ""
             color = None
+            tip = c.citation
             if active:
                 left = self._working_days_left(c.due_on, today)
+                if not left:  # the holiday notice of a year in between is not published yet
+                    left = self.tr("provisional")
+                    tip = self.tr(
+                        "The working days left cannot be counted yet: the holiday calendar of a year "
+                        "before the due date has not been published. The due date counts weekends only."
+                    )
                 if c.party_period and c.due_on < today:
                     left = self.tr("period over")  # the party's time is up; the case goes on
                 elif c.state == "running" and c.due_on < today:
@@ -488,7 +482,7 @@ class CaseFileWindow(QDialog):
                 ]
             )
             clock_colors.append(color)
-            clock_tips.append(c.citation)
+            clock_tips.append(tip)
         self.clocks_model.set_rows(clock_rows, clock_colors, clock_tips)
 
         self.events_model.set_rows(
@@ -502,14 +496,17 @@ class CaseFileWindow(QDialog):
                         else labels.label(labels.STATUSES, e.to_status)
                     ),
                     e.user_name or "",
-                    self._event_details(e),
+                    labels.event_details(r.kind, e.action, e.data, e.note),
                 ]
                 for e in d.events
             ]
         )
+        from casemgr.reports.notices import notice_types
+
+        doc_names = dict(notice_types())  # the notice's name, never its code (insp_order)
         self.docs_model.set_rows(
             [
-                [doc.title, doc.doc_type, doc.filename, i18n.fmt_datetime(doc.created_at)]
+                [doc.title, doc_names.get(doc.doc_type, ""), doc.filename, i18n.fmt_datetime(doc.created_at)]
                 for doc in d.documents
             ]
         )
@@ -525,7 +522,7 @@ class CaseFileWindow(QDialog):
                 return str(cal.working_days_between(today, due))
             return str(-cal.working_days_between(due, today))
         except errors.CalendarError:
-            return "?"
+            return ""
 
     def _event_title(self, kind: str, e: queries.EventRow) -> str:
         if e.action:
@@ -536,17 +533,6 @@ class CaseFileWindow(QDialog):
             if t is not None:
                 return t.name_zh if i18n.is_chinese() else t.name_en
         return labels.label(labels.EVENT_KINDS, e.kind)
-
-    def _event_details(self, e: queries.EventRow) -> str:
-        parts = []
-        for k, v in e.data.items():
-            if k in ("flags",) and isinstance(v, list):
-                parts.append("；".join(str(x) for x in v))
-            elif isinstance(v, str | int | float):
-                parts.append(f"{v}")
-        if e.note:
-            parts.append(e.note)
-        return "；".join(parts)
 
     # ----------------------------------------------------------------- actions
 
@@ -615,7 +601,6 @@ class CaseFileWindow(QDialog):
             self.action_buttons["@reporter"] = b
         if not self.action_buttons:
             label.setText(self.tr("No actions available to you in this state."))
-        self.actions_bar.addStretch(1)
 
     def show_reporter(self) -> None:
         """The reporter's identity, read (and audited as reporter.view) by the service."""
