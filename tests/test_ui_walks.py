@@ -103,14 +103,18 @@ def office(database: db.Database, zh: None) -> dict[Role, Actor]:
     with database.write() as s:
         arb = cases.register_case(s, clerk, case_input(CaseKind.ARBITRATION, n=1, received_on=received)).id
         cases.register_case(s, mediator, case_input(CaseKind.MEDIATION, n=2, received_on=received))
-        insp = cases.register_case(s, inspector, case_input(CaseKind.INSPECTION, n=3, received_on=received)).id
+        insp = cases.register_case(
+            s, inspector, case_input(CaseKind.INSPECTION, n=3, received_on=received)
+        ).id
     with database.write() as s:
         wf.apply_transition(s, clerk, arb, "accept", {}, expected_version=None, on=received)
     with database.write() as s:  # a notice kept in the case file (its event carries a hash)
         notices.generate_notice(s, clerk, arb, "arb_supplement", today=received)
     with database.write() as s:
         case = s.get(cases.Case, arb)
-        clock = next(d for d in case.deadlines if d.state == "running" and d.rule_code.startswith("arb.award"))
+        clock = next(
+            d for d in case.deadlines if d.state == "running" and d.rule_code.startswith("arb.award")
+        )
         wf.request_extension(s, clerk, arb, clock.id, "证据较多，需要延期", expected_version=None, on=TODAY)
     with database.write() as s:
         wf.apply_transition(s, inspector, insp, "accept", {}, expected_version=None, on=received)
@@ -264,7 +268,9 @@ def each_step_dialog(qtbot: QtBot, ctx: AppContext, cf: Any) -> None:
         dlg.reject()
 
 
-def apply_step(qtbot: QtBot, ctx: AppContext, cf: Any, code: str, values: dict[str, str] | None = None) -> None:
+def apply_step(
+    qtbot: QtBot, ctx: AppContext, cf: Any, code: str, values: dict[str, str] | None = None
+) -> None:
     dlg = cf.start_record(code) if code in cf.record_actions else cf.start_transition(code)
     assert dlg is not None
     for name, value in (values or {}).items():
@@ -380,7 +386,9 @@ def test_supervisor_day(qtbot: QtBot, walk: Any, tmp_path: Path) -> None:
     cf.close()
     page.view.selectRow(0)
     page._bulk("reassign")
-    qtbot.waitUntil(lambda: win.bulk is not None and getattr(win.bulk, "dialog", None) is not None, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: win.bulk is not None and getattr(win.bulk, "dialog", None) is not None, timeout=20_000
+    )
     check_dialog(qtbot, ctx, win.bulk.dialog, "reassign")
     win.bulk.dialog.reject()
     report = win.show_page("reports")
@@ -407,7 +415,9 @@ def test_auditor_day(qtbot: QtBot, walk: Any) -> None:
         cf.close()
 
 
-CALENDAR_FORMAT = "CSV 或 JSON：日期、类型（holiday 放假 / workday 调休上班）、说明。每年的数据整体替换该年的安排。"
+CALENDAR_FORMAT = (
+    "CSV 或 JSON：日期、类型（holiday 放假 / workday 调休上班）、说明。每年的数据整体替换该年的安排。"
+)
 
 
 def test_administrator_settings(qtbot: QtBot, walk: Any) -> None:
@@ -423,7 +433,9 @@ def test_administrator_settings(qtbot: QtBot, walk: Any) -> None:
 # --------------------------------------------------------------------------- other helpers' screens
 
 
-@pytest.mark.xfail(strict=True, reason="forms15 reworks the new-case form: 900x760 at 1366x768, 登记/取消 cut off")
+@pytest.mark.xfail(
+    strict=True, reason="forms15 reworks the new-case form: 900x760 at 1366x768, 登记/取消 cut off"
+)
 @pytest.mark.parametrize("kind", list(CaseKind))
 def test_new_case_form_fits_the_office_screen(
     qtbot: QtBot, database: db.Database, office: dict[Role, Actor], kind: CaseKind
@@ -463,7 +475,12 @@ def test_qt_file_dialog_speaks_chinese(qtbot: QtBot, zh: None) -> None:
 def test_qt_message_box_buttons_speak_chinese(qtbot: QtBot, zh: None) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Question, "确认", "继续？", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "确认",
+        "继续？",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
     qtbot.addWidget(box)
     box.show()
     assert {b.text() for b in box.buttons()} & {"&Yes", "Yes", "&No", "No"} == set()

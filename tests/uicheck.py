@@ -82,6 +82,8 @@ def raw_codes(text: str) -> list[str]:
     found += [m.group(0) for m in _HASH.finditer(plain)]
     found += [w for w in (m.group(0) for m in _WORD.finditer(plain)) if w in ENUM_VALUES]
     found += [code for code in REPORTED if code in plain and code not in found]
+    if plain.strip() in ("?", "？"):  # a question mark nobody explains (a count not known)
+        found.append(plain.strip())
     return found
 
 
