@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QTableView,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -203,9 +204,46 @@ def assert_fits(top: QWidget, name: str = "") -> None:
                 assert _inside_every_clip(b, top), f"{what}: button {b.text()!r} is cut off or scrolled away"
 
 
-def assert_window_ok(top: QWidget, name: str = "", *, allow: Iterable[str] = ()) -> None:
+_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}")
+#: A cell's text margins (Fusion and the Windows style: 3-4 pixels a side, plus the grid line).
+CELL_PADDING = 10
+
+
+def cut_dates(top: QWidget, max_rows: int = 50) -> list[str]:
+    """Cells of the visible tables whose date does not fit its column ("2027年1月14日..."):
+    a date the clerk must read is never elided."""
+    found = []
+    for view in top.findChildren(QTableView):
+        if not view.isVisibleTo(top) or view.model() is None:
+            continue
+        model, fm = view.model(), view.fontMetrics()
+        for row in range(min(model.rowCount(), max_rows)):
+            for col in range(model.columnCount()):
+                if view.isColumnHidden(col):
+                    continue
+                text = model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)
+                if not isinstance(text, str) or not _DATE.search(text):
+                    continue
+                if view.wordWrap():  # the words after it wrap; the date itself must fit
+                    need = max(fm.horizontalAdvance(m.group(0)) for m in _DATE.finditer(text))
+                else:
+                    need = fm.horizontalAdvance(text.replace("\n", " "))
+                if need + CELL_PADDING > view.columnWidth(col):
+                    found.append(f"({row},{col}) {text!r}: {need + CELL_PADDING} > {view.columnWidth(col)} px")
+    return found
+
+
+def assert_dates_not_cut(top: QWidget, name: str = "") -> None:
+    bad = cut_dates(top)
+    assert not bad, f"{name or type(top).__name__}: dates cut off:\n" + "\n".join(bad)
+
+
+def assert_window_ok(top: QWidget, name: str = "", *, allow: Iterable[str] = (), dates: bool = True) -> None:
+    """All three checks (``dates=False``: a screen whose cut dates another change is fixing)."""
     assert_fits(top, name)
     assert_no_raw_code(top, allow=allow)
+    if dates:
+        assert_dates_not_cut(top, name)
 
 
 def each_tab(tabs: QTabWidget) -> Iterator[int]:
