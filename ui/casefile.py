@@ -248,8 +248,9 @@ class CaseFileWindow(QDialog):
         )
         self.clocks_view = TableView("casefile/clocks")
         self.clocks_view.setModel(self.clocks_model)
-        self.clocks_view.setWordWrap(True)
-        self.clocks_view.restore_widths({0: 220, 1: 120, 2: 120, 3: 90, 4: 70, 5: 120})
+        # One line a clock; the full legal basis and a provisional date's reason are tooltips.
+        self.clocks_view.setWordWrap(False)
+        self.clocks_view.restore_widths({0: 220, 1: 120, 2: 165, 3: 90, 4: 70, 5: 170})
         cl.addWidget(self.clocks_view)
         self.tabs.addTab(clocks, self.tr("Time limits"))
         # timeline
@@ -258,6 +259,8 @@ class CaseFileWindow(QDialog):
         )
         ev = TableView("casefile/events")
         ev.setModel(self.events_model)
+        ev.setWordWrap(True)  # a step's details in full, dates never cut off
+        self.events_view = ev
         ev.restore_widths({0: 130, 1: 200, 2: 200, 3: 100})
         self.tabs.addTab(ev, self.tr("Timeline"))
         # documents
@@ -442,15 +445,17 @@ class CaseFileWindow(QDialog):
             active = c.state in ("running", "paused")
             left = ""
             color = None
-            tip = c.citation
+            tips = [c.citation or ""]
             if active:
                 left = self._working_days_left(c.due_on, today)
                 if not left:  # the holiday notice of a year in between is not published yet
                     left = self.tr("provisional")
-                    tip = self.tr(
-                        "The working days left cannot be counted yet: the holiday calendar of a year "
-                        "before the due date has not been published. The due date counts weekends only."
-                    )
+                    tips[:0] = [
+                        self.tr(
+                            "The working days left cannot be counted yet: the holiday calendar of a year "
+                            "before the due date has not been published. The due date counts weekends only."
+                        )
+                    ]
                 if c.party_period and c.due_on < today:
                     left = self.tr("period over")  # the party's time is up; the case goes on
                 elif c.state == "running" and c.due_on < today:
@@ -467,9 +472,10 @@ class CaseFileWindow(QDialog):
                 state += self.tr(" since %1").replace("%1", i18n.fmt_date(c.paused_on))
             due = i18n.fmt_date(c.due_on)
             if c.provisional and active:
-                # The year's holiday notice is missing: the date counts weekends only.
-                note = (c.provisional_zh if zh else c.provisional_en) or self.tr("provisional")
-                due += "\n" + note
+                # The year's holiday notice is missing: the date counts weekends only. One line
+                # ("2027年1月7日（暂定）"), the reason in the tooltip: a second line was cut off.
+                due += self.tr(" (provisional)")
+                tips[:0] = [(c.provisional_zh if zh else c.provisional_en) or ""]
             clock_rows.append(
                 [
                     (c.rule_name_zh if zh else c.rule_name_en) or c.rule_code,
@@ -482,7 +488,7 @@ class CaseFileWindow(QDialog):
                 ]
             )
             clock_colors.append(color)
-            clock_tips.append(tip)
+            clock_tips.append("\n".join(t for t in tips if t) or None)
         self.clocks_model.set_rows(clock_rows, clock_colors, clock_tips)
 
         self.events_model.set_rows(
@@ -501,6 +507,7 @@ class CaseFileWindow(QDialog):
                 for e in d.events
             ]
         )
+        self.events_view.resizeRowsToContents()
         from casemgr.reports.notices import notice_types
 
         doc_names = dict(notice_types())  # the notice's name, never its code (insp_order)
@@ -532,7 +539,10 @@ class CaseFileWindow(QDialog):
                 t = None
             if t is not None:
                 return t.name_zh if i18n.is_chinese() else t.name_en
-        return labels.label(labels.EVENT_KINDS, e.kind)
+        title = labels.label(labels.EVENT_KINDS, e.kind)
+        if e.action in labels.CHOICES:  # a service names the document served: 送达（申请书副本）
+            title += self.tr(" (%1)").replace("%1", labels.label(labels.CHOICES, e.action))
+        return title
 
     # ----------------------------------------------------------------- actions
 

@@ -218,6 +218,10 @@ EVENT_FIELDS = {
     "court": QT_TRANSLATE_NOOP("EventField", "Court"),
     "decision_due": QT_TRANSLATE_NOOP("EventField", "Decision due"),
     "reason": QT_TRANSLATE_NOOP("EventField", "Reason"),
+    "method": QT_TRANSLATE_NOOP("EventField", "Service method"),
+    "served_on": QT_TRANSLATE_NOOP("EventField", "Served on"),
+    "deemed_served_on": QT_TRANSLATE_NOOP("EventField", "Deemed served on"),
+    "receipt_no": QT_TRANSLATE_NOOP("EventField", "Receipt number"),
 }
 
 _CONTEXTS = {

@@ -351,7 +351,7 @@ class CaseListPage(Page):
         self.view.activated_row.connect(self._open_row)
         # Every column, 承办人 the last, in view on a maximised 1366-pixel screen.
         self.view.restore_widths(
-            {0: 220, 1: 90, 2: 70, 3: 190, 4: 75, 5: 110, 6: 110, 7: 105, 8: 45, 9: 100, 10: 90}
+            {0: 210, 1: 90, 2: 70, 3: 185, 4: 75, 5: 110, 6: 110, 7: 105, 8: 45, 9: 100, 10: 80}
         )
         lay.addWidget(self.view, 1)
         self.count_label = QLabel()

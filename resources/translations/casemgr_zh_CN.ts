@@ -642,38 +642,47 @@
     </message>
     <message>
         <location filename="../../ui/casefile.py" line="449"/>
-        <location filename="../../ui/casefile.py" line="471"/>
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="545"/>
+        <location filename="../../ui/casefile.py" line="472"/>
+        <source> (provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="538"/>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casefile.py" line="549"/>
         <source>Actions:</source>
         <translation>可办理：</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="575"/>
-        <location filename="../../ui/casefile.py" line="704"/>
+        <location filename="../../ui/casefile.py" line="579"/>
+        <location filename="../../ui/casefile.py" line="708"/>
         <source>Hand to arbitration</source>
         <translation>转仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="583"/>
+        <location filename="../../ui/casefile.py" line="587"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="588"/>
+        <location filename="../../ui/casefile.py" line="592"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="554"/>
+        <location filename="../../ui/casefile.py" line="558"/>
         <source>Record…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="603"/>
+        <location filename="../../ui/casefile.py" line="607"/>
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
@@ -703,42 +712,42 @@
         <translation>其他裁决事项如当事人未起诉，自 %1 起生效</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="707"/>
+        <location filename="../../ui/casefile.py" line="711"/>
         <source>Register an arbitration application from mediation case %1? It goes to an arbitration clerk under the bureau&apos;s assignment rule, and the two cases are linked.</source>
         <translation>要根据调解案件 %1 登记仲裁申请吗？新案件将按本局分案规则分配给仲裁书记员，两案相互关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="711"/>
+        <location filename="../../ui/casefile.py" line="715"/>
         <source>Register the arbitration case</source>
         <translation>登记仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="712"/>
+        <location filename="../../ui/casefile.py" line="716"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="598"/>
+        <location filename="../../ui/casefile.py" line="602"/>
         <source>Show reporter…</source>
         <translation>查看举报人…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="619"/>
+        <location filename="../../ui/casefile.py" line="623"/>
         <source>%1, ID number %2, phone %3</source>
         <translation>%1，身份证号 %2，电话 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="625"/>
+        <location filename="../../ui/casefile.py" line="629"/>
         <source>No reporter is recorded on this case.</source>
         <translation>本案没有登记举报人。</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="626"/>
+        <location filename="../../ui/casefile.py" line="630"/>
         <source>Reporter (confidential)</source>
         <translation>举报人（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="629"/>
+        <location filename="../../ui/casefile.py" line="633"/>
         <source>The law requires the reporter&apos;s identity to be kept confidential. This view has been recorded.</source>
         <translation>依法应当为举报人保密。本次查看已记入审计日志。</translation>
     </message>
@@ -1784,6 +1793,26 @@
         <location filename="../../ui/labels.py" line="220"/>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="221"/>
+        <source>Service method</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="222"/>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="223"/>
+        <source>Deemed served on</source>
+        <translation>视为送达日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="224"/>
+        <source>Receipt number</source>
+        <translation>回证编号</translation>
     </message>
 </context>
 <context>
