@@ -20,8 +20,10 @@ has listed yet, and a dotted lower-case token or a hex run is what every one so 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QTextDocument
@@ -224,12 +226,21 @@ def cut_dates(top: QWidget, max_rows: int = 50) -> list[str]:
                 text = model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)
                 if not isinstance(text, str) or not _DATE.search(text):
                     continue
+                room = max(view.columnWidth(col) - CELL_PADDING, 1)
+                lines = sum(max(1, -(-fm.horizontalAdvance(line) // room)) for line in text.split("\n"))
+                if view.wordWrap() and lines * fm.lineSpacing() + 4 > view.rowHeight(row):
+                    found.append(
+                        f"({row},{col}) {text!r}: {lines} lines in a {view.rowHeight(row)}-pixel row"
+                    )
+                    continue
                 if view.wordWrap():  # the words after it wrap; the date itself must fit
                     need = max(fm.horizontalAdvance(m.group(0)) for m in _DATE.finditer(text))
                 else:
                     need = fm.horizontalAdvance(text.replace("\n", " "))
                 if need + CELL_PADDING > view.columnWidth(col):
-                    found.append(f"({row},{col}) {text!r}: {need + CELL_PADDING} > {view.columnWidth(col)} px")
+                    found.append(
+                        f"({row},{col}) {text!r}: {need + CELL_PADDING} > {view.columnWidth(col)} px"
+                    )
     return found
 
 
@@ -239,7 +250,15 @@ def assert_dates_not_cut(top: QWidget, name: str = "") -> None:
 
 
 def assert_window_ok(top: QWidget, name: str = "", *, allow: Iterable[str] = (), dates: bool = True) -> None:
-    """All three checks (``dates=False``: a screen whose cut dates another change is fixing)."""
+    """All three checks (``dates=False``: a screen whose cut dates another change is fixing).
+
+    With ``CASEMGR_WALK_SHOTS=<folder>`` each window checked is also saved there as a PNG, to
+    be looked at (the checks cannot tell an ugly screen from a good one)."""
+    shots = os.environ.get("CASEMGR_WALK_SHOTS")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        slug = re.sub(r"[^\w-]+", "-", name or type(top).__name__).strip("-")
+        top.grab().save(str(Path(shots) / f"{slug}.png"))
     assert_fits(top, name)
     assert_no_raw_code(top, allow=allow)
     if dates:
