@@ -72,6 +72,21 @@ def test_the_checker_passes_plain_chinese(text: str) -> None:
     assert uicheck.raw_codes(text) == []
 
 
+def test_timeline_details_are_words(zh: None) -> None:
+    """The shapes of the events users found as codes: an extension request (clock id and rule
+    code), a notice kept (document id and hash), a service (its method)."""
+    from ui import labels
+
+    ext = {"deadline_id": 7672, "rule": "insp.investigate.gd", "days": 30}
+    assert labels.event_details("inspection", "request_extension", ext, None) == "天数：30"
+    doc = {"document_id": 4, "sha256": "7aa1cefa" * 8, "title": "受理通知书"}
+    assert labels.event_details("arbitration", None, doc, None) == "受理通知书"
+    served = {"method": "direct", "served_on": "2026-11-23", "receipt_no": "SD-0042"}
+    text = labels.event_details("arbitration", "application_copy", served, "当面签收")
+    assert text == "送达方式：直接送达；送达日期：2026年11月23日；回证编号：SD-0042；当面签收"
+    assert uicheck.raw_codes(text) == []
+
+
 def test_tests_run_on_the_office_screen(qapp: Any) -> None:
     screen = qapp.primaryScreen()
     assert screen.availableGeometry() == QRect(0, 0, 1366, 768 - uicheck.TASKBAR)
