@@ -110,47 +110,47 @@
 <context>
     <name>BoardColumns</name>
     <message>
-        <location filename="../../ui/models.py" line="401"/>
+        <location filename="../../ui/models.py" line="404"/>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="402"/>
+        <location filename="../../ui/models.py" line="405"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="403"/>
+        <location filename="../../ui/models.py" line="406"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="404"/>
+        <location filename="../../ui/models.py" line="407"/>
         <source>Due</source>
         <translation>期限届满</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="405"/>
+        <location filename="../../ui/models.py" line="408"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="406"/>
+        <location filename="../../ui/models.py" line="409"/>
         <source>Worker</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="407"/>
+        <location filename="../../ui/models.py" line="410"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="408"/>
+        <location filename="../../ui/models.py" line="411"/>
         <source>Handled by</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="489"/>
+        <location filename="../../ui/models.py" line="492"/>
         <source>(provisional)</source>
         <translation>（暂定）</translation>
     </message>
@@ -212,62 +212,62 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="419"/>
+        <location filename="../../ui/settingspage.py" line="423"/>
         <source>Import a year&apos;s holidays…</source>
         <translation>导入某年节假日…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="423"/>
+        <location filename="../../ui/settingspage.py" line="427"/>
         <source>CSV or JSON: date, type (holiday or workday), note. Each year replaces its notice.</source>
         <translation>CSV 或 JSON：日期、类型（holiday 放假 / workday 调休上班）、说明。每年的数据整体替换该年的安排。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="430"/>
+        <location filename="../../ui/settingspage.py" line="434"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="431"/>
+        <location filename="../../ui/settingspage.py" line="435"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="432"/>
+        <location filename="../../ui/settingspage.py" line="436"/>
         <source>Holidays on file</source>
         <translation>已录入放假日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="433"/>
+        <location filename="../../ui/settingspage.py" line="437"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="458"/>
+        <location filename="../../ui/settingspage.py" line="462"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="459"/>
+        <location filename="../../ui/settingspage.py" line="463"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="460"/>
+        <location filename="../../ui/settingspage.py" line="464"/>
         <source>Built in, with imported changes</source>
         <translation>内置，另有导入的调整</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="473"/>
+        <location filename="../../ui/settingspage.py" line="477"/>
         <source>Import a year&apos;s holidays</source>
         <translation>导入某年节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="473"/>
+        <location filename="../../ui/settingspage.py" line="477"/>
         <source>Calendar files (*.csv *.json)</source>
         <translation>日历文件 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="491"/>
+        <location filename="../../ui/settingspage.py" line="495"/>
         <source>Imported %1 days for %2: %3 added, %4 changed, %5 removed.</source>
         <translation>已导入 %2 年共 %1 天：新增 %3，修改 %4，删除 %5。</translation>
     </message>
@@ -354,7 +354,7 @@
     </message>
     <message>
         <location filename="../../ui/casefile.py" line="169"/>
-        <location filename="../../ui/casefile.py" line="257"/>
+        <location filename="../../ui/casefile.py" line="258"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -480,7 +480,7 @@
     </message>
     <message>
         <location filename="../../ui/casefile.py" line="220"/>
-        <location filename="../../ui/casefile.py" line="318"/>
+        <location filename="../../ui/casefile.py" line="321"/>
         <source>Final award</source>
         <translation>终局裁决</translation>
     </message>
@@ -530,159 +530,159 @@
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="254"/>
+        <location filename="../../ui/casefile.py" line="255"/>
         <source>Time limits</source>
         <translation>办案期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="257"/>
+        <location filename="../../ui/casefile.py" line="258"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="257"/>
+        <location filename="../../ui/casefile.py" line="258"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="257"/>
+        <location filename="../../ui/casefile.py" line="258"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="257"/>
+        <location filename="../../ui/casefile.py" line="258"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="262"/>
+        <location filename="../../ui/casefile.py" line="265"/>
         <source>Timeline</source>
         <translation>办案经过</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="265"/>
+        <location filename="../../ui/casefile.py" line="268"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="265"/>
+        <location filename="../../ui/casefile.py" line="268"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="265"/>
+        <location filename="../../ui/casefile.py" line="268"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="265"/>
+        <location filename="../../ui/casefile.py" line="268"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="269"/>
+        <location filename="../../ui/casefile.py" line="272"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="316"/>
+        <location filename="../../ui/casefile.py" line="319"/>
         <source>Simple procedure</source>
         <translation>简易处理</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="320"/>
+        <location filename="../../ui/casefile.py" line="323"/>
         <source>Last changed by %1 at %2</source>
         <translation>最近由 %1 于 %2 修改</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="345"/>
+        <location filename="../../ui/casefile.py" line="348"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="350"/>
+        <location filename="../../ui/casefile.py" line="353"/>
         <source>became %1</source>
         <translation>已转为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="395"/>
-        <location filename="../../ui/casefile.py" line="420"/>
+        <location filename="../../ui/casefile.py" line="398"/>
+        <location filename="../../ui/casefile.py" line="423"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="420"/>
+        <location filename="../../ui/casefile.py" line="423"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="451"/>
+        <location filename="../../ui/casefile.py" line="455"/>
         <source>The working days left cannot be counted yet: the holiday calendar of a year before the due date has not been published. The due date counts weekends only.</source>
         <translation>剩余工作日暂无法计算：期限届满前某一年度的节假日安排尚未公布，届满日期暂按周末推算。</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="455"/>
+        <location filename="../../ui/casefile.py" line="460"/>
         <source>period over</source>
         <translation>期间已届满</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="462"/>
+        <location filename="../../ui/casefile.py" line="467"/>
         <source>extended by %1 days</source>
         <translation>已延长 %1 日</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="464"/>
+        <location filename="../../ui/casefile.py" line="469"/>
         <source>requested %1</source>
         <translation>%1 已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="467"/>
+        <location filename="../../ui/casefile.py" line="472"/>
         <source> since %1</source>
         <translation>（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="449"/>
+        <location filename="../../ui/casefile.py" line="452"/>
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="472"/>
+        <location filename="../../ui/casefile.py" line="477"/>
         <source> (provisional)</source>
         <translation>（暂定）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="538"/>
+        <location filename="../../ui/casefile.py" line="544"/>
         <source> (%1)</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="549"/>
+        <location filename="../../ui/casefile.py" line="555"/>
         <source>Actions:</source>
         <translation>可办理：</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="579"/>
-        <location filename="../../ui/casefile.py" line="708"/>
+        <location filename="../../ui/casefile.py" line="585"/>
+        <location filename="../../ui/casefile.py" line="718"/>
         <source>Hand to arbitration</source>
         <translation>转仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="587"/>
+        <location filename="../../ui/casefile.py" line="593"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="592"/>
+        <location filename="../../ui/casefile.py" line="598"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="558"/>
+        <location filename="../../ui/casefile.py" line="564"/>
         <source>Record…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="607"/>
+        <location filename="../../ui/casefile.py" line="613"/>
         <source>No actions available to you in this state.</source>
         <translation>当前状态下您没有可办理的步骤。</translation>
     </message>
@@ -692,62 +692,62 @@
         <translation>尚欠</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="430"/>
+        <location filename="../../ui/casefile.py" line="433"/>
         <source>%1: ordered %2, paid %3, outstanding %4</source>
         <translation>%1：责令支付 %2，已支付 %3，尚欠 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="431"/>
+        <location filename="../../ui/casefile.py" line="434"/>
         <source>Whole case</source>
         <translation>全案</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="361"/>
+        <location filename="../../ui/casefile.py" line="364"/>
         <source>final items effective %1</source>
         <translation>终局裁决事项自 %1 起生效</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="365"/>
+        <location filename="../../ui/casefile.py" line="368"/>
         <source>other items effective %1 unless a party sues</source>
         <translation>其他裁决事项如当事人未起诉，自 %1 起生效</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="711"/>
+        <location filename="../../ui/casefile.py" line="721"/>
         <source>Register an arbitration application from mediation case %1? It goes to an arbitration clerk under the bureau&apos;s assignment rule, and the two cases are linked.</source>
         <translation>要根据调解案件 %1 登记仲裁申请吗？新案件将按本局分案规则分配给仲裁书记员，两案相互关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="715"/>
+        <location filename="../../ui/casefile.py" line="725"/>
         <source>Register the arbitration case</source>
         <translation>登记仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="716"/>
+        <location filename="../../ui/casefile.py" line="726"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="602"/>
+        <location filename="../../ui/casefile.py" line="608"/>
         <source>Show reporter…</source>
         <translation>查看举报人…</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="623"/>
+        <location filename="../../ui/casefile.py" line="629"/>
         <source>%1, ID number %2, phone %3</source>
         <translation>%1，身份证号 %2，电话 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="629"/>
+        <location filename="../../ui/casefile.py" line="635"/>
         <source>No reporter is recorded on this case.</source>
         <translation>本案没有登记举报人。</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="630"/>
+        <location filename="../../ui/casefile.py" line="636"/>
         <source>Reporter (confidential)</source>
         <translation>举报人（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/casefile.py" line="633"/>
+        <location filename="../../ui/casefile.py" line="639"/>
         <source>The law requires the reporter&apos;s identity to be kept confidential. This view has been recorded.</source>
         <translation>依法应当为举报人保密。本次查看已记入审计日志。</translation>
     </message>
@@ -860,34 +860,34 @@
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="361"/>
+        <location filename="../../ui/pages.py" line="362"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="376"/>
+        <location filename="../../ui/pages.py" line="377"/>
         <source>Mediation cases</source>
         <translation>调解案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="377"/>
+        <location filename="../../ui/pages.py" line="378"/>
         <source>Arbitration cases</source>
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="378"/>
+        <location filename="../../ui/pages.py" line="379"/>
         <source>Inspection complaints</source>
         <translation>监察投诉</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="411"/>
+        <location filename="../../ui/pages.py" line="412"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="406"/>
+        <location filename="../../ui/pages.py" line="407"/>
         <source>More than %1 cases: narrow the search or the filters</source>
         <translation>超过 %1 件，请缩小搜索或筛选范围</translation>
     </message>
@@ -1636,39 +1636,248 @@
     </message>
 </context>
 <context>
+    <name>DocketPage</name>
+    <message>
+        <location filename="../../ui/hearing.py" line="170"/>
+        <source>Hearing schedule</source>
+        <translation>开庭排期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="174"/>
+        <source>Week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="175"/>
+        <source>Day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="177"/>
+        <source>Previous</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="178"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="179"/>
+        <source>Next</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="181"/>
+        <source>Print schedule (PDF)…</source>
+        <translation>打印开庭排期表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="182"/>
+        <source>Record as held</source>
+        <translation>记录已开庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="184"/>
+        <location filename="../../ui/hearing.py" line="201"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="198"/>
+        <source>By room</source>
+        <translation>按庭室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="202"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="203"/>
+        <source>Room</source>
+        <translation>庭室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="204"/>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="205"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="206"/>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="207"/>
+        <source>Tribunal</source>
+        <translation>仲裁庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="208"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="217"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="257"/>
+        <source>Scheduled</source>
+        <translation>已排期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="258"/>
+        <source>Day passed, not recorded</source>
+        <translation>开庭日已过，待记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="259"/>
+        <source>Held</source>
+        <translation>已开庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="264"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="265"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="266"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="267"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="268"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="269"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="270"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="274"/>
+        <source>presiding</source>
+        <translation>首席</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="274"/>
+        <source>sole</source>
+        <translation>独任</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="284"/>
+        <source>%1: %2 hearings</source>
+        <translation>%1：共 %2 庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="292"/>
+        <source>(place not set)</source>
+        <translation>（地点未定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="311"/>
+        <source>not set</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="322"/>
+        <source>Workers&apos; names are partly hidden for your role.</source>
+        <translation>按您的查看权限，劳动者姓名已隐去部分字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="327"/>
+        <source>time not set</source>
+        <translation>时间未定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="362"/>
+        <source>Recorded as held.</source>
+        <translation>已记录为已开庭。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="374"/>
+        <source>hearing-schedule-%1.pdf</source>
+        <translation>开庭排期表-%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="376"/>
+        <source>Save hearing schedule</source>
+        <translation>保存开庭排期表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="376"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="397"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="400"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>EmployerColumns</name>
     <message>
-        <location filename="../../ui/models.py" line="337"/>
+        <location filename="../../ui/models.py" line="340"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="338"/>
+        <location filename="../../ui/models.py" line="341"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="339"/>
+        <location filename="../../ui/models.py" line="342"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="340"/>
+        <location filename="../../ui/models.py" line="343"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="341"/>
+        <location filename="../../ui/models.py" line="344"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="342"/>
+        <location filename="../../ui/models.py" line="345"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="343"/>
+        <location filename="../../ui/models.py" line="346"/>
         <source>Watch status</source>
         <translation>监管状态</translation>
     </message>
@@ -1676,52 +1885,52 @@
 <context>
     <name>EmployerDetail</name>
     <message>
-        <location filename="../../ui/pages.py" line="467"/>
+        <location filename="../../ui/pages.py" line="468"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="468"/>
+        <location filename="../../ui/pages.py" line="469"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="469"/>
+        <location filename="../../ui/pages.py" line="470"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="470"/>
+        <location filename="../../ui/pages.py" line="471"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="471"/>
+        <location filename="../../ui/pages.py" line="472"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="472"/>
+        <location filename="../../ui/pages.py" line="473"/>
         <source>Claimed / recovered (yuan)</source>
         <translation>请求 / 追回（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="473"/>
+        <location filename="../../ui/pages.py" line="474"/>
         <source>Workers involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="474"/>
+        <location filename="../../ui/pages.py" line="475"/>
         <source>Complaints in the last 90 days</source>
         <translation>近90日投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="505"/>
+        <location filename="../../ui/pages.py" line="506"/>
         <source>(until %1)</source>
         <translation>（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="515"/>
+        <location filename="../../ui/pages.py" line="516"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未结 %2 件</translation>
     </message>
@@ -1729,17 +1938,17 @@
 <context>
     <name>EmployerPage</name>
     <message>
-        <location filename="../../ui/pages.py" line="537"/>
+        <location filename="../../ui/pages.py" line="538"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="539"/>
+        <location filename="../../ui/pages.py" line="540"/>
         <source>Search: employer name or credit code</source>
         <translation>搜索：单位名称或统一社会信用代码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages.py" line="561"/>
+        <location filename="../../ui/pages.py" line="562"/>
         <source>%n employer(s)</source>
         <translation>
             <numerusform>共 %n 家</numerusform>
@@ -1921,82 +2130,82 @@
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/transition.py" line="351"/>
+        <location filename="../../ui/transition.py" line="355"/>
         <source>Approve extension</source>
         <translation>审批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="351"/>
+        <location filename="../../ui/transition.py" line="355"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="353"/>
+        <location filename="../../ui/transition.py" line="357"/>
         <source>%1: due %2</source>
         <translation>%1：%2 到期</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="367"/>
+        <location filename="../../ui/transition.py" line="371"/>
         <source>Days of extension</source>
         <translation>延长天数</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="371"/>
+        <location filename="../../ui/transition.py" line="375"/>
         <source>Reason *</source>
         <translation>理由 *</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="433"/>
+        <location filename="../../ui/transition.py" line="437"/>
         <source>Give the reason.</source>
         <translation>请填写理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="366"/>
+        <location filename="../../ui/transition.py" line="370"/>
         <source> (at most %1)</source>
         <translation>（最多 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="380"/>
+        <location filename="../../ui/transition.py" line="384"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="382"/>
+        <location filename="../../ui/transition.py" line="386"/>
         <source>Refuse</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="394"/>
+        <location filename="../../ui/transition.py" line="398"/>
         <source>Loading the request…</source>
         <translation>正在读取延期申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="405"/>
+        <location filename="../../ui/transition.py" line="409"/>
         <source>There is no request to decide.</source>
         <translation>没有待审批的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="408"/>
+        <location filename="../../ui/transition.py" line="412"/>
         <source>%1 days</source>
         <translation>%1 日</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="410"/>
+        <location filename="../../ui/transition.py" line="414"/>
         <source>as many as the rule allows</source>
         <translation>规则允许的最长天数</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="413"/>
+        <location filename="../../ui/transition.py" line="417"/>
         <source>Requested by %1 on %2 for %3. Reason: %4</source>
         <translation>申请人：%1，申请日期：%2，申请延长：%3。理由：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="437"/>
+        <location filename="../../ui/transition.py" line="441"/>
         <source>Type the number of days.</source>
         <translation>请输入延长天数。</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="461"/>
+        <location filename="../../ui/transition.py" line="465"/>
         <source>Give the reason for refusing.</source>
         <translation>请填写不予批准的理由。</translation>
     </message>
@@ -2024,14 +2233,127 @@
         <translation>农民工</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="350"/>
+        <location filename="../../ui/models.py" line="353"/>
         <source>Key monitoring</source>
         <translation>重点监控</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="352"/>
+        <location filename="../../ui/models.py" line="355"/>
         <source>Blacklisted</source>
         <translation>失信名单</translation>
+    </message>
+</context>
+<context>
+    <name>HearingAdminTab</name>
+    <message>
+        <source>Arbitrator</source>
+        <translation type="vanished">仲裁员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="457"/>
+        <source>Hearing rooms</source>
+        <translation>仲裁庭室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="458"/>
+        <location filename="../../ui/hearing.py" line="471"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="458"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="458"/>
+        <location filename="../../ui/hearing.py" line="471"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="464"/>
+        <source>New room…</source>
+        <translation>新增庭室…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="464"/>
+        <location filename="../../ui/hearing.py" line="479"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="469"/>
+        <source>Arbitrator roster</source>
+        <translation>仲裁员名册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="471"/>
+        <source>Full-time / part-time</source>
+        <translation>专职/兼职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="471"/>
+        <source>User account</source>
+        <translation>用户账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="479"/>
+        <source>New arbitrator…</source>
+        <translation>新增仲裁员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="521"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="521"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="528"/>
+        <source>Full-time</source>
+        <translation>专职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="528"/>
+        <source>Part-time</source>
+        <translation>兼职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="565"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>HearingDialog</name>
+    <message>
+        <location filename="../../ui/hearing.py" line="106"/>
+        <source>Replaces the hearing booked for %1.</source>
+        <translation>将取代原定于 %1 的开庭安排。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="130"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="134"/>
+        <source>(elsewhere: give the place below)</source>
+        <translation>（不在庭室：请在下方填写开庭地点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="141"/>
+        <source>(not chosen)</source>
+        <translation>（未选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="141"/>
+        <source>part-time</source>
+        <translation>兼职</translation>
     </message>
 </context>
 <context>
@@ -2244,7 +2566,7 @@
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="307"/>
+        <location filename="../../ui/mainwindow.py" line="312"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -2270,70 +2592,75 @@
         <translation>仲裁案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="137"/>
+        <location filename="../../ui/mainwindow.py" line="138"/>
         <source>Inspection</source>
         <translation>监察投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="138"/>
+        <location filename="../../ui/mainwindow.py" line="139"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="139"/>
+        <location filename="../../ui/mainwindow.py" line="140"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="140"/>
+        <location filename="../../ui/mainwindow.py" line="141"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="230"/>
+        <location filename="../../ui/mainwindow.py" line="235"/>
         <source>New case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="230"/>
+        <location filename="../../ui/mainwindow.py" line="235"/>
         <source>Kind of case</source>
         <translation>案件类别</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="278"/>
+        <location filename="../../ui/mainwindow.py" line="283"/>
         <source>Selected cases</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="278"/>
+        <location filename="../../ui/mainwindow.py" line="283"/>
         <source>Select one or more cases first.</source>
         <translation>请先选择一件或多件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="384"/>
+        <location filename="../../ui/mainwindow.py" line="389"/>
         <source>Today is %1.</source>
         <extracomment>Complaints deemed accepted per write at start-up, and at most per start (the rest at the next start, as before). In steps so that quitting waits for one step at most (about 0.1 s at 1M cases): a single transaction of 500 took 5 s, and quitting waited for all of it.</extracomment>
         <translation>今天是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="385"/>
+        <location filename="../../ui/mainwindow.py" line="390"/>
         <source>Your cases due today: %1</source>
         <translation>您今日到期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="386"/>
+        <location filename="../../ui/mainwindow.py" line="391"/>
         <source>Your overdue cases: %1</source>
         <translation>您已超期的案件：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="389"/>
+        <location filename="../../ui/mainwindow.py" line="394"/>
         <source>Extensions to approve: %1</source>
         <translation>待审批的延期：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="390"/>
+        <location filename="../../ui/mainwindow.py" line="395"/>
         <source>Due today</source>
         <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="137"/>
+        <source>Hearings</source>
+        <translation>开庭排期</translation>
     </message>
 </context>
 <context>
@@ -2643,37 +2970,37 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="168"/>
+        <location filename="../../ui/settingspage.py" line="172"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="176"/>
+        <location filename="../../ui/settingspage.py" line="180"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="183"/>
+        <location filename="../../ui/settingspage.py" line="187"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="184"/>
+        <location filename="../../ui/settingspage.py" line="188"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="185"/>
+        <location filename="../../ui/settingspage.py" line="189"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="186"/>
+        <location filename="../../ui/settingspage.py" line="190"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="187"/>
+        <location filename="../../ui/settingspage.py" line="191"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
@@ -3203,39 +3530,82 @@
     </message>
 </context>
 <context>
+    <name>RosterEntryDialog</name>
+    <message>
+        <location filename="../../ui/hearing.py" line="415"/>
+        <source>Arbitrator</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="415"/>
+        <source>Hearing room</source>
+        <translation>仲裁庭室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="419"/>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="421"/>
+        <source>Full-time arbitrator</source>
+        <translation>专职仲裁员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="424"/>
+        <source>(not a user of this program)</source>
+        <translation>（不是本系统用户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="429"/>
+        <source>User account</source>
+        <translation>用户账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="433"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="434"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="519"/>
+        <location filename="../../ui/settingspage.py" line="523"/>
         <source>Working days (otherwise calendar days)</source>
         <translation>按工作日计算（否则按自然日）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="521"/>
+        <location filename="../../ui/settingspage.py" line="525"/>
         <source>Statutory limit</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="523"/>
+        <location filename="../../ui/settingspage.py" line="527"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="528"/>
+        <location filename="../../ui/settingspage.py" line="532"/>
         <source>Length (days)</source>
         <translation>期限（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="529"/>
+        <location filename="../../ui/settingspage.py" line="533"/>
         <source>Extension (days)</source>
         <translation>可延长（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="533"/>
+        <location filename="../../ui/settingspage.py" line="537"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="534"/>
+        <location filename="../../ui/settingspage.py" line="538"/>
         <source>Running clocks keep the period they started with.</source>
         <translation>已在计算的期限仍按起算时的规则。</translation>
     </message>
@@ -3243,62 +3613,62 @@
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="576"/>
+        <location filename="../../ui/settingspage.py" line="580"/>
         <source>Edit rule…</source>
         <translation>修改规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="583"/>
+        <location filename="../../ui/settingspage.py" line="587"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="584"/>
+        <location filename="../../ui/settingspage.py" line="588"/>
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="585"/>
+        <location filename="../../ui/settingspage.py" line="589"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="586"/>
+        <location filename="../../ui/settingspage.py" line="590"/>
         <source>Extension</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="587"/>
+        <location filename="../../ui/settingspage.py" line="591"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="588"/>
+        <location filename="../../ui/settingspage.py" line="592"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="614"/>
+        <location filename="../../ui/settingspage.py" line="618"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="614"/>
+        <location filename="../../ui/settingspage.py" line="618"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="617"/>
+        <location filename="../../ui/settingspage.py" line="621"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="617"/>
+        <location filename="../../ui/settingspage.py" line="621"/>
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="650"/>
+        <location filename="../../ui/settingspage.py" line="654"/>
         <source>Rule saved; new clocks use it.</source>
         <translation>规则已保存，新起算的期限将按此计算。</translation>
     </message>
@@ -3341,7 +3711,7 @@
         <translation>期限规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="144"/>
+        <location filename="../../ui/settingspage.py" line="148"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言在下次启动时生效。</translation>
     </message>
@@ -3366,19 +3736,24 @@
         <translation>关于本程序…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="117"/>
+        <location filename="../../ui/settingspage.py" line="121"/>
         <source>WenQuanYi Micro Hei (shipped with the program)</source>
         <translation>文泉驿微米黑（程序自带）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="121"/>
+        <location filename="../../ui/settingspage.py" line="125"/>
         <source>Font for the reports</source>
         <translation>报表字体</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="121"/>
+        <location filename="../../ui/settingspage.py" line="125"/>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingspage.py" line="117"/>
+        <source>Hearing rooms and arbitrators</source>
+        <translation>庭室与仲裁员</translation>
     </message>
 </context>
 <context>
@@ -3653,14 +4028,27 @@
         <translation>多个姓名用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="267"/>
+        <location filename="../../ui/transition.py" line="271"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/transition.py" line="270"/>
+        <location filename="../../ui/transition.py" line="274"/>
         <source>Enter a non-negative amount with at most 2 decimals.</source>
         <translation>请输入不小于零、最多两位小数的金额。</translation>
+    </message>
+</context>
+<context>
+    <name>TribunalEditor</name>
+    <message>
+        <location filename="../../ui/hearing.py" line="64"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hearing.py" line="64"/>
+        <source>part-time</source>
+        <translation>兼职</translation>
     </message>
 </context>
 <context>
@@ -3679,137 +4067,137 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="207"/>
+        <location filename="../../ui/settingspage.py" line="211"/>
         <source>New user…</source>
         <translation>新建用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="208"/>
+        <location filename="../../ui/settingspage.py" line="212"/>
         <source>Change role…</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="209"/>
+        <location filename="../../ui/settingspage.py" line="213"/>
         <source>Change district…</source>
         <translation>更改区县…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="210"/>
+        <location filename="../../ui/settingspage.py" line="214"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="211"/>
+        <location filename="../../ui/settingspage.py" line="215"/>
         <source>Deactivate / reactivate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="212"/>
+        <location filename="../../ui/settingspage.py" line="216"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="226"/>
+        <location filename="../../ui/settingspage.py" line="230"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="227"/>
+        <location filename="../../ui/settingspage.py" line="231"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="228"/>
+        <location filename="../../ui/settingspage.py" line="232"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="229"/>
+        <location filename="../../ui/settingspage.py" line="233"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="230"/>
+        <location filename="../../ui/settingspage.py" line="234"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="231"/>
+        <location filename="../../ui/settingspage.py" line="235"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="232"/>
+        <location filename="../../ui/settingspage.py" line="236"/>
         <source>Last log-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="259"/>
+        <location filename="../../ui/settingspage.py" line="263"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="259"/>
+        <location filename="../../ui/settingspage.py" line="263"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="307"/>
+        <location filename="../../ui/settingspage.py" line="311"/>
         <source>User %1 created; they change the password at the first log-in.</source>
         <translation>已创建用户 %1，首次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="318"/>
+        <location filename="../../ui/settingspage.py" line="322"/>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="329"/>
+        <location filename="../../ui/settingspage.py" line="333"/>
         <source>Role of %1 changed.</source>
         <translation>已修改 %1 的角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="340"/>
+        <location filename="../../ui/settingspage.py" line="344"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="343"/>
+        <location filename="../../ui/settingspage.py" line="347"/>
         <source>Change district</source>
         <translation>更改区县</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="354"/>
+        <location filename="../../ui/settingspage.py" line="358"/>
         <source>District of %1 changed.</source>
         <translation>已更改 %1 的区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="362"/>
+        <location filename="../../ui/settingspage.py" line="366"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="362"/>
+        <location filename="../../ui/settingspage.py" line="366"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="373"/>
+        <location filename="../../ui/settingspage.py" line="377"/>
         <source>Password of %1 reset; they change it at the next log-in.</source>
         <translation>已重置 %1 的密码，下次登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="386"/>
+        <location filename="../../ui/settingspage.py" line="390"/>
         <source>%1 reactivated.</source>
         <translation>已启用 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="386"/>
+        <location filename="../../ui/settingspage.py" line="390"/>
         <source>%1 deactivated.</source>
         <translation>已停用 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="399"/>
+        <location filename="../../ui/settingspage.py" line="403"/>
         <source>%1 unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
@@ -3817,143 +4205,143 @@
 <context>
     <name>ValuesTab</name>
     <message>
-        <location filename="../../ui/settingspage.py" line="671"/>
+        <location filename="../../ui/settingspage.py" line="675"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="674"/>
+        <location filename="../../ui/settingspage.py" line="678"/>
         <source>In force today</source>
         <translation>当前生效值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="676"/>
+        <location filename="../../ui/settingspage.py" line="680"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="685"/>
-        <location filename="../../ui/settingspage.py" line="693"/>
+        <location filename="../../ui/settingspage.py" line="689"/>
+        <location filename="../../ui/settingspage.py" line="697"/>
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="686"/>
+        <location filename="../../ui/settingspage.py" line="690"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="692"/>
+        <location filename="../../ui/settingspage.py" line="696"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="693"/>
+        <location filename="../../ui/settingspage.py" line="697"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="693"/>
+        <location filename="../../ui/settingspage.py" line="697"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="703"/>
+        <location filename="../../ui/settingspage.py" line="707"/>
         <source>Bureau name (reports and notices)</source>
         <translation>机关名称（用于报表和文书）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="704"/>
+        <location filename="../../ui/settingspage.py" line="708"/>
         <source>Arbitration commission name</source>
         <translation>仲裁委员会名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="705"/>
+        <location filename="../../ui/settingspage.py" line="709"/>
         <source>Monthly minimum wage (yuan)</source>
         <translation>月最低工资标准（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="706"/>
+        <location filename="../../ui/settingspage.py" line="710"/>
         <source>Supervised case: amount from (yuan)</source>
         <translation>挂牌督办：金额起点（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="707"/>
+        <location filename="../../ui/settingspage.py" line="711"/>
         <source>Refusal to pay wages: amount for one worker (yuan)</source>
         <translation>拒不支付劳动报酬罪：个人数额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="708"/>
+        <location filename="../../ui/settingspage.py" line="712"/>
         <source>Refusal to pay wages: amount in all (yuan)</source>
         <translation>拒不支付劳动报酬罪：总数额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="709"/>
+        <location filename="../../ui/settingspage.py" line="713"/>
         <source>Collective case: workers from</source>
         <translation>集体案件：人数起点</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="710"/>
+        <location filename="../../ui/settingspage.py" line="714"/>
         <source>Supervised case: workers from</source>
         <translation>挂牌督办：人数起点</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="711"/>
+        <location filename="../../ui/settingspage.py" line="715"/>
         <source>Lock the window after idle minutes</source>
         <translation>无操作锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="712"/>
+        <location filename="../../ui/settingspage.py" line="716"/>
         <source>Minimum wage confirmed</source>
         <translation>最低工资标准已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="740"/>
+        <location filename="../../ui/settingspage.py" line="744"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="740"/>
+        <location filename="../../ui/settingspage.py" line="744"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="753"/>
+        <location filename="../../ui/settingspage.py" line="757"/>
         <source>Always</source>
         <translation>一直</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="755"/>
+        <location filename="../../ui/settingspage.py" line="759"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="755"/>
+        <location filename="../../ui/settingspage.py" line="759"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="679"/>
+        <location filename="../../ui/settingspage.py" line="683"/>
         <source>e.g. 粤府函〔2025〕23号</source>
         <translation>例如 粤府函〔2025〕23号</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="680"/>
+        <location filename="../../ui/settingspage.py" line="684"/>
         <source>Notice (name and number)</source>
         <translation>发布通知（名称、文号）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="714"/>
+        <location filename="../../ui/settingspage.py" line="718"/>
         <source>Who approves arbitration extensions (role:supervisor or user:account, comma-separated)</source>
         <translation>仲裁延期审批人（role:角色 或 user:账号，逗号分隔；法定为仲裁委员会主任或其委托的仲裁院负责人）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="717"/>
+        <location filename="../../ui/settingspage.py" line="721"/>
         <source>Who approves inspection extensions (role:supervisor or user:account, comma-separated)</source>
         <translation>监察延期审批人（role:角色 或 user:账号，逗号分隔；法定为劳动保障行政部门负责人）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspage.py" line="720"/>
+        <location filename="../../ui/settingspage.py" line="724"/>
         <source>Who approves mediation extensions (role:supervisor or user:account, comma-separated)</source>
         <translation>调解延期审批人（role:角色 或 user:账号，逗号分隔）</translation>
     </message>
