@@ -132,6 +132,23 @@ def office(database: db.Database, zh: None) -> dict[Role, Actor]:
         wf.request_extension(s, clerk, arb, clock.id, "证据较多，需要延期", expected_version=None, on=TODAY)
     with database.write() as s:
         wf.apply_transition(s, inspector, insp, "accept", {}, expected_version=None, on=received)
+    # The arbitration court's rooms and roster, and a case whose tribunal is formed: its
+    # 排期开庭 (hearing) dialog is walked too.
+    from casemgr.services import hearings
+
+    with database.write() as s:
+        hearings.save_room(s, users[Role.ADMIN], name="第一仲裁庭", location="仲裁院三楼")
+        for name in ("赵一", "钱二", "孙三"):
+            hearings.save_arbitrator(s, users[Role.ADMIN], name=name, full_time=True)
+    with database.write() as s:
+        tribunal = cases.register_case(
+            s, clerk, case_input(CaseKind.ARBITRATION, n=4, received_on=received)
+        ).id
+        wf.apply_transition(s, clerk, tribunal, "accept", {}, expected_version=None, on=received)
+        wf.apply_transition(
+            s, clerk, tribunal, "form_tribunal", {"arbitrators": ["赵一", "钱二", "孙三"]},
+            expected_version=None, on=received + dt.timedelta(days=1),
+        )  # fmt: skip
     return users
 
 
@@ -272,6 +289,9 @@ def each_step_dialog(qtbot: QtBot, ctx: AppContext, cf: Any) -> None:
     """Every step and record this user may take now: its dialog fits and speaks plainly."""
     for code in [c for c in cf.action_buttons if not c.startswith("@")]:
         dlg = cf.start_transition(code)
+        if dlg is None and code == "schedule_hearing":  # opens once rooms and roster are read
+            qtbot.waitUntil(lambda: getattr(cf, "hearing_dialog", None) is not None, timeout=20_000)
+            dlg = cf.hearing_dialog
         assert dlg is not None
         check_dialog(qtbot, ctx, dlg, f"step {code}")
         dlg.reject()
@@ -392,6 +412,7 @@ def day_of(
     for row in range(page.model.rowCount()):
         old = win.open_case(page.model.row_at(row).id)
         read_case_file(qtbot, ctx, old, f"case file {page.model.row_at(row).number}")
+        each_step_dialog(qtbot, ctx, old)
         old.close()
 
 
@@ -427,8 +448,13 @@ def test_supervisor_day(qtbot: QtBot, walk: Any, tmp_path: Path) -> None:
     page = win.show_page("arbitration")
     settle(qtbot, ctx)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
-    cf = win.open_case(page.model.row_at(0).id)
-    read_case_file(qtbot, ctx, cf, "arbitration case file")
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=20_000)
+    for row in range(page.model.rowCount()):  # the case with an extension to approve
+        cf = win.open_case(page.model.row_at(row).id)
+        read_case_file(qtbot, ctx, cf, f"arbitration case file {row}")
+        if any(c.startswith("@approve") for c in cf.action_buttons):
+            break
+        cf.close()
     approve = next(c for c in cf.action_buttons if c.startswith("@approve"))
     cf.action_buttons[approve].click()
     dlg = cf.dialogs[-1]
