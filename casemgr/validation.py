@@ -176,6 +176,21 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "violation_on": ("违法行为发生（终了）之日", "day the violation happened (or ended)"),
     "district": ("所属区县", "district"),
     "employer": ("用人单位", "employer"),
+    # Named by the services' own refusals: never shown as the code ("assigned_user：用户不存在").
+    "assigned_user": ("承办人", "officer in charge"),
+    "applicant": ("申请人", "applicant"),
+    "valid_from": ("生效日期", "valid from"),
+    "username": ("用户名", "user name"),
+    "user": ("用户", "user"),
+    "role": ("角色", "role"),
+    "reply_due_on": ("答复期限", "reply due"),
+    "password": ("密码", "password"),
+    "old_password": ("原密码", "current password"),
+    "link_to": ("关联案件", "linked case"),
+    "ground": ("理由", "ground"),
+    "case_number": ("案号", "case number"),
+    "channel": ("来源渠道", "channel"),
+    "claims": ("请求事项", "claims"),
 }
 
 

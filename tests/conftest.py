@@ -15,6 +15,14 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The offscreen platform's own screen is 800x800; the tests run on what the commonest office
+# screen leaves to windows instead (1366x768 less a 40-pixel taskbar: tests/office_screen.json;
+# the offscreen platform has no taskbar, so its screen is that area), so windows open at the
+# size Qt gives them there and tests/uicheck.py can hold every window to it.
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+        Path(__file__).with_name("office_screen.json")
+    )
 
 from tests.helpers import TODAY
 

@@ -195,3 +195,23 @@ def test_whole_numbers_from_text() -> None:
             v.clean_int(bad, "workers")
         with pytest.raises(CellError):
             parse_int(bad)
+
+
+def test_every_field_a_service_refuses_has_a_label() -> None:
+    """A refusal starts with the field's name: ``assigned_user：用户不存在`` reached a clerk (issue 15)."""
+    import re
+    from pathlib import Path
+
+    from casemgr import validation
+
+    root = Path(validation.__file__).resolve().parent
+    named = {
+        m.group(1)
+        for path in root.rglob("*.py")
+        for m in re.finditer(r"\bfail\(\s*\"(\w+)\"", path.read_text(encoding="utf-8"))
+    }
+    assert "assigned_user" in named
+    assert sorted(named - set(validation.FIELD_LABELS)) == []
+    assert (
+        validation.fail("assigned_user", "用户不存在", "no such user").message("zh") == "承办人：用户不存在"
+    )

@@ -20,14 +20,11 @@ from PySide6.QtGui import QAction, QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +38,7 @@ from ui import i18n, labels
 from ui.models import AMBER, RED, flag_labels
 from ui.ops import Changes
 from ui.publication import open_publication
-from ui.widgets import TableView, badge, heading
+from ui.widgets import FlowLayout, TableView, badge, fit_to_screen, heading
 
 if TYPE_CHECKING:
     from ui.app import AppContext
@@ -155,22 +152,12 @@ class CaseFileWindow(QDialog):
         self.limitation.hide()
         lay.addWidget(self.limitation)
 
-        # The steps and records open in a status can be a dozen buttons: in a row that
-        # scrolls sideways, so the window still fits a 1366-pixel office screen.
+        # The steps and records open in a status can be a dozen buttons: they wrap onto a
+        # second line rather than scroll sideways, so at 1366 pixels every one is in view.
         bar = QWidget()
-        self.actions_bar = QHBoxLayout(bar)
-        self.actions_bar.setContentsMargins(0, 0, 0, 0)
-        actions = QScrollArea()
-        actions.setWidget(bar)
-        actions.setWidgetResizable(True)
-        actions.setFrameShape(QFrame.Shape.NoFrame)
-        actions.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        actions.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        actions.setFixedHeight(
-            QPushButton("X").sizeHint().height() + actions.horizontalScrollBar().sizeHint().height() + 4
-        )
-        self.actions_area = actions
-        lay.addWidget(actions)
+        self.actions_bar = FlowLayout(bar)
+        self.actions_area = bar
+        lay.addWidget(bar)
 
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs, 1)
@@ -265,8 +252,9 @@ class CaseFileWindow(QDialog):
         )
         self.clocks_view = TableView("casefile/clocks")
         self.clocks_view.setModel(self.clocks_model)
-        self.clocks_view.setWordWrap(True)
-        self.clocks_view.restore_widths({0: 220, 1: 120, 2: 120, 3: 90, 4: 70, 5: 120})
+        # One line a clock; the full legal basis and a provisional date's reason are tooltips.
+        self.clocks_view.setWordWrap(False)
+        self.clocks_view.restore_widths({0: 220, 1: 120, 2: 165, 3: 90, 4: 70, 5: 170})
         cl.addWidget(self.clocks_view)
         self.tabs.addTab(clocks, self.tr("Time limits"))
         # timeline
@@ -275,6 +263,8 @@ class CaseFileWindow(QDialog):
         )
         ev = TableView("casefile/events")
         ev.setModel(self.events_model)
+        ev.setWordWrap(True)  # a step's details in full, dates never cut off
+        self.events_view = ev
         ev.restore_widths({0: 130, 1: 200, 2: 200, 3: 100})
         self.tabs.addTab(ev, self.tr("Timeline"))
         # documents
@@ -285,7 +275,7 @@ class CaseFileWindow(QDialog):
 
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         ctx.runner.changed.connect(self._changed)
-        self.resize(1080, 760)
+        fit_to_screen(self, 1080, 760)
         self.reload()
 
     # ----------------------------------------------------------------- loading
@@ -475,8 +465,17 @@ class CaseFileWindow(QDialog):
             active = c.state in ("running", "paused")
             left = ""
             color = None
+            tips = [c.citation or ""]
             if active:
                 left = self._working_days_left(c.due_on, today)
+                if not left:  # the holiday notice of a year in between is not published yet
+                    left = self.tr("provisional")
+                    tips[:0] = [
+                        self.tr(
+                            "The working days left cannot be counted yet: the holiday calendar of a year "
+                            "before the due date has not been published. The due date counts weekends only."
+                        )
+                    ]
                 if c.party_period and c.due_on < today:
                     left = self.tr("period over")  # the party's time is up; the case goes on
                 elif c.state == "running" and c.due_on < today:
@@ -493,9 +492,10 @@ class CaseFileWindow(QDialog):
                 state += self.tr(" since %1").replace("%1", i18n.fmt_date(c.paused_on))
             due = i18n.fmt_date(c.due_on)
             if c.provisional and active:
-                # The year's holiday notice is missing: the date counts weekends only.
-                note = (c.provisional_zh if zh else c.provisional_en) or self.tr("provisional")
-                due += "\n" + note
+                # The year's holiday notice is missing: the date counts weekends only. One line
+                # ("2027年1月7日（暂定）"), the reason in the tooltip: a second line was cut off.
+                due += self.tr(" (provisional)")
+                tips[:0] = [(c.provisional_zh if zh else c.provisional_en) or ""]
             clock_rows.append(
                 [
                     (c.rule_name_zh if zh else c.rule_name_en) or c.rule_code,
@@ -508,7 +508,7 @@ class CaseFileWindow(QDialog):
                 ]
             )
             clock_colors.append(color)
-            clock_tips.append(c.citation)
+            clock_tips.append("\n".join(t for t in tips if t) or None)
         self.clocks_model.set_rows(clock_rows, clock_colors, clock_tips)
 
         self.events_model.set_rows(
@@ -522,11 +522,12 @@ class CaseFileWindow(QDialog):
                         else labels.label(labels.STATUSES, e.to_status)
                     ),
                     e.user_name or "",
-                    self._event_details(e),
+                    self._event_details(r.kind, e),
                 ]
                 for e in d.events
             ]
         )
+        self.events_view.resizeRowsToContents()
         self.documents.set_documents(
             d.documents, permissions.allowed(self.ctx.actor, "document.generate", r.kind)
         )
@@ -542,7 +543,7 @@ class CaseFileWindow(QDialog):
                 return str(cal.working_days_between(today, due))
             return str(-cal.working_days_between(due, today))
         except errors.CalendarError:
-            return "?"
+            return ""
 
     def _event_title(self, kind: str, e: queries.EventRow) -> str:
         if e.action in labels.EVENT_ACTIONS:  # e.g. 转仲裁: a named step, not a 备注
@@ -558,23 +559,17 @@ class CaseFileWindow(QDialog):
             return self.tr("Document reprinted")
         if e.kind == "document":
             return self.tr("Document made")
-        return labels.label(labels.EVENT_KINDS, e.kind)
+        title = labels.label(labels.EVENT_KINDS, e.kind)
+        if e.action in labels.CHOICES:  # a service names the document served: 送达（申请书副本）
+            title += self.tr(" (%1)").replace("%1", labels.label(labels.CHOICES, e.action))
+        return title
 
-    def _event_details(self, e: queries.EventRow) -> str:
+    @staticmethod
+    def _event_details(kind: str, e: queries.EventRow) -> str:
         if e.kind == "document":  # its title and number; the id and checksum are for the audit
             number = e.data.get("doc_number")
             return f"{e.data.get('title', '')}（{number}）" if number else str(e.data.get("title", ""))
-        parts = []
-        for k, v in e.data.items():
-            if k.endswith("_id"):  # a row id means nothing to a clerk (the number follows it)
-                continue
-            if k in ("flags",) and isinstance(v, list):
-                parts.append("；".join(str(x) for x in v))
-            elif isinstance(v, str | int | float):
-                parts.append(f"{v}")
-        if e.note:
-            parts.append(e.note)
-        return "；".join(parts)
+        return labels.event_details(kind, e.action, e.data, e.note)
 
     # ----------------------------------------------------------------- actions
 
@@ -649,7 +644,6 @@ class CaseFileWindow(QDialog):
             self.action_buttons["@reporter"] = b
         if not self.action_buttons:
             label.setText(self.tr("No actions available to you in this state."))
-        self.actions_bar.addStretch(1)
 
     def show_reporter(self) -> None:
         """The reporter's identity, read (and audited as reporter.view) by the service."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from casemgr import clock, runtime
 
@@ -18,6 +18,17 @@ TRANSLATIONS_DIR = runtime.resource_path("resources", "translations")
 SUPPORTED = ("zh", "en")
 
 _state: dict[str, object] = {"lang": "zh", "translators": []}
+
+#: Qt's own strings that the qtbase_zh_CN.qm shipped with PySide6 lacks (Qt 6 added the
+#: mnemonics to the file dialog's labels after its Chinese translation was made, so the dialog
+#: said "Look in:" and "Files of type:" in English). Our catalogue carries them under Qt's own
+#: contexts; it is installed after qtbase's, so Qt asks it first.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Don't Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close without Saving"),
+)
 
 
 def current_language() -> str:

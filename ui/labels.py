@@ -9,6 +9,10 @@ workflow state must never make a case disappear from view.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 KINDS = {
@@ -268,6 +272,23 @@ WORDING: dict[str, dict[str, str]] = {
     },
 }
 
+#: Names of what a timeline event records beside a step's own fields (those carry their labels).
+EVENT_FIELDS = {
+    "days": QT_TRANSLATE_NOOP("EventField", "Days"),
+    "document_no": QT_TRANSLATE_NOOP("EventField", "Document number"),
+    "arbitration_number": QT_TRANSLATE_NOOP("EventField", "Arbitration case"),
+    "external_ref": QT_TRANSLATE_NOOP("EventField", "Reference"),
+    "amount_recovered": QT_TRANSLATE_NOOP("EventField", "Amount recovered"),
+    "outstanding": QT_TRANSLATE_NOOP("EventField", "Outstanding"),
+    "court": QT_TRANSLATE_NOOP("EventField", "Court"),
+    "decision_due": QT_TRANSLATE_NOOP("EventField", "Decision due"),
+    "reason": QT_TRANSLATE_NOOP("EventField", "Reason"),
+    "method": QT_TRANSLATE_NOOP("EventField", "Service method"),
+    "served_on": QT_TRANSLATE_NOOP("EventField", "Served on"),
+    "deemed_served_on": QT_TRANSLATE_NOOP("EventField", "Deemed served on"),
+    "receipt_no": QT_TRANSLATE_NOOP("EventField", "Receipt number"),
+}
+
 _CONTEXTS = {
     id(KINDS): "Kind",
     id(STATUSES): "Status",
@@ -282,7 +303,14 @@ _CONTEXTS = {
     id(COMPLAINT_TYPES): "ComplaintType",
     id(DISTRICTS): "District",
     id(EVENT_ACTIONS): "EventAction",
+    id(EVENT_FIELDS): "EventField",
 }
+
+#: Recorded for the program, never for the reader: row ids, the PDF's hash, a clock's rule code.
+_HIDDEN_KEYS = frozenset({"sha256", "rule", "rule_code", "state", "changed", "from_user_id", "to_user_id"})
+#: A value that is a code (``direct``, ``insp.investigate.gd``) or a hash, not words.
+_CODE = re.compile(r"[a-z][a-z0-9_]*(?:[._-][a-z0-9_]+)*|[0-9a-f]{16,}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def wording(kind: str | None, word: str, complaint_type: str | None = None) -> str:
@@ -336,3 +364,54 @@ def district(code: str | None) -> str:
     from ui import i18n
 
     return code if i18n.is_chinese() else label(DISTRICTS, code)
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, str):
+        for table in (CHOICES, OUTCOMES, STATUSES, CLAIM_TYPES):
+            if value in table:
+                return label(table, value)
+        if _ISO_DATE.fullmatch(value):
+            from ui import i18n
+
+            return i18n.fmt_date(dt.date.fromisoformat(value))
+        return "" if _CODE.fullmatch(value) else value
+    return str(value)
+
+
+def event_details(kind: str, action: str | None, data: dict[str, Any], note: str | None) -> str:
+    """What a timeline event recorded, in words: a step's field under its own label, a choice
+    by its label, a date as a date. Ids, hashes and rule codes are the program's, not the
+    reader's (the timeline showed "7672；insp.investigate.gd" and "4；7aa1cefa…"): left out,
+    as is any other value that is a code nobody has labelled."""
+    from ui import i18n
+
+    zh = i18n.is_chinese()
+    names: dict[str, str] = {}
+    if action:
+        from casemgr import errors, workflow
+        from casemgr.workflow import records
+
+        try:
+            step = records.get_record(kind, action) or workflow.get_transition(kind, action)
+        except errors.KnownError:
+            step = None
+        if step is not None:
+            names = {f.name: (f.label_zh if zh else f.label_en) for f in step.fields}
+    parts = []
+    for key, value in data.items():
+        if key == "flags" and isinstance(value, list):
+            parts += [t for t in (_value_text(x) for x in value if isinstance(x, str)) if t]
+            continue
+        if key in _HIDDEN_KEYS or key.endswith("_id") or isinstance(value, bool):
+            continue
+        if not isinstance(value, str | int | float):
+            continue
+        text = _value_text(value)
+        if not text:
+            continue
+        name = names.get(key) or (label(EVENT_FIELDS, key) if key in EVENT_FIELDS else "")
+        parts.append(f"{name}：{text}" if name else text)
+    if note:
+        parts.append(note)
+    return "；".join(parts)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         if geo is not None:
             self.restoreGeometry(geo)
         else:
-            self.resize(1360, 820)
+            self._first_size()
         last = str(s.value("window/page", "dashboard"))
         self.nav.setCurrentRow(PAGES.index(last) if last in PAGES else 0)
 
@@ -141,6 +141,22 @@ class MainWindow(QMainWindow):
         self.search_window.show()
         self.search_window.raise_()
         return self.search_window
+
+    #: The first start's size where the screen has room for it (with a title bar and frame).
+    FIRST_SIZE = QSize(1360, 820)
+    FRAME = 40
+
+    def _first_size(self) -> None:
+        """On the commonest office screen (1366x768, about 697 pixels inside a frame above the
+        taskbar) 1360x820 put the status bar off-screen: there the window opens maximised."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else QRect(0, 0, 1920, 1080)
+        want = self.FIRST_SIZE
+        if want.width() <= avail.width() and want.height() + self.FRAME <= avail.height():
+            self.resize(want)
+            return
+        self.resize(min(want.width(), avail.width()), min(want.height(), avail.height() - self.FRAME))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # ----------------------------------------------------------------- pages
 

@@ -328,6 +328,9 @@ class CaseTableModel(PagedTableModel):
                 return QBrush(GREEN)
         if role == Qt.ItemDataRole.ToolTipRole and key == "number":
             return labels.label(labels.KINDS, row.kind)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("status", "employer", "district"):
+            # in full where a narrow column elides it (告知通过争议处理程序解决 at 1366 pixels)
+            return self.cell(row, column, Qt.ItemDataRole.DisplayRole) or None
         return None
 
 

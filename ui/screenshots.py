@@ -55,7 +55,14 @@ def main(argv: list[str]) -> int:
     p.add_argument("--db", required=True)
     p.add_argument("--out", default="docs/screenshots")
     p.add_argument("--lang", default="zh")
+    p.add_argument(
+        "--roles",
+        action="store_true",
+        help="only the main window and a case file of each role, maximised on this screen",
+    )
     args = p.parse_args(argv)
+    if args.roles:
+        return role_windows(args)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     qapp = uiapp.make_application(["casemgr"])
@@ -263,6 +270,63 @@ def new_case_and_employers(ctx: uiapp.AppContext, win: QWidget, out: Path) -> No
         page._select_row(0)
         settle(ctx)
         grab(win, out / f"employers-{width}.png")
+
+
+#: The page each role starts its day on, and the kind of case it opens.
+ROLE_DAY = {
+    Role.CLERK: ("arbitration", CaseKind.ARBITRATION),
+    Role.INSPECTOR: ("inspection", CaseKind.INSPECTION),
+    Role.MEDIATOR: ("mediation", CaseKind.MEDIATION),
+    Role.SUPERVISOR: ("dashboard", CaseKind.ARBITRATION),
+}
+#: A maximised window's client area: the screen less a 40-pixel taskbar and a 31-pixel title bar.
+CHROME = 40 + 31
+
+
+def role_windows(args: argparse.Namespace) -> int:
+    """role-<role>-<width>.png and role-<role>-case-<width>.png on the screen Qt runs on
+    (QT_QPA_PLATFORM=offscreen:configfile=... sets 1366x768 or 1920x1080)."""
+    from ui.mainwindow import MainWindow
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    qapp = uiapp.make_application(["casemgr"])
+    qapp.setStyle("Fusion")
+    i18n.install(args.lang)
+    screen = qapp.primaryScreen().geometry()
+    width, height = screen.width(), screen.height() - CHROME
+    database = db.open_database(db.resolve_url(args.db))
+    for role, (page_key, kind) in ROLE_DAY.items():
+        with database.read() as s:
+            u = next((x for x in queries.users(s, active_only=True) if x.role == role.value), None)
+            if u is None:
+                continue
+            actor = Actor(u.id, u.username, role, u.district)
+            open_only = queries.CaseFilters(open_only=True)
+            rows = queries.CaseQuery(kind=kind, filters=open_only).page(s, 0, 1)
+        ctx = uiapp.AppContext(database, actor, u.display_name)
+        win = MainWindow(ctx)
+        win.setWindowState(Qt.WindowState.WindowNoState)  # the client area of a maximised window
+        win.setGeometry(0, 31, width, height)
+        win.show()
+        win.show_page(page_key)
+        settle(ctx)
+        grab(win, out / f"role-{role.value}-{screen.width()}.png")
+        if rows:
+            cf = win.open_case(rows[0].id)
+            cf.setGeometry(0, 31, width, height)
+            settle(ctx)
+            grab(cf, out / f"role-{role.value}-case-{screen.width()}.png")
+            if role is Role.CLERK:  # the time limits (provisional ones explained) and the timeline
+                for tab, name in ((1, "clocks"), (2, "timeline")):
+                    cf.tabs.setCurrentIndex(tab)
+                    settle(ctx)
+                    grab(cf, out / f"role-{role.value}-case-{name}-{screen.width()}.png")
+            cf.close()
+        win.close()
+        ctx.runner.wait_all()
+    database.dispose()
+    return 0
 
 
 if __name__ == "__main__":

@@ -607,6 +607,18 @@
         <source>Document made</source>
         <translation>制作文书</translation>
     </message>
+    <message>
+        <source>The working days left cannot be counted yet: the holiday calendar of a year before the due date has not been published. The due date counts weekends only.</source>
+        <translation>剩余工作日暂无法计算：期限届满前某一年度的节假日安排尚未公布，届满日期暂按周末推算。</translation>
+    </message>
+    <message>
+        <source> (provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -1692,6 +1704,62 @@
     </message>
 </context>
 <context>
+    <name>EventField</name>
+    <message>
+        <source>Days</source>
+        <extracomment>Names of what a timeline event records beside a step&apos;s own fields (those carry their labels).</extracomment>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Arbitration case</source>
+        <translation>仲裁案件</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Amount recovered</source>
+        <translation>追回金额</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>决定期限</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Service method</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Deemed served on</source>
+        <translation>视为送达日</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>回证编号</translation>
+    </message>
+</context>
+<context>
     <name>EventKind</name>
     <message>
         <source>Registered</source>
@@ -2165,6 +2233,7 @@
     </message>
     <message>
         <source>Dashboard</source>
+        <extracomment>The first start&apos;s size where the screen has room for it (with a title bar and frame).</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
@@ -2852,6 +2921,29 @@
         <translation>
             <numerusform>已删除 %n 处个人信息。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Qt&apos;s own strings that the qtbase_zh_CN.qm shipped with PySide6 lacks (Qt 6 added the mnemonics to the file dialog&apos;s labels after its Chinese translation was made, so the dialog said &quot;Look in:&quot; and &quot;Files of type:&quot; in English). Our catalogue carries them under Qt&apos;s own contexts; it is installed after qtbase&apos;s, so Qt asks it first.</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>关闭且不保存</translation>
     </message>
 </context>
 <context>
