@@ -156,7 +156,7 @@ class DashboardPage(Page):
             view = TableView(f"board/{name}")
             view.setModel(model)
             view.activated_row.connect(lambda r, m=model: self._open(m, r))
-            view.restore_widths({0: 215, 1: 70, 2: 230, 3: 125, 4: 125, 5: 75, 6: 220})
+            view.restore_widths({0: 215, 1: 70, 2: 230, 3: 125, 4: 125, 5: 75, 6: 220}, provisional=(3, 4))
             self.models[name] = model
             self.views[name] = view
             self.tabs.addTab(view, "")
@@ -352,7 +352,8 @@ class CaseListPage(Page):
         # Every column, 承办人 the last, in view on a maximised 1366-pixel screen; the status
         # wide enough for 已作出处理决定.
         self.view.restore_widths(
-            {0: 205, 1: 115, 2: 65, 3: 175, 4: 80, 5: 110, 6: 110, 7: 100, 8: 40, 9: 90, 10: 80}
+            {0: 205, 1: 115, 2: 65, 3: 175, 4: 80, 5: 110, 6: 110, 7: 100, 8: 40, 9: 90, 10: 80},
+            dates=(5, 6),
         )
         lay.addWidget(self.view, 1)
         self.count_label = QLabel()
@@ -486,7 +487,7 @@ class EmployerDetail(QFrame):
         self.view = TableView("employer/cases")
         self.view.setModel(self.model)
         self.view.activated_row.connect(self._open_row)
-        self.view.restore_widths({0: 250, 1: 100, 2: 80, 3: 200})
+        self.view.restore_widths({0: 250, 1: 100, 2: 80, 3: 200}, dates=(5, 6))
         lay.addWidget(self.view, 1)
 
     def show_employer(self, employer_id: int) -> None:

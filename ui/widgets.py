@@ -49,13 +49,27 @@ class TableView(QTableView):
             return
         super().keyPressEvent(event)
 
-    def restore_widths(self, defaults: dict[int, int]) -> None:
+    #: The widest dates a cell shows: a plain one, and a provisional due date with its mark.
+    WIDEST_DATE = "2026年12月31日"
+    WIDEST_PROVISIONAL = "2027年12月31日（暂定）"
+
+    def restore_widths(
+        self, defaults: dict[int, int], *, dates: tuple[int, ...] = (), provisional: tuple[int, ...] = ()
+    ) -> None:
+        """``dates`` (``provisional``: dates that may carry the 暂定 mark) are columns at least as
+        wide as the widest such date in this font: a date the clerk must read is never elided
+        (a fixed 125 pixels cut "2027年1月15日（暂定）" where the system font is larger)."""
         header = self.horizontalHeader()
         state = QSettings().value(f"columns/{self.settings_key}") if self.settings_key else None
-        if state is not None and header.restoreState(state):
-            return
-        for col, width in defaults.items():
-            self.setColumnWidth(col, width)
+        if state is None or not header.restoreState(state):
+            for col, width in defaults.items():
+                self.setColumnWidth(col, width)
+        fm = self.fontMetrics()
+        for cols, sample in ((dates, self.WIDEST_DATE), (provisional, self.WIDEST_PROVISIONAL)):
+            need = fm.horizontalAdvance(sample) + 16
+            for col in cols:
+                if self.columnWidth(col) < need:
+                    self.setColumnWidth(col, need)
 
     def save_widths(self) -> None:
         if self.settings_key:
