@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from casemgr import audit, auth, db, demo, validation
+from casemgr import audit, auth, db, demo, errors, settings, validation
 from casemgr.cli import main as cli_main
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, EventKind
 from casemgr.models import Case, Deadline, Employer, Event, Person, User
@@ -124,22 +124,25 @@ def test_same_seed_same_data(
         third.dispose()
 
 
-def test_cli_prints_one_time_passwords_only_when_asked(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_fresh_database_becomes_a_demo_database_with_the_published_accounts(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert (
-        cli_main(["--db", str(db_path), "demo", "--cases", "3", "--today", TODAY.isoformat(), "--users"]) == 0
-    )
+    assert cli_main(["--db", str(db_path), "demo", "--cases", "3", "--today", TODAY.isoformat()]) == 0
     out = capsys.readouterr().out
-    line = next(x for x in out.splitlines() if x.strip().startswith("demo_shuji1"))
-    password = line.split()[-1]
     database = db.open_database(f"sqlite:///{db_path}")
     try:
-        with database.write() as s:
-            actor = auth.authenticate(s, "demo_shuji1", password)
-            assert auth.must_change_password(s, actor)
         with database.read() as s:
+            assert settings.is_demo_database(s)
+            assert not auth.needs_setup(s), "a demo database has its administrator: no set-up dialog"
             assert s.execute(select(func.count()).select_from(User)).scalar_one() == len(demo.STAFF)
+        for username, _shown, role, _district, password in demo.STAFF:
+            assert f"{username}" in out and password in out
+            auth.check_password_strength(password, username=username)
+            assert not set(password) & set("Il0O"), "no look-alike characters"
+            with database.write() as s:
+                actor = auth.authenticate(s, username, password)
+                assert actor.role is role
+                assert not auth.must_change_password(s, actor), "no forced change on a demo database"
     finally:
         database.dispose()
 
@@ -153,7 +156,37 @@ def test_cli_prints_one_time_passwords_only_when_asked(
     finally:
         database.dispose()
 
-    fresh = tmp_path / "fresh.db"
-    assert cli_main(["--db", str(fresh), "demo", "--cases", "2", "--today", TODAY.isoformat()]) == 0
+
+def test_the_readme_lists_every_demo_account() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for username, _shown, _role, _district, password in demo.STAFF:
+        assert f"| `{username}` |" in readme and f"`{password}`" in readme, username
+
+
+def test_a_database_with_users_never_gets_published_passwords(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Demo data added by an administrator to a database that has users: random passwords,
+    changed at first log-in, and the database is not marked as a demo one."""
+    database = db.open_database(f"sqlite:///{db_path}")
+    with database.write() as s:
+        auth.create_initial_admin(s, "chief", "科长", "Real-Admin-Pass-93")
+    database.dispose()
+    monkeypatch.setenv("CASEMGR_PASSWORD", "Real-Admin-Pass-93")
+    args = ["--db", str(db_path), "demo", "--user", "chief", "--cases", "2", "--today", TODAY.isoformat()]
+    assert cli_main([*args, "--users"]) == 0
     out = capsys.readouterr().out
-    assert "Demo-" not in out and "use --users" in out
+    line = next(x for x in out.splitlines() if x.strip().startswith("demo_shuji1"))
+    password = line.split()[-1]
+    assert all(pw not in out for *_rest, pw in demo.STAFF)
+    database = db.open_database(f"sqlite:///{db_path}")
+    try:
+        with database.read() as s:
+            assert not settings.is_demo_database(s)
+        with database.write() as s:
+            actor = auth.authenticate(s, "demo_shuji1", password)
+            assert auth.must_change_password(s, actor)
+            with pytest.raises(errors.KnownError):
+                auth.authenticate(s, "demo_zhuren", "Yanshi-Zhuren-35")
+    finally:
+        database.dispose()

@@ -13,10 +13,11 @@ Why it is built this way:
 * Identifiers are valid: resident ID numbers carry real 汕尾 (or migrant workers' home
   province) region codes, a real birth date and the GB 11643 check character; credit codes
   carry the GB 11714 organisation-code check and the GB 32100 check character.
-* Staff accounts are created through :mod:`casemgr.services.users` with a random password.
-  The demo never invents a default password: unless asked (``show_passwords``), nobody
-  learns those passwords, so the accounts cannot be logged into; when asked, each password
-  is returned once, to be printed once, and must be changed at first log-in.
+* Staff accounts are created through :mod:`casemgr.services.users`. A fresh database becomes
+  a *demo database* (marked by a setting, shown in every title bar) whose accounts have the
+  fixed passwords the README publishes, with no forced change: a demo is for trying the app.
+  A database that already had users never gets a published password (random ones, changed
+  at first log-in), see :func:`casemgr.demo.staff.create_staff`.
 * Cases are written in batches of one transaction each (one savepoint per step), because a
   commit per case costs an fsync in WAL mode with ``synchronous=FULL``.
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import time
 from collections.abc import Callable
 
 from sqlalchemy import func, select
@@ -35,7 +37,7 @@ from sqlalchemy import func, select
 from casemgr import clock
 from casemgr.db import Database
 from casemgr.demo.identities import IdentityMaker
-from casemgr.demo.staff import STAFF, DemoResult, create_staff
+from casemgr.demo.staff import STAFF, DemoResult, Staff, create_staff
 from casemgr.demo.walks import CaseGenerator
 from casemgr.enums import CaseKind
 from casemgr.models import Case
@@ -73,10 +75,31 @@ def generate(
     """Fill ``database`` with ``cases`` demo cases (hand-overs to arbitration included)."""
     if cases < 0:
         raise ValueError("cases must be >= 0")
-    today = today or clock.today()
-    rng = random.Random(seed)
     result = DemoResult()
     staff = create_staff(database, result, show_passwords)
+    return generate_cases(database, staff, result, cases=cases, seed=seed, today=today, progress=progress)
+
+
+def generate_cases(
+    database: Database,
+    staff: Staff,
+    result: DemoResult,
+    *,
+    cases: int,
+    seed: int = 2026,
+    today: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    batch: int = BATCH,
+    cancelled: Callable[[], bool] = lambda: False,
+    pause: float = 0.0,
+) -> DemoResult:
+    """The cases, after :func:`create_staff`: split from it so that the desktop can show the
+    log-in at once and make the cases on a worker thread. There ``batch`` is small and
+    ``pause`` seconds pass between batches: SQLite's busy handler polls a waiting writer
+    only every 100 ms, so a writer that starts its next transaction at once would starve
+    the user's own log-in or save. ``cancelled`` is asked between batches."""
+    today = today or clock.today()
+    rng = random.Random(seed)
     ids = IdentityMaker(rng, today)
     dates = received_dates(rng, cases, today)
     kinds = [k for k, _ in KIND_WEIGHTS]
@@ -85,11 +108,11 @@ def generate(
     i = 0
     gen: CaseGenerator | None = None
     employers: list[tuple[parties.EmployerInput, bool]] = []
-    while made < cases and i < len(dates):
+    while made < cases and i < len(dates) and not cancelled():
         with database.write() as s:
             gen = CaseGenerator(s, rng, today, staff, ids)
             gen.employers = employers
-            batch_end = made + BATCH
+            batch_end = made + batch
             while made < min(batch_end, cases) and i < len(dates):
                 kind = rng.choices(kinds, weights=weights, k=1)[0]
                 gen.budget = cases - made
@@ -98,6 +121,8 @@ def generate(
             result.refused_steps += gen.refused
         if progress is not None:
             progress(min(made, cases), cases)
+        if pause:
+            time.sleep(pause)
     with database.read() as s:
         for kind, status, n in s.execute(
             select(Case.kind, Case.status, func.count()).group_by(Case.kind, Case.status)
@@ -108,4 +133,14 @@ def generate(
     return result
 
 
-__all__ = ["BATCH", "KIND_WEIGHTS", "STAFF", "DemoResult", "generate", "received_dates"]
+__all__ = [
+    "BATCH",
+    "KIND_WEIGHTS",
+    "STAFF",
+    "DemoResult",
+    "Staff",
+    "create_staff",
+    "generate",
+    "generate_cases",
+    "received_dates",
+]

@@ -62,6 +62,22 @@
 <context>
     <name>App</name>
     <message>
+        <source>Creating the demo accounts…</source>
+        <translation>正在创建演示账号…</translation>
+    </message>
+    <message>
+        <source>Demo data failed: %1</source>
+        <translation>演示数据生成失败：%1</translation>
+    </message>
+    <message>
+        <source>Demo cases are being made in the background: %1 of %2</source>
+        <translation>正在后台生成演示案件：%1 / %2</translation>
+    </message>
+    <message>
+        <source>The demo data is complete.</source>
+        <translation>演示数据已全部生成。</translation>
+    </message>
+    <message>
         <location filename="../../ui/app.py" line="75"/>
         <source>Logged out</source>
         <translation>已退出登录</translation>
@@ -870,6 +886,14 @@
 </context>
 <context>
     <name>ChangePasswordDialog</name>
+    <message>
+        <source>The new password needs at least 10 characters; a common password or one containing your user name is refused.</source>
+        <translation>新密码至少 10 个字符；常见密码或包含用户名的密码不能使用。</translation>
+    </message>
+    <message>
+        <source>An administrator set your password: choose your own now.</source>
+        <translation>您的密码由管理员设置，请现在设置您自己的密码。</translation>
+    </message>
     <message>
         <location filename="../../ui/login.py" line="152"/>
         <source>Change password</source>
@@ -2089,6 +2113,22 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>Log in — DEMO database</source>
+        <translation>登录 — 演示数据库</translation>
+    </message>
+    <message>
+        <source>DEMO database: every case and person in it is invented, and the passwords of its accounts are published. Never enter real cases here.</source>
+        <translation>演示数据库：其中的案件和人员均为虚构，账号密码是公开的。请勿录入真实案件。</translation>
+    </message>
+    <message>
+        <source>(choose a demo account)</source>
+        <translation>（选择演示账号）</translation>
+    </message>
+    <message>
+        <source>Demo account</source>
+        <translation>演示账号</translation>
+    </message>
+    <message>
         <location filename="../../ui/login.py" line="118"/>
         <source>Log in</source>
         <translation>登录</translation>
@@ -2111,6 +2151,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source> — DEMO database</source>
+        <translation> — 演示数据库</translation>
+    </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="44"/>
         <source>Labour dispute and wage arrears cases</source>
@@ -3848,6 +3892,37 @@
         <location filename="../../ui/newcase.py" line="169"/>
         <source>Enter the worker&apos;s name.</source>
         <translation>请填写劳动者姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Log out / switch user…</source>
+        <translation>注销 / 切换用户…</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Log out and close every window of this session? Another user can then log in.</source>
+        <translation>注销并关闭本次登录打开的所有窗口？之后可由其他用户登录。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
