@@ -241,6 +241,7 @@ class ChangePasswordDialog(_Form):
         self.database = database
         self.actor = actor
         self.setWindowTitle(self.tr("Change password"))
+        self.setMinimumWidth(400)
         rules = self.tr(
             "The new password needs at least 10 characters; a common password or one containing "
             "your user name is refused."
