@@ -194,3 +194,57 @@ def test_change_password_from_the_main_window(qtbot: QtBot, database: db.Databas
     assert dlg.windowTitle() == "修改密码"
     dlg.reject()
     win.ctx.runner.wait_all()
+
+
+def test_run_returns_to_the_login_after_logout(
+    qapp: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ui.app.run``: log out brings the log-in back and the next user gets a new main window;
+    closing the window ends the app."""
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app as uiapp
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    path = Path(str(tmp_path)) / "run.db"
+    database = db.open_database(f"sqlite:///{path}")
+    first = with_password(database, "clerk1", Role.CLERK)
+    second = with_password(database, "insp1", Role.INSPECTOR)
+    database.dispose()
+    turns: list[Actor] = []
+    windows: list[MainWindow] = []
+
+    def act() -> None:
+        win = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        windows.append(win)
+        if len(turns) == 1:
+            assert win.session_menu.logout()
+        else:
+            win.close()
+
+    def fake_log_in(_database: db.Database, _note: object) -> tuple[Actor, str] | None:
+        if len(turns) == 2:
+            pytest.fail("closing the window must not bring the log-in back")
+        actor = first if not turns else second
+        turns.append(actor)
+        QTimer.singleShot(50, act)
+        return actor, actor.username
+
+    monkeypatch.setattr(login_ui, "log_in", fake_log_in)
+    assert uiapp.run(["casemgr", "--db", str(path), "--lang", "zh"]) == 0
+    assert [a.username for a in turns] == ["clerk1", "insp1"]
+    assert len(windows) == 2 and windows[0] is not windows[1]
+    assert windows[1].ctx.actor.username == "insp1"
+    check = db.open_database(f"sqlite:///{path}")
+    try:
+        with check.read() as s:
+            actions = list(
+                s.execute(select(AuditEntry.action).where(AuditEntry.user_id == first.user_id)).scalars()
+            )
+        assert "auth.logout" in actions
+    finally:
+        check.dispose()
