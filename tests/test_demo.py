@@ -193,7 +193,7 @@ def test_a_database_with_users_never_gets_published_passwords(
 
 # --------------------------------------------------------------------------- plausible figures (issue 15)
 
-FIG_CASES = 400
+FIG_CASES = 1500  # what ``./run --demo`` makes: the rates are asked of that demo
 
 
 @pytest.fixture(scope="module")
@@ -206,10 +206,8 @@ def figures_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> I
 
 
 def test_indicators_are_in_published_ranges(figures_db: db.Database) -> None:
-    """Computed by the app's own casemgr.metrics for the year to date. 调解成功率 70–82 % as
-    published. The closure rates are asked at 97–100 % but reach about 94–96 % (1,500 cases)
-    and less on this smaller demo, where the showcase's open cases weigh more: asserted at
-    >= 92 % so that a regression shows; the gap is in the note on issue 15."""
+    """Computed by the app's own casemgr.metrics for the year to date, as published: 调解成功率
+    70–82 %, 仲裁结案率 and 举报投诉结案率 97–100 %."""
     year = Period(dt.date(HELPERS_TODAY.year, 1, 1), HELPERS_TODAY)
     with figures_db.read() as s:
         med = indicators.mediation_success_rate(s, year)
@@ -217,8 +215,8 @@ def test_indicators_are_in_published_ranges(figures_db: db.Database) -> None:
         insp = indicators.inspection_closure_rate(s, year)
     assert med.denominator > 50 and arb.denominator > 50 and insp.denominator > 50
     assert med.rate is not None and Decimal("0.70") <= med.rate <= Decimal("0.82"), med
-    assert arb.rate is not None and Decimal("0.92") <= arb.rate <= 1, arb
-    assert insp.rate is not None and Decimal("0.92") <= insp.rate <= 1, insp
+    assert arb.rate is not None and Decimal("0.97") <= arb.rate <= 1, arb
+    assert insp.rate is not None and Decimal("0.97") <= insp.rate <= 1, insp
 
 
 def test_backlog_is_weeks_not_years(figures_db: db.Database) -> None:
@@ -231,11 +229,11 @@ def test_backlog_is_weeks_not_years(figures_db: db.Database) -> None:
             .where(indicators.open_on(HELPERS_TODAY), indicators.has_overdue_clock(HELPERS_TODAY))
         ).scalars()
         late = [(HELPERS_TODAY - d).days for d in dues if d is not None]
-    assert 3 <= n <= FIG_CASES // 15, n  # 1,500 cases: a few dozen
+    assert 12 <= n <= 60, n  # a few dozen
     with figures_db.read() as s:
         still_open = s.execute(select(func.count()).where(Case.closed_on.is_(None))).scalar_one()
     assert still_open > n, "open cases, most of them within their deadlines"
-    assert late and max(late) <= 90, sorted(late)
+    assert late and max(late) <= 90, sorted(late)  # days or weeks, not a year
 
 
 def test_cases_are_owned_by_their_kinds_officers(figures_db: db.Database) -> None:

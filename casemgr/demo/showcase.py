@@ -83,6 +83,10 @@ def make(gen: CaseGenerator, kind: CaseKind, target: str) -> int | None:
         received -= dt.timedelta(days=1)
     actor = gen.staff.officer(gen.rng, kind)
     data = gen.case_input(kind, received, actor)
+    for _ in range(20):  # a worker's own complaint: a 举报 has no 补正 and no order to pay
+        if data.complaint_type is not ComplaintType.REPORT:
+            break
+        data = gen.case_input(kind, received, actor)
     if target == "police":  # 拒不支付劳动报酬罪 needs a collective, unpaid case
         data = _collective(gen, data)
     holder: list[Case] = []
