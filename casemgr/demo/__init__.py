@@ -46,12 +46,10 @@ from casemgr.services import parties
 
 BATCH = 50  # cases per transaction
 SHOWCASE_RESERVE = 40  # cases kept for the workflow stages the random walks missed
-SHOWCASE_MIN_CASES = 300
-BLACKLISTED_AGO = (
-    320,
-    150,
-    95,
-)  # days ago three unpaid collective complaints were received  # smaller demos (tests) are random walks only
+SHOWCASE_MIN_CASES = 300  # smaller demos (tests) are random walks only
+KEY_MONITORED = 6  # employers with the most complaints put under 重点监控
+#: Days ago three unpaid collective complaints were received (their employers are listed).
+BLACKLISTED_AGO = (320, 150, 95)
 
 KIND_WEIGHTS = ((CaseKind.MEDIATION, 30), (CaseKind.ARBITRATION, 38), (CaseKind.INSPECTION, 32))
 
@@ -141,6 +139,7 @@ def generate_cases(
         with database.write() as s:
             gen = CaseGenerator(s, rng, today, staff, ids)
             gen.employers = employers
+            showcase.key_monitoring(gen, KEY_MONITORED)
             for ago in BLACKLISTED_AGO:  # employers on the 失信名单
                 if made < cases and showcase.blacklist(gen, ago) is not None:
                     made += 1

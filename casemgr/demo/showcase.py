@@ -245,3 +245,28 @@ def blacklist(gen: CaseGenerator, ago: int) -> int | None:
         if not gen.step(fn):
             break
     return cid
+
+
+def key_monitoring(gen: CaseGenerator, count: int) -> int:
+    """The supervisor puts the employers with the most complaints under 重点监控."""
+    from sqlalchemy import func
+
+    from casemgr.services import parties
+
+    rows = gen.s.execute(
+        select(Case.employer_id, func.count(), func.max(Case.received_on))
+        .where(Case.kind == CaseKind.INSPECTION.value, Case.employer_id.is_not(None))
+        .group_by(Case.employer_id)
+        .having(func.count() >= 2)
+        .order_by(func.count().desc(), Case.employer_id)
+        .limit(count)
+    ).all()
+    done = 0
+    sup = gen.staff.supervisor
+    for employer_id, _n, last in rows:
+        since = min(gen.today, last + dt.timedelta(days=3))  # no draw: the walks' stream stays put
+        if gen.step(
+            lambda e=employer_id, d=since: parties.set_key_monitoring(gen.s, sup, e, monitored=True, since=d)
+        ):
+            done += 1
+    return done

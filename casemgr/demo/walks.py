@@ -261,7 +261,7 @@ class CaseGenerator:
             return []
         r = rng.random()
         end = self.later(on, 2, 12)
-        if r < 0.70:
+        if r < 0.66:
             ok = self.transition(
                 a,
                 cid,
@@ -331,7 +331,7 @@ class CaseGenerator:
         if not self.transition(a, cid, "accept", on):
             return []
         self._service(a, cid, "application_copy", on)
-        if rng.random() < 0.6:
+        if rng.random() < 0.65:
             # 先行调解: most wage cases are settled at the commission within days of acceptance
             # (仲裁调解书), before a tribunal is formed (调解仲裁法 Art. 42).
             end = self.later(on, 3, 12)
@@ -353,13 +353,13 @@ class CaseGenerator:
         if rng.random() < 0.06:
             self.transition(a, cid, "withdraw", self.later(on, 3, 10), reason="双方庭外和解后撤回")
             return []
-        hearing = self.later(on, 15, 25)
+        hearing = self.later(on, 12, 18)
         defence_end = self.s.execute(
             select(Deadline.due_on).where(Deadline.case_id == cid, Deadline.rule_code == "arb.defence")
         ).scalar()
         if defence_end is not None and hearing <= defence_end:
             # A hearing inside the respondent's defence period needs a reason: set it after.
-            hearing = defence_end + dt.timedelta(days=rng.randint(1, 7))
+            hearing = defence_end + dt.timedelta(days=rng.randint(1, 4))
         sched = self.later(on, 1, 3)
         if not self.transition(a, cid, "schedule_hearing", sched, hearing_date=hearing, place="第一仲裁庭"):
             return []
@@ -374,7 +374,7 @@ class CaseGenerator:
                 hearing = self.later(res, 10, 20)
         if rng.random() < 0.04 and hearing <= self.today:
             self._extension(a, cid, hearing)
-        end = self.later(hearing, 0, 7)  # simple wage cases: the award at or soon after the hearing
+        end = self.later(hearing, 0, 5)  # simple wage cases: the award at or soon after the hearing
         r = rng.random()
         doc = f"汕劳人仲案字〔{end.year}〕{cid}号"
         if r < 0.05:
