@@ -6,6 +6,7 @@ data written at the oldest revision must survive the walk to head.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import select
 
 from casemgr import db
 from casemgr.models import Base
@@ -72,6 +74,12 @@ SEED_0001 = [
     "INSERT INTO case_parties (id, case_id, role, person_id) VALUES (2, 1, 'applicant', 1)",
     "INSERT INTO events (id, case_id, kind, occurred_on, recorded_at) VALUES (1, 1, 'created', '2026-01-05',"
     " '2026-01-05 08:00:00')",
+    # Two "确定开庭" steps (the second rescheduled the first): revision 0009 keeps the latest as a hearing.
+    "INSERT INTO events (id, case_id, kind, action, occurred_on, recorded_at, data) VALUES (2, 1, 'transition',"
+    " 'schedule_hearing', '2026-01-20', '2026-01-20 08:00:00', '{\"hearing_date\": \"2026-02-10\"}')",
+    "INSERT INTO events (id, case_id, kind, action, occurred_on, recorded_at, data) VALUES (3, 1, 'transition',"
+    " 'schedule_hearing', '2026-01-22', '2026-01-22 08:00:00',"
+    ' \'{"hearing_date": "2026-02-12", "place": "第二仲裁庭"}\')',
 ]
 
 
@@ -88,7 +96,7 @@ def test_upgrade_from_each_revision_keeps_data(tmp_path: Path, start: str) -> No
     db.upgrade(url, start)
     database = db.open_database(url)  # upgrades to head, writing a backup first
     try:
-        from casemgr.models import Case
+        from casemgr.models import Case, Hearing
 
         with database.read() as s:
             case = s.get(Case, 1)
@@ -97,6 +105,11 @@ def test_upgrade_from_each_revision_keeps_data(tmp_path: Path, start: str) -> No
             assert str(case.amount_claimed) == "12345.67"
             assert [p.role for p in case.parties] == ["respondent", "applicant"]
             assert case.employer is not None and case.employer.uscc == "91350100M000100Y43"
+            hearings = s.scalars(select(Hearing).where(Hearing.case_id == 1)).all()
+            if int(start) < 9:  # carried over by 0009: the latest date and place, no time, not "held"
+                assert [
+                    (h.hearing_date, h.place, h.start_minute, h.status, h.event_id) for h in hearings
+                ] == [(dt.date(2026, 2, 12), "第二仲裁庭", None, "scheduled", 3)]
         assert db.current_revision(database.engine) == db.head_revision()
     finally:
         database.dispose()

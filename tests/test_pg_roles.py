@@ -754,3 +754,36 @@ def test_the_administrator_registers_a_case_but_cannot_change_it_afterwards(site
         assert got.startswith("refused"), got
     with site.raw("clerk") as con:
         assert _try(con, f"UPDATE cases SET summary = 'x' WHERE id = {cid}") == "ok"
+
+
+def test_rooms_roster_and_a_booking_under_the_login_roles(site: Site) -> None:
+    """Issue 15: the administrator keeps the rooms and roster, a clerk books a hearing, each as
+    their own login role; a clerk's own attempt at the room list is refused by the database."""
+    from casemgr.models import Hearing
+    from casemgr.services import hearings
+
+    a = site.actors
+    with site.database("chief").write() as x:
+        room = hearings.save_room(x, a["chief"], name=f"庭室{uuid.uuid4().hex[:6]}").id
+        arb = [
+            hearings.save_arbitrator(x, a["chief"], name=f"{n}{uuid.uuid4().hex[:6]}").id for n in "甲乙丙"
+        ]
+    with site.database("clerk").write() as x:
+        cid = cases.register_case(x, a["clerk"], case_input(CaseKind.ARBITRATION, n=15)).id
+    for code, on, fields in (
+        ("accept", dt.date(2026, 3, 3), {}),
+        ("form_tribunal", dt.date(2026, 3, 4), {"arbitrators": ["甲", "乙", "丙"]}),
+        ("schedule_hearing", dt.date(2026, 3, 4),
+         {"hearing_date": dt.date(2026, 3, 25), "start_time": "09:00", "room_id": room,
+          "presiding_id": arb[0], "member_ids": arb[1:]}),
+    ):  # fmt: skip
+        with site.database("clerk").write() as x:
+            wf.apply_transition(x, a["clerk"], cid, code, fields, expected_version=None, on=on)
+    with site.database("clerk").read() as x:
+        h = x.scalars(select(Hearing).where(Hearing.case_id == cid)).one()
+        assert (h.room_id, h.start_minute, len(h.members)) == (room, 540, 3)
+    with site.raw("clerk") as con:
+        assert _try(
+            con, "INSERT INTO hearing_rooms (name, active, updated_at) VALUES ('x', true, now())"
+        ).startswith("refused")
+        assert _try(con, f"UPDATE arbitrators SET active = false WHERE id = {arb[0]}").startswith("refused")

@@ -653,6 +653,10 @@ class CaseFileWindow(QDialog):
         if self.detail is None:
             return None
         t = workflow.get_transition(self.detail.row.kind, code)
+        if code == "schedule_hearing":  # the booking: rooms and roster read first (ui.hearing)
+            from ui.hearing import open_schedule_dialog
+
+            return open_schedule_dialog(self, t)
         dlg = TransitionDialog(self.ctx, self.detail, t, self)
         dlg.reload_requested.connect(self.reload)
         self._keep(dlg)

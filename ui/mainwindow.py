@@ -32,7 +32,7 @@ from ui.pages import CaseListPage, DashboardPage, EmployerPage, Page
 if TYPE_CHECKING:
     from ui.app import AppContext
 
-PAGES = ("dashboard", "mediation", "arbitration", "inspection", "employers", "reports", "settings")
+PAGES = ("dashboard", "mediation", "arbitration", "docket", "inspection", "employers", "reports", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             "dashboard": self.tr("Dashboard"),
             "mediation": self.tr("Mediation"),
             "arbitration": self.tr("Arbitration"),
+            "docket": self.tr("Hearings"),
             "inspection": self.tr("Inspection"),
             "employers": self.tr("Employers"),
             "reports": self.tr("Reports"),
@@ -159,6 +160,10 @@ class MainWindow(QMainWindow):
             return p
         if key == "employers":
             return EmployerPage(self.ctx)
+        if key == "docket":  # issue 15: the week's hearings by room, the 开庭排期表
+            from ui.hearing import DocketPage
+
+            return DocketPage(self.ctx)
         if key == "reports":
             from ui.reportpage import ReportPage
 

@@ -111,6 +111,10 @@ class SettingsPage(Page):
             self.tabs.addTab(self.calendar, self.tr("Holiday calendar"))
             self.rules = RulesTab(ctx)
             self.tabs.addTab(self.rules, self.tr("Deadline rules"))
+            from ui.hearing import HearingAdminTab
+
+            self.hearing_admin = HearingAdminTab(ctx)
+            self.tabs.addTab(self.hearing_admin, self.tr("Hearing rooms and arbitrators"))
 
     def _show_report_font(self) -> None:
         chosen = str(QSettings().value(REPORT_FONT_KEY, "", str))

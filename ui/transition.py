@@ -231,30 +231,34 @@ class TransitionDialog(QDialog):
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for f in self.transition.fields:
-            w = self.editors[f.name]
-            v: Any
-            if isinstance(w, QDateEdit):
-                v = w.date().toPython()
-            elif isinstance(w, QCheckBox):
-                v = w.isChecked()
-            elif isinstance(w, QSpinBox):
-                v = w.value()
-            elif isinstance(w, QComboBox):
-                v = w.currentData()
-            elif isinstance(w, ItemsEditor):
-                v = w.value() or None
-            elif isinstance(w, QPlainTextEdit):
-                v = w.toPlainText().strip() or None
-            else:
-                assert isinstance(w, QLineEdit)
-                text = w.text().strip()
-                if f.type == "strings":
-                    v = [x.strip() for x in re.split(r"[,，、;；]", text) if x.strip()] or None
-                else:
-                    v = text or None
+            v = self._value(f, self.editors[f.name])
             if v is not None:
                 out[f.name] = v
         return out
+
+    def _value(self, f: FieldDef, w: QWidget) -> Any:
+        """One editor's value (a subclass with its own editors answers for them)."""
+        v: Any
+        if isinstance(w, QDateEdit):
+            v = w.date().toPython()
+        elif isinstance(w, QCheckBox):
+            v = w.isChecked()
+        elif isinstance(w, QSpinBox):
+            v = w.value()
+        elif isinstance(w, QComboBox):
+            v = w.currentData()
+        elif isinstance(w, ItemsEditor):
+            v = w.value() or None
+        elif isinstance(w, QPlainTextEdit):
+            v = w.toPlainText().strip() or None
+        else:
+            assert isinstance(w, QLineEdit)
+            text = w.text().strip()
+            if f.type == "strings":
+                v = [x.strip() for x in re.split(r"[,，、;；]", text) if x.strip()] or None
+            else:
+                v = text or None
+        return v
 
     def check(self) -> bool:
         ok = True

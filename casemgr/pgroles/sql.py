@@ -354,6 +354,10 @@ _READ_ALL = (
     "settings",
     "case_number_counters",
     "month_closures",
+    "hearing_rooms",
+    "arbitrators",
+    "hearings",
+    "hearing_arbitrators",
 )
 
 _ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
@@ -392,6 +396,7 @@ def _grants(ns: str) -> list[str]:
         out.append(
             f"GRANT INSERT, UPDATE, DELETE ON settings, deadline_rules, calendar_overrides TO {to('settings.edit')}"
         )
+        out.append(f"GRANT INSERT, UPDATE ON hearing_rooms, arbitrators TO {to('settings.edit')}")
     if roles_with("month.close"):
         out.append(f"GRANT INSERT, UPDATE, DELETE ON month_closures TO {to('month.close')}")
     if roles_with("party.register"):
@@ -401,6 +406,8 @@ def _grants(ns: str) -> list[str]:
         w = to_roles(case_writers)
         out.append(f"GRANT INSERT ON cases, events, deadlines TO {w}")
         out.append(f"GRANT INSERT, UPDATE, DELETE ON case_parties, claim_items TO {w}")
+        out.append(f"GRANT INSERT, UPDATE ON hearings TO {w}")
+        out.append(f"GRANT INSERT, DELETE ON hearing_arbitrators TO {w}")
         out.append(f"GRANT INSERT, UPDATE ON case_number_counters TO {to('case.register')}")
         not_assigners = [r for r in case_writers if r not in assigners]
         if not_assigners:

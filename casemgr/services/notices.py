@@ -25,7 +25,7 @@ from casemgr.enums import EventKind, PartyRole
 from casemgr.errors import NotFoundError
 from casemgr.models import Case, CaseParty, Document, Employer, Event, Person
 from casemgr.reports import notices
-from casemgr.services import cases
+from casemgr.services import cases, hearings
 
 #: notice type -> the workflow step whose recorded fields fill the notice
 SOURCE_STEP: dict[str, str] = {
@@ -117,6 +117,8 @@ def notice_facts(
             idn = person.id_number if unmask else privacy.mask_id_number(person.id_number)
             workers.append(notices.NoticeWorker(cp.role, person.name, idn))
     recorded = _step_fields(session, case, SOURCE_STEP.get(notice_type))
+    if notice_type == "arb_hearing":  # the booked hearing: its hour and room too (issue 15)
+        recorded |= hearings.notice_fields(session, case.id)
     return notices.NoticeFacts(
         case=notices.NoticeCase(
             number=case.number,

@@ -125,6 +125,15 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ROLES,
         fields=(
             FieldDef("hearing_date", "date", label_zh="开庭日期", label_en="hearing date"),
+            FieldDef("start_time", "time", required=False, label_zh="开庭时间", label_en="time"),
+            FieldDef(
+                "duration_minutes", "int", required=False, label_zh="预计时长（分钟）", label_en="minutes"
+            ),
+            FieldDef("room_id", "int", required=False, label_zh="仲裁庭室", label_en="hearing room"),
+            FieldDef(
+                "presiding_id", "int", required=False, label_zh="首席（独任）仲裁员", label_en="presiding"
+            ),
+            FieldDef("member_ids", "ids", required=False, label_zh="仲裁员", label_en="members"),
             FieldDef("place", "text", required=False, label_zh="开庭地点", label_en="place"),
             FieldDef(
                 "early_hearing_reason",
@@ -135,7 +144,7 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
             ),
         ),
         clocks=(ClockEffect("start", "hearing_notice", anchor_field="hearing_date"),),
-        guards=("hearing_notice_possible", "hearing_after_defence_period"),
+        guards=("hearing_notice_possible", "hearing_after_defence_period", "hearing_slot_free"),
     ),
     TransitionDef(
         "suspend",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from casemgr.enums import CaseKind, Outcome, Role
 
 #: Field types a transition may require; services validate and normalise them.
-FIELD_TYPES = ("date", "text", "decimal", "int", "bool", "choice", "items", "strings")
+FIELD_TYPES = ("date", "text", "decimal", "int", "bool", "choice", "items", "strings", "time", "ids")
 
 STAY = None  # to_state: the status does not change (a clock or record-only step)
 PREVIOUS = "@previous"  # to_state: back to the status before the suspension

@@ -2260,6 +2260,11 @@
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/mainwindow.py" line="121"/>
+        <source>Hearings</source>
+        <translation>开庭排期</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -3273,6 +3278,11 @@
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/settingspage.py" line="117"/>
+        <source>Hearing rooms and arbitrators</source>
+        <translation>庭室与仲裁员</translation>
+    </message>
 </context>
 <context>
     <name>SetupAdminDialog</name>
@@ -3923,6 +3933,381 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DocketPage</name>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="164"/>
+        <source>Hearing schedule</source>
+        <translation>开庭排期</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="168"/>
+        <source>Week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="169"/>
+        <source>Day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="171"/>
+        <source>Previous</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="172"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="173"/>
+        <source>Next</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="175"/>
+        <source>Print schedule (PDF)…</source>
+        <translation>打印开庭排期表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="176"/>
+        <source>Record as held</source>
+        <translation>记录已开庭</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="178"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="192"/>
+        <source>By room</source>
+        <translation>按庭室</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="196"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="197"/>
+        <source>Room</source>
+        <translation>庭室</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="198"/>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="199"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="200"/>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="201"/>
+        <source>Tribunal</source>
+        <translation>仲裁庭</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="202"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="211"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="251"/>
+        <source>Scheduled</source>
+        <translation>已排期</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="252"/>
+        <source>Day passed, not recorded</source>
+        <translation>开庭日已过，待记录</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="253"/>
+        <source>Held</source>
+        <translation>已开庭</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="258"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="259"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="260"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="261"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="262"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="263"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="264"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="268"/>
+        <source>presiding</source>
+        <translation>首席</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="268"/>
+        <source>sole</source>
+        <translation>独任</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="276"/>
+        <source>%1: %2 hearings</source>
+        <translation>%1：共 %2 庭</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="284"/>
+        <source>(place not set)</source>
+        <translation>（地点未定）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="303"/>
+        <source>not set</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="314"/>
+        <source>Workers' names are partly hidden for your role.</source>
+        <translation>按您的查看权限，劳动者姓名已隐去部分字符。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="319"/>
+        <source>time not set</source>
+        <translation>时间未定</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="354"/>
+        <source>Recorded as held.</source>
+        <translation>已记录为已开庭。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="366"/>
+        <source>hearing-schedule-%1.pdf</source>
+        <translation>开庭排期表-%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="368"/>
+        <source>Save hearing schedule</source>
+        <translation>保存开庭排期表</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="368"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="389"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="392"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HearingAdminTab</name>
+    <message>
+        <location filename="../../ui/hearing.py" line="437"/>
+        <source>Arbitrator</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="449"/>
+        <source>Hearing rooms</source>
+        <translation>仲裁庭室</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="450"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="450"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="450"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="456"/>
+        <source>New room…</source>
+        <translation>新增庭室…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="456"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="461"/>
+        <source>Arbitrator roster</source>
+        <translation>仲裁员名册</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="463"/>
+        <source>Full-time / part-time</source>
+        <translation>专职/兼职</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="463"/>
+        <source>User account</source>
+        <translation>用户账号</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="471"/>
+        <source>New arbitrator…</source>
+        <translation>新增仲裁员…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="513"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="513"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="520"/>
+        <source>Full-time</source>
+        <translation>专职</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="520"/>
+        <source>Part-time</source>
+        <translation>兼职</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="557"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>HearingDialog</name>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="105"/>
+        <source>Replaces the hearing booked for %1.</source>
+        <translation>将取代原定于 %1 的开庭安排。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="129"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="133"/>
+        <source>(elsewhere: give the place below)</source>
+        <translation>（不在庭室：请在下方填写开庭地点）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="140"/>
+        <source>(not chosen)</source>
+        <translation>（未选）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="140"/>
+        <source>part-time</source>
+        <translation>兼职</translation>
+    </message>
+</context>
+<context>
+    <name>RosterEntryDialog</name>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="407"/>
+        <source>Arbitrator</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="407"/>
+        <source>Hearing room</source>
+        <translation>仲裁庭室</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="411"/>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="413"/>
+        <source>Full-time arbitrator</source>
+        <translation>专职仲裁员</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="416"/>
+        <source>(not a user of this program)</source>
+        <translation>（不是本系统用户）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="421"/>
+        <source>User account</source>
+        <translation>用户账号</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="425"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="426"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>TribunalEditor</name>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="64"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/hearing15/ui/hearing.py" line="64"/>
+        <source>part-time</source>
+        <translation>兼职</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from typing import Any
 from casemgr import validation
 from casemgr.enums import ClaimType
 from casemgr.errors import ValidationError, WorkflowError
+from casemgr.services import hearings
 from casemgr.workflow import final_award
 from casemgr.workflow.model import FieldDef, TransitionDef
 
@@ -104,6 +105,12 @@ def clean_fields(t: TransitionDef, fields: dict[str, Any]) -> dict[str, Any]:
             out[f.name] = [x.strip() for x in v]
         elif f.type == "items":
             out[f.name] = _clean_items(f, v)
+        elif f.type == "time":  # a wall-clock time, kept as "HH:MM" (the hearing's start)
+            out[f.name] = hearings.hhmm(hearings.parse_time(v, f.name))
+        elif f.type == "ids":  # rows chosen from a list (the tribunal's members)
+            if not isinstance(v, list | tuple) or not all(validation.is_valid_id(x) for x in v):
+                raise _bad(f, "应为名单中的选项", "must be entries of the list")
+            out[f.name] = [int(x) for x in v]
         else:  # pragma: no cover - the tables are checked at import
             raise AssertionError(f.type)
     return out

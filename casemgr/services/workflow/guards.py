@@ -23,6 +23,7 @@ from casemgr.deadlines.calendar import calendar_for
 from casemgr.enums import ComplaintType, DeadlineState
 from casemgr.errors import WorkflowError
 from casemgr.models import Case, Deadline, Event
+from casemgr.services import hearings
 from casemgr.workflow.model import TransitionDef
 
 
@@ -114,14 +115,9 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                     "arbitrators",
                 )
         elif g == "hearing_notice_possible":
-            r = rules_mod.rule(session, "arb.hearing_notice")
-            latest = cal.subtract_working_days(f["hearing_date"], r.length + 1)
-            if latest < on:
-                raise _guard_error(
-                    f"开庭日期过近：开庭通知须在开庭{r.length}个工作日前送达，最迟 {latest}。",
-                    f"The hearing is too soon: the notice must be served {r.length} working days before, by {latest}.",
-                    "hearing_date",
-                )
+            hearings.check_notice_period(session, f["hearing_date"], on)
+        elif g == "hearing_slot_free":
+            hearings.check_slot(session, case, hearings.slot_from_fields(f), on)
         elif g == "complaint_only":
             if rules_mod.complaint_type_of(case) != ComplaintType.COMPLAINT.value:
                 raise _guard_error(

@@ -23,7 +23,7 @@ from casemgr.deadlines import rules as rules_mod
 from casemgr.enums import CaseKind, ComplaintType, DeadlineState, EventKind, PartyRole, ServiceMethod
 from casemgr.errors import KnownError, PermissionDenied, ValidationError, WorkflowError
 from casemgr.models import Case, CaseParty, Deadline, Event
-from casemgr.services import cases
+from casemgr.services import cases, hearings
 from casemgr.services.workflow import serving
 from casemgr.services.workflow.common import audit_case, clean_on, require_role, require_status
 from casemgr.services.workflow.fields import clean_fields
@@ -287,8 +287,13 @@ def execute(
     if t.code == "serve_award":
         extra.update(serving.start_after_award_periods(session, case, ServiceMethod(f["method"]), on))
     session.flush()
+    slot = hearings.slot_from_fields(f) if t.code == "schedule_hearing" else None
+    if slot is not None and slot.room_id is not None and not f.get("place"):
+        f["place"] = hearings.room_name(session, slot.room_id)  # the notice prints where
     data = {k: v for k, v in f.items() if k != "items"} | extra
-    cases.add_event(
+    if slot is not None:  # the timeline reads names, not row ids (the booking keeps the ids)
+        data = hearings.step_record(session, data, slot)
+    event = cases.add_event(
         session,
         case,
         actor,
@@ -299,6 +304,8 @@ def execute(
         to_status=to_status,
         data=data or None,
     )
+    if slot is not None:
+        hearings.record_scheduled(session, case, slot, event, f.get("place"))
     audit_case(session, actor, f"case.transition.{t.code}", case, before, case_snapshot(case))
     if new_type is not None:
         audit.record(
