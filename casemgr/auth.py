@@ -417,6 +417,20 @@ def authenticate(session: Session, username: str, password: str, *, now: dt.date
     return actor_for(user)
 
 
+def logout(session: Session, actor: Actor) -> None:
+    """A user leaves (log out / switch user): audited like the log-in, so that the audit trail
+    says who was at the desk between the two."""
+    user = session.get(User, actor.user_id) if actor.user_id is not None else None
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=user.username if user is not None else actor.username,
+        action="auth.logout",
+        entity="user",
+        entity_id=actor.user_id,
+    )
+
+
 def must_change_password(session: Session, actor: Actor) -> bool:
     user = session.get(User, actor.user_id) if actor.user_id is not None else None
     return bool(user is not None and user.must_change_password)

@@ -21,6 +21,9 @@ from casemgr.models import Setting
 
 EPOCH = dt.date(1900, 1, 1)
 
+#: The setting that marks a demo database (see casemgr.demo.staff).
+DEMO_KEY = "demo_database"
+
 #: key -> list of (valid_from, value), oldest first. Values are JSON-serialisable.
 DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "bureau_name": [(EPOCH, "汕尾市人力资源和社会保障局")],
@@ -67,6 +70,9 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "administrative_review_body": [(EPOCH, "汕尾市人民政府")],
     "administrative_court": [(EPOCH, "")],
     "notice_font_shipped": [(EPOCH, False)],
+    # A demo database (``casemgr demo`` / ``./run --demo`` on a fresh file): its accounts have
+    # published passwords, so every window says 演示 and it must never hold real cases.
+    DEMO_KEY: [(EPOCH, False)],
     # Who approves an extension of a statutory period, per case kind: "role:<role>" or
     # "user:<username>" entries (services.workflow.require_extension_approver). The law names
     # the commission chair or the 仲裁院 head he authorises (调解仲裁法 Art. 43, 办案规则
@@ -103,6 +109,11 @@ def get(session: Session, key: str, on: dt.date | None = None) -> Any:
     if default_from is None:
         raise KeyError(key)
     return default
+
+
+def is_demo_database(session: Session) -> bool:
+    """Marked as a demo database: the title bars say so and the log-in offers the demo accounts."""
+    return bool(get(session, DEMO_KEY, EPOCH))
 
 
 def get_decimal(session: Session, key: str, on: dt.date | None = None) -> Decimal:

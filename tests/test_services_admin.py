@@ -14,6 +14,7 @@ from casemgr.enums import Role
 from casemgr.errors import PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, Setting
 from casemgr.services import admin
+from tests.helpers import TODAY
 
 
 def test_minimum_wage_from_a_date_is_audited_and_used_from_then(
@@ -93,3 +94,27 @@ def test_bad_values_are_refused_and_nothing_is_written(
     with database.read() as s:
         assert s.execute(select(func.count()).select_from(Setting)).scalar_one() == 0
         assert s.execute(select(func.count()).where(AuditEntry.action == "setting.update")).scalar_one() == 0
+
+
+def test_key_monitoring_is_a_supervisors_audited_decision(
+    database: db.Database, actors: dict[Role, Actor]
+) -> None:
+    from casemgr.models import Employer
+    from casemgr.services import parties
+
+    with database.write() as s:
+        emp = Employer(name="汕尾市重点监控测试有限公司", district="城区")
+        s.add(emp)
+        s.flush()
+        eid = emp.id
+    with database.write() as s, pytest.raises(PermissionDenied):
+        parties.set_key_monitoring(s, actors[Role.INSPECTOR], eid, monitored=True, since=TODAY)
+    with database.write() as s:
+        parties.set_key_monitoring(s, actors[Role.SUPERVISOR], eid, monitored=True, since=TODAY)
+    with database.read() as s:
+        emp2 = s.get(Employer, eid)
+        assert emp2 is not None and emp2.key_monitoring and emp2.key_monitoring_since == TODAY
+        entry = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "employer.key_monitoring")
+        ).scalar_one()
+        assert entry.user_id == actors[Role.SUPERVISOR].user_id

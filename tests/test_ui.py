@@ -690,18 +690,41 @@ def test_run_refuses_a_damaged_database_with_a_message(
 def test_run_demo_fills_an_empty_database(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """``./run --demo``: the accounts first, then the log-in at once while the cases are made
+    on a worker thread; the log-in dialog is told how far they are."""
     import sys
+    import time
 
     from ui import app as uiapp
     from ui import login
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    accounts: list[list[tuple[str, str, str]]] = []
-    monkeypatch.setattr(uiapp, "show_demo_accounts", accounts.append)
-    monkeypatch.setattr(login, "log_in", lambda _db: None)  # the user cancels the log-in
+    notes: list[str] = []
+
+    class FakeLogin:
+        def set_note(self, text: str) -> None:
+            notes.append(text)
+
+        class finished:  # stands for the dialog's signal
+            @staticmethod
+            def connect(fn: object) -> None:
+                pass
+
+    def fake_log_in(database: db.Database, note: object) -> None:
+        with database.read() as s:
+            assert not auth.needs_setup(s), "the demo has its administrator: no set-up dialog"
+        assert callable(note)
+        note(FakeLogin())  # type: ignore[operator]
+        deadline = time.monotonic() + 60
+        while notes[-1] and time.monotonic() < deadline:  # "" = the demo is complete
+            QApplication.processEvents()
+            time.sleep(0.02)
+        return None  # then the user cancels the log-in
+
+    monkeypatch.setattr(login, "log_in", fake_log_in)
     path = tmp_path / "demo.db"
     assert uiapp.run(["casemgr", "--db", str(path), "--demo", "--demo-cases", "6", "--lang", "en"]) == 0
-    assert accounts and all(pw for _u, _r, pw in accounts[0])
+    assert notes[0].startswith("Demo cases are being made in the background") and notes[-1] == ""
     check = db.open_database(f"sqlite:///{path}")
     try:
         with check.read() as s:

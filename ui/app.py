@@ -58,9 +58,16 @@ class AppContext(QObject):
     """
 
     def __init__(
-        self, database: db.Database, actor: Actor, display_name: str, parent: QObject | None = None
+        self,
+        database: db.Database,
+        actor: Actor,
+        display_name: str,
+        parent: QObject | None = None,
+        *,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.demo = demo  # a demo database (casemgr.settings.DEMO_KEY): the title bars say so
         self.database = database
         self.actor = actor
         self.display_name = display_name
@@ -309,44 +316,154 @@ def default_url(db_arg: str | None) -> str:
     return db.resolve_url(db_arg, data_dir=data_dir)
 
 
-def fill_demo_if_empty(database: db.Database, n_cases: int) -> list[tuple[str, str, str]]:
-    """``--demo``: demo data into an empty database only (never mixed with real cases).
+class DemoFiller(QObject):
+    """``./run --demo`` on a fresh database: the accounts now, the cases on a worker thread.
 
-    Returns the demo accounts (user name, role, password) so they can be shown once; the
-    passwords are random and stored only as hashes.
+    Why: making 1,500 cases through the real services takes minutes; the log-in and the main
+    window must not wait for them (a progress box that blocks the GUI thread is never painted).
+    The accounts are made first, on the GUI thread (a second or two, with a painted progress
+    box), so that the log-in works at once; the cases follow in small batches (one short
+    write transaction each), so a user's own write never waits long for the database.
+    Quitting stops it after the current batch (the demo then has fewer cases).
+
+    The worker thread only emits ``_step``/``_end``, connected to this object's own methods
+    (queued onto the GUI thread, the ui.ops.Emitter pattern); the log-in dialog and the main
+    window follow through :meth:`listen`, plain callbacks called on the GUI thread.
     """
-    from PySide6.QtWidgets import QProgressDialog
 
-    from casemgr import demo, queries
+    _step = Signal(int, int)
+    _end = Signal(str)
 
-    with database.read() as s:
-        if queries.CaseQuery().count(s):
-            return []
-    progress = QProgressDialog(QCoreApplication.translate("App", "Creating demo data…"), "", 0, n_cases)
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-    progress.setMinimumDuration(0)
-    progress.show()
-    result = demo.generate(
-        database, cases=n_cases, show_passwords=True, progress=lambda done, total: progress.setValue(done)
-    )
-    progress.close()
-    return [u for u in result.users if u[2]]
+    BATCH = 8  # cases per write transaction (about half a second)
+    PAUSE = 0.2  # seconds between them: see casemgr.demo.generate_cases
 
+    def __init__(self, database: db.Database, n_cases: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.n_cases = n_cases
+        self.done = 0
+        self.running = False
+        self.error = ""
+        self._listeners: list[Callable[[str], None]] = []
+        self._cancel = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._staff: Any = None
+        self._result: Any = None
+        self._step.connect(self._on_step)
+        self._end.connect(self._on_end)
 
-def show_demo_accounts(accounts: list[tuple[str, str, str]]) -> None:
-    lines = [f"{name}\t{labels.label(labels.ROLES, role)}\t{pw}" for name, role, pw in accounts]
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("App", "Demo accounts"),
-        QCoreApplication.translate(
-            "App", "Demo data was created. These accounts can log in (shown only once):"
-        ),
-    )
-    box.setDetailedText("\n".join(lines))
-    box.setInformativeText("\n".join(lines))
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.exec()
+    @staticmethod
+    def wanted(database: db.Database) -> bool:
+        """Only a database without users and cases becomes a demo database."""
+        from casemgr import queries
+
+        with database.read() as s:
+            return not queries.CaseQuery().count(s) and not queries.users(s)
+
+    def make_accounts(self) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        from casemgr import demo
+
+        box = QProgressDialog(QCoreApplication.translate("App", "Creating the demo accounts…"), "", 0, 0)
+        box.setCancelButton(None)
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        box.setMinimumDuration(0)
+        box.show()
+        for _ in range(5):  # painted before the GUI thread is busy
+            QApplication.processEvents()
+        try:
+            self._result = demo.DemoResult()
+            self._staff = demo.create_staff(self.database, self._result, False)
+        finally:
+            box.close()
+
+    def start(self) -> None:
+        self.running = True
+        self._thread = threading.Thread(target=self._run, name="demo-cases", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        from casemgr import demo
+
+        error = ""
+        try:
+            demo.generate_cases(
+                self.database,
+                self._staff,
+                self._result,
+                cases=self.n_cases,
+                progress=lambda done, total: self._step.emit(done, total),
+                batch=self.BATCH,
+                cancelled=self._cancel.is_set,
+                pause=self.PAUSE,
+            )
+        except Exception as exc:  # a bug or a full disk: logged, said in the status bar
+            log.exception("demo data failed")
+            error = str(exc) or type(exc).__name__
+        try:
+            self._end.emit(error)
+        except RuntimeError:  # quitting: nobody listens any more
+            pass
+
+    def _on_step(self, done: int, _total: int) -> None:
+        self.done = done
+        self._tell()
+
+    def _on_end(self, error: str) -> None:
+        self.running = False
+        self.error = error
+        self._tell()
+
+    def _tell(self) -> None:
+        for listener in list(self._listeners):
+            listener(self.text())
+
+    def listen(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``listener(text)`` now and at each step; returns the function that stops it."""
+        self._listeners.append(listener)
+        listener(self.text())
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def stop(self) -> None:
+        """Quitting: stop after the current batch and wait for it (a few seconds at most)."""
+        self._cancel.set()
+        if self._thread is not None:
+            self._thread.join(30)
+
+    def text(self) -> str:
+        """What the user is told: "" once the demo is complete."""
+        if self.error:
+            return QCoreApplication.translate("App", "Demo data failed: %1").replace("%1", self.error)
+        if not self.running:
+            return ""
+        return (
+            QCoreApplication.translate("App", "Demo cases are being made in the background: %1 of %2")
+            .replace("%1", str(self.done))
+            .replace("%2", str(self.n_cases))
+        )
+
+    def attach_to_login(self, login: Any) -> None:
+        """The log-in dialog says how far the demo cases are (until it closes)."""
+        stop = self.listen(login.set_note)
+        login.finished.connect(lambda _=0: stop())
+
+    def attach_to_window(self, window: Any) -> Callable[[], None]:
+        """The main window's status bar says how far; its page is refreshed when done."""
+        bar = window.statusBar()
+
+        def show(text: str) -> None:
+            if text:
+                bar.showMessage(text)
+            elif not self.running:
+                bar.showMessage(QCoreApplication.translate("App", "The demo data is complete."), 15_000)
+                window.refresh()
+                stop()
+
+        if not self.running and not self.error:
+            return lambda: None
+        stop = self.listen(show)
+        return stop
 
 
 def run(argv: Sequence[str]) -> int:
@@ -373,11 +490,16 @@ def run(argv: Sequence[str]) -> int:
     try:
         url = default_url(args.db)
         per_user = pgroles.needs_login(url)  # PostgreSQL: the log-in opens the connection
+        filler: DemoFiller | None = None
         if not per_user:
             database = db.open_database(url)
-            accounts = fill_demo_if_empty(database, args.demo_cases) if args.demo else []
+            if args.demo and DemoFiller.wanted(database):
+                filler = DemoFiller(database, args.demo_cases)
+                filler.make_accounts()
             backup = StartupBackup(database)
             backup.start()
+            if filler is not None:
+                filler.start()
     except errors.KnownError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "Cannot open the database"), exc.message(lang)
@@ -393,34 +515,80 @@ def run(argv: Sequence[str]) -> int:
         database, actor, display_name = server_session
         backup = StartupBackup(database)
         backup.start()
-    else:
-        if accounts:
-            show_demo_accounts(accounts)
+        return _session(app, database, actor, display_name, backup, None)
+    from ui.login import log_in
 
-        from ui.login import log_in
-
-        session = log_in(database)
+    code = 0
+    while True:  # one turn per user: "log out / switch user" brings the log-in back
+        session = log_in(database, filler.attach_to_login if filler is not None else None)
         if session is None:
-            backup.cancel()
-            QThreadPool.globalInstance().waitForDone(10_000)
-            database.dispose()
-            return 0
+            break
         actor, display_name = session
-    ctx = AppContext(database, actor, display_name)
+        code, switch = _main_window(app, database, actor, display_name, backup, filler)
+        if not switch:
+            break
+    _shut_down(database, backup, filler)
+    return code
+
+
+def _is_demo(database: db.Database) -> bool:
+    from casemgr import settings
+
+    try:
+        with database.read() as s:
+            return settings.is_demo_database(s)
+    except errors.KnownError:
+        return False
+
+
+def _main_window(
+    app: QApplication,
+    database: db.Database,
+    actor: Actor,
+    display_name: str,
+    backup: StartupBackup,
+    filler: DemoFiller | None,
+) -> tuple[int, bool]:
+    """One user's session: the main window until it is closed. Returns (exit code, switch user)."""
+    ctx = AppContext(database, actor, display_name, demo=_is_demo(database))
 
     from ui.mainwindow import MainWindow
 
     window = MainWindow(ctx)
     backup.report_to(window.show_warning)
     window.idle_lock = start_idle_lock(ctx, window)
+    detach = filler.attach_to_window(window) if filler is not None else (lambda: None)
     window.show()
     QTimer.singleShot(0, window.show_start_reminder)
     code = app.exec()
-    backup.cancel()  # an unfinished daily copy must not hold the exit (it is redone next start)
+    switch = bool(window.switch_user)
+    detach()
+    window.idle_lock.remove()
     ctx.runner.wait_all()
+    window.deleteLater()
+    ctx.deleteLater()
+    return int(code), switch
+
+
+def _session(
+    app: QApplication,
+    database: db.Database,
+    actor: Actor,
+    display_name: str,
+    backup: StartupBackup,
+    filler: DemoFiller | None,
+) -> int:
+    code, _switch = _main_window(app, database, actor, display_name, backup, filler)
+    _shut_down(database, backup, filler)
+    return code
+
+
+def _shut_down(database: db.Database, backup: StartupBackup, filler: DemoFiller | None) -> None:
+    backup.cancel()  # an unfinished daily copy must not hold the exit (it is redone next start)
+    if filler is not None:
+        filler.stop()
     QThreadPool.globalInstance().waitForDone(10_000)
     database.dispose()
-    return int(code)
 
 
 def settings() -> QSettings:

@@ -7,10 +7,13 @@ window exists, on the GUI thread: one short transaction each.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -115,7 +118,12 @@ class LoginDialog(_Form):
     """
 
     def __init__(
-        self, database: db.Database | None, parent: QWidget | None = None, *, server_url: str | None = None
+        self,
+        database: db.Database | None,
+        parent: QWidget | None = None,
+        *,
+        server_url: str | None = None,
+        demo_accounts: list[DemoAccount] | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
@@ -129,9 +137,55 @@ class LoginDialog(_Form):
         self.header.show()
         self.username = QLineEdit()
         self.password = self.password_edit()
+        self.demo_box: QComboBox | None = None
+        self.note = QLabel()  # the demo data still being made, on a demo database
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        if demo_accounts:
+            self._demo(demo_accounts)
         self.form.addRow(self.tr("User name"), self.username)
         self.form.addRow(self.tr("Password"), self.password)
+        self.layout().insertWidget(self.layout().count() - 1, self.note)
+        self.setMinimumWidth(420)
         self.username.setFocus()
+
+    def _demo(self, accounts: list[DemoAccount]) -> None:
+        """A demo database: say so plainly, and offer its published accounts to pick from."""
+        self.setWindowTitle(self.tr("Log in — DEMO database"))
+        banner = QLabel(
+            self.tr(
+                "DEMO database: every case and person in it is invented, and the passwords of its "
+                "accounts are published. Never enter real cases here."
+            )
+        )
+        banner.setObjectName("demo_banner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet(
+            "QLabel#demo_banner { background: #fff3cd; color: #7a4b00; border: 1px solid #e0b252;"
+            " padding: 6px; }"
+        )
+        self.layout().insertWidget(1, banner)
+        box = QComboBox()
+        box.setObjectName("demo_accounts")
+        box.addItem(self.tr("(choose a demo account)"), None)
+        for acc in accounts:
+            box.addItem(f"{acc.display_name}（{acc.role_label}）  {acc.username}", acc)
+        box.currentIndexChanged.connect(self._demo_chosen)
+        self.demo_box = box
+        self.form.addRow(self.tr("Demo account"), box)
+
+    def _demo_chosen(self, index: int) -> None:
+        assert self.demo_box is not None
+        acc = self.demo_box.itemData(index)
+        if isinstance(acc, DemoAccount):
+            self.username.setText(acc.username)
+            self.password.setText(acc.password)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def submit(self) -> None:
         auth = _auth()
@@ -177,13 +231,25 @@ class LoginDialog(_Form):
 
 
 class ChangePasswordDialog(_Form):
-    """Forced after an administrator reset; also reachable from the settings."""
+    """Forced after an administrator reset; also the user's own change from the main window's
+    account menu. The rules are casemgr.auth's; the header only says them before the user types."""
 
-    def __init__(self, database: db.Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: db.Database, actor: Actor, parent: QWidget | None = None, *, forced: bool = False
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.actor = actor
         self.setWindowTitle(self.tr("Change password"))
+        self.setMinimumWidth(400)
+        rules = self.tr(
+            "The new password needs at least 10 characters; a common password or one containing "
+            "your user name is refused."
+        )
+        if forced:
+            rules = self.tr("An administrator set your password: choose your own now.") + "\n" + rules
+        self.header.setText(rules)
+        self.header.show()
         self.old = self.password_edit()
         self.new = self.password_edit()
         self.new2 = self.password_edit()
@@ -200,6 +266,10 @@ class ChangePasswordDialog(_Form):
                 _auth().change_password(s, self.actor, self.old.text(), self.new.text())
         except errors.KnownError as exc:
             self.show_error(exc.message(i18n.current_language()))
+            wrong_old = getattr(exc, "field", None) == "old_password"
+            target = self.old if wrong_old else self.new
+            target.selectAll()
+            target.setFocus()
             return
         self.accept()
 
@@ -219,29 +289,64 @@ def log_in_to_server(url: str) -> tuple[db.Database, Actor, str] | None:
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None or login.database is None:
         return None
     if login.must_change:
-        change = ChangePasswordDialog(login.database, login.actor)
+        change = ChangePasswordDialog(login.database, login.actor, forced=True)
         if change.exec() != QDialog.DialogCode.Accepted:
             login.database.dispose()
             return None
     return login.database, login.actor, login.display_name
 
 
-def log_in(database: db.Database) -> tuple[Actor, str] | None:
-    """The start-up sequence: set-up if needed, log-in, forced password change. None = cancelled."""
+def log_in(
+    database: db.Database, note: Callable[[LoginDialog], None] | None = None
+) -> tuple[Actor, str] | None:
+    """The start-up sequence: set-up if needed, log-in, forced password change. None = cancelled.
+
+    ``note`` may attach a live note to the log-in dialog (the demo data being made). On a
+    database that has users but no administrator (made by an older demo), cancelling the
+    set-up goes on to the log-in instead of quitting: those users can still work.
+    """
     auth = _auth()
+    from casemgr import queries, settings
+
     with database.read() as s:
         setup = bool(auth.needs_setup(s))
+        has_users = bool(queries.users(s))
+        demo = settings.is_demo_database(s)
+    dlg: SetupAdminDialog | None = None
     if setup:
         dlg = SetupAdminDialog(database)
         if dlg.exec() != QDialog.DialogCode.Accepted or dlg.actor is None:
-            return None
-    login = LoginDialog(database)
-    if setup:
+            if not has_users:
+                return None
+            dlg = None
+    login = LoginDialog(database, demo_accounts=demo_accounts() if demo else None)
+    if dlg is not None:
         login.username.setText(dlg.username.text().strip())
+    if note is not None:
+        note(login)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return None
     if login.must_change:
-        change = ChangePasswordDialog(database, login.actor)
+        change = ChangePasswordDialog(database, login.actor, forced=True)
         if change.exec() != QDialog.DialogCode.Accepted:
             return None
     return login.actor, login.display_name
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    display_name: str
+    role_label: str
+    password: str
+
+
+def demo_accounts() -> list[DemoAccount]:
+    """The demo database's published accounts (casemgr.demo.staff.STAFF), role in the UI language."""
+    from casemgr.demo.staff import STAFF
+    from ui import labels
+
+    return [
+        DemoAccount(name, shown, labels.label(labels.ROLES, role.value), pw)
+        for name, shown, role, _district, pw in STAFF
+    ]

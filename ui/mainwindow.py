@@ -46,7 +46,10 @@ class MainWindow(QMainWindow):
         simulated = clock.simulated()
         if simulated is not None:  # training and demonstrations: never mistaken for the real day
             title += self.tr(" — simulated date %1").replace("%1", i18n.fmt_date(simulated))
+        if ctx.demo:  # published passwords, invented cases: never mistaken for the real database
+            title += self.tr(" — DEMO database")
         self.setWindowTitle(title)
+        self.switch_user = False  # set by ui.session on log-out: ui.app.run shows the log-in again
         self.pages: dict[str, Page] = {}
         self.case_windows: dict[int, QWidget] = {}
         self.dialogs: list[QWidget] = []
@@ -95,6 +98,9 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.warning_label)
         self.idle_lock: Any = None  # ui.idlelock.IdleLock, set by ui.app.run
         sb.addPermanentWidget(self.busy_label)
+        from ui.session import SessionMenu
+
+        self.session_menu = SessionMenu(self)
         # A bound method, not a lambda: Qt drops the connection when the window is deleted.
         ctx.runner.busy.connect(self._busy)
 

@@ -1,8 +1,10 @@
 """``casemgr demo --cases N``: fill an empty database with demo data for 汕尾.
 
-A database without users needs no log-in (like creating the first administrator); once it
-has users, demo staff accounts with known passwords would be a way in, so an administrator
-must log in (``--user``; terminal or ``CASEMGR_PASSWORD``).
+A database without users needs no log-in (like creating the first administrator) and becomes
+a *demo database*: marked so, with the accounts and published passwords the README lists.
+Once a database has users, demo accounts with known passwords would be a way in, so an
+administrator must log in (``--user``; terminal or ``CASEMGR_PASSWORD``) and the accounts get
+random passwords that must be changed.
 """
 
 from __future__ import annotations
@@ -75,7 +77,12 @@ def run(args: argparse.Namespace) -> int:
     for kind, n in sorted(result.by_kind.items()):
         print(f"  {kind}: {n}")
     print(f"statuses: {len(result.by_status)}; steps refused by the services: {result.refused_steps}")
-    if args.users:
+    if result.demo_database:
+        # A fresh database became a demo database: its accounts' passwords are the published ones.
+        print("demo database; its accounts (also in the README):")
+        for username, role, password in result.users:
+            print(f"  {username:16} {role:11} {password or '(existing account, unchanged)'}")
+    elif args.users:
         print("demo staff accounts (shown once; each must change the password at first log-in):")
         for username, role, password in result.users:
             print(f"  {username:16} {role:11} {password or '(existing account, unchanged)'}")

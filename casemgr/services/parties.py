@@ -7,6 +7,7 @@ on the resident ID number / unified social credit code.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -305,6 +306,36 @@ def update_employer(
         entity_id=employer.id,
         before=before,
         after=after,
+    )
+    return employer
+
+
+def set_key_monitoring(
+    session: Session, actor: Actor, employer_id: int, *, monitored: bool, since: dt.date | None
+) -> Employer:
+    """Put an employer under 重点监控 (or take it off): a supervisor's decision, audited, so an
+    inspector registering the next complaint sees it (the employer list filters on it)."""
+    permissions.require(actor, "case.assign")
+    employer = session.get(Employer, employer_id) if validation.is_valid_id(employer_id) else None
+    if employer is None:
+        raise NotFoundError("用人单位不存在。", "No such employer.")
+    if monitored and since is None:
+        raise validation.fail("key_monitoring_since", "须填写日期", "needs a date")
+    before = {"key_monitoring": employer.key_monitoring, "since": employer.key_monitoring_since}
+    employer.key_monitoring = monitored
+    employer.key_monitoring_since = since if monitored else None
+    employer.updated_at = utcnow()
+    employer.updated_by_id = actor.user_id
+    session.flush()
+    audit.record(
+        session,
+        user_id=actor.user_id,
+        username=actor.username,
+        action="employer.key_monitoring",
+        entity="employer",
+        entity_id=employer.id,
+        before=before,
+        after={"key_monitoring": monitored, "since": employer.key_monitoring_since},
     )
     return employer
 

@@ -114,8 +114,13 @@ def create_user(
     password: str,
     *,
     district: str | None = None,
+    must_change: bool = True,
 ) -> UserInfo:
-    """Create a user with a temporary password they must change at first log-in."""
+    """Create a user with a temporary password they must change at first log-in.
+
+    ``must_change=False`` only for the demo database's published accounts (casemgr.demo):
+    a forced change there would only hide the password the README gives.
+    """
     permissions.require(actor, "users.manage")
     name = auth.clean_username(username)
     shown = validation.clean_text(display_name, "display_name", max_len=64)
@@ -130,7 +135,7 @@ def create_user(
         role=r.value,
         district=d,
         password_hash=auth.hash_password(password),
-        must_change_password=True,
+        must_change_password=must_change,
         failed_logins=0,
         active=True,
     )

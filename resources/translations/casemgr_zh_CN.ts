@@ -67,24 +67,28 @@
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <source>Creating demo data…</source>
-        <translation>正在生成演示数据…</translation>
-    </message>
-    <message>
-        <source>Demo accounts</source>
-        <translation>演示账号</translation>
-    </message>
-    <message>
-        <source>Demo data was created. These accounts can log in (shown only once):</source>
-        <translation>演示数据已生成。以下账号可以登录（密码只显示这一次）：</translation>
-    </message>
-    <message>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Creating the demo accounts…</source>
+        <translation>正在创建演示账号…</translation>
+    </message>
+    <message>
+        <source>Demo data failed: %1</source>
+        <translation>演示数据生成失败：%1</translation>
+    </message>
+    <message>
+        <source>Demo cases are being made in the background: %1 of %2</source>
+        <translation>正在后台生成演示案件：%1 / %2</translation>
+    </message>
+    <message>
+        <source>The demo data is complete.</source>
+        <translation>演示数据已全部生成。</translation>
     </message>
 </context>
 <context>
@@ -755,6 +759,14 @@
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
+    <message>
+        <source>The new password needs at least 10 characters; a common password or one containing your user name is refused.</source>
+        <translation>新密码至少 10 个字符；常见密码或包含用户名的密码不能使用。</translation>
+    </message>
+    <message>
+        <source>An administrator set your password: choose your own now.</source>
+        <translation>您的密码由管理员设置，请现在设置您自己的密码。</translation>
+    </message>
 </context>
 <context>
     <name>Channel</name>
@@ -1317,6 +1329,7 @@
     <name>DateEdit</name>
     <message>
         <source>The date cannot be after %1.</source>
+        <extracomment>The widest dates a cell shows: a plain one, and a provisional due date with its mark.</extracomment>
         <translation>日期不能晚于 %1。</translation>
     </message>
     <message>
@@ -2212,6 +2225,22 @@
         <source>Password</source>
         <translation>密码</translation>
     </message>
+    <message>
+        <source>Log in — DEMO database</source>
+        <translation>登录 — 演示数据库</translation>
+    </message>
+    <message>
+        <source>DEMO database: every case and person in it is invented, and the passwords of its accounts are published. Never enter real cases here.</source>
+        <translation>演示数据库：其中的案件和人员均为虚构，账号密码是公开的。请勿录入真实案件。</translation>
+    </message>
+    <message>
+        <source>(choose a demo account)</source>
+        <translation>（选择演示账号）</translation>
+    </message>
+    <message>
+        <source>Demo account</source>
+        <translation>演示账号</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2308,6 +2337,10 @@
     <message>
         <source>Search</source>
         <translation>搜索</translation>
+    </message>
+    <message>
+        <source> — DEMO database</source>
+        <translation> — 演示数据库</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +3390,37 @@
     <message>
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Log out / switch user…</source>
+        <translation>注销 / 切换用户…</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Log out and close every window of this session? Another user can then log in.</source>
+        <translation>注销并关闭本次登录打开的所有窗口？之后可由其他用户登录。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
