@@ -191,6 +191,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "case_number": ("案号", "case number"),
     "channel": ("来源渠道", "channel"),
     "claims": ("请求事项", "claims"),
+    "key_monitoring_since": ("重点监控起始日期", "key monitoring since"),
+    "status": ("状态", "status"),
+    "sort": ("排序", "sort order"),
 }
 
 
