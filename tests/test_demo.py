@@ -304,3 +304,27 @@ def test_key_monitoring_employers(figures_db: db.Database) -> None:
         since is not None and since <= HELPERS_TODAY for _i, since in monitored
     )
     assert audited == len(monitored)
+
+
+def test_the_docket_has_rooms_a_roster_and_booked_hearings(figures_db: db.Database) -> None:
+    """The demo's 开庭排期 shows something (it was empty): hearings in the roster's rooms at a
+    time, each with a presiding arbitrator; none double-booked (the schedule step refuses that,
+    so every booked hearing passed the service's own checks); the past ones recorded as held."""
+    from casemgr.models import Arbitrator, Hearing, HearingArbitrator, HearingRoom
+
+    with figures_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(HearingRoom)) == 4
+        assert s.scalar(select(func.count()).select_from(Arbitrator)) == 12
+        booked = s.execute(
+            select(Hearing.id, Hearing.room_id, Hearing.hearing_date, Hearing.start_minute, Hearing.status)
+            .where(Hearing.room_id.is_not(None))
+        ).all()
+        seats = s.execute(select(HearingArbitrator.hearing_id, HearingArbitrator.arbitrator_id)).all()
+    assert len(booked) > 50, len(booked)
+    slots = [(r, d, m) for _i, r, d, m, status in booked if status in ("scheduled", "held")]
+    assert len(slots) == len(set(slots)), "a room booked twice at the same time"
+    assert {i for i, *_ in booked} <= {h for h, _a in seats}, "a booked hearing without a tribunal"
+    past = [status for _i, _r, d, _m, status in booked if d < HELPERS_TODAY]
+    assert past and past.count("held") >= 0.9 * len(past), (past.count("held"), len(past))
+    upcoming = [d for _i, _r, d, _m, status in booked if d >= HELPERS_TODAY and status == "scheduled"]
+    assert upcoming, "the coming week's docket is empty"

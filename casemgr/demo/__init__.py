@@ -37,6 +37,7 @@ from sqlalchemy import func, select
 from casemgr import clock
 from casemgr.db import Database
 from casemgr.demo import showcase
+from casemgr.demo.hearings import make_docket
 from casemgr.demo.identities import IdentityMaker
 from casemgr.demo.staff import STAFF, DemoResult, Staff, create_staff
 from casemgr.demo.walks import CaseGenerator
@@ -116,12 +117,16 @@ def generate_cases(
     # The last few cases of a large demo show the workflow stages the random walks missed.
     reserve = SHOWCASE_RESERVE if cases >= SHOWCASE_MIN_CASES else 0
 
+    with database.write() as s:
+        docket = make_docket(s, staff.admin)
+
     def fill(limit: int) -> None:
         nonlocal made, i
         while made < limit and i < len(dates) and not cancelled():
             with database.write() as s:
                 gen = CaseGenerator(s, rng, today, staff, ids)
                 gen.employers = employers
+                gen.docket = docket
                 batch_end = made + batch
                 while made < min(batch_end, limit) and i < len(dates):
                     kind = rng.choices(kinds, weights=weights, k=1)[0]
@@ -139,6 +144,7 @@ def generate_cases(
         with database.write() as s:
             gen = CaseGenerator(s, rng, today, staff, ids)
             gen.employers = employers
+            gen.docket = docket
             showcase.key_monitoring(gen, KEY_MONITORED)
             for ago in BLACKLISTED_AGO:  # employers on the 失信名单
                 if made < cases and showcase.blacklist(gen, ago) is not None:

@@ -41,6 +41,7 @@ class Staff:
     clerks: list[Actor]
     inspectors: list[Actor]
     supervisor: Actor
+    admin: Actor | None = None  # keeps the hearing rooms and the arbitrator roster
 
     def officer(self, rng: random.Random, kind: CaseKind) -> Actor:
         pool = {
@@ -117,4 +118,5 @@ def create_staff(database: Database, result: DemoResult, show_passwords: bool) -
         clerks=[actors["demo_shuji1"], actors["demo_shuji2"], actors["demo_shuji3"]],
         inspectors=[actors["demo_jiancha1"], actors["demo_jiancha2"], actors["demo_jiancha3"]],
         supervisor=actors["demo_zhuren"],
+        admin=actors.get("demo_admin"),
     )

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casemgr.actor import Actor
+from casemgr.demo.hearings import Docket, held
 from casemgr.demo.identities import (
     BRAND,
     CITY_PREFIX,
@@ -69,6 +70,7 @@ class CaseGenerator:
         self.refused = 0
         self.budget = 0  # cases still to make: a hand-over makes two
         self.recent = False  # the case in hand was received in the last RECENT_DAYS
+        self.docket = Docket()  # rooms and roster: no rooms, no booking (a hearing "elsewhere")
 
     # ---- parties
 
@@ -345,6 +347,9 @@ class CaseGenerator:
         arbitrators = [
             person_name(rng, female=rng.random() < 0.4, local=True) for _ in range(1 if simple else 3)
         ]
+        # The roster's panel for this case (drawn names only on a database without a roster;
+        # the draw above happens either way, so the demo's random stream stays the same).
+        arbitrators = self.docket.tribunal_names(cid, simple) or arbitrators
         on = self.later(on, 2, 5)
         if not self.transition(a, cid, "form_tribunal", on, arbitrators=arbitrators):
             return []
@@ -361,7 +366,8 @@ class CaseGenerator:
             # A hearing inside the respondent's defence period needs a reason: set it after.
             hearing = defence_end + dt.timedelta(days=rng.randint(1, 4))
         sched = self.later(on, 1, 3)
-        if not self.transition(a, cid, "schedule_hearing", sched, hearing_date=hearing, place="第一仲裁庭"):
+        booking = self.docket.booking(self.s, cid, hearing, simple)
+        if not self.transition(a, cid, "schedule_hearing", sched, hearing_date=hearing, **booking):
             return []
         self._service(a, cid, "hearing_notice", sched, 0, 2)
         if rng.random() < 0.05:
@@ -380,6 +386,8 @@ class CaseGenerator:
         if r < 0.05:
             self.transition(a, cid, "deem_withdrawn", hearing, reason="申请人无正当理由拒不到庭")
             return []
+        if hearing <= self.today:  # the clerk records that it took place
+            self.step(lambda: held(self.s, a, cid, self.today))
         if r < 0.40:
             if self.transition(a, cid, "settle", end, document_no=doc, signed_by_both=True):
                 self._serve(a, cid, end)
