@@ -316,8 +316,9 @@ def test_the_docket_has_rooms_a_roster_and_booked_hearings(figures_db: db.Databa
         assert s.scalar(select(func.count()).select_from(HearingRoom)) == 4
         assert s.scalar(select(func.count()).select_from(Arbitrator)) == 12
         booked = s.execute(
-            select(Hearing.id, Hearing.room_id, Hearing.hearing_date, Hearing.start_minute, Hearing.status)
-            .where(Hearing.room_id.is_not(None))
+            select(
+                Hearing.id, Hearing.room_id, Hearing.hearing_date, Hearing.start_minute, Hearing.status
+            ).where(Hearing.room_id.is_not(None))
         ).all()
         seats = s.execute(select(HearingArbitrator.hearing_id, HearingArbitrator.arbitrator_id)).all()
     assert len(booked) > 50, len(booked)

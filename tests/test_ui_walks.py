@@ -317,7 +317,7 @@ def apply_step(
 
 
 def print_a_notice(qtbot: QtBot, ctx: AppContext, win: Any, kind: CaseKind, tmp: Path) -> None:
-    """From the case list's menu (the only place so far): the notice dialog, the summary."""
+    """From the case list's menu (bulk printing): the notice dialog, the summary."""
     page = win.show_page(kind.value)
     settle(qtbot, ctx)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
@@ -384,6 +384,39 @@ def employer_detail(qtbot: QtBot, ctx: AppContext, win: Any) -> None:
     uicheck.assert_window_ok(win, "employer detail", dates=False)
 
 
+def search_everything(qtbot: QtBot, ctx: AppContext, win: Any, text: str) -> None:
+    """The toolbar's one search box over every kind: its results window fits and speaks plainly."""
+    win.global_search_box.setText(text)
+    sw = win.search_all(text)
+    qtbot.waitExposed(sw)
+    qtbot.waitUntil(lambda: not sw.model.is_loading and sw.model.total is not None, timeout=20_000)
+    assert sw.model.rowCount() >= 1, f"the global search found nothing for {text}"
+    settle(qtbot, ctx)
+    uicheck.assert_window_ok(sw, "global search results")
+    sw.close()
+
+
+def documents_tab(qtbot: QtBot, ctx: AppContext, cf: Any) -> None:
+    """The case file's 文书 tab: the new-document dialog (types of this stage) fits and is plain."""
+    from casemgr.services import notices
+
+    panel = cf.documents
+    with ctx.database.read() as s:  # none at this stage: the panel says so in a message box
+        types = notices.available_types(s, ctx.actor, cf.case_id)
+    if not panel.new_button.isEnabled() or not types:
+        return
+    panel.new_document()
+    qtbot.waitUntil(lambda: getattr(panel, "new_dialog", None) is not None, timeout=20_000)
+    check_dialog(qtbot, ctx, panel.new_dialog, "new document")
+    panel.new_dialog.reject()
+
+
+def change_password_dialog(qtbot: QtBot, ctx: AppContext, win: Any) -> None:
+    dlg = win.session_menu.change_password()
+    check_dialog(qtbot, ctx, dlg, "change my password")
+    dlg.reject()
+
+
 def day_of(
     qtbot: QtBot, walk: Any, kind: CaseKind, role: Role, tmp: Path, steps: list[tuple[str, dict[str, str]]]
 ) -> None:
@@ -400,10 +433,13 @@ def day_of(
         read_case_file(qtbot, ctx, cf, f"case file after {code}")
         each_step_dialog(qtbot, ctx, cf)
     maximised_actions_fit(qtbot, ctx, cf)
+    documents_tab(qtbot, ctx, cf)
     cf.close()
     if ctx.can("document.generate", kind):
         print_a_notice(qtbot, ctx, win, kind, tmp)
     search_the_list(qtbot, ctx, win, kind, "陈志强")
+    search_everything(qtbot, ctx, win, "陈志强")
+    change_password_dialog(qtbot, ctx, win)
     # The seeded case of this kind (older, with a notice, a hash and an extension request).
     page = win.pages[kind.value]
     page.search.setText("")
@@ -476,6 +512,8 @@ def test_supervisor_day(qtbot: QtBot, walk: Any, tmp_path: Path) -> None:
     settle(qtbot, ctx)
     uicheck.assert_window_ok(win, "report preview")
     search_the_list(qtbot, ctx, win, CaseKind.INSPECTION, "工人3-0")
+    search_everything(qtbot, ctx, win, "工人3-0")
+    change_password_dialog(qtbot, ctx, win)
 
 
 def test_auditor_day(qtbot: QtBot, walk: Any) -> None:
