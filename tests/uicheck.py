@@ -162,6 +162,9 @@ def visible_texts(top: QWidget, max_rows: int = 200) -> list[tuple[str, str]]:
 def assert_no_raw_code(top: QWidget, *, allow: Iterable[str] = ()) -> None:
     """No visible text of ``top`` shows a raw code (``allow``: exact texts known to be fine)."""
     allowed = set(allow)
+    # Where the data lives (a file path, a server and database name the administrator chose)
+    # is the user's own text, not a code: a PostgreSQL test database is called t_8693371ad100.
+    allowed |= {w.text() for w in top.findChildren(QLabel, "database_label")}
     bad = [
         f"{where}: {text!r} -> {codes}"
         for where, text in visible_texts(top)

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
             self.tr("User: %1 (%2)").replace("%1", ctx.display_name).replace("%2", ctx.role_label())
         )
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.database_label()))
+        self.db_label.setObjectName("database_label")
         self.busy_label = QLabel()
         sb.addWidget(self.user_label)
         sb.addWidget(self.db_label, 1)
