@@ -152,6 +152,49 @@ def test_print_notices_saves_one_pdf_per_case(
         assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 2
 
 
+def test_print_offers_the_notices_the_selected_stages_call_for_and_refuses_a_case_at_another(
+    qtbot: QtBot,
+    tmp_path: Path,
+    database: db.Database,
+    ctx: AppContext,
+    rows: list[queries.CaseRow],
+    actors: dict[Role, Actor],
+) -> None:
+    """Issue 15: bulk printing offered every notice of the kind whatever the stage. Now the
+    list holds what a selected case's stage calls for, and the service refuses (one line in the
+    summary, nothing kept) a case at a stage the chosen notice does not fit."""
+    from casemgr.reports.notices import notice_types
+    from casemgr.services import workflow as wf
+
+    received = {c for c, _t in notice_types(CaseKind.ARBITRATION, rows[0].status)}
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bulk = BulkActions(ctx, parent)
+    dlg = bulk.start("print", rows[:1])
+    assert isinstance(dlg, NoticeDialog)
+    offered = {dlg.notice.itemData(i) for i in range(dlg.notice.count())}
+    assert offered == received and offered < {c for c, _t in notice_types(CaseKind.ARBITRATION)}
+    dlg.reject()
+    # the second case accepted: 受理通知书 fits it, not the first (still at 收到申请)
+    with database.write() as s:
+        wf.apply_transition(s, actors[Role.CLERK], rows[1].id, "accept", {}, expected_version=None, on=TODAY)
+    with database.read() as s:
+        two = queries.case_rows(s, [rows[0].id, rows[1].id])
+    accepted_only = next(
+        c for c, _t in notice_types(CaseKind.ARBITRATION, two[1].status) if c not in received
+    )
+    dlg = bulk.start("print", two)
+    assert isinstance(dlg, NoticeDialog)
+    dlg.notice.setCurrentIndex(dlg.notice.findData(accepted_only))
+    dlg.folder.setEditText(str(tmp_path / "out"))
+    summary = run_dialog(qtbot, bulk, NoticeDialog)
+    by_case = {o.case_id: o for o in summary.outcomes}
+    assert by_case[rows[1].id].ok and not by_case[rows[0].id].ok
+    assert "阶段" in by_case[rows[0].id].message or "stage" in by_case[rows[0].id].message
+    with database.read() as s:
+        assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 1
+
+
 def test_list_page_menu_reaches_the_bulk_dialog(
     qtbot: QtBot, ctx: AppContext, rows: list[queries.CaseRow]
 ) -> None:

@@ -267,14 +267,24 @@ class CloseDialog(_ChoiceDialog):
 class NoticeDialog(_ChoiceDialog):
     """The kind of notice and the folder its PDFs are saved in."""
 
-    def __init__(self, kind: CaseKind, count: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: CaseKind,
+        count: int,
+        parent: QWidget | None = None,
+        statuses: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__("", count, parent)
         self.setWindowTitle(self.tr("Print notices"))
         from casemgr.reports.notices import notice_types
 
+        # Only notices that at least one selected case's stage calls for (all of the kind when
+        # no stage is known); a case at another stage is refused by the service, one by one.
+        fitting = {code for st in statuses for code, _t in notice_types(kind, st)}
         self.notice = QComboBox()
         for code, title in notice_types(kind):
-            self.notice.addItem(title, code)
+            if not statuses or code in fitting:
+                self.notice.addItem(title, code)
         self.form.addRow(self.tr("Notice"), self.notice)
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.folder = QComboBox()
@@ -465,7 +475,7 @@ class BulkActions(QObject):
 
     def _ask_print(self, rows: list[queries.CaseRow]) -> QDialog:
         kind = CaseKind(rows[0].kind)
-        dlg = NoticeDialog(kind, len(rows), self.parent_widget)
+        dlg = NoticeDialog(kind, len(rows), self.parent_widget, frozenset(r.status for r in rows))
 
         def go() -> None:
             code = dlg.notice_type()
@@ -474,7 +484,7 @@ class BulkActions(QObject):
             from casemgr.services.notices import generate_notice
 
             def call(s: Session, r: queries.CaseRow) -> tuple[str, bytes]:
-                doc = generate_notice(s, self.ctx.actor, r.id, code)
+                doc = generate_notice(s, self.ctx.actor, r.id, code, check_state=True)
                 return doc.filename, bytes(doc.content)
 
             def describe(_r: queries.CaseRow, result: tuple[str, bytes]) -> str:
