@@ -309,6 +309,8 @@ class NoticeDialog(_ChoiceDialog):
         return Path(self.folder.currentText().strip())
 
     def problem(self) -> str | None:
+        if self.notice.count() == 0:
+            return self.tr("No notice is called for at the stage of the selected cases.")
         if self.notice_type() is None:
             return self.tr("Choose a notice.")
         if not self.folder.currentText().strip():

@@ -2679,6 +2679,10 @@
         <translation>选择文件夹…</translation>
     </message>
     <message>
+        <source>No notice is called for at the stage of the selected cases.</source>
+        <translation>所选案件当前所处阶段没有需要制作的文书。</translation>
+    </message>
+    <message>
         <source>Choose a notice.</source>
         <translation>请选择通知书。</translation>
     </message>
