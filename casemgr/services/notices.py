@@ -231,6 +231,47 @@ def preview_notice(
     return notices.pdf_bytes(data, font_preference=_font_preference(session, today))
 
 
+def keep_document(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    *,
+    doc_type: str,
+    title: str,
+    filename: str,
+    content: bytes,
+    occurred_on: dt.date,
+    action: str,
+    data: Mapping[str, object] | None = None,
+) -> Document:
+    """Keep a made PDF in the case file, hashed, with its timeline event. Every kept document
+    goes through here, so a reprint can check the bytes against the hash recorded at the
+    time; the caller writes its own audit entry (what was approved or made differs)."""
+    digest = hashlib.sha256(content).hexdigest()
+    doc = Document(
+        case_id=case.id,
+        doc_type=doc_type,
+        title=title,
+        filename=filename,
+        mime_type="application/pdf",
+        content=content,
+        sha256=digest,
+        created_by_id=actor.user_id,
+    )
+    session.add(doc)
+    session.flush()
+    cases.add_event(
+        session,
+        case,
+        actor,
+        EventKind.DOCUMENT,
+        occurred_on=occurred_on,
+        action=action,
+        data={"document_id": doc.id, "sha256": digest, "title": title, **(data or {})},
+    )
+    return doc
+
+
 def generate_notice(
     session: Session,
     actor: Actor,
@@ -259,28 +300,19 @@ def generate_notice(
     today = today or clock.today()
     data = notices.compose(notice_type, notice_facts(session, actor, case, notice_type, fields, today=today))
     content = notices.pdf_bytes(data, font_preference=_font_preference(session, today))
-    digest = hashlib.sha256(content).hexdigest()
-    doc = Document(
-        case_id=case.id,
+    doc = keep_document(
+        session,
+        actor,
+        case,
         doc_type=notice_type,
         title=data.title,
         filename=notices.filename(case.number, data.title),
-        mime_type="application/pdf",
         content=content,
-        sha256=digest,
-        created_by_id=actor.user_id,
-    )
-    session.add(doc)
-    session.flush()
-    cases.add_event(
-        session,
-        case,
-        actor,
-        EventKind.DOCUMENT,
         occurred_on=today,
         action=f"notice.{notice_type}",
-        data={"document_id": doc.id, "sha256": digest, "title": data.title, "doc_number": data.doc_number},
+        data={"doc_number": data.doc_number},
     )
+    digest = doc.sha256
     audit.record(
         session,
         user_id=actor.user_id,

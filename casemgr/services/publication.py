@@ -27,7 +27,7 @@ from casemgr.enums import CaseKind, EventKind, PartyRole
 from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import AuditEntry, Case, CaseParty, Document, Employer, Event, Person, User
 from casemgr.reports import publication as pub
-from casemgr.services import cases
+from casemgr.services import cases, notices
 
 ACTION = "award.publish"
 DOC_TYPE = "award_publication"
@@ -257,26 +257,16 @@ def approve(
     case = _case(session, actor, case_id)
     pdf = pub.pdf_bytes(p.title, p.copy)
     filename = f"{case.number}-裁决书公开文本.pdf".replace("/", "_")
-    doc = Document(
-        case_id=case.id,
+    doc = notices.keep_document(
+        session,
+        actor,
+        case,
         doc_type=DOC_TYPE,
         title="裁决书（公开文本）",
         filename=filename,
-        mime_type="application/pdf",
         content=pdf,
-        sha256=hashlib.sha256(pdf).hexdigest(),
-        created_by_id=actor.user_id,
-    )
-    session.add(doc)
-    session.flush()
-    cases.add_event(
-        session,
-        case,
-        actor,
-        EventKind.DOCUMENT,
         occurred_on=today,
         action="award.publication_approved",
-        data={"document_id": doc.id, "title": doc.title},
     )
     audit.record(
         session,
