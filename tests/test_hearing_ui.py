@@ -128,3 +128,34 @@ def test_docket_page_shows_the_week_by_room_and_prints(
     assert out.read_bytes().startswith(b"%PDF")
     qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=10_000)
     ctx.runner.wait_all()
+
+
+def test_the_case_file_records_the_hearing_as_held_on_its_day(
+    qtbot: QtBot, database: db.Database, actors: dict[Role, Actor], monkeypatch: object
+) -> None:
+    """From the hearing's day the case file has 记录已开庭; clicking it records the hearing
+    (audited, on the timeline) and the button goes away."""
+    cid = setup_cases(database, actors, n=1)[0]
+    clerk = actors[Role.CLERK]
+    with database.read() as s:
+        room = hearings.list_rooms(s)[0].id
+        arb = [a.id for a in hearings.list_arbitrators(s)][:3]
+    with database.write() as s:
+        wf.apply_transition(
+            s, clerk, cid, "schedule_hearing",
+            {"hearing_date": DAY, "start_time": "09:00", "room_id": room,
+             "presiding_id": arb[0], "member_ids": arb[1:]},
+            expected_version=None, on=TODAY,
+        )  # fmt: skip
+    monkeypatch.setenv("CASEMGR_TODAY", DAY.isoformat())  # type: ignore[attr-defined]
+    ctx = AppContext(database, clerk, "书记员")
+    win = CaseFileWindow(ctx, cid)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.detail is not None, timeout=10_000)
+    assert "@hearing_held" in win.action_buttons
+    win.action_buttons["@hearing_held"].click()
+    qtbot.waitUntil(lambda: "@hearing_held" not in win.action_buttons, timeout=10_000)
+    with database.read() as s:
+        h = s.scalars(select(Hearing).where(Hearing.case_id == cid)).one()
+        assert (h.status, h.held_on) == ("held", DAY)
+    ctx.runner.wait_all()

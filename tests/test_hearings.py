@@ -279,3 +279,26 @@ def test_time_in_words() -> None:
         "下午2时05分",
         "晚上7时",
     ]
+
+
+def test_the_case_file_offers_record_held_once_the_day_has_come(
+    database, actors, roster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clerk records it from the case file too (it was on the docket page only): the
+    detail names the hearing to record from its day on, until it is recorded."""
+    from casemgr import queries
+
+    rooms, arb = roster
+    clerk = actors[Role.CLERK]
+    cid = _case(database, clerk, 1)
+    schedule(database, clerk, cid, start_time="09:00", room_id=rooms[0], **_tribunal(arb, 0))
+    with database.read() as s:
+        hid = s.scalars(select(Hearing.id).where(Hearing.case_id == cid)).one()
+        assert queries.case_detail(s, clerk, cid).hearing_to_record is None  # 12-10 is ahead
+    monkeypatch.setenv("CASEMGR_TODAY", DAY.isoformat())
+    with database.read() as s:
+        assert queries.case_detail(s, clerk, cid).hearing_to_record == hid
+    with database.write() as s:
+        hearings.record_held(s, clerk, hid, on=DAY)
+    with database.read() as s:
+        assert queries.case_detail(s, clerk, cid).hearing_to_record is None

@@ -573,6 +573,19 @@ class CaseFileWindow(QDialog):
 
     # ----------------------------------------------------------------- actions
 
+    def record_hearing_held(self, hearing_id: int) -> Any:
+        """The clerk records the hearing as held (its day has come; the service checks that)."""
+        from casemgr.services import hearings
+
+        actor, today, case_id = self.ctx.actor, clock.today(), self.case_id
+        return self.ctx.runner.write(
+            lambda s: hearings.record_held(s, actor, hearing_id, on=today).case_id,
+            changes=Changes(case_ids=frozenset({case_id}), cases=True),
+            on_success=lambda _cid: None,  # the change reloads this case file
+            on_failure=self._failed,
+            parent=self,
+        )
+
     def _build_actions(self, d: queries.CaseDetail) -> None:
         while self.actions_bar.count():
             item = self.actions_bar.takeAt(0)
@@ -613,6 +626,12 @@ class CaseFileWindow(QDialog):
                 b.clicked.connect(lambda _=False: self.hand_to_arbitration())
                 self.actions_bar.addWidget(b)
                 self.action_buttons["@hand_to_arbitration"] = b
+        if d.hearing_to_record is not None and self.ctx.can("case.transition", CaseKind.ARBITRATION):
+            b = QPushButton(self.tr("Record hearing as held"))
+            b.setToolTip(self.tr("The hearing's day has come: record that it took place."))
+            b.clicked.connect(lambda _=False, hid=d.hearing_to_record: self.record_hearing_held(hid))
+            self.actions_bar.addWidget(b)
+            self.action_buttons["@hearing_held"] = b
         # 阳光仲裁 (issue 21): a served award's publication copy, for the roles that may approve it
         if publication.offered(self.ctx.actor, d.row.kind, d.row.status, d.row.outcome):
             b = QPushButton(self.tr("Publication copy…"))

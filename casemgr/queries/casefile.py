@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casemgr import privacy
+from casemgr import clock, privacy
 from casemgr.actor import Actor
 from casemgr.deadlines import rules as rules_mod
 from casemgr.deadlines.clocks import provisional_note
@@ -23,6 +23,7 @@ from casemgr.models import (
     Deadline,
     Document,
     Event,
+    Hearing,
     User,
 )
 from casemgr.queries.cases import CaseRow, case_rows
@@ -137,6 +138,9 @@ class CaseDetail:
     award_nonfinal_effective_from: dt.date | None = None
     # 调解仲裁法 Art. 27 / 监察条例 Art. 20: warnings the case file shows above everything else.
     limitation_warnings: tuple[LimitationWarning, ...] = ()
+    #: The booked hearing whose day has come and that nobody recorded as held yet (its id): the
+    #: case file offers "record as held" where the clerk is, not only on the docket page.
+    hearing_to_record: int | None = None
 
 
 def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
@@ -293,7 +297,20 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         ),
         **_award_effect(case),
         limitation_warnings=tuple(warnings_for_case(case, next_working_day_of(session))),
+        hearing_to_record=_hearing_to_record(session, case_id),
     )
+
+
+def _hearing_to_record(session: Session, case_id: int) -> int | None:
+    latest = session.scalars(
+        select(Hearing)
+        .where(Hearing.case_id == case_id, Hearing.status != "rescheduled")
+        .order_by(Hearing.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None or latest.status != "scheduled" or latest.hearing_date > clock.today():
+        return None
+    return latest.id
 
 
 def _award_effect(case: Case) -> dict[str, dt.date | None]:

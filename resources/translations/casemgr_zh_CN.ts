@@ -528,6 +528,14 @@
         <translation>转仲裁</translation>
     </message>
     <message>
+        <source>Record hearing as held</source>
+        <translation>记录已开庭</translation>
+    </message>
+    <message>
+        <source>The hearing&apos;s day has come: record that it took place.</source>
+        <translation>开庭日已到：请记录本次开庭已经进行。</translation>
+    </message>
+    <message>
         <source>Publication copy…</source>
         <translation>裁决书公开…</translation>
     </message>
