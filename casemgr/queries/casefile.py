@@ -23,7 +23,6 @@ from casemgr.models import (
     Deadline,
     Document,
     Event,
-    Hearing,
     User,
 )
 from casemgr.queries.cases import CaseRow, case_rows
@@ -302,15 +301,13 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
 
 
 def _hearing_to_record(session: Session, case_id: int) -> int | None:
-    latest = session.scalars(
-        select(Hearing)
-        .where(Hearing.case_id == case_id, Hearing.status != "rescheduled")
-        .order_by(Hearing.id.desc())
-        .limit(1)
-    ).first()
-    if latest is None or latest.status != "scheduled" or latest.hearing_date > clock.today():
+    from casemgr.services import hearings  # a hearing's state is decided there, once
+
+    h = hearings.current_hearing(session, case_id)
+    today = clock.today()
+    if h is None or hearings.display_state(h.status, h.hearing_date, today) != hearings.AWAITING_RECORD:
         return None
-    return latest.id
+    return h.id
 
 
 def _award_effect(case: Case) -> dict[str, dt.date | None]:
