@@ -67,7 +67,7 @@ class Docket:
                 select(Hearing.start_minute).where(
                     Hearing.room_id == self.room_ids[i],
                     Hearing.hearing_date == day,
-                    Hearing.status.in_(("scheduled", "held")),  # a held one kept its room
+                    Hearing.status.in_((hearings.SCHEDULED, hearings.HELD)),  # a held one kept its room
                 )
             )
         )
@@ -99,5 +99,5 @@ def make_docket(s: Session, admin: Actor | None) -> Docket:
 def held(s: Session, actor: Actor, case_id: int, today: dt.date) -> None:
     """Record the case's booked hearing as held once its day has come (a clerk does this)."""
     h = hearings.current_hearing(s, case_id)
-    if h is not None and h.status == "scheduled" and h.hearing_date <= today:
+    if h is not None and hearings.display_state(h.status, h.hearing_date, today) == hearings.AWAITING_RECORD:
         hearings.record_held(s, actor, h.id, on=h.hearing_date)
