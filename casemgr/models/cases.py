@@ -1,117 +1,29 @@
-"""SQLAlchemy 2 typed models: the one description of the schema.
-
-Design decisions (see docs/architecture.md):
-
-* Money is stored as an integer number of fen (分) and surfaced as ``Decimal`` yuan.
-  SQLite has no decimal type (``NUMERIC`` affinity silently becomes a float), so an
-  integer column is the only way to make ``SUM()`` exact on both SQLite and PostgreSQL.
-* Timestamps are stored as naive UTC and returned as aware UTC datetimes; calendar
-  facts (received, accepted, due) are plain ``date`` because the law counts days.
-* Persons and employers are rows reused across cases (``case_parties``), so an
-  employer's history is a join, never a fuzzy search.
-* ``Case.version`` is SQLAlchemy's version counter: a stale UPDATE matches no row and
-  raises ``StaleDataError``, which the services turn into a ``ConflictError``.
-"""
+"""The case file's tables: users, parties, cases, events, deadlines, audit, settings."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Boolean,
     CheckConstraint,
     Computed,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
     false,
     text,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from casemgr import clock
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-FEN = Decimal("0.01")
-
-
-class Money(TypeDecorator[Decimal]):
-    """Yuan as ``Decimal`` in Python, integer fen in the database (exact sums everywhere)."""
-
-    impl = BigInteger
-    cache_ok = True
-
-    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
-        if value is None:
-            return None
-        if not isinstance(value, Decimal):
-            # A float here would already have lost precision; refuse it loudly.
-            if isinstance(value, int):
-                value = Decimal(value)
-            else:
-                raise TypeError(f"money must be Decimal, got {type(value).__name__}")
-        return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return (Decimal(int(value)) / 100).quantize(FEN)
-
-
-def fen_to_yuan(value: int | None) -> Decimal:
-    """Convert a raw ``SUM()`` over a Money column (fen) into yuan."""
-    return (Decimal(int(value or 0)) / 100).quantize(FEN)
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Aware UTC datetimes in Python; naive UTC in the database (portable ordering)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; use an aware datetime (UTC)")
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=dt.UTC)
-
-
-def utcnow() -> dt.datetime:
-    return clock.now()
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
-        dt.datetime: UTCDateTime(),
-        Decimal: Money(),
-    }
-
+from casemgr.models.base import Base, utcnow
 
 # --------------------------------------------------------------------------- users
 
@@ -571,77 +483,3 @@ class SearchGram(Base):
     gram: Mapped[str] = mapped_column(String(8), primary_key=True)
     party: Mapped[str] = mapped_column(String(1), primary_key=True)
     party_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-
-
-# --------------------------------------------------------------------------- hearings
-# A hearing is a row, not only the "确定开庭" event: a room or an arbitrator booked twice is a
-# range query on (hearing_date, start_minute, duration_minutes). Times are minutes after
-# midnight on the bureau's (Beijing) wall clock: overlap is integer arithmetic on both
-# backends. status: scheduled | held (recorded once the day has come) | rescheduled.
-
-
-class HearingRoom(Base):
-    """仲裁庭室; a retired room stays for its old hearings."""
-
-    __tablename__ = "hearing_rooms"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), unique=True)
-    location: Mapped[str | None] = mapped_column(String(100))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
-class Arbitrator(Base):
-    """仲裁员名册: full-time (专职) or part-time; may be a user of the app."""
-
-    __tablename__ = "arbitrators"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), unique=True)
-    full_time: Mapped[bool] = mapped_column(Boolean, default=True)  # 专职 / 兼职
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
-class Hearing(Base):
-    """A scheduled hearing of an arbitration case: day, time, length, room and tribunal."""
-
-    __tablename__ = "hearings"
-    __table_args__ = (
-        Index("ix_hearings_date_room", "hearing_date", "room_id"),
-        Index("ix_hearings_case", "case_id", "id"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
-    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
-    hearing_date: Mapped[dt.date] = mapped_column(Date)
-    start_minute: Mapped[int | None] = mapped_column(Integer)  # minutes after 00:00, Beijing time
-    duration_minutes: Mapped[int | None] = mapped_column(Integer)
-    room_id: Mapped[int | None] = mapped_column(ForeignKey("hearing_rooms.id"))
-    place: Mapped[str | None] = mapped_column(Text)  # elsewhere (办案规则 Art. 67)
-    status: Mapped[str] = mapped_column(String(16), default="scheduled")
-    held_on: Mapped[dt.date | None] = mapped_column(Date)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-    case: Mapped[Case] = relationship()
-    room: Mapped[HearingRoom | None] = relationship()
-    members: Mapped[list[HearingArbitrator]] = relationship(
-        cascade="all, delete-orphan", order_by="HearingArbitrator.position"
-    )
-
-
-class HearingArbitrator(Base):
-    """A seat on a hearing's tribunal: ``presiding`` (首席), ``member`` or ``sole`` (独任)."""
-
-    __tablename__ = "hearing_arbitrators"
-    __table_args__ = (Index("ix_hearing_arbitrators_arbitrator", "arbitrator_id", "hearing_id"),)
-
-    hearing_id: Mapped[int] = mapped_column(ForeignKey("hearings.id", ondelete="CASCADE"), primary_key=True)
-    arbitrator_id: Mapped[int] = mapped_column(ForeignKey("arbitrators.id"), primary_key=True)
-    seat: Mapped[str] = mapped_column(String(16))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-    arbitrator: Mapped[Arbitrator] = relationship()
