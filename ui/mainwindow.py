@@ -33,7 +33,17 @@ from ui.pages import CaseListPage, DashboardPage, EmployerPage, Page
 if TYPE_CHECKING:
     from ui.app import AppContext
 
-PAGES = ("dashboard", "mediation", "arbitration", "docket", "inspection", "employers", "reports", "settings")
+PAGES = (
+    "dashboard",
+    "mediation",
+    "arbitration",
+    "docket",
+    "inspection",
+    "employers",
+    "prevention",
+    "reports",
+    "settings",
+)
 
 
 class MainWindow(QMainWindow):
@@ -175,6 +185,7 @@ class MainWindow(QMainWindow):
             "docket": self.tr("Hearings"),
             "inspection": self.tr("Inspection"),
             "employers": self.tr("Employers"),
+            "prevention": self.tr("Prevention"),
             "reports": self.tr("Reports"),
             "settings": self.tr("Settings"),
         }[key]
@@ -212,6 +223,10 @@ class MainWindow(QMainWindow):
             from ui.hearing import DocketPage
 
             return DocketPage(self.ctx)
+        if key == "prevention":  # issue 17: risk warning, grading, inspection draws, projects
+            from ui.prevention import PreventionPage
+
+            return PreventionPage(self.ctx)
         if key == "reports":
             from ui.reportpage import ReportPage
 

@@ -2294,6 +2294,10 @@
         <translation>用人单位</translation>
     </message>
     <message>
+        <source>Prevention</source>
+        <translation>欠薪预防</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -2862,6 +2866,13 @@
     <message>
         <source>Agent</source>
         <translation>委托代理人</translation>
+    </message>
+</context>
+<context>
+    <name>PreventionPage</name>
+    <message>
+        <source>Nothing here for your role.</source>
+        <translation>您的角色在此没有可用的功能。</translation>
     </message>
 </context>
 <context>
