@@ -304,6 +304,36 @@ def _publish(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     return publication.approve(s, a, cid, sha, today=dt.date(2026, 11, 23))
 
 
+def _plan_manage(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.services import draw_pools
+
+    return draw_pools.save_item(s, a, f"抽查事项{next(w.counter)}", "《劳动保障监察条例》第十一条")
+
+
+def _inspection_record(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    """A fresh one-employer plan drawn by the supervisor, whose team is the two inspectors."""
+    from casemgr.models import Employer
+    from casemgr.services import draw_pools, draws
+
+    boss, n = w.actors[Role.SUPERVISOR], next(w.counter)
+    emp = Employer(name=f"抽查单位{n}", district=f"抽查区{n}")
+    s.add(emp)
+    s.flush()
+    for who in (w.actors[Role.INSPECTOR], w.other_inspector):
+        draw_pools.save_inspector(s, boss, who.user_id or 0, f"粤{who.user_id}", True)
+    item = draw_pools.save_item(s, boss, f"事项{n}", "《劳动保障监察条例》第十一条")
+    d = dt.date(2026, 11, 1)
+    pid = draws.create_plan(
+        s, boss, draws.PlanInput(f"计划{n}", d, d, (item,), district=f"抽查区{n}", sample_count=1)
+    )
+    draws.fix_seed(s, boss, pid, f"seed{n}", "测试")
+    draws.draw(s, boss, pid)
+    _, rows = draws.plan_detail(s, pid)
+    return draws.record_result(
+        s, a, rows[0].id, inspected_on=d, result="no_problem", today=dt.date(2026, 11, 23)
+    )
+
+
 PROBES: dict[str, Probe] = {
     "case.view": _view,
     "case.register": _register,
@@ -325,6 +355,8 @@ PROBES: dict[str, Probe] = {
     "month.close": _month_close,
     "report.generate": _report,
     "award.publish": _publish,
+    "inspection_plan.manage": _plan_manage,
+    "inspection.record": _inspection_record,
 }
 
 #: Stated actions no service guards yet, so only the table (what the UI shows) is checked.

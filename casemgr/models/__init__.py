@@ -52,6 +52,15 @@ from casemgr.models.hearings import (
     HearingArbitrator,
     HearingRoom,
 )
+from casemgr.models.inspections import (
+    InspectionItem,
+    InspectionPlan,
+    InspectorProfile,
+    PlanInspection,
+    PlanInspector,
+    PoolExclusion,
+    Recusal,
+)
 
 __all__ = [
     "ACTIVE_CLOCK",
@@ -74,9 +83,16 @@ __all__ = [
     "Hearing",
     "HearingArbitrator",
     "HearingRoom",
+    "InspectionItem",
+    "InspectionPlan",
+    "InspectorProfile",
     "Money",
     "MonthClosure",
     "Person",
+    "PlanInspection",
+    "PlanInspector",
+    "PoolExclusion",
+    "Recusal",
     "SearchGram",
     "Setting",
     "UTCDateTime",

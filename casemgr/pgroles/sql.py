@@ -344,6 +344,17 @@ _DEFINER_FUNCTIONS = (
     "casemgr_audit_head(boolean)",
 )
 
+#: 双随机一公开 (casemgr.models.inspections): read by all, written by ``inspection_plan.manage``.
+DRAW_TABLES = (
+    "inspection_items",
+    "inspector_profiles",
+    "pool_exclusions",
+    "recusals",
+    "inspection_plans",
+    "plan_inspections",
+    "plan_inspectors",
+)
+
 #: Tables every user reads in full (row-level security still shuts out a deactivated user).
 _READ_ALL = (
     "cases",
@@ -359,6 +370,7 @@ _READ_ALL = (
     "arbitrators",
     "hearings",
     "hearing_arbitrators",
+    *DRAW_TABLES,
 )
 
 _ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
@@ -426,6 +438,12 @@ def _grants(ns: str) -> list[str]:
         out.append(f"GRANT UPDATE ON deadlines TO {to_roles(approvers)}")
     if roles_with("document.generate"):
         out.append(f"GRANT INSERT ON documents TO {to('document.generate')}")
+    if roles_with("inspection_plan.manage"):
+        out.append(
+            f"GRANT INSERT, UPDATE, DELETE ON {', '.join(DRAW_TABLES)} TO {to('inspection_plan.manage')}"
+        )
+    if roles_with("inspection.record"):
+        out.append(f"GRANT UPDATE ON plan_inspections TO {to('inspection.record')}")
     return out
 
 
