@@ -233,3 +233,30 @@ def test_an_edited_audit_entry_is_detected(db_path: object, database: db.Databas
     en = [e for _, e in check.problems]
     assert "The draw's audit entry was altered." in en
     assert "The seed was not recorded before the draw." in en
+
+
+def test_publication_has_results_and_no_notes(database: db.Database, tmp_path: object) -> None:
+    from openpyxl import load_workbook
+
+    from casemgr.reports import draw_publication as pub
+    from casemgr.services import draw_export
+
+    boss, _, _ = _world(database)
+    pid = _plan(database, boss, sample_count=2, period_start=dt.date(2026, 11, 1))
+    with database.write() as s:
+        draws.draw(s, boss, pid)
+        _, rows = draws.plan_detail(s, pid)
+        draws.record_result(s, boss, rows[0].id, inspected_on=TODAY, result="corrected",
+                            note="工人张三反映拖欠工资", today=TODAY)  # fmt: skip
+    with database.read() as s:
+        data = draw_export.publication(s, boss, pid, today=TODAY)
+    assert [r.result for r in data.rows] == ["corrected", "pending"]
+    assert data.pool_size == 5 and len(data.employer_pool) == 5 and data.seed == SEED
+    path = tmp_path / "p.xlsx"  # type: ignore[operator]
+    pub.build_xlsx(data, path)
+    wb = load_workbook(path)
+    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value)
+    assert rows[0].employer in text and "发现问题，已责令改正" in text and SEED in text
+    assert "张三" not in text  # an inspection's free-text note is never published
+    pdf = pub.pdf_bytes(data)
+    assert pdf.startswith(b"%PDF") and b"\xe5\xbc\xa0\xe4\xb8\x89" not in pdf
