@@ -260,3 +260,31 @@ def test_publication_has_results_and_no_notes(database: db.Database, tmp_path: o
     assert "张三" not in text  # an inspection's free-text note is never published
     pdf = pub.pdf_bytes(data)
     assert pdf.startswith(b"%PDF") and b"\xe5\xbc\xa0\xe4\xb8\x89" not in pdf
+
+
+def test_cli_verify_and_offline_rerun(database: db.Database, db_path: object, tmp_path: object,
+                                      monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    from casemgr import cli
+    from tests.helpers import CLI_PASSWORD, give_password
+
+    boss, _, _ = _world(database)
+    pid = _plan(database, boss)
+    with database.write() as s:
+        want = draws.draw(s, boss, pid)
+    give_password(database, "boss")
+    monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
+    out = tmp_path / "draw.json"  # type: ignore[operator]
+    assert (
+        cli.main(
+            ["--db", str(db_path), "draw", "verify", str(pid), "--user", "boss", "--record-out", str(out)]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert cli.main(["draw", "rerun", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert [int(line.split("\t")[1].split()[1]) for line in printed.splitlines()[2:]] == [e for e, _ in want]
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    rec["seed"] = "x" + rec["seed"]
+    out.write_text(json.dumps(rec), encoding="utf-8")
+    assert cli.main(["draw", "rerun", str(out)]) == 2
