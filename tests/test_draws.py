@@ -114,7 +114,7 @@ def test_draw_records_its_inputs_and_reruns_the_same(database: db.Database) -> N
         draw_pools.declare_conflict(s, boss, u[0], city[0], "近亲属任该单位负责人")
     pid = _plan(database, boss)
     with database.write() as s:
-        got = draws.draw(s, boss, pid)
+        got = draws.draw(s, boss, pid, today=TODAY)
     pool = city[:4]
     want = independent_draw(SEED, pool, u, {(u[0], city[0])}, 3, 2)
     assert got == want
@@ -138,9 +138,9 @@ def test_a_drawn_plan_is_not_drawn_again_and_a_seed_is_fixed_once(database: db.D
     boss, _, _ = _world(database)
     pid = _plan(database, boss)
     with database.write() as s:
-        draws.draw(s, boss, pid)
+        draws.draw(s, boss, pid, today=TODAY)
     with pytest.raises(WorkflowError), database.write() as s:
-        draws.draw(s, boss, pid)
+        draws.draw(s, boss, pid, today=TODAY)
     with pytest.raises(WorkflowError), database.write() as s:
         draws.fix_seed(s, boss, pid, "another seed", "重新摇号")
 
@@ -156,14 +156,14 @@ def test_plan_rules(database: db.Database) -> None:
     # a share of the pool: 5 城区 employers at 50 % -> 3
     pid = _plan(database, boss, sample_count=None, sample_percent=50)
     with database.write() as s:
-        assert len(draws.draw(s, boss, pid)) == 3
+        assert len(draws.draw(s, boss, pid, today=TODAY)) == 3
 
 
 def test_results_by_the_drawn_team_only(database: db.Database) -> None:
     boss, team, _ = _world(database)
     pid = _plan(database, boss, sample_count=1, period_start=dt.date(2026, 11, 1))
     with database.write() as s:
-        ((_, members),) = draws.draw(s, boss, pid)
+        ((_, members),) = draws.draw(s, boss, pid, today=TODAY)
         row = s.scalars(select(PlanInspection).where(PlanInspection.plan_id == pid)).one()
         iid = row.id
     outsider = next(a for a in team if a.user_id not in members)
@@ -199,7 +199,7 @@ def test_rows_changed_behind_the_app_are_named(database: db.Database) -> None:
     boss, _, _ = _world(database)
     pid = _plan(database, boss)
     with database.write() as s:
-        draws.draw(s, boss, pid)
+        draws.draw(s, boss, pid, today=TODAY)
         first = s.scalars(
             select(PlanInspection).where(PlanInspection.plan_id == pid, PlanInspection.rank == 1)
         ).one()
@@ -216,7 +216,7 @@ def test_an_edited_audit_entry_is_detected(db_path: object, database: db.Databas
     boss, _, _ = _world(database)
     pid = _plan(database, boss)
     with database.write() as s:
-        draws.draw(s, boss, pid)
+        draws.draw(s, boss, pid, today=TODAY)
         entry_id = draws.plan_detail(s, pid)[0].draw_audit_id
     # someone with a copy of the file drops the append-only trigger and rewrites the record
     con = sqlite3.connect(str(db_path))
@@ -244,7 +244,7 @@ def test_publication_has_results_and_no_notes(database: db.Database, tmp_path: o
     boss, _, _ = _world(database)
     pid = _plan(database, boss, sample_count=2, period_start=dt.date(2026, 11, 1))
     with database.write() as s:
-        draws.draw(s, boss, pid)
+        draws.draw(s, boss, pid, today=TODAY)
         _, rows = draws.plan_detail(s, pid)
         draws.record_result(s, boss, rows[0].id, inspected_on=TODAY, result="corrected",
                             note="工人张三反映拖欠工资", today=TODAY)  # fmt: skip
@@ -270,7 +270,7 @@ def test_cli_verify_and_offline_rerun(database: db.Database, db_path: object, tm
     boss, _, _ = _world(database)
     pid = _plan(database, boss)
     with database.write() as s:
-        want = draws.draw(s, boss, pid)
+        want = draws.draw(s, boss, pid, today=TODAY)
     give_password(database, "boss")
     monkeypatch.setenv("CASEMGR_PASSWORD", CLI_PASSWORD)
     out = tmp_path / "draw.json"  # type: ignore[operator]

@@ -90,6 +90,7 @@ class InspectionPlan(Base):
     draw_audit_id: Mapped[int | None] = mapped_column(ForeignKey("audit_entries.id"))
     algorithm: Mapped[str | None] = mapped_column(String(32))
     drawn_at: Mapped[dt.datetime | None]
+    drawn_on: Mapped[dt.date | None] = mapped_column(Date)  # the bureau's day of the draw
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

@@ -61,7 +61,7 @@ class Publication:
     algorithm: str
     pool_size: int
     pool_sha256: str
-    drawn_at: dt.datetime
+    drawn_on: dt.date
     rows: tuple[PublishedRow, ...]
     printed_at: dt.datetime
     employer_pool: tuple[tuple[int, str], ...] = ()  # (编号, name): what was drawn from
@@ -77,7 +77,7 @@ def facts(data: Publication) -> list[tuple[str, str]]:
         ("检查期间", f"{_day(data.period_start)}至{_day(data.period_end)}"),
         ("抽查事项", "；".join(f"{n}（依据：{b}）" for n, b in data.items)),
         ("抽取范围", data.scope),
-        ("抽取时间", clock.local(data.drawn_at).strftime("%Y-%m-%d %H:%M")),
+        ("抽取日期", _day(data.drawn_on)),
         ("随机种子", f"{data.seed}（来源：{data.seed_source}）"),
         ("抽取方法", ALGORITHM_ZH.get(data.algorithm, data.algorithm)),
         ("名录库", f"{data.pool_size} 家，编号清单 SHA-256：{data.pool_sha256}"),

@@ -55,7 +55,7 @@ def publication(session: Session, actor: Actor, plan_id: int, *, today: dt.date)
         algorithm=str(rec["algorithm"]),
         pool_size=len(emp_ids),
         pool_sha256=str(rec["employer_pool_sha256"]),
-        drawn_at=plan.drawn_at,
+        drawn_on=plan.drawn_on or clock.local(plan.drawn_at).date(),
         rows=tuple(
             pub.PublishedRow(r.rank, r.employer, r.district, r.team, r.inspected_on, r.result, r.case_number)
             for r in rows

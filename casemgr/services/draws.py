@@ -154,7 +154,7 @@ def fix_seed(session: Session, actor: Actor, plan_id: int, seed: object, source:
     plan.seed, plan.seed_source, plan.seed_audit_id, plan.status = text, where, entry.id, "seeded"
 
 
-def draw(session: Session, actor: Actor, plan_id: int) -> list[tuple[int, list[int]]]:
+def draw(session: Session, actor: Actor, plan_id: int, *, today: dt.date) -> list[tuple[int, list[int]]]:
     permissions.require(actor, MANAGE)
     plan = _plan(session, plan_id)
     if plan.status == "drawn":
@@ -187,11 +187,13 @@ def draw(session: Session, actor: Actor, plan_id: int) -> list[tuple[int, list[i
     rec = draw_algo.record_of(inp, result)
     rec["plan"] = _plan_facts(plan)
     rec["seed_entry"] = plan.seed_audit_id
+    rec["drawn_on"] = today
     entry = _log(session, actor, "inspection_plan.draw", plan.id, rec)
     for rank, (employer_id, team) in enumerate(result, start=1):
         row = PlanInspection(plan_id=plan.id, employer_id=employer_id, rank=rank, result="pending")
         row.team = [PlanInspector(user_id=u, position=i) for i, u in enumerate(team)]
         session.add(row)
+    plan.drawn_on = today
     plan.status, plan.algorithm, plan.draw_audit_id, plan.drawn_at = (
         "drawn",
         inp.algorithm,
@@ -300,7 +302,7 @@ def draw_record(session: Session, plan_id: int) -> dict[str, object] | None:
 
 def record_result(
     session: Session, actor: Actor, inspection_id: int, *, inspected_on: dt.date, result: str,
-    note: object = None, case_id: int | None = None, today: dt.date,
+    note: object = None, case_id: int | None = None, case_number: str | None = None, today: dt.date,
 ) -> None:  # fmt: skip
     """检查情况 of one drawn inspection: by a member of its team, or a supervisor."""
     permissions.require(actor, RECORD)
@@ -321,10 +323,16 @@ def record_result(
         raise ValidationError(
             "检查日期不能晚于今天。", "The inspection date cannot be in the future.", field="inspected_on"
         )
-    if plan.drawn_at is not None and inspected_on < plan.period_start:
+    if inspected_on < plan.period_start or (plan.drawn_on is not None and inspected_on < plan.drawn_on):
         raise ValidationError(
-            "检查日期早于计划的检查期间。", "The date is before the plan's period.", field="inspected_on"
+            "检查日期早于计划的检查期间或抽取日期。",
+            "The date is before the plan's period or before the draw.",
+            field="inspected_on",
         )
+    if case_number and case_number.strip():
+        case_id = session.scalar(select(Case.id).where(Case.number == case_number.strip()))
+        if case_id is None:
+            raise ValidationError("没有这个案号的案件。", "No case has that number.", field="case_id")
     if case_id is not None:
         case = session.get(Case, case_id)
         if case is None or case.kind != CaseKind.INSPECTION.value or case.employer_id != row.employer_id:

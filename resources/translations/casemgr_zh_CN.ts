@@ -1606,6 +1606,186 @@
     </message>
 </context>
 <context>
+    <name>DrawLabels</name>
+    <message>
+        <source>Not yet inspected</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>No problem found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Problem found, ordered to correct</source>
+        <translation>发现问题，责令改正</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>立案查处</translation>
+    </message>
+    <message>
+        <source>Seed not fixed</source>
+        <translation>未确定随机种子</translation>
+    </message>
+    <message>
+        <source>Seed fixed, not drawn</source>
+        <translation>已确定种子，未抽取</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>已抽取</translation>
+    </message>
+    <message>
+        <source>SHA-256 ranking, version 1</source>
+        <translation>SHA-256 排序法（第1版）</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPage</name>
+    <message>
+        <source>Random inspections</source>
+        <translation>双随机抽查</translation>
+    </message>
+    <message>
+        <source>Inspection plans</source>
+        <translation>抽查计划</translation>
+    </message>
+    <message>
+        <source>Inspection items</source>
+        <translation>抽查事项清单</translation>
+    </message>
+    <message>
+        <source>Employer pool</source>
+        <translation>检查对象名录库</translation>
+    </message>
+    <message>
+        <source>Inspector pool</source>
+        <translation>执法检查人员名录库</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <source>Fix seed…</source>
+        <translation>确定随机种子…</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <source>Re-run and compare</source>
+        <translation>重新计算核验</translation>
+    </message>
+    <message>
+        <source>Publication PDF…</source>
+        <translation>公示 PDF…</translation>
+    </message>
+    <message>
+        <source>Publication xlsx…</source>
+        <translation>公示 Excel…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>检查期间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>已检查/抽取</translation>
+    </message>
+    <message>
+        <source>Choose a plan.</source>
+        <translation>请在左侧选择一个抽查计划。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <source>Inspected on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>立案案号</translation>
+    </message>
+    <message>
+        <source>Record result…</source>
+        <translation>登记检查情况…</translation>
+    </message>
+    <message>
+        <source>Items: %1</source>
+        <translation>抽查事项：%1</translation>
+    </message>
+    <message>
+        <source>Scope: %1; %2; %3 inspectors per inspection</source>
+        <translation>抽取范围：%1；%2；每组执法人员 %3 名</translation>
+    </message>
+    <message>
+        <source>all employers</source>
+        <translation>全部用人单位</translation>
+    </message>
+    <message>
+        <source>%1 employers</source>
+        <translation>抽取 %1 家</translation>
+    </message>
+    <message>
+        <source>Seed: %1 (published: %2)</source>
+        <translation>随机种子：%1（公布于：%2）</translation>
+    </message>
+    <message>
+        <source>Drawn by %1 from a pool of %2 employers.</source>
+        <translation>按%1从 %2 家单位的名录库中抽取。</translation>
+    </message>
+    <message>
+        <source>Draw this plan now? The draw and its inputs are recorded and the plan cannot be drawn again.</source>
+        <translation>现在抽取这个计划吗？抽取结果及其全部输入将记入审计日志，计划不能重新抽取。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-run from the audit record: the same %n employer(s) and inspectors.</source>
+        <translation>
+            <numerusform>按审计记录重新计算：%n 家检查对象和检查人员与记录一致。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save publication</source>
+        <translation>保存公示文件</translation>
+    </message>
+</context>
+<context>
     <name>EmployerColumns</name>
     <message>
         <source>Employer</source>
@@ -1714,6 +1894,81 @@
     <message>
         <source>Show only employers with this watch status</source>
         <translation>只显示该监管状态的用人单位</translation>
+    </message>
+</context>
+<context>
+    <name>EmployersTab</name>
+    <message>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation>排除出名录库…</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>恢复入库</translation>
+    </message>
+    <message>
+        <source>Declare conflict…</source>
+        <translation>登记回避…</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>In the pool</source>
+        <translation>在名录库中</translation>
+    </message>
+    <message>
+        <source>%1 employers in the pool under this filter.</source>
+        <translation>按此条件，名录库中有 %1 家用人单位。</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed; narrow the filter to see others.</source>
+        <translation>仅列出前 %1 家，请缩小筛选范围查看其他单位。</translation>
+    </message>
+    <message>
+        <source>Excluded: %1</source>
+        <translation>已排除：%1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Exclude from the pool</source>
+        <translation>排除出检查对象名录库</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>排除原因</translation>
+    </message>
+    <message>
+        <source>Declare a conflict (recusal)</source>
+        <translation>登记回避</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>回避原因</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>执法人员</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2441,61 @@
     </message>
 </context>
 <context>
+    <name>InspectorsTab</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <source>Can be drawn</source>
+        <translation>可被抽选</translation>
+    </message>
+    <message>
+        <source>Declared conflicts (recusal)</source>
+        <translation>已登记的回避</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>回避原因</translation>
+    </message>
+    <message>
+        <source>No: no enforcement certificate</source>
+        <translation>否：无执法证</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No: %1</source>
+        <translation>否：%1</translation>
+    </message>
+    <message>
+        <source>Inspector: %1</source>
+        <translation>执法人员：%1</translation>
+    </message>
+    <message>
+        <source>Why unavailable</source>
+        <translation>不可抽选的原因</translation>
+    </message>
+</context>
+<context>
     <name>ItemsEditor</name>
     <message>
         <source>Amount awarded (yuan)</source>
@@ -2198,6 +2508,41 @@
     <message>
         <source>Amount ordered (yuan)</source>
         <translation>责令支付金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTab</name>
+    <message>
+        <source>Add item…</source>
+        <translation>新增事项…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Inspection item</source>
+        <translation>抽查事项</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>抽查依据</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项名称</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +3214,57 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>New inspection plan</source>
+        <translation>新建抽查计划</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <source>Number of employers</source>
+        <translation>抽取家数</translation>
+    </message>
+    <message>
+        <source>Share of the pool (%)</source>
+        <translation>抽取比例（%）</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>检查期间自</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>检查期间至</translation>
+    </message>
+    <message>
+        <source>Inspection items</source>
+        <translation>抽查事项清单</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Inspectors per inspection</source>
+        <translation>每组执法人员人数</translation>
+    </message>
+</context>
+<context>
     <name>PreventionPage</name>
     <message>
         <source>Nothing here for your role.</source>
@@ -3209,6 +3605,33 @@
     </message>
 </context>
 <context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Record the inspection: %1</source>
+        <translation>登记检查情况：%1</translation>
+    </message>
+    <message>
+        <source>Case number, when a case was opened</source>
+        <translation>立案查处时填写案号</translation>
+    </message>
+    <message>
+        <source>Inspected on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Inspection case</source>
+        <translation>监察案件</translation>
+    </message>
+    <message>
+        <source>Note (not published)</source>
+        <translation>说明（不公示）</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Administrator</source>
@@ -3413,6 +3836,25 @@
     <message>
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
+    </message>
+</context>
+<context>
+    <name>SeedDialog</name>
+    <message>
+        <source>Fix the seed</source>
+        <translation>确定随机种子</translation>
+    </message>
+    <message>
+        <source>Enter a value published before the draw (for example a lottery result or a number read out at the public draw) and say where it was published. It is recorded before the pools are read and cannot be changed.</source>
+        <translation>请输入抽取前已公开的数值（如福利彩票开奖号码，或公开摇号现场宣读的数字），并说明公布的地方。种子在读取名录库之前记入审计日志，之后不能更改。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Published where</source>
+        <translation>公布于</translation>
     </message>
 </context>
 <context>
