@@ -209,6 +209,12 @@ def test_rows_changed_behind_the_app_are_named(database: db.Database) -> None:
     with database.read() as s:
         check = draws.verify(s, boss, pid)
     assert not check.ok and any("differ from the draw" in en for _, en in check.problems)
+    with database.write() as s:  # the plan's readable copy of the record, edited
+        plan, _ = draws.plan_detail(s, pid)
+        plan.draw_record = (plan.draw_record or "").replace('"n":3', '"n":2')
+    with database.read() as s:
+        check = draws.verify(s, boss, pid)
+    assert any("plan's copy" in en for _, en in check.problems)
 
 
 @sqlite_only

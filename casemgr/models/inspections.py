@@ -91,6 +91,9 @@ class InspectionPlan(Base):
     algorithm: Mapped[str | None] = mapped_column(String(32))
     drawn_at: Mapped[dt.datetime | None]
     drawn_on: Mapped[dt.date | None] = mapped_column(Date)  # the bureau's day of the draw
+    #: A copy of the draw's audit entry (``after``), for those who may not read the audit trail
+    #: (inspectors, on PostgreSQL); verify() holds it to the entry.
+    draw_record: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

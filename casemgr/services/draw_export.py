@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from casemgr import clock, permissions, settings
 from casemgr.actor import Actor
 from casemgr.errors import WorkflowError
-from casemgr.models import AuditEntry, Employer, InspectionItem, User
+from casemgr.models import Employer, InspectionItem, User
 from casemgr.reports import draw_publication as pub
 from casemgr.services import draws
 
@@ -23,12 +23,11 @@ from casemgr.services import draws
 def publication(session: Session, actor: Actor, plan_id: int, *, today: dt.date) -> pub.Publication:
     permissions.require(actor, "data.export")
     plan, rows = draws.plan_detail(session, plan_id)
-    entry = session.get(AuditEntry, plan.draw_audit_id) if plan.draw_audit_id else None
-    if plan.status != "drawn" or plan.drawn_at is None or entry is None or not entry.after:
+    rec = draws.draw_record(session, plan_id)
+    if plan.status != "drawn" or plan.drawn_at is None or rec is None:
         raise WorkflowError(
             "这个计划尚未抽取，没有可公示的内容。", "This plan has not been drawn: nothing to publish."
         )
-    rec = json.loads(entry.after)
     item_ids = json.loads(plan.item_ids)
     items = session.execute(
         select(InspectionItem.name, InspectionItem.basis)

@@ -193,7 +193,7 @@ def draw(session: Session, actor: Actor, plan_id: int, *, today: dt.date) -> lis
         row = PlanInspection(plan_id=plan.id, employer_id=employer_id, rank=rank, result="pending")
         row.team = [PlanInspector(user_id=u, position=i) for i, u in enumerate(team)]
         session.add(row)
-    plan.drawn_on = today
+    plan.drawn_on, plan.draw_record = today, entry.after
     plan.status, plan.algorithm, plan.draw_audit_id, plan.drawn_at = (
         "drawn",
         inp.algorithm,
@@ -279,6 +279,13 @@ def verify(session: Session, actor: Actor, plan_id: int) -> Verification:
         out.problems.append(("随机种子没有在抽取之前记录。", "The seed was not recorded before the draw."))
     if rec.get("seed") != plan.seed:
         out.problems.append(("计划中的随机种子与记录不同。", "The plan's seed differs from the record."))
+    if plan.draw_record != entry.after:
+        out.problems.append(
+            (
+                "计划中保存的抽取记录与审计记录不同。",
+                "The plan's copy of the draw record differs from the audit entry.",
+            )
+        )
     rows = [(i.employer_id, [m.user_id for m in i.team]) for i in plan.inspections]
     if rows != out.recorded:
         out.problems.append(
@@ -291,10 +298,10 @@ def verify(session: Session, actor: Actor, plan_id: int) -> Verification:
 
 
 def draw_record(session: Session, plan_id: int) -> dict[str, object] | None:
-    """The JSON a third party re-runs (``casemgr draw verify --json``), as recorded."""
+    """The JSON a third party re-runs (``casemgr draw verify --record-out``): the plan's copy of
+    the audit entry (readable by every user; verify() holds the two to each other)."""
     plan = _plan(session, plan_id)
-    entry = session.get(AuditEntry, plan.draw_audit_id) if plan.draw_audit_id else None
-    return json.loads(entry.after) if entry is not None and entry.after else None
+    return json.loads(plan.draw_record) if plan.draw_record else None
 
 
 # --------------------------------------------------------------------------- results

@@ -89,6 +89,7 @@ def upgrade() -> None:
         sa.Column("algorithm", sa.String(length=32), nullable=True),
         sa.Column("drawn_at", sa.DateTime(), nullable=True),
         sa.Column("drawn_on", sa.Date(), nullable=True),
+        sa.Column("draw_record", sa.Text(), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         _fk("inspection_plans", "seed_audit_id", "audit_entries.id"),
