@@ -787,3 +787,36 @@ def test_rooms_roster_and_a_booking_under_the_login_roles(site: Site) -> None:
             con, "INSERT INTO hearing_rooms (name, active, updated_at) VALUES ('x', true, now())"
         ).startswith("refused")
         assert _try(con, f"UPDATE arbitrators SET active = false WHERE id = {arb[0]}").startswith("refused")
+
+
+def test_a_draw_and_its_results_under_the_login_roles(site: Site) -> None:
+    """Issue 17 (双随机): the supervisor keeps the pools and draws, a drawn inspector records the
+    result, each as their own login role; the other roles' raw attempts are refused."""
+    from casemgr.models import Employer
+    from casemgr.services import draw_pools, draws
+
+    a, tag = site.actors, uuid.uuid4().hex[:6]
+    with site.database("sup").write() as x:
+        x.add(Employer(name=f"抽查单位{tag}", district=f"区{tag}"))
+        x.flush()
+        for who in ("insp", "insp2"):
+            draw_pools.save_inspector(x, a["sup"], a[who].user_id or 0, f"证{who}", True)
+        item = draw_pools.save_item(x, a["sup"], f"工资支付{tag}", "《劳动保障监察条例》第十一条")
+        d = dt.date(2026, 3, 2)
+        pid = draws.create_plan(
+            x, a["sup"], draws.PlanInput(f"计划{tag}", d, d, (item,), district=f"区{tag}", sample_count=1)
+        )
+        draws.fix_seed(x, a["sup"], pid, f"seed-{tag}", "门户网站")
+        ((_, team),) = draws.draw(x, a["sup"], pid, today=d)
+    assert sorted(team) == sorted(a[w].user_id for w in ("insp", "insp2"))
+    with site.database("insp").write() as x:
+        _, rows = draws.plan_detail(x, pid)
+        draws.record_result(x, a["insp"], rows[0].id, inspected_on=d, result="no_problem", today=TODAY)
+    with site.database("aud").read() as x:
+        assert draws.verify(x, a["aud"], pid).ok
+    with site.raw("insp") as con:
+        assert _try(con, f"UPDATE inspection_plans SET seed = 'x' WHERE id = {pid}").startswith("refused")
+    with site.raw("clerk") as con:
+        assert _try(con, f"UPDATE plan_inspections SET result = 'pending' WHERE plan_id = {pid}").startswith(
+            "refused"
+        )
