@@ -359,6 +359,8 @@ _READ_ALL = (
     "arbitrators",
     "hearings",
     "hearing_arbitrators",
+    "employer_grades",
+    "grading_facts",
 )
 
 _ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
@@ -426,6 +428,13 @@ def _grants(ns: str) -> list[str]:
         out.append(f"GRANT UPDATE ON deadlines TO {to_roles(approvers)}")
     if roles_with("document.generate"):
         out.append(f"GRANT INSERT ON documents TO {to('document.generate')}")
+    if roles_with("grading.propose"):
+        # A proposer rewrites proposals; status and confirmer are the confirming role's columns.
+        cols = "proposed, grade, reasons, change_reason, proposed_at, proposed_by_id, version"
+        out.append(f"GRANT INSERT, UPDATE ({cols}) ON employer_grades TO {to('grading.propose')}")
+        out.append(f"GRANT INSERT ON grading_facts TO {to('grading.propose')}")
+    if roles_with("grading.confirm"):
+        out.append(f"GRANT UPDATE ON employer_grades TO {to('grading.confirm')}")
     return out
 
 
