@@ -5,7 +5,8 @@ What the 办法 says and where (docs/prevention.md §2 has the sources and what 
 * The grading is done once a year on the employer's record of the **previous year**
   (上一年度信用记录); so a run in 2026 grades the year 2025 and only what happened in 2025
   counts.
-* Art. 6: **A** — 未因劳动保障违法行为被查处; **B** — 被查处, but none of the C cases;
+* Art. 6 (the number as remembered; the wording checked, docs/prevention.md §2):
+  **A** — 未因劳动保障违法行为被查处; **B** — 被查处, but none of the C cases;
   **C** — any one of: (1) 被查处三次以上（含三次）; (2) a violation led to a 群体性事件, 极端事件
   or 严重不良社会影响; (3) 使用童工、强迫劳动 or another serious violation; (4) 拒不履行 an order
   to rectify within a time limit (限期整改指令), a handling decision or a penalty decision;
@@ -82,7 +83,7 @@ FACT_LABELS: dict[FactKind, tuple[str, str]] = {
     ),
 }
 
-#: Art. 10 (分类监管): what each grade means for inspections, printed on the notice.
+#: 分类监管: what each grade means for inspections, printed on the notice (docs/prevention.md §2).
 CONSEQUENCES: dict[Grade, tuple[str, str]] = {
     Grade.A: ("适当减少劳动保障监察日常巡视检查频次", "fewer routine inspections"),
     Grade.B: ("适当增加劳动保障监察日常巡视检查频次", "more frequent routine inspections"),
@@ -171,15 +172,15 @@ class Reason:
         nums = "、".join(self.cases) if zh else ", ".join(self.cases)
         if self.code == "findings_c":
             return (
-                f"因劳动保障违法行为被查处{self.count}次（三次以上，第六条C级第一项）：{nums}"
+                f"因劳动保障违法行为被查处{self.count}次（三次以上，C级情形第一项）：{nums}"
                 if zh
-                else f"dealt with for violations {self.count} times (three or more, Art. 6 C(1)): {nums}"
+                else f"dealt with for violations {self.count} times (three or more, grade C item 1): {nums}"
             )
         if self.code == "findings_b":
             return (
-                f"因劳动保障违法行为被查处{self.count}次，不属C级情形（第六条B级）：{nums}"
+                f"因劳动保障违法行为被查处{self.count}次，不属C级情形（B级）：{nums}"
                 if zh
-                else f"dealt with for violations {self.count} time(s), no C case (Art. 6 B): {nums}"
+                else f"dealt with for violations {self.count} time(s), no grade C case (grade B): {nums}"
             )
         if self.code == "findings":
             return (
@@ -189,9 +190,9 @@ class Reason:
             )
         if self.code == "none":
             return (
-                "评价年度内未因劳动保障违法行为被查处（第六条A级）"
+                "评价年度内未因劳动保障违法行为被查处（A级）"
                 if zh
-                else "not dealt with for any violation in the year (Art. 6 A)"
+                else "not dealt with for any violation in the year (grade A)"
             )
         if self.code == "refusal":
             how = {
@@ -210,9 +211,9 @@ class Reason:
             }.get(self.note or "", (self.note or "", self.note or ""))
             where = f"（{nums}）" if nums and zh else (f" ({nums})" if nums else "")
             return (
-                f"拒不履行限期整改指令或处理、处罚决定（第六条C级第四项）：{how[0]}{where}"
+                f"拒不履行限期整改指令或处理、处罚决定（C级情形第四项）：{how[0]}{where}"
                 if zh
-                else f"refused an order or decision (Art. 6 C(4)): {how[1]}{where}"
+                else f"refused an order or decision (grade C item 4): {how[1]}{where}"
             )
         if self.code.startswith("fact:"):
             kind = FactKind(self.code[5:])
@@ -226,9 +227,9 @@ class Reason:
             label = FACT_LABELS[kind][0 if zh else 1]
             on = self.on.isoformat() if self.on else ""
             return (
-                f"{label}（第六条C级第{item}项，监察员登记 {on}：{self.note or ''}）"
+                f"{label}（C级情形第{item}项，监察员登记 {on}：{self.note or ''}）"
                 if zh
-                else f"{label} (Art. 6 C, recorded by an inspector {on}: {self.note or ''})"
+                else f"{label} (grade C, recorded by an inspector {on}: {self.note or ''})"
             )
         if self.code == "collective":
             return (
