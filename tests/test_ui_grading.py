@@ -69,3 +69,62 @@ def test_inspector_proposes_but_cannot_confirm_and_a_clerk_sees_no_tab(qtbot, da
     assert not GradingPage.visible_to(clerk)
     assert GradingPage.visible_to(make_ctx(qtbot, database, actors[Role.AUDITOR]))
     ins.runner.wait_all()
+
+
+def test_the_fact_and_change_dialogs_go_through_the_services(
+    qtbot,
+    database,
+    actors,
+    history,  # noqa: F811
+    monkeypatch,
+) -> None:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QDialog
+
+    from ui.gradingpage import ChangeDialog, FactDialog
+
+    ctx = make_ctx(qtbot, database, actors[Role.SUPERVISOR])
+    page = GradingPage(ctx)
+    qtbot.addWidget(page)
+    settle(qtbot, ctx)
+    page.run()
+    settle(qtbot, ctx)
+    wait_loaded(qtbot, page.model)
+    a_row = next(i for i in range(page.model.rowCount()) if page.model.row_at(i).grade == "A")
+    page.view.selectRow(a_row)
+    employer = page.selected().employer_id
+
+    def fill_fact(dlg: FactDialog) -> QDialog.DialogCode:
+        assert dlg.on.value() == dt.date(2025, 12, 31)  # the evaluated year's last day by default
+        dlg.kind.setCurrentIndex(dlg.kind.findData("criminal"))
+        dlg.on.set_value(dt.date(2025, 10, 9))
+        dlg.note.setPlainText("（2025）汕城法刑初字第88号判决")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FactDialog, "exec", fill_fact)
+    page.record_fact()
+    settle(qtbot, ctx)
+    wait_loaded(qtbot, page.model)
+    row = next(
+        page.model.row_at(i)
+        for i in range(page.model.rowCount())
+        if page.model.row_at(i).employer_id == employer
+    )
+    assert row.grade == "C" and row.reasons[0].code == "fact:criminal"
+
+    page.view.selectRow(
+        next(i for i in range(page.model.rowCount()) if page.model.row_at(i).employer_id == employer)
+    )
+
+    def fill_change(dlg: ChangeDialog) -> QDialog.DialogCode:
+        dlg.grade.setCurrentIndex(dlg.grade.findData("B"))
+        dlg.reason.setPlainText("复核：判决系对个人，单位不承担刑事责任")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ChangeDialog, "exec", fill_change)
+    page.change()
+    settle(qtbot, ctx)
+    with database.read() as s:
+        assert gq.latest_confirmed(s, employer) == gq.EmployerGradeInfo(2025, "B")
+    ctx.runner.wait_all()

@@ -92,8 +92,8 @@ class GradeTableModel(PagedTableModel):
         Column("proposed", CTX, QT_TRANSLATE_NOOP("GradingPage", "Proposal")),
         Column("grade", CTX, QT_TRANSLATE_NOOP("GradingPage", "Grade")),
         Column("status", CTX, QT_TRANSLATE_NOOP("GradingPage", "Status")),
-        Column("reason", CTX, QT_TRANSLATE_NOOP("GradingPage", "Main reason")),
         Column("confirmed_by", CTX, QT_TRANSLATE_NOOP("GradingPage", "Confirmed by")),
+        Column("reason", CTX, QT_TRANSLATE_NOOP("GradingPage", "Main reason")),
     )
 
     def __init__(self, runner: Any, f: gq.GradeFilter, parent: Any = None) -> None:
@@ -177,8 +177,8 @@ class FactDialog(QDialog):
         for kind, text in fact_labels().items():
             self.kind.addItem(text, kind.value)
         form.addRow(self.tr("What happened"), self.kind)
-        self.on = DateEdit()
-        self.on.set_value(dt.date(row.year, 12, 31))
+        last = min(dt.date(row.year, 12, 31), clock.today())
+        self.on = DateEdit(last, earliest=dt.date(row.year, 1, 1), latest=last)
         form.addRow(self.tr("Date"), self.on)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(
@@ -257,7 +257,7 @@ class GradingPage(Page):
         self.model = GradeTableModel(ctx.runner, gq.GradeFilter(clock.today().year - 1), self)
         self.view = TableView("grading")
         self.view.setModel(self.model)
-        self.view.restore_widths({0: 260, 1: 70, 2: 64, 3: 64, 4: 64, 5: 420})
+        self.view.restore_widths({0: 260, 1: 76, 2: 64, 3: 64, 4: 64, 5: 80})
         self.view.clicked.connect(lambda idx: self._show_detail())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         lay.addWidget(self.view, 1)
@@ -441,7 +441,8 @@ class GradingPage(Page):
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return dlg
         on = dlg.on.value()
-        if on is None:
+        if on is None or (problem := dlg.on.problem()) is not None:
+            QMessageBox.warning(self, self.tr("Compliance grading"), problem or "")
             return dlg
         actor, kind, note = self.ctx.actor, dlg.kind.currentData(), dlg.note.toPlainText()
         self.ctx.runner.write(

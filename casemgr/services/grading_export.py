@@ -120,7 +120,7 @@ def notice_pdf(
         grade=r.grade,
         reasons=tuple(shown) or (("评价年度内未因劳动保障违法行为被查处",) if r.grade == "A" else ()),
         change_reason=r.change_reason or "",
-        doc_number=f"诚信评价〔{r.year}〕第{r.id:05d}号",
+        doc_number=f"诚信评价〔{today.year}〕第{r.id:05d}号",
         issued_on=today,
     )
     pdf = notices.pdf_bytes(rg.notice(facts))
