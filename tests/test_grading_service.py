@@ -17,11 +17,11 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from casemgr.enums import Role
 from casemgr.errors import PermissionDenied, ValidationError
-from casemgr.models import AuditEntry, Case
+from casemgr.models import AuditEntry, Case, EmployerGrade
 from casemgr.queries import grading as gq
 from casemgr.services import grading
 from tests.test_inspection_lifecycle import register, step
@@ -135,6 +135,18 @@ def test_bulk_confirm_takes_the_filtered_unchanged_proposals(database, actors, h
     with database.write() as s:
         again = grading.run(s, actors[Role.INSPECTOR], 2025, today=TODAY)
     assert again.kept == 2 and again.by_grade == {"A": 0, "B": 1, "C": 2}
+    # A proposal tampered with (or made from evidence since corrected) is rewritten by a re-run.
+    with database.write() as s:
+        s.execute(
+            update(EmployerGrade)
+            .where(EmployerGrade.employer_id == history[1], EmployerGrade.year == 2025)
+            .values(proposed="A", grade="A", reasons=None)
+        )
+    before = grades(database, 2025)[history[1]].version
+    with database.write() as s:
+        grading.run(s, actors[Role.INSPECTOR], 2025, today=TODAY)
+    row = grades(database, 2025)[history[1]]
+    assert (row.proposed, row.grade, row.reasons[0].count, row.version) == ("C", "C", 3, before + 1)
 
 
 def test_an_inspectors_fact_reproposes_the_open_year(database, actors, history) -> None:

@@ -37,8 +37,10 @@ class EmployerGrade(Base):
     __tablename__ = "employer_grades"
     __table_args__ = (
         UniqueConstraint("employer_id", "year"),
+        # The list's order (C, B, A; newest employer first) is this index read backwards.
         Index("ix_employer_grades_year_grade", "year", "grade", "employer_id"),
-        Index("ix_employer_grades_year_status", "year", "status", "employer_id"),
+        # Covers the year's summary (counts by grade, status and changed) without the table.
+        Index("ix_employer_grades_year_status", "year", "status", "grade", "proposed"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,7 +16,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, insert, literal, select, update
+from sqlalchemy import and_, bindparam, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from casemgr import audit, clock, permissions
@@ -138,6 +138,8 @@ def run(session: Session, actor: Actor, year: int, *, today: dt.date | None = No
     }
     counts = {g.value: 0 for g in Grade}
     kept = 0
+    new_rows: list[dict[str, object]] = []
+    changed_rows: list[dict[str, object]] = []
     for emp, ev in evidence.items():
         p = rules.decide(ev)
         prior = existing.get(emp)
@@ -145,21 +147,25 @@ def run(session: Session, actor: Actor, year: int, *, today: dt.date | None = No
             kept += 1
             continue
         counts[p.grade.value] += 1
-        values = {
-            "proposed": p.grade.value,
-            "grade": p.grade.value,
-            "reasons": _reasons_json(p),
-            "change_reason": None,
-            "proposed_at": now,
-            "proposed_by_id": actor.user_id,
-        }
+        values = {"proposed": p.grade.value, "grade": p.grade.value, "reasons": _reasons_json(p)}
         if prior is None:
-            session.add(EmployerGrade(employer_id=emp, year=year, status=PROPOSED, **values))
+            new_rows.append({"employer_id": emp, **values})
         else:
-            g = session.get(EmployerGrade, prior[0])
-            assert g is not None
-            for k, v in values.items():
-                setattr(g, k, v)
+            changed_rows.append({"gid": prior[0], **values})
+    # Core statements, many rows each: a city's year is tens of thousands of proposals, and
+    # one ORM object per row kept the write lock several times longer (docs/prevention.md §2).
+    table = EmployerGrade.__table__
+    common = {"change_reason": None, "proposed_at": now, "proposed_by_id": actor.user_id}
+    if new_rows:
+        session.execute(
+            insert(table).values(year=year, status=PROPOSED, version=1, **common),
+            new_rows,
+        )
+    if changed_rows:
+        session.execute(
+            update(table).where(table.c.id == bindparam("gid")).values(version=table.c.version + 1, **common),
+            changed_rows,
+        )
     session.flush()
     # Every other employer: not 查处 in the year, so A (Art. 6). Rows of employers whose
     # evidence has gone (a fact deleted, a date corrected) go back to A as well.

@@ -71,7 +71,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("employer_id", "year", name=op.f("uq_employer_grades_employer_id")),
     )
     op.create_index("ix_employer_grades_year_grade", "employer_grades", ["year", "grade", "employer_id"])
-    op.create_index("ix_employer_grades_year_status", "employer_grades", ["year", "status", "employer_id"])
+    op.create_index(
+        "ix_employer_grades_year_status", "employer_grades", ["year", "status", "grade", "proposed"]
+    )
 
 
 def downgrade() -> None:
