@@ -509,6 +509,13 @@ def _policies() -> list[str]:
         "((user_id IS NULL AND username = 'system') "
         "OR (user_id = public.casemgr_uid() AND username = public.casemgr_username()))",
     ]
+    # 守法诚信等级: a proposer writes proposals only; a confirmed grade is the confirmer's
+    may_confirm = "(status = 'proposed' OR cardinality(public.casemgr_kinds('grading.confirm')) > 0)"
+    out += [
+        f"CREATE POLICY casemgr_grades_insert ON employer_grades AS RESTRICTIVE FOR INSERT WITH CHECK {may_confirm}",
+        f"CREATE POLICY casemgr_grades_update ON employer_grades AS RESTRICTIVE FOR UPDATE "
+        f"USING {may_confirm} WITH CHECK {may_confirm}",
+    ]
     return out
 
 

@@ -187,22 +187,26 @@ def run(session: Session, actor: Actor, year: int, *, today: dt.date | None = No
             .execution_options(synchronize_session=False)
         )
     kept += sum(1 for e, (_, status) in existing.items() if e not in evidence and status == CONFIRMED)
+    t = EmployerGrade.__table__
     missing = (
         select(
             Employer.id,
-            literal(year),
-            literal("A"),
-            literal(a_reasons),
-            literal("A"),
-            literal(PROPOSED),
-            literal(now),
-            literal(actor.user_id),
-            literal(1),
+            # typed, so PostgreSQL knows each parameter's type (a bare None would be text)
+            literal(year, t.c.year.type),
+            literal("A", t.c.proposed.type),
+            literal(a_reasons, t.c.reasons.type),
+            literal("A", t.c.grade.type),
+            literal(PROPOSED, t.c.status.type),
+            literal(now, t.c.proposed_at.type),
+            literal(actor.user_id, t.c.proposed_by_id.type),
+            literal(1, t.c.version.type),
         )
         .outerjoin(EmployerGrade, and_(EmployerGrade.employer_id == Employer.id, EmployerGrade.year == year))
         .where(EmployerGrade.id.is_(None))
     )
-    inserted = session.execute(
+    # Counted first: the driver's rowcount of an INSERT … SELECT is not reliable everywhere.
+    inserted = session.execute(select(func.count()).select_from(missing.subquery())).scalar_one()
+    session.execute(
         insert(EmployerGrade).from_select(
             [
                 "employer_id",
@@ -217,8 +221,8 @@ def run(session: Session, actor: Actor, year: int, *, today: dt.date | None = No
             ],
             missing,
         )
-    ).rowcount
-    counts["A"] += len(stale) + max(inserted or 0, 0)
+    )
+    counts["A"] += len(stale) + int(inserted)
     audit.record(
         session,
         user_id=actor.user_id,
