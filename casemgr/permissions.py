@@ -53,6 +53,8 @@ MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
     "award.publish": {Role.SUPERVISOR: frozenset({ARB})},
     "inspection_plan.manage": {Role.SUPERVISOR: ALL_KINDS},
     "inspection.record": {Role.SUPERVISOR: ALL_KINDS, Role.INSPECTOR: ALL_KINDS},
+    "grading.propose": {Role.SUPERVISOR: ALL_KINDS, Role.INSPECTOR: ALL_KINDS},
+    "grading.confirm": {Role.SUPERVISOR: ALL_KINDS},
 }
 
 #: action -> roles that may do it only on cases assigned to them (see :func:`require_case`).
@@ -101,6 +103,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "award.publish": ("批准公开裁决书", "approve an award's publication copy"),
     "inspection_plan.manage": ("制定双随机抽查计划和抽取", "make inspection plans and draw them"),
     "inspection.record": ("登记抽查检查情况", "record the result of a drawn inspection"),
+    "grading.propose": ("提出守法诚信等级评价意见", "propose employers' compliance grades"),
+    "grading.confirm": ("确定守法诚信等级", "confirm employers' compliance grades"),
 }
 
 

@@ -30,7 +30,7 @@ from casemgr.errors import PermissionDenied
 from casemgr.models import AuditEntry
 from casemgr.services import cases, parties, users
 from tests.conftest import make_user
-from tests.helpers import case_input, make_id
+from tests.helpers import TODAY, case_input, make_id
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -334,6 +334,27 @@ def _inspection_record(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     )
 
 
+def _grading_propose(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.services import grading
+
+    case = s.get(cases.Case, w.case_ids[k])
+    assert case is not None and case.employer_id is not None
+    note = "无理阻挠监察，现场笔录"
+    return grading.record_fact(s, a, case.employer_id, "obstruction", dt.date(2025, 6, 1), note, today=TODAY)
+
+
+def _grading_confirm(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.models import EmployerGrade
+    from casemgr.services import grading
+
+    case = s.get(cases.Case, w.case_ids[k])
+    assert case is not None and case.employer_id is not None
+    g = EmployerGrade(employer_id=case.employer_id, year=1900 + next(w.counter), proposed="A", grade="A")
+    s.add(g)
+    s.flush()
+    return grading.confirm(s, a, g.id)
+
+
 PROBES: dict[str, Probe] = {
     "case.view": _view,
     "case.register": _register,
@@ -357,6 +378,8 @@ PROBES: dict[str, Probe] = {
     "award.publish": _publish,
     "inspection_plan.manage": _plan_manage,
     "inspection.record": _inspection_record,
+    "grading.propose": _grading_propose,
+    "grading.confirm": _grading_confirm,
 }
 
 #: Stated actions no service guards yet, so only the table (what the UI shows) is checked.

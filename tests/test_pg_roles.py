@@ -820,3 +820,38 @@ def test_a_draw_and_its_results_under_the_login_roles(site: Site) -> None:
         assert _try(con, f"UPDATE plan_inspections SET result = 'pending' WHERE plan_id = {pid}").startswith(
             "refused"
         )
+
+
+def test_grading_under_the_login_roles(site: Site) -> None:
+    """Issue 17: an inspector proposes the year's grades and records a fact as their own login
+    role; only a supervisor's role may confirm, and the database refuses an inspector who
+    writes a confirmed grade by hand."""
+    from casemgr.models import EmployerGrade
+    from casemgr.queries import grading as gq
+    from casemgr.services import grading
+
+    a = site.actors
+    with site.database("insp").write() as x:
+        result = grading.run(x, a["insp"], 2025, today=dt.date(2026, 11, 23))
+    assert sum(result.by_grade.values()) > 0
+    with site.database("insp").read() as x:
+        gid, employer = x.execute(
+            select(EmployerGrade.id, EmployerGrade.employer_id).where(EmployerGrade.year == 2025).limit(1)
+        ).one()
+    with site.database("insp").write() as x:
+        grading.record_fact(x, a["insp"], employer, "obstruction", dt.date(2025, 5, 5), "拒绝检查，现场笔录")
+    with site.database("sup").write() as x:
+        grading.confirm(x, a["sup"], gid)
+    with site.database("sup").read() as x:
+        assert gq.latest_confirmed(x, employer) == gq.EmployerGradeInfo(2025, "C")
+    with site.raw("insp") as con:
+        assert _try(con, f"UPDATE employer_grades SET grade = 'A' WHERE id = {gid}") == "no rows"
+        assert _try(
+            con, f"UPDATE employer_grades SET status = 'confirmed' WHERE year = 2025 AND id <> {gid}"
+        ).startswith("refused")
+    with site.raw("clerk") as con:
+        assert _try(
+            con,
+            "INSERT INTO grading_facts (employer_id, kind, occurred_on, note, recorded_at) "
+            f"VALUES ({employer}, 'criminal', '2025-01-01', 'x', now())",
+        ).startswith("refused")

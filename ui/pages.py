@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from casemgr import clock, queries
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind
+from casemgr.queries import grading as grading_queries
 from ui import i18n, labels
 from ui.models import BoardTableModel, CaseTableModel, EmployerTableModel, employer_status
 from ui.ops import Changes
@@ -474,6 +475,7 @@ class EmployerDetail(QFrame):
             ("amounts", self.tr("Claimed / recovered (yuan)")),
             ("workers", self.tr("Workers involved")),
             ("complaints", self.tr("Complaints in the last 90 days")),
+            ("grade", QCoreApplication.translate("GradingPage", "Compliance grade")),
         ):
             lab = QLabel()
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -496,6 +498,25 @@ class EmployerDetail(QFrame):
             lambda s: queries.employer_summary(s, employer_id), on_success=self._show, parent=self
         )
         self.model.set_query(queries.CaseQuery(filters=queries.CaseFilters(employer_id=employer_id)))
+        self.fields["grade"].setText("")
+        self.ctx.runner.read(
+            lambda s: (employer_id, grading_queries.latest_confirmed(s, employer_id)),
+            on_success=self._show_grade,
+            parent=self,
+        )
+
+    def _show_grade(self, result: tuple[int, grading_queries.EmployerGradeInfo | None]) -> None:
+        """The grade the employer was last told of (守法诚信等级), from the confirmed yearly grading."""
+        employer_id, info = result
+        if employer_id != self.employer_id:
+            return
+        self.fields["grade"].setText(
+            QCoreApplication.translate("GradingPage", "Grade %1 (year %2)")
+            .replace("%1", info.grade)
+            .replace("%2", str(info.year))
+            if info
+            else QCoreApplication.translate("GradingPage", "Not graded")
+        )
 
     def _show(self, e: queries.EmployerSummary) -> None:
         if e.id != self.employer_id:

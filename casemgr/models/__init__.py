@@ -46,6 +46,7 @@ from casemgr.models.cases import (
     Setting,
     User,
 )
+from casemgr.models.grading import EmployerGrade, GradingFact
 from casemgr.models.hearings import (
     Arbitrator,
     Hearing,
@@ -79,7 +80,9 @@ __all__ = [
     "DeadlineRule",
     "Document",
     "Employer",
+    "EmployerGrade",
     "Event",
+    "GradingFact",
     "Hearing",
     "HearingArbitrator",
     "HearingRoom",

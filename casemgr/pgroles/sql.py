@@ -371,6 +371,8 @@ _READ_ALL = (
     "hearings",
     "hearing_arbitrators",
     *DRAW_TABLES,
+    "employer_grades",
+    "grading_facts",
 )
 
 _ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
@@ -444,6 +446,13 @@ def _grants(ns: str) -> list[str]:
         )
     if roles_with("inspection.record"):
         out.append(f"GRANT UPDATE ON plan_inspections TO {to('inspection.record')}")
+    if roles_with("grading.propose"):
+        # A proposer rewrites proposals; status and confirmer are the confirming role's columns.
+        cols = "proposed, grade, reasons, change_reason, proposed_at, proposed_by_id, version"
+        out.append(f"GRANT INSERT, UPDATE ({cols}) ON employer_grades TO {to('grading.propose')}")
+        out.append(f"GRANT INSERT ON grading_facts TO {to('grading.propose')}")
+    if roles_with("grading.confirm"):
+        out.append(f"GRANT UPDATE ON employer_grades TO {to('grading.confirm')}")
     return out
 
 
@@ -517,6 +526,13 @@ def _policies() -> list[str]:
         "CREATE POLICY casemgr_audit_own_name ON audit_entries AS RESTRICTIVE FOR INSERT WITH CHECK "
         "((user_id IS NULL AND username = 'system') "
         "OR (user_id = public.casemgr_uid() AND username = public.casemgr_username()))",
+    ]
+    # 守法诚信等级: a proposer writes proposals only; a confirmed grade is the confirmer's
+    may_confirm = "(status = 'proposed' OR cardinality(public.casemgr_kinds('grading.confirm')) > 0)"
+    out += [
+        f"CREATE POLICY casemgr_grades_insert ON employer_grades AS RESTRICTIVE FOR INSERT WITH CHECK {may_confirm}",
+        f"CREATE POLICY casemgr_grades_update ON employer_grades AS RESTRICTIVE FOR UPDATE "
+        f"USING {may_confirm} WITH CHECK {may_confirm}",
     ]
     return out
 

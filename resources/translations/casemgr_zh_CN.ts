@@ -746,6 +746,41 @@
     </message>
 </context>
 <context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>Change the grade</source>
+        <translation>改变评价等级</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>确定等级</translation>
+    </message>
+    <message>
+        <source>Why the grade differs from the proposal (review, objection …)</source>
+        <translation>与评价意见不同的理由（复核、异议等）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -2185,6 +2220,41 @@
     </message>
 </context>
 <context>
+    <name>FactDialog</name>
+    <message>
+        <source>Record a grading fact</source>
+        <translation>登记评价事实</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>The facts and their source: document number, record, who reported it</source>
+        <translation>事实及来源：文书编号、笔录、通报单位等</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>事实和依据</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Flags</name>
     <message>
         <source>Green channel</source>
@@ -2246,6 +2316,217 @@
     <message>
         <source>Search all cases: name, ID number or its last 4 digits, phone, case number, employer</source>
         <translation>搜索全部案件：姓名、身份证号或后4位、电话、案号、用人单位或信用代码</translation>
+    </message>
+</context>
+<context>
+    <name>GradingPage</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确定</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>待确定</translation>
+    </message>
+    <message>
+        <source>Grade A</source>
+        <translation>A级</translation>
+    </message>
+    <message>
+        <source>Grade B</source>
+        <translation>B级</translation>
+    </message>
+    <message>
+        <source>Grade C</source>
+        <translation>C级</translation>
+    </message>
+    <message>
+        <source>Mass or extreme incident, serious public harm</source>
+        <translation>引发群体性事件、极端事件或造成严重不良社会影响</translation>
+    </message>
+    <message>
+        <source>Child labour, forced labour or other serious violation</source>
+        <translation>使用童工、强迫劳动等严重违法</translation>
+    </message>
+    <message>
+        <source>Refused an order to rectify or a decision</source>
+        <translation>拒不履行限期整改指令、处理决定或处罚决定</translation>
+    </message>
+    <message>
+        <source>Resisted or obstructed an inspection</source>
+        <translation>无理抗拒、阻挠劳动保障监察</translation>
+    </message>
+    <message>
+        <source>Held criminally liable</source>
+        <translation>被追究刑事责任</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>确定等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Main reason</source>
+        <translation>主要依据</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确定人</translation>
+    </message>
+    <message>
+        <source>Compliance grading</source>
+        <translation>守法诚信等级</translation>
+    </message>
+    <message>
+        <source>Compliance grading (A/B/C)</source>
+        <translation>劳动保障守法诚信等级评价</translation>
+    </message>
+    <message>
+        <source>The year evaluated: the grading uses that year&apos;s record</source>
+        <translation>评价年度：依据该年度的劳动保障守法诚信记录评价</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Proposed and confirmed</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Employer name or credit code</source>
+        <translation>用人单位名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Propose grades for the year</source>
+        <translation>生成年度评价意见</translation>
+    </message>
+    <message>
+        <source>Record a fact…</source>
+        <translation>登记事实…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Change grade…</source>
+        <translation>改变等级…</translation>
+    </message>
+    <message>
+        <source>Confirm all shown</source>
+        <translation>全部确定（当前列表）</translation>
+    </message>
+    <message>
+        <source>Notice (PDF)…</source>
+        <translation>告知书（PDF）…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>No grades for this year yet.</source>
+        <translation>该年度尚未生成评价意见。</translation>
+    </message>
+    <message>
+        <source>Year %1: grade A %2, grade B %3, grade C %4; proposed %5, confirmed %6, changed %7</source>
+        <translation>%1年度：A级 %2 家，B级 %3 家，C级 %4 家；待确定 %5，已确定 %6，改变评价意见 %7</translation>
+    </message>
+    <message>
+        <source>Reason for the change: %1</source>
+        <translation>改变理由：%1</translation>
+    </message>
+    <message>
+        <source>Select an employer first.</source>
+        <translation>请先选择一家用人单位。</translation>
+    </message>
+    <message>
+        <source>Proposals written for %1: A %2, B %3, C %4; %5 confirmed grades kept.</source>
+        <translation>已生成%1年度评价意见：A级 %2，B级 %3，C级 %4；已确定的 %5 家保持不变。</translation>
+    </message>
+    <message>
+        <source>Confirm every unchanged proposal of the list as it is filtered now?</source>
+        <translation>按当前筛选结果，确定列表中所有未改变的评价意见？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>compliance-grades-%1</source>
+        <translation>守法诚信等级评价-%1年度</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Only a confirmed grade is notified to the employer.</source>
+        <translation>只有已确定的等级才能告知用人单位。</translation>
+    </message>
+    <message>
+        <source>grading-notice-%1.pdf</source>
+        <translation>守法诚信等级评价结果告知书-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Compliance grade</source>
+        <translation>守法诚信等级</translation>
+    </message>
+    <message>
+        <source>Grade %1 (year %2)</source>
+        <translation>%1级（%2年度）</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>未评价</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employer(s)</source>
+        <translation>
+            <numerusform>共 %n 家</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grade(s) confirmed.</source>
+        <translation>
+            <numerusform>已确定 %n 家。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
