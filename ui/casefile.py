@@ -377,6 +377,18 @@ class CaseFileWindow(QDialog):
             outcome += "；" + self.tr("other items effective %1 unless a party sues").replace(
                 "%1", i18n.fmt_date(d.award_nonfinal_effective_from)
             )
+        for c in d.court_filings:  # after the award: who went to court, when, in words
+            outcome += "；" + (
+                self.tr("%1: %2 on %3 (%4)")
+                .replace("%1", labels.label(labels.CHOICES, c.party))
+                .replace("%2", labels.label(labels.CHOICES, c.action))
+                .replace("%3", i18n.fmt_date(c.filed_on))
+                .replace("%4", labels.label(labels.CHOICES, c.part))
+            )
+            if c.late:
+                outcome += self.tr(", after the period")
+            if c.outcome:
+                outcome += " → " + labels.label(labels.CHOICES, c.outcome)
         f["outcome"].setText(outcome)
 
         # parties: persons masked through casemgr.privacy, employers from the detail

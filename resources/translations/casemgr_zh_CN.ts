@@ -292,6 +292,14 @@
 <context>
     <name>CaseFileWindow</name>
     <message>
+        <source>%1: %2 on %3 (%4)</source>
+        <translation>%1于%3%2（%4）</translation>
+    </message>
+    <message>
+        <source>, after the period</source>
+        <translation>，已逾期</translation>
+    </message>
+    <message>
         <source>Case file</source>
         <translation>案卷</translation>
     </message>
@@ -817,6 +825,50 @@
 </context>
 <context>
     <name>Choice</name>
+    <message>
+        <source>Suit at the people&apos;s court</source>
+        <translation>向人民法院起诉</translation>
+    </message>
+    <message>
+        <source>Application to set the award aside</source>
+        <translation>申请撤销裁决</translation>
+    </message>
+    <message>
+        <source>Final award items</source>
+        <translation>终局裁决事项</translation>
+    </message>
+    <message>
+        <source>Non-final award items</source>
+        <translation>非终局裁决事项</translation>
+    </message>
+    <message>
+        <source>Award set aside</source>
+        <translation>裁定撤销裁决</translation>
+    </message>
+    <message>
+        <source>Application dismissed</source>
+        <translation>裁定驳回申请</translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation>判决</translation>
+    </message>
+    <message>
+        <source>Settled by the court&apos;s mediation</source>
+        <translation>法院调解</translation>
+    </message>
+    <message>
+        <source>Suit withdrawn</source>
+        <translation>撤诉</translation>
+    </message>
+    <message>
+        <source>Within the period</source>
+        <translation>在期限内</translation>
+    </message>
+    <message>
+        <source>After the period (admissibility is for the court)</source>
+        <translation>已逾期（是否受理由人民法院决定）</translation>
+    </message>
     <message>
         <source>A party died or lost capacity</source>
         <extracomment>Choice values of transition fields (casemgr.workflow FieldDef.choices).</extracomment>
@@ -1726,6 +1778,18 @@
 </context>
 <context>
     <name>EventField</name>
+    <message>
+        <source>Received the award on</source>
+        <translation>收到裁决书之日</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>期间最后一日</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>是否在期限内</translation>
+    </message>
     <message>
         <source>Days</source>
         <extracomment>Names of what a timeline event records beside a step&apos;s own fields (those carry their labels).</extracomment>
