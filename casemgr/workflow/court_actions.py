@@ -23,7 +23,8 @@ This module is pure (no session): the service gathers the facts and calls :func:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 
 from casemgr.enums import CaseKind
 from casemgr.errors import ValidationError
@@ -106,6 +107,10 @@ OUTCOME = TransitionDef(
 )
 RECORDS = (FILING, OUTCOME)
 CODES = tuple(t.code for t in RECORDS)
+
+
+def _date(v: object) -> dt.date | None:
+    return dt.date.fromisoformat(str(v)[:10]) if v else None
 
 
 @dataclass(frozen=True)
@@ -215,10 +220,26 @@ def check_filing(
     return filed_on > last_day
 
 
-def part_in_force(filings: list[Filing], part: str) -> bool:
-    """Whether ``part`` of the award is free of any court filing that displaces it.
-
-    A suit against a non-final part stops it taking effect (Art. 50); a worker's suit against a
-    final award and a pending or granted set-aside application leave the award under challenge.
-    A dismissed application or a withdrawn suit leaves the award as made."""
-    return not any(f.part == part and not f.award_stands for f in filings)
+def filings_from_rows(rows: list[tuple[int, str, dt.date, str | None]]) -> list[Filing]:
+    """Filings from event rows ``(case_id, action, occurred_on, data)`` in id order: each
+    filing with the latest outcome recorded for it."""
+    out: dict[tuple[str, str, str], Filing] = {}
+    for _cid, action, on, raw in rows:
+        data = json.loads(raw) if raw else {}
+        party, what = str(data.get("party")), str(data.get("action"))
+        if action == FILING.code:
+            key = (party, what, str(data.get("part")))
+            out[key] = Filing(
+                party=party,
+                action=what,
+                part=key[2],
+                filed_on=on,
+                court=str(data.get("court") or ""),
+                last_day=_date(data.get("last_day")),
+                late=data.get("timeliness") == LATE,
+            )
+        elif action == OUTCOME.code:  # one suit answers for every part the party filed against
+            for key, f in out.items():
+                if key[:2] == (party, what):
+                    out[key] = replace(f, outcome=data.get("court_outcome"), outcome_on=on)
+    return list(out.values())

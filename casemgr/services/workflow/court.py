@@ -20,7 +20,6 @@ No table: a filing is an event of the case (one or two per case at most), read b
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -45,42 +44,13 @@ def _clock(case: Case, code: str) -> Deadline | None:
     return next((d for d in case.deadlines if d.rule_code == code and d.state != "cancelled"), None)
 
 
-def _date(v: object) -> dt.date | None:
-    return dt.date.fromisoformat(str(v)[:10]) if v else None
-
-
-def filings_of(rows: list[tuple[int, str, dt.date, str | None]]) -> list[ca.Filing]:
-    """Filings from event rows ``(case_id, action, occurred_on, data)`` in id order: each
-    filing with the latest outcome recorded for it."""
-    out: dict[tuple[str, str, str], ca.Filing] = {}
-    for _cid, action, on, raw in rows:
-        data = json.loads(raw) if raw else {}
-        party, what = str(data.get("party")), str(data.get("action"))
-        if action == FILED:
-            key = (party, what, str(data.get("part")))
-            out[key] = ca.Filing(
-                party=party,
-                action=what,
-                part=key[2],
-                filed_on=on,
-                court=str(data.get("court") or ""),
-                last_day=_date(data.get("last_day")),
-                late=data.get("timeliness") == ca.LATE,
-            )
-        elif action == DECIDED:  # one suit answers for every part the party filed against
-            for key, f in out.items():
-                if key[:2] == (party, what):
-                    out[key] = replace(f, outcome=data.get("court_outcome"), outcome_on=on)
-    return list(out.values())
-
-
 def filings(session: Session, case_id: int) -> list[ca.Filing]:
     rows = session.execute(
         select(Event.case_id, Event.action, Event.occurred_on, Event.data)
         .where(Event.case_id == case_id, Event.action.in_((FILED, DECIDED)))
         .order_by(Event.id)
     ).all()
-    return filings_of([tuple(r) for r in rows])  # type: ignore[misc]
+    return ca.filings_from_rows([tuple(r) for r in rows])  # type: ignore[misc]
 
 
 def record_court_filing(
