@@ -4241,4 +4241,59 @@
         <translation>请填写劳动者姓名。</translation>
     </message>
 </context>
+<context>
+    <name>ArbFinalityHtml</name>
+    <message>
+        <source>Arbitration cases closed by award</source>
+        <translation>以裁决结案的仲裁案件</translation>
+    </message>
+    <message>
+        <source>Final-award share (per case)</source>
+        <translation>终局裁决比例（按案件）</translation>
+    </message>
+    <message>
+        <source>Final-award share (per award item)</source>
+        <translation>终局裁决比例（按裁决事项）</translation>
+    </message>
+    <message>
+        <source>Arbitration cases closed</source>
+        <translation>仲裁结案数</translation>
+    </message>
+    <message>
+        <source>Mediation statements, withdrawals, terminations</source>
+        <translation>仲裁调解书、撤回、终止审理等</translation>
+    </message>
+    <message>
+        <source>Awards nobody took to court</source>
+        <translation>裁决后未起诉、未申请撤销</translation>
+    </message>
+    <message>
+        <source>Awards taken to court (sued or set-aside applied for)</source>
+        <translation>裁决后当事人起诉或申请撤销</translation>
+    </message>
+    <message>
+        <source>Periods still running (left out of the rate)</source>
+        <translation>起诉、申请撤销期间未届满（不计入终结率）</translation>
+    </message>
+    <message>
+        <source>Cases ended at arbitration</source>
+        <translation>仲裁终结率</translation>
+    </message>
+    <message>
+        <source>Final awards and cases ended at arbitration</source>
+        <translation>仲裁终局与终结</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>本年累计</translation>
+    </message>
+    <message>
+        <source>Suits and set-aside applications recorded up to %1 count; awards whose periods had not ended then are pending. Rate: ended ÷ (closed − pending).</source>
+        <translation>起诉和申请撤销登记至%1；期间在该日仍未届满的裁决计为未届满。终结率＝终结案件÷（结案数－未届满）。</translation>
+    </message>
+</context>
 </TS>

@@ -109,7 +109,7 @@ def record_court_filing(
     }
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
-    cases.add_event(session, case, actor, EventKind.DOCUMENT, occurred_on=filed_on, action=FILED, data=data)
+    cases.add_event(session, case, actor, EventKind.NOTE, occurred_on=filed_on, action=FILED, data=data)
     audit_case(session, actor, "case.court_filing", case, None, data)
     return ca.Filing(party, action, part, filed_on, court_name, period.due_on, late)
 
@@ -170,6 +170,6 @@ def record_court_outcome(
     data = {"party": party, "action": action, "court_outcome": court_outcome, "document_no": number}
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
-    cases.add_event(session, case, actor, EventKind.DOCUMENT, occurred_on=on, action=DECIDED, data=data)
+    cases.add_event(session, case, actor, EventKind.NOTE, occurred_on=on, action=DECIDED, data=data)
     audit_case(session, actor, "case.court_outcome", case, None, data)
     return replace(filing, outcome=court_outcome, outcome_on=on)
