@@ -123,8 +123,10 @@ def test_the_monthly_report_shows_the_table(
 ) -> None:  # type: ignore[no-untyped-def]
     """The same history in the October report made on Mon 11-23: PDF, JSON, xlsx, snapshot."""
     import json
+    import os
     import shutil
     import subprocess
+    from pathlib import Path
 
     from openpyxl import load_workbook
 
@@ -153,8 +155,11 @@ def test_the_monthly_report_shows_the_table(
     cells = {r[0]: r[1:] for r in ws.iter_rows(values_only=True) if r and r[0]}
     assert cells["仲裁终结率"] == ("60.00% (3/5)", "60.00% (3/5)")
     assert cells["终局裁决比例（按裁决事项）"][0] == "50.00% (4/8)"
+    pdf = monthly.pdf_bytes(data)
+    if out := os.environ.get("SCREENSHOTS"):  # docs/reports: the sample rendered with pdftoppm
+        (Path(out) / "monthly-arb-finality.pdf").write_bytes(pdf)
     if shutil.which("pdftotext"):
-        (tmp_path / "r.pdf").write_bytes(monthly.pdf_bytes(data))
+        (tmp_path / "r.pdf").write_bytes(pdf)
         out = subprocess.run(
             ["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True, check=True
         )

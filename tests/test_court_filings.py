@@ -228,3 +228,18 @@ def test_a_suit_keeps_the_award_from_publication(database, actors) -> None:
     with database.read() as s, pytest.raises(ValidationError) as exc:
         publication.preview(s, sup, cid, today=D(2026, 11, 24))
     assert "劳动者已于2026年11月17日向汕尾市城区人民法院起诉" in exc.value.zh
+
+
+def test_only_the_arbitration_roles_may_record(database, actors) -> None:
+    from casemgr.errors import PermissionDenied
+
+    clerk = actors[Role.CLERK]
+    cid = _served_separately(database, clerk)
+    for role in (Role.MEDIATOR, Role.INSPECTOR, Role.AUDITOR):
+        with pytest.raises(PermissionDenied):
+            _file(database, actors[role], cid, D(2026, 11, 10), party="worker", action="suit", part="final")
+    _file(
+        database, actors[Role.SUPERVISOR], cid, D(2026, 11, 10), party="worker", action="suit", part="final"
+    )
+    with database.read() as s:
+        assert [f.party for f in court.filings(s, cid)] == ["worker"]  # the refused ones wrote nothing

@@ -19,24 +19,28 @@ Pair = tuple[str, str]
 
 TEXT: dict[str, Pair] = {
     "title": ("仲裁终局与终结", "Final awards and cases ended at arbitration"),
+    "heading": ("六、仲裁终局与终结", "6. Final awards and cases ended at arbitration"),
     "item": ("项目", "Item"),
     "month": ("本月", "This month"),
     "ytd": ("本年累计", "Year to date"),
     "awarded": ("以裁决结案的仲裁案件", "Arbitration cases closed by award"),
-    "all_final": ("　其中：全部事项终局", "  of which every item final"),
-    "mixed": ("　　　　部分事项终局（另作终局裁决书）", "  of which partly final (separate final award)"),
+    "all_final": ("其中：全部事项终局", "of which every item final"),
+    "mixed": ("其中：部分事项终局（终局部分另作裁决书）", "of which partly final (separate final award)"),
     "per_case": ("终局裁决比例（按案件）", "Final-award share (per case)"),
     "per_item": ("终局裁决比例（按裁决事项）", "Final-award share (per award item)"),
     "closed": ("仲裁结案数", "Arbitration cases closed"),
-    "settled": ("　其中：仲裁调解书", "  of which mediation statement"),
-    "withdrawn": ("　　　　撤回、按撤回处理", "  of which withdrawn"),
-    "other": ("　　　　终止审理等", "  of which terminated etc."),
-    "awards_ended": ("　　　　裁决后未起诉、未申请撤销", "  of which awards nobody took to court"),
+    "settled": ("其中：仲裁调解书", "of which mediation statements"),
+    "withdrawn": ("其中：撤回、按撤回处理", "of which withdrawn"),
+    "other": ("其中：终止审理等", "of which terminated etc."),
+    "awards_ended": ("其中：裁决后各方期间届满，未起诉、未申请撤销", "of which awards nobody took to court"),
     "to_court": ("裁决后当事人起诉或申请撤销", "Awards taken to court"),
-    "set_aside": ("　其中：用人单位申请撤销终局裁决", "  of which set-aside applications"),
-    "late": ("　　　　均逾期提起", "  of which all filed late"),
+    "set_aside": ("其中：用人单位申请撤销终局裁决", "of which set-aside applications"),
+    "late": (
+        "其中：逾期提起（是否受理由人民法院决定）",
+        "of which filed late (admissibility is for the court)",
+    ),
     "pending": ("起诉、申请撤销期间未届满（不计入终结率）", "Periods still running (left out of the rate)"),
-    "unserved": ("　其中：裁决书尚未登记送达", "  of which award service not recorded"),
+    "unserved": ("其中：裁决书尚未登记送达", "of which award service not recorded"),
     "ended_rate": ("仲裁终结率", "Cases ended at arbitration"),
     "as_of": (
         "起诉和申请撤销登记至 {day}；期间在该日仍未届满的裁决计为“未届满”。",
@@ -67,11 +71,15 @@ def _ratio(r: Ratio) -> str:
     return f"{pct(r.rate)} ({r.numerator}/{r.denominator})"
 
 
+#: Rows that break down the row above them (indented).
+SUB = {"all_final", "mixed", "settled", "withdrawn", "other", "awards_ended", "set_aside", "late", "unserved"}
+
+
 def rows(a: ArbFinality, lang: str) -> list[list[str]]:
     """Header and body of the table: item, this month, year to date."""
 
     def line(key: str, get: Any) -> list[str]:
-        return [t(key, lang), get(a.month), get(a.year_to_date)]
+        return [("\u3000" if key in SUB else "") + t(key, lang), get(a.month), get(a.year_to_date)]
 
     def n(attr: str) -> Any:
         return lambda f: str(getattr(f, attr))
@@ -99,13 +107,17 @@ def rows(a: ArbFinality, lang: str) -> list[list[str]]:
 
 def pdf_section(a: ArbFinality | None, lang: str, sh: styles.Sheet) -> list[Any]:
     """Heading, table and definitions; nothing for a month closed before the table existed."""
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
     if a is None:
         return []
     ss = sh.styles
-    data: list[list[Any]] = [[Paragraph(escape(c), ss["cell"]) if i == 0 else c for i, c in enumerate(r)]
-                             for r in rows(a, lang)]  # fmt: skip
+    sub = ParagraphStyle("arb_sub", parent=ss["cell"], leftIndent=12)
+    data: list[list[Any]] = [
+        [Paragraph(escape(r[0].lstrip("\u3000")), sub if r[0].startswith("\u3000") else ss["cell"]), *r[1:]]
+        for r in rows(a, lang)
+    ]
     table = Table(data, colWidths=[250, 130, 130], repeatRows=1)
     st = styles.table_style(sh.font, n_rows=len(data))
     st.add("ALIGN", (1, 1), (-1, -1), "RIGHT")
@@ -113,7 +125,7 @@ def pdf_section(a: ArbFinality | None, lang: str, sh: styles.Sheet) -> list[Any]
     return [
         KeepTogether(
             [
-                Paragraph(escape(t("title", lang)), ss["h2"]),
+                Paragraph(escape(t("heading", lang)), ss["h2"]),
                 table,
                 Paragraph(escape(t("as_of", lang, day=a.as_of.isoformat())), ss["small"]),
                 Paragraph(escape(t("definitions", lang)), ss["small"]),
