@@ -28,10 +28,9 @@ Rate = ended ÷ (closed − pending). The counts let a reader rebuild the strict
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from casemgr.enums import CaseKind, Outcome
@@ -65,38 +64,9 @@ class ArbitrationEnded:
         return Ratio(self.ended, self.closed - self.pending)
 
 
-def _parts(session: Session, awarded: list[tuple[int, bool | None]]) -> dict[int, tuple[bool, bool]]:
-    """Per awarded case: (any final item, any non-final item), as services.workflow.serving
-    reads them (the latest award step's items; without them the case's flag)."""
-    ids = [cid for cid, _ in awarded]
-    latest = (
-        select(func.max(Event.id))
-        .where(Event.case_id.in_(ids), Event.action == "award", Event.kind == "transition")
-        .group_by(Event.case_id)
-    )
-    items: dict[int, list[bool]] = {}
-    for cid, raw in session.execute(select(Event.case_id, Event.data).where(Event.id.in_(latest))):
-        data = json.loads(raw) if raw else {}
-        got = (data.get("final_award") or {}).get("items") or []
-        items[cid] = [bool(i.get("final")) for i in got if isinstance(i, dict)]
-    out = {}
-    for cid, flag in awarded:
-        finals = items.get(cid)
-        out[cid] = (any(finals), not all(finals)) if finals else (bool(flag), not flag)
-    return out
-
-
-def _periods_over(parts: tuple[bool, bool], clocks: dict[str, dt.date], as_of: dt.date) -> tuple[bool, bool]:
-    """(every party's period over on ``as_of``, some party's receipt not recorded)."""
-    any_final, any_nonfinal = parts
-    needed = [
-        code
-        for (_party, _action, part), code in ca.PERIOD_RULES.items()
-        if (part == ca.FINAL and any_final) or (part == ca.NONFINAL and any_nonfinal)
-    ]
-    unserved = any(code not in clocks for code in needed)
-    over = not unserved and all(clocks[code] < as_of for code in needed)
-    return over, unserved
+#: A party's periods after the award (started by its own receipt, for the parts the award has).
+_WORKER = tuple(code for (party, _a, _p), code in ca.PERIOD_RULES.items() if party == "worker")
+_EMPLOYER = tuple(code for (party, _a, _p), code in ca.PERIOD_RULES.items() if party == "employer")
 
 
 def arbitration_ended(
@@ -106,55 +76,68 @@ def arbitration_ended(
     where = [Case.kind == CaseKind.ARBITRATION.value, closed_in(period)]
     if (d := in_district(district)) is not None:
         where.append(d)
-    rows = session.execute(select(Case.id, Case.outcome, Case.final_award).where(and_(*where))).all()
-    by_outcome: dict[str, int] = {}
-    for r in rows:
-        by_outcome[r.outcome] = by_outcome.get(r.outcome, 0) + 1
-    awarded = [(r.id, r.final_award) for r in rows if r.outcome == Outcome.AWARD.value]
-    ids = [cid for cid, _ in awarded]
+    by_outcome = dict(
+        session.execute(select(Case.outcome, func.count()).where(and_(*where)).group_by(Case.outcome)).all()
+    )
+    closed = sum(by_outcome.values())
+    awarded_n = by_outcome.get(Outcome.AWARD.value, 0)
+    awarded = select(Case.id).where(and_(*where, Case.outcome == Outcome.AWARD.value))
+    # Filings are few (the awards that went to court): read them to tell late ones and set-asides.
     filed: dict[int, list[tuple[int, str, dt.date, str | None]]] = {}
     for ev in session.execute(
         select(Event.case_id, Event.action, Event.occurred_on, Event.data)
-        .where(Event.case_id.in_(ids), Event.action.in_(ca.CODES), Event.occurred_on <= as_of)
+        .where(Event.case_id.in_(awarded), Event.action.in_(ca.CODES), Event.occurred_on <= as_of)
         .order_by(Event.id)
     ):
         filed.setdefault(ev.case_id, []).append(tuple(ev))  # type: ignore[arg-type]
-    clocks: dict[int, dict[str, dt.date]] = {}
-    for cid, code, due in session.execute(
-        select(Deadline.case_id, Deadline.rule_code, Deadline.due_on).where(
-            Deadline.case_id.in_(ids),
-            Deadline.rule_code.in_(tuple(ca.PERIOD_RULES.values())),
-            Deadline.state != "cancelled",
-        )
-    ):
-        clocks.setdefault(cid, {})[code] = due
-    parts = _parts(session, awarded)
-    ended = to_court = set_aside = late = pending = unserved = 0
-    for cid in ids:
-        fs = ca.filings_from_rows(filed.get(cid, []))
+    to_court = set_aside = late = 0
+    for rows in filed.values():
+        fs = ca.filings_from_rows(rows)
         if fs:
             to_court += 1
             set_aside += any(f.action == ca.SET_ASIDE for f in fs)
             late += all(f.late for f in fs)
-            continue
-        over, not_served = _periods_over(parts[cid], clocks.get(cid, {}), as_of)
-        if over:
-            ended += 1
-        else:
-            pending += 1
-            unserved += not_served
+    # The rest in SQL, one row per served award never reaching Python: each party's receipt
+    # started its periods for the parts the award has, so "both parties served and the last
+    # period over" is "a worker's and an employer's clock, the latest due before as_of".
+    gone = select(Event.case_id).where(
+        Event.case_id.in_(awarded), Event.action == ca.FILING.code, Event.occurred_on <= as_of
+    )
+    per = (
+        select(
+            func.max(case((Deadline.rule_code.in_(_WORKER), 1), else_=0)).label("w"),
+            func.max(case((Deadline.rule_code.in_(_EMPLOYER), 1), else_=0)).label("e"),
+            func.max(Deadline.due_on).label("last"),
+        )
+        .where(
+            Deadline.case_id.in_(awarded),
+            Deadline.case_id.not_in(gone),
+            Deadline.rule_code.in_(_WORKER + _EMPLOYER),
+            Deadline.state != "cancelled",
+        )
+        .group_by(Deadline.case_id)
+        .subquery()
+    )
+    both = and_(per.c.w == 1, per.c.e == 1)
+    served, ended = session.execute(
+        select(
+            func.count().filter(both),
+            func.count().filter(and_(both, per.c.last < as_of)),
+        ).select_from(per)
+    ).one()
+    waiting = awarded_n - to_court
     withdrawn = by_outcome.get(Outcome.WITHDRAWN.value, 0) + by_outcome.get(Outcome.DEEMED_WITHDRAWN.value, 0)
     settled = by_outcome.get(Outcome.ARB_MEDIATION.value, 0)
     return ArbitrationEnded(
-        closed=len(rows),
-        awarded=len(awarded),
+        closed=closed,
+        awarded=awarded_n,
         settled=settled,
         withdrawn=withdrawn,
-        other=len(rows) - len(awarded) - settled - withdrawn,
+        other=closed - awarded_n - settled - withdrawn,
         awards_ended=ended,
         to_court=to_court,
         set_aside_applications=set_aside,
         late_filings=late,
-        pending=pending,
-        unserved=unserved,
+        pending=waiting - ended,
+        unserved=waiting - served,
     )
