@@ -29,15 +29,15 @@ class ArbFinalityHtml(QObject):
         if a is None:  # a month closed before the table existed
             return ""
         lines: list[tuple[str, Callable[[ArbFigures], str]]] = [
-            (self.tr("Arbitration cases closed by award"), lambda f: str(f.awarded)),
-            (self.tr("Final-award share (per case)"), lambda f: self._pct(f.per_case)),
-            (self.tr("Final-award share (per award item)"), lambda f: self._pct(f.per_item)),
-            (self.tr("Arbitration cases closed"), lambda f: str(f.closed)),
-            (self.tr("Mediation statements, withdrawals, terminations"), lambda f: str(f.settled + f.withdrawn + f.other)),
-            (self.tr("Awards nobody took to court"), lambda f: str(f.awards_ended)),
-            (self.tr("Awards taken to court (sued or set-aside applied for)"), lambda f: str(f.to_court)),
-            (self.tr("Periods still running (left out of the rate)"), lambda f: str(f.pending)),
-            (self.tr("Cases ended at arbitration"), lambda f: self._pct(f.ended_ratio)),
+            (self.tr("Arbitration cases closed by award"), lambda f: str(f.share.awarded)),
+            (self.tr("Final-award share (per case)"), lambda f: self._pct(f.share.per_case)),
+            (self.tr("Final-award share (per award item)"), lambda f: self._pct(f.share.per_item)),
+            (self.tr("Arbitration cases closed"), lambda f: str(f.ended.closed)),
+            (self.tr("Mediation statements, withdrawals, terminations"), lambda f: str(f.ended.settled + f.ended.withdrawn + f.ended.other)),
+            (self.tr("Awards nobody took to court"), lambda f: str(f.ended.awards_ended)),
+            (self.tr("Awards taken to court (sued or set-aside applied for)"), lambda f: str(f.ended.to_court)),
+            (self.tr("Periods still running (left out of the rate)"), lambda f: str(f.ended.pending)),
+            (self.tr("Cases ended at arbitration"), lambda f: self._pct(f.ended.ratio)),
         ]  # fmt: skip
         title = self.tr("Final awards and cases ended at arbitration")
         month, ytd = self.tr("This month"), self.tr("Year to date")

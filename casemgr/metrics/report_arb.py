@@ -8,6 +8,7 @@ field and calls :func:`collect` / :func:`to_json`. The definitions are in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,50 +16,19 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from casemgr.metrics.arb_ended import arbitration_ended
-from casemgr.metrics.final_awards import final_award_share
+from casemgr.metrics.arb_ended import ArbitrationEnded, arbitration_ended
+from casemgr.metrics.final_awards import FinalAwardShare, final_award_share
 from casemgr.metrics.indicators import Ratio
 from casemgr.metrics.periods import Period
 
 
 @dataclass(frozen=True)
 class ArbFigures:
-    """One period's counts (the ratios are derived, so a snapshot stores counts only)."""
+    """One period's counts (the ratios are their properties, so a snapshot stores counts only)."""
 
     period: Period
-    awarded: int
-    all_final: int
-    mixed: int
-    none_final: int
-    unknown: int
-    items: int
-    final_items: int
-    closed: int
-    settled: int
-    withdrawn: int
-    other: int
-    awards_ended: int
-    to_court: int
-    set_aside_applications: int
-    late_filings: int
-    pending: int
-    unserved: int
-
-    @property
-    def per_case(self) -> Ratio:
-        return Ratio(self.all_final + self.mixed, self.awarded)
-
-    @property
-    def per_item(self) -> Ratio:
-        return Ratio(self.final_items, self.items)
-
-    @property
-    def ended(self) -> int:
-        return self.settled + self.withdrawn + self.other + self.awards_ended
-
-    @property
-    def ended_ratio(self) -> Ratio:
-        return Ratio(self.ended, self.closed - self.pending)
+    share: FinalAwardShare
+    ended: ArbitrationEnded
 
 
 @dataclass(frozen=True)
@@ -69,27 +39,10 @@ class ArbFinality:
 
 
 def _figures(session: Session, period: Period, as_of: dt.date, district: str | None) -> ArbFigures:
-    s = final_award_share(session, period, district)
-    e = arbitration_ended(session, period, as_of, district)
     return ArbFigures(
         period,
-        s.awarded,
-        s.all_final,
-        s.mixed,
-        s.none_final,
-        s.unknown,
-        s.items,
-        s.final_items,
-        e.closed,
-        e.settled,
-        e.withdrawn,
-        e.other,
-        e.awards_ended,
-        e.to_court,
-        e.set_aside_applications,
-        e.late_filings,
-        e.pending,
-        e.unserved,
+        final_award_share(session, period, district),
+        arbitration_ended(session, period, as_of, district),
     )
 
 
@@ -113,32 +66,19 @@ def _rate(r: Ratio) -> dict[str, Any]:
 
 
 def _block(f: ArbFigures) -> dict[str, Any]:
+    s, e = f.share, f.ended
     return {
         "final_award_share": {
-            "awarded": f.awarded,
-            "all_final": f.all_final,
-            "mixed": f.mixed,
-            "none_final": f.none_final,
-            "unknown": f.unknown,
-            "per_case": _rate(f.per_case),
-            "items": f.items,
-            "final_items": f.final_items,
-            "per_item": _rate(f.per_item),
+            **{k: getattr(s, k) for k in ("awarded", "all_final", "mixed", "none_final", "unknown")},
+            "per_case": _rate(s.per_case),
+            "items": s.items,
+            "final_items": s.final_items,
+            "per_item": _rate(s.per_item),
         },
         "ended_at_arbitration": {
-            "closed": f.closed,
-            "settled": f.settled,
-            "withdrawn": f.withdrawn,
-            "other": f.other,
-            "awarded": f.awarded,
-            "awards_ended": f.awards_ended,
-            "to_court": f.to_court,
-            "set_aside_applications": f.set_aside_applications,
-            "late_filings": f.late_filings,
-            "pending": f.pending,
-            "unserved": f.unserved,
-            "ended": f.ended,
-            "rate": _rate(f.ended_ratio),
+            **dataclasses.asdict(e),
+            "ended": e.ended,
+            "rate": _rate(e.ratio),
         },
     }
 

@@ -82,14 +82,14 @@ def rows(a: ArbFinality, lang: str) -> list[list[str]]:
         return [("\u3000" if key in SUB else "") + t(key, lang), get(a.month), get(a.year_to_date)]
 
     def n(attr: str) -> Any:
-        return lambda f: str(getattr(f, attr))
+        return lambda f: str(getattr(f.ended, attr))
 
     body = [
-        line("awarded", n("awarded")),
-        line("all_final", n("all_final")),
-        line("mixed", n("mixed")),
-        line("per_case", lambda f: _ratio(f.per_case)),
-        line("per_item", lambda f: _ratio(f.per_item)),
+        line("awarded", lambda f: str(f.share.awarded)),
+        line("all_final", lambda f: str(f.share.all_final)),
+        line("mixed", lambda f: str(f.share.mixed)),
+        line("per_case", lambda f: _ratio(f.share.per_case)),
+        line("per_item", lambda f: _ratio(f.share.per_item)),
         line("closed", n("closed")),
         line("settled", n("settled")),
         line("withdrawn", n("withdrawn")),
@@ -100,7 +100,7 @@ def rows(a: ArbFinality, lang: str) -> list[list[str]]:
         line("late", n("late_filings")),
         line("pending", n("pending")),
         line("unserved", n("unserved")),
-        line("ended_rate", lambda f: _ratio(f.ended_ratio)),
+        line("ended_rate", lambda f: _ratio(f.ended.ratio)),
     ]
     return [[t("item", lang), t("month", lang), t("ytd", lang)], *body]
 
