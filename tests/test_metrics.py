@@ -120,9 +120,40 @@ def test_every_json_figure_of_march_matches_the_paper_calculation(march: Databas
     month = {
         k: v
         for k, v in mr.flat(doc).items()
-        if not k.startswith(("report.", "targets.", "year_to_date.", "green_channel_list.", "overdue_list."))
+        if not k.startswith(
+            (
+                "report.",
+                "targets.",
+                "year_to_date.",
+                "green_channel_list.",
+                "overdue_list.",
+                "arbitration_finality.",
+            )
+        )
     }
     assert month == EXPECTED_MONTH
+    # 仲裁终局与终结 (issue 21): March closes A2 (仲裁调解书: ended) and A4 (award, imported: no
+    # 送达回证, so pending and unserved; no item record, flag unset: unknown, none final).
+    # Rate 1 / (2 - 1) = 1.0; per case 0 / 1. YTD adds A3 (award, the same): 1 / (3 - 2), 0 / 2.
+    fin = mr.flat(doc["arbitration_finality"])
+    assert fin["as_of"] == "2026-04-10"
+    for block, closed, awarded in (("month", 2, 1), ("year_to_date", 3, 2)):
+        e = f"{block}.ended_at_arbitration."
+        assert (fin[e + "closed"], fin[e + "settled"], fin[e + "awarded"]) == (closed, 1, awarded)
+        assert (fin[e + "pending"], fin[e + "unserved"], fin[e + "ended"], fin[e + "to_court"]) == (
+            awarded,
+            awarded,
+            1,
+            0,
+        )
+        assert fin[e + "rate.rate"] == 1.0
+        assert (
+            fin[f"{block}.final_award_share.unknown"],
+            fin[f"{block}.final_award_share.per_case.rate"],
+        ) == (
+            awarded,
+            0.0,
+        )
     assert mr.flat(doc["year_to_date"]) == EXPECTED_YTD
     assert doc["targets"] == {
         "mediation_success_rate": 0.6,

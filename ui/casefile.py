@@ -377,6 +377,18 @@ class CaseFileWindow(QDialog):
             outcome += "；" + self.tr("other items effective %1 unless a party sues").replace(
                 "%1", i18n.fmt_date(d.award_nonfinal_effective_from)
             )
+        for c in d.court_filings:  # after the award: who went to court, when, in words
+            outcome += "；" + (
+                self.tr("%1: %2 on %3 (%4)")
+                .replace("%1", labels.label(labels.CHOICES, c.party))
+                .replace("%2", labels.label(labels.CHOICES, c.action))
+                .replace("%3", i18n.fmt_date(c.filed_on))
+                .replace("%4", labels.label(labels.CHOICES, c.part))
+            )
+            if c.late:
+                outcome += self.tr(", after the period")
+            if c.outcome:
+                outcome += " → " + labels.label(labels.CHOICES, c.outcome)
         f["outcome"].setText(outcome)
 
         # parties: persons masked through casemgr.privacy, employers from the detail
@@ -548,11 +560,13 @@ class CaseFileWindow(QDialog):
     def _event_title(self, kind: str, e: queries.EventRow) -> str:
         if e.action in labels.EVENT_ACTIONS:  # e.g. 转仲裁: a named step, not a 备注
             return labels.label(labels.EVENT_ACTIONS, e.action)
-        if e.action:
+        if e.action and e.kind != "service":  # a 送达 of the award is not the award step
             try:
                 t = workflow.get_transition(kind, e.action)
             except errors.KnownError:
                 t = None
+            if t is None:  # a record (登记…) names itself too, e.g. a party's suit after the award
+                t = records.get_record(kind, e.action)
             if t is not None:
                 return t.name_zh if i18n.is_chinese() else t.name_en
         if e.kind == "document" and (e.action or "").startswith("reprint."):

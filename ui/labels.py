@@ -108,6 +108,17 @@ CHOICES = {
     "filed_in_error": QT_TRANSLATE_NOOP("Choice", "Filed in error"),
     "complaint_withdrawn": QT_TRANSLATE_NOOP("Choice", "Complaint withdrawn"),
     "mediated_and_paid": QT_TRANSLATE_NOOP("Choice", "Mediated and paid"),
+    "suit": QT_TRANSLATE_NOOP("Choice", "Suit at the people's court"),
+    "set_aside_application": QT_TRANSLATE_NOOP("Choice", "Application to set the award aside"),
+    "final": QT_TRANSLATE_NOOP("Choice", "Final award items"),
+    "nonfinal": QT_TRANSLATE_NOOP("Choice", "Non-final award items"),
+    "award_set_aside": QT_TRANSLATE_NOOP("Choice", "Award set aside"),
+    "application_dismissed": QT_TRANSLATE_NOOP("Choice", "Application dismissed"),
+    "judgment": QT_TRANSLATE_NOOP("Choice", "Judgment"),
+    "court_mediation": QT_TRANSLATE_NOOP("Choice", "Settled by the court's mediation"),
+    "suit_withdrawn": QT_TRANSLATE_NOOP("Choice", "Suit withdrawn"),
+    "in_time": QT_TRANSLATE_NOOP("Choice", "Within the period"),
+    "late": QT_TRANSLATE_NOOP("Choice", "After the period (admissibility is for the court)"),
 }
 
 OUTCOMES = {
@@ -287,6 +298,9 @@ EVENT_FIELDS = {
     "served_on": QT_TRANSLATE_NOOP("EventField", "Served on"),
     "deemed_served_on": QT_TRANSLATE_NOOP("EventField", "Deemed served on"),
     "receipt_no": QT_TRANSLATE_NOOP("EventField", "Receipt number"),
+    "received_on": QT_TRANSLATE_NOOP("EventField", "Received the award on"),
+    "last_day": QT_TRANSLATE_NOOP("EventField", "Last day of the period"),
+    "timeliness": QT_TRANSLATE_NOOP("EventField", "Timeliness"),
 }
 
 _CONTEXTS = {

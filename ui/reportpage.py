@@ -33,6 +33,7 @@ from casemgr import clock
 from casemgr import labels as report_labels
 from ui import i18n, labels
 from ui.pages import Page, district_combo
+from ui.report_arb import ArbFinalityHtml
 from ui.widgets import heading
 
 if TYPE_CHECKING:
@@ -310,6 +311,7 @@ class ReportPage(Page):
                 f"<td align='right'>{i18n.fmt_money(k.recovered)}</td></tr>"
             )
         html.append("</table>")
+        html.append(ArbFinalityHtml(self).html(data.arb_finality))  # issue 21
         if data.closure is not None:
             html.append(
                 "<p>"

@@ -135,6 +135,8 @@ class CaseDetail:
     # day the award was made; the other items on this day if no party sued in time.
     award_final_effective_on: dt.date | None = None
     award_nonfinal_effective_from: dt.date | None = None
+    #: After the award: a party's suit or set-aside application (services.workflow.court).
+    court_filings: tuple[Any, ...] = ()
     # 调解仲裁法 Art. 27 / 监察条例 Art. 20: warnings the case file shows above everything else.
     limitation_warnings: tuple[LimitationWarning, ...] = ()
     #: The booked hearing whose day has come and that nobody recorded as held yet (its id): the
@@ -295,6 +297,7 @@ def case_detail(session: Session, actor: Actor, case_id: int) -> CaseDetail:
             )
         ),
         **_award_effect(case),
+        court_filings=_court_filings(session, case),
         limitation_warnings=tuple(warnings_for_case(case, next_working_day_of(session))),
         hearing_to_record=_hearing_to_record(session, case_id),
     )
@@ -308,6 +311,14 @@ def _hearing_to_record(session: Session, case_id: int) -> int | None:
     if h is None or hearings.display_state(h.status, h.hearing_date, today) != hearings.AWAITING_RECORD:
         return None
     return h.id
+
+
+def _court_filings(session: Session, case: Case) -> tuple[Any, ...]:
+    if case.kind != "arbitration" or case.outcome != "award":
+        return ()
+    from casemgr.services.workflow.court import filings
+
+    return tuple(filings(session, case.id))
 
 
 def _award_effect(case: Case) -> dict[str, dt.date | None]:

@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from casemgr import celltext, labels
 from casemgr.metrics import report as mr
+from casemgr.reports import arb_finality
 from casemgr.reports.wording import anchor_line as _anchor_line
 from casemgr.reports.wording import district as _district
 from casemgr.reports.wording import local as _local
@@ -168,6 +169,7 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
     )
     for p in data.trend:
         wt.append([p.month, p.mediation, p.arbitration, p.inspection])
+    arb_finality.xlsx_sheet(wb, data.arb_finality, lang)
     for title, cl in (("green", data.green_list), ("overdue", data.overdue_list)):
         wl = wb.create_sheet(_t(title, lang))
         wl.append(

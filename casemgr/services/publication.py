@@ -28,6 +28,8 @@ from casemgr.errors import NotFoundError, ValidationError
 from casemgr.models import AuditEntry, Case, CaseParty, Document, Employer, Event, Person, User
 from casemgr.reports import publication as pub
 from casemgr.services import cases, notices
+from casemgr.services.workflow.court import filings
+from casemgr.workflow import court_actions
 
 ACTION = "award.publish"
 DOC_TYPE = "award_publication"
@@ -82,17 +84,32 @@ def _last_event(session: Session, case_id: int, action: str) -> Event | None:
 def _effective(case: Case, lines: tuple[pub.AwardLine, ...], today: dt.date) -> dt.date | None:
     """The day the whole award is effective, or ``None`` while a part may still be sued on.
 
-    Final items take effect when made (调解仲裁法 Art. 47); the others once the 15 days to sue
-    from service have passed (Art. 50). The app records no suit yet, so the end of that
-    period is what counts."""
+    Final items take effect when made (调解仲裁法 Art. 47); the others once *both* parties'
+    15 days to sue from their own receipt have passed (Art. 50). A recorded suit is refused
+    before this (:func:`_challenged`)."""
     if all(line.final for line in lines):
         return case.closed_on
-    sue = [
-        d.due_on for d in case.deadlines if d.rule_code == "arb.after_award.sue" and d.state != "cancelled"
-    ]
-    if not sue:
-        return None
+    codes = ("arb.after_award.sue", "arb.after_award.employer_sue")
+    sue = [d.due_on for d in case.deadlines if d.rule_code in codes and d.state != "cancelled"]
+    if len({d.rule_code for d in case.deadlines if d.rule_code in codes and d.state != "cancelled"}) < 2:
+        return None  # a party's receipt is not recorded yet: its period is not known
     return max(sue) + dt.timedelta(days=1)
+
+
+def _challenged(session: Session, case: Case, lines: tuple[pub.AwardLine, ...]) -> None:
+    """Refuse an award a party took to court: a suit means the non-final items never take
+    effect (Art. 50) and a final award the worker sued on or the employer applied to set aside
+    is under challenge. A dismissed application or a withdrawn suit leaves the award as made."""
+    parts = {court_actions.FINAL if line.final else court_actions.NONFINAL for line in lines}
+    open_ = [f for f in filings(session, case.id) if f.part in parts and not f.award_stands]
+    if open_:
+        f = open_[0]
+        who = "劳动者" if f.party == "worker" else "用人单位"
+        what = "起诉" if f.action == court_actions.SUIT else "申请撤销裁决"
+        raise ValidationError(
+            f"{who}已于{pub.zh_date(f.filed_on)}向{f.court}{what}，裁决未发生法律效力或正受审查，不能公开。",
+            f"A party went to court on {f.filed_on}; the award is not in force or is under challenge.",
+        )
 
 
 def award_facts(session: Session, case: Case, today: dt.date) -> pub.AwardFacts:
@@ -121,6 +138,7 @@ def award_facts(session: Session, case: Case, today: dt.date) -> pub.AwardFacts:
         for i in raw
         if isinstance(i, dict)
     )
+    _challenged(session, case, lines)
     effective = _effective(case, lines, today)
     if effective is None or effective > today:
         when = f"（自{pub.zh_date(effective)}起生效）" if effective else ""

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from casemgr import permissions
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Role, ServiceMethod
-from casemgr.workflow import arbitration, inspection, mediation
+from casemgr.workflow import arbitration, court_actions, inspection, mediation
 from casemgr.workflow.model import STAY, FieldDef, TransitionDef
 
 #: Documents a 送达回证 can be for, per kind (the clock each one stops is in the service).
@@ -296,6 +296,7 @@ RECORDS: dict[CaseKind, dict[str, TransitionDef]] = {
             _payment(CaseKind.ARBITRATION),
             _green(CaseKind.ARBITRATION),
             *_common(CaseKind.ARBITRATION),
+            *court_actions.RECORDS,
         )
     },
     CaseKind.INSPECTION: {
@@ -485,5 +486,7 @@ def available_records(
             continue
         if t.code == "apply_early_removal" and "insp.blacklist.early" in active:
             continue
+        if t.code in court_actions.CODES and getattr(case, "outcome", None) != "award":
+            continue  # after an award only (a 仲裁调解书 cannot be sued against)
         out.append(t)
     return out

@@ -92,6 +92,61 @@
     </message>
 </context>
 <context>
+    <name>ArbFinalityHtml</name>
+    <message>
+        <source>Arbitration cases closed by award</source>
+        <translation>以裁决结案的仲裁案件</translation>
+    </message>
+    <message>
+        <source>Final-award share (per case)</source>
+        <translation>终局裁决比例（按案件）</translation>
+    </message>
+    <message>
+        <source>Final-award share (per award item)</source>
+        <translation>终局裁决比例（按裁决事项）</translation>
+    </message>
+    <message>
+        <source>Arbitration cases closed</source>
+        <translation>仲裁结案数</translation>
+    </message>
+    <message>
+        <source>Mediation statements, withdrawals, terminations</source>
+        <translation>仲裁调解书、撤回、终止审理等</translation>
+    </message>
+    <message>
+        <source>Awards nobody took to court</source>
+        <translation>裁决后未起诉、未申请撤销</translation>
+    </message>
+    <message>
+        <source>Awards taken to court (sued or set-aside applied for)</source>
+        <translation>裁决后当事人起诉或申请撤销</translation>
+    </message>
+    <message>
+        <source>Periods still running (left out of the rate)</source>
+        <translation>起诉、申请撤销期间未届满（不计入终结率）</translation>
+    </message>
+    <message>
+        <source>Cases ended at arbitration</source>
+        <translation>仲裁终结率</translation>
+    </message>
+    <message>
+        <source>Final awards and cases ended at arbitration</source>
+        <translation>仲裁终局与终结</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>本年累计</translation>
+    </message>
+    <message>
+        <source>Suits and set-aside applications recorded up to %1 count; awards whose periods had not ended then are pending. Rate: ended ÷ (closed − pending).</source>
+        <translation>起诉和申请撤销登记至%1；期间在该日仍未届满的裁决计为未届满。终结率＝终结案件÷（结案数－未届满）。</translation>
+    </message>
+</context>
+<context>
     <name>BoardColumns</name>
     <message>
         <source>Case number</source>
@@ -291,6 +346,14 @@
 </context>
 <context>
     <name>CaseFileWindow</name>
+    <message>
+        <source>%1: %2 on %3 (%4)</source>
+        <translation>%1于%3%2（%4）</translation>
+    </message>
+    <message>
+        <source>, after the period</source>
+        <translation>，已逾期</translation>
+    </message>
     <message>
         <source>Case file</source>
         <translation>案卷</translation>
@@ -852,6 +915,50 @@
 </context>
 <context>
     <name>Choice</name>
+    <message>
+        <source>Suit at the people&apos;s court</source>
+        <translation>向人民法院起诉</translation>
+    </message>
+    <message>
+        <source>Application to set the award aside</source>
+        <translation>申请撤销裁决</translation>
+    </message>
+    <message>
+        <source>Final award items</source>
+        <translation>终局裁决事项</translation>
+    </message>
+    <message>
+        <source>Non-final award items</source>
+        <translation>非终局裁决事项</translation>
+    </message>
+    <message>
+        <source>Award set aside</source>
+        <translation>裁定撤销裁决</translation>
+    </message>
+    <message>
+        <source>Application dismissed</source>
+        <translation>裁定驳回申请</translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation>判决</translation>
+    </message>
+    <message>
+        <source>Settled by the court&apos;s mediation</source>
+        <translation>法院调解</translation>
+    </message>
+    <message>
+        <source>Suit withdrawn</source>
+        <translation>撤诉</translation>
+    </message>
+    <message>
+        <source>Within the period</source>
+        <translation>在期限内</translation>
+    </message>
+    <message>
+        <source>After the period (admissibility is for the court)</source>
+        <translation>已逾期（是否受理由人民法院决定）</translation>
+    </message>
     <message>
         <source>A party died or lost capacity</source>
         <extracomment>Choice values of transition fields (casemgr.workflow FieldDef.choices).</extracomment>
@@ -2016,6 +2123,18 @@
 </context>
 <context>
     <name>EventField</name>
+    <message>
+        <source>Received the award on</source>
+        <translation>收到裁决书之日</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>期间最后一日</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>是否在期限内</translation>
+    </message>
     <message>
         <source>Days</source>
         <extracomment>Names of what a timeline event records beside a step&apos;s own fields (those carry their labels).</extracomment>

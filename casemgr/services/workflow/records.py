@@ -150,6 +150,35 @@ def apply_record(
             on=on,
             expected_version=v,
         )
+    elif code == "record_court_filing":
+        from casemgr.services.workflow.court import record_court_filing
+
+        record_court_filing(
+            session,
+            actor,
+            case_id,
+            party=f["party"],
+            action=f["action"],
+            part=f["part"],
+            court=f["court"],
+            court_case_no=f.get("court_case_no"),
+            filed_on=on,
+            expected_version=v,
+        )
+    elif code == "record_court_outcome":
+        from casemgr.services.workflow.court import record_court_outcome
+
+        record_court_outcome(
+            session,
+            actor,
+            case_id,
+            party=f["party"],
+            action=f["action"],
+            court_outcome=f["court_outcome"],
+            document_no=f.get("document_no"),
+            on=on,
+            expected_version=v,
+        )
     elif code == "set_green_channel":
         set_green_channel(session, actor, case_id, f["green_channel"], f["reason"], expected_version=v, on=on)
     elif code == "add_note":

@@ -119,6 +119,12 @@ def _award_parts(session: Session, case: Case) -> tuple[bool, bool]:
     return any(finals), not all(finals)
 
 
+def award_parts(session: Session, case: Case) -> tuple[bool, bool]:
+    """(any final item, any non-final item) of the case's award (what a party can go to court
+    against, services.workflow.court)."""
+    return _award_parts(session, case)
+
+
 def _perform_days(session: Session, case: Case) -> int:
     """Days the award gives to perform after it takes effect (0: none set)."""
     value = _award_record(session, case).get("perform_days")
