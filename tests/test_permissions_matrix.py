@@ -304,6 +304,12 @@ def _publish(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     return publication.approve(s, a, cid, sha, today=dt.date(2026, 11, 23))
 
 
+def _risk_refresh(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.services import risk
+
+    return risk.refresh(s, a, today=dt.date(2026, 11, 23))
+
+
 PROBES: dict[str, Probe] = {
     "case.view": _view,
     "case.register": _register,
@@ -325,6 +331,7 @@ PROBES: dict[str, Probe] = {
     "month.close": _month_close,
     "report.generate": _report,
     "award.publish": _publish,
+    "risk.refresh": _risk_refresh,
 }
 
 #: Stated actions no service guards yet, so only the table (what the UI shows) is checked.

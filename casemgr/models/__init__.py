@@ -52,6 +52,10 @@ from casemgr.models.hearings import (
     HearingArbitrator,
     HearingRoom,
 )
+from casemgr.models.risk import (
+    EmployerRisk,
+    EmployerRiskEvent,
+)
 
 __all__ = [
     "ACTIVE_CLOCK",
@@ -70,6 +74,8 @@ __all__ = [
     "DeadlineRule",
     "Document",
     "Employer",
+    "EmployerRisk",
+    "EmployerRiskEvent",
     "Event",
     "Hearing",
     "HearingArbitrator",

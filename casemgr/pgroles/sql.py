@@ -359,6 +359,8 @@ _READ_ALL = (
     "arbitrators",
     "hearings",
     "hearing_arbitrators",
+    "employer_risk",
+    "employer_risk_events",
 )
 
 _ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
@@ -400,6 +402,9 @@ def _grants(ns: str) -> list[str]:
         out.append(f"GRANT INSERT, UPDATE ON hearing_rooms, arbitrators TO {to('settings.edit')}")
     if roles_with("month.close"):
         out.append(f"GRANT INSERT, UPDATE, DELETE ON month_closures TO {to('month.close')}")
+    if roles_with("risk.refresh"):
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON employer_risk TO {to('risk.refresh')}")
+        out.append(f"GRANT INSERT ON employer_risk_events TO {to('risk.refresh')}")
     if roles_with("party.register"):
         out.append(f"GRANT INSERT, UPDATE ON persons, employers TO {to('party.register')}")
         out.append(f"GRANT INSERT, DELETE ON search_grams TO {to('party.register')}")
