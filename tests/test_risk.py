@@ -152,10 +152,12 @@ def test_assess_is_the_sum_of_capped_factors() -> None:
 
 
 def test_hand_made_history_scores_as_worked_out(database: db.Database, actors, history) -> None:
+    with database.read() as s:  # the write that made the history scored its employers already
+        assert s.get(EmployerRisk, history["A"]).level == "orange"
     with database.write() as s:
         res = risk.refresh(s, actors[Role.SUPERVISOR], today=TODAY)
     assert res.by_level == {"red": 0, "orange": 2, "yellow": 0}
-    assert res.scored == 3 and res.changes == 2  # A and B get a level; C scores without one
+    assert res.scored == 3 and res.changes == 0  # A and B have their level; C scores without one
     with database.read() as s:
         a = rq.employer_risk(s, actors[Role.INSPECTOR], history["A"])
         assert (a.score, a.level, a.level_since) == (54, "orange", TODAY)
@@ -271,7 +273,54 @@ def test_refresh_needs_the_right(database: db.Database, actors, history) -> None
     with database.write() as s, pytest.raises(PermissionDenied):
         risk.refresh(s, actors[Role.INSPECTOR], today=TODAY)
     with database.read() as s:
-        assert s.execute(select(func.count()).select_from(EmployerRisk)).scalar_one() == 0
+        runs = select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "risk.refresh")
+        assert s.execute(runs).scalar_one() == 0
+
+
+def test_a_registration_rescores_its_employer_in_the_authors_name(database: db.Database, actors) -> None:
+    """Through the real service: the complaint's write re-scores its employer before it commits.
+
+    One complaint today-5, one worker, 8,000 of wages open: complaints 1 -> 10, cases 1 -> 3,
+    owed 8,000 per worker = 4.57 minimum wages -> 4 × 5 = 20: 33, yellow. A second one
+    (today-3, another worker, 8,000): 20 + 6 + (16,000 / 2 workers -> 4 months) 20 = 46: orange.
+    """
+    from casemgr.enums import CaseKind
+    from casemgr.services import cases
+    from tests.helpers import case_input
+
+    ins = actors[Role.INSPECTOR]
+    with database.write() as s:
+        c1 = cases.register_case(
+            s,
+            ins,
+            case_input(CaseKind.INSPECTION, n=61, employer_n=50, received_on=TODAY - dt.timedelta(days=5)),
+            today=TODAY,
+        )
+    with database.read() as s:
+        assert s.get(Case, c1.id).wage_arrears
+        row = s.get(EmployerRisk, c1.employer_id)
+        assert (row.score, row.level) == (33, "yellow")
+    with database.write() as s:
+        cases.register_case(
+            s,
+            ins,
+            case_input(CaseKind.INSPECTION, n=62, employer_n=50, received_on=TODAY - dt.timedelta(days=3)),
+            today=TODAY,
+        )
+    with database.read() as s:
+        view = rq.employer_risk(s, actors[Role.MEDIATOR], c1.employer_id)
+        assert (view.score, view.level) == (46, "orange")
+        assert [(h.from_level, h.to_level) for h in view.history] == [("yellow", "orange"), (None, "yellow")]
+        authors = (
+            s.execute(
+                select(AuditEntry.user_id).where(
+                    AuditEntry.action == "risk.level_change", AuditEntry.entity_id == str(c1.employer_id)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        assert authors == [ins.user_id, ins.user_id]
 
 
 def test_warning_list_ranks_and_filters(database: db.Database, actors, history) -> None:

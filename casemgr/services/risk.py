@@ -20,20 +20,21 @@ so a reporter's identity (举报人保密) cannot leak through the warning list.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, func, or_, select, type_coerce
+from sqlalchemy import BigInteger, and_, event, func, inspect, or_, select, type_coerce
 from sqlalchemy import case as sql_case
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, UOWTransaction
 
 from casemgr import audit, clock, permissions, settings
 from casemgr.actor import Actor
 from casemgr.enums import CaseKind, Outcome
-from casemgr.models import Case, ClaimItem, Employer, EmployerRisk, EmployerRiskEvent, fen_to_yuan
+from casemgr.models import AuditEntry, Case, ClaimItem, Employer, EmployerRisk, EmployerRiskEvent, fen_to_yuan
 
 #: Levels from the highest down (a score below the yellow threshold has none).
 LEVELS: tuple[str, ...] = ("red", "orange", "yellow")
@@ -294,6 +295,8 @@ def refresh(
     *,
     employer_ids: Iterable[int] | None = None,
     today: dt.date | None = None,
+    author: tuple[int | None, str | None] = (None, None),
+    record_run: bool = True,
 ) -> RefreshResult:
     """Recompute and store the levels of the given employers (all when None).
 
@@ -315,8 +318,7 @@ def refresh(
     current = {r.employer_id: r for r in session.execute(current_q).scalars()}
     by_level = {lv: 0 for lv in LEVELS}
     changes = scored = 0
-    uid = actor.user_id if actor is not None else None
-    uname = actor.username if actor is not None else None
+    uid, uname = (actor.user_id, actor.username) if actor is not None else author
     for eid in sorted(set(facts) | set(current)):
         f = facts.get(eid) or Facts(eid)
         a = assess(f, weights)
@@ -374,21 +376,131 @@ def refresh(
                 row.level_since = today if a.level else None
             row.level, row.score, row.explanation, row.computed_on = a.level, a.score, a.explanation(), today
             row.district, row.industry = f.district, f.industry
-    # the run itself: who recomputed, for which day, over which employers, with what result
-    audit.record(
-        session,
-        user_id=uid,
-        username=uname,
-        action="risk.refresh",
-        entity="risk",
-        entity_id=None,
-        after={
-            "on": today,
-            "employers": "all" if ids is None else ids[:50],
-            "scored": scored,
-            "changes": changes,
-            "by_level": by_level,
-        },
-    )
+    if record_run:  # the run itself: who recomputed, for which day, over which employers, with what result
+        audit.record(
+            session,
+            user_id=uid,
+            username=uname,
+            action="risk.refresh",
+            entity="risk",
+            entity_id=None,
+            after={
+                "on": today,
+                "employers": "all" if ids is None else ids[:50],
+                "scored": scored,
+                "changes": changes,
+                "by_level": by_level,
+            },
+        )
     session.flush()
     return RefreshResult(scored, changes, by_level)
+
+
+# --------------------------------------------------------------------------- after each write
+
+
+_TOUCHED = "risk.touched_employers"
+_TOUCHED_CASES = "risk.touched_cases"
+_AUTHOR = "risk.author"
+
+
+def _employer_of(obj: Any, attr: str = "employer_id") -> set[int]:
+    """The employer an object names now and, if it changed in this flush, the one it named."""
+    ids = {getattr(obj, attr)} if getattr(obj, attr, None) else set()
+    hist = inspect(obj).attrs[attr].history
+    ids |= {i for i in (hist.deleted or ()) if i}
+    return ids
+
+
+@event.listens_for(Session, "after_flush")
+def _note_touched(session: Session, _ctx: UOWTransaction) -> None:
+    """Remember which employers this transaction's writes concern (cases, their claim lines,
+    the employer's own watch flags and district) and who wrote (the audit entry's author)."""
+    touched: set[int] = session.info.setdefault(_TOUCHED, set())
+    cases: set[int] = session.info.setdefault(_TOUCHED_CASES, set())
+    for obj in itertools.chain(session.new, session.dirty, session.deleted):
+        if isinstance(obj, AuditEntry):
+            if obj.action not in ("risk.level_change", "risk.refresh"):
+                session.info[_AUTHOR] = (obj.user_id, obj.username)
+            continue
+        if obj in session.dirty and not _scored_change(obj):
+            continue  # a reassignment, a phone number: nothing the score reads
+        if isinstance(obj, Case):
+            touched |= _employer_of(obj)
+        elif isinstance(obj, ClaimItem) and obj.case_id:
+            cases.add(obj.case_id)
+        elif isinstance(obj, Employer) and obj.id and obj not in session.deleted:
+            touched.add(obj.id)
+
+
+#: The columns the score reads, per table: a change elsewhere re-scores nobody.
+_SCORED = {
+    Case: (
+        "employer_id",
+        "kind",
+        "received_on",
+        "closed_on",
+        "outcome",
+        "collective",
+        "wage_arrears",
+        "amount_claimed",
+        "amount_recovered",
+        "workers",
+    ),
+    ClaimItem: ("amount_ordered", "amount_paid", "case_id"),
+    Employer: ("key_monitoring", "blacklisted_on", "blacklisted_until", "district", "industry"),
+}
+
+
+def _scored_change(obj: Any) -> bool:
+    cols = _SCORED.get(type(obj))
+    if cols is None:
+        return False
+    attrs = inspect(obj).attrs
+    return any(attrs[c].history.has_changes() for c in cols)
+
+
+def note_touched(
+    session: Session, employer_ids: Iterable[int], author: tuple[int | None, str | None]
+) -> None:
+    """For writers that bypass the ORM (the bulk ledger import): these employers' records
+    changed in this transaction; re-score them at its commit, in ``author``'s name."""
+    ids = {int(i) for i in employer_ids}
+    if ids:
+        session.info.setdefault(_TOUCHED, set()).update(ids)
+        session.info[_AUTHOR] = author
+
+
+@event.listens_for(Session, "before_commit")
+def _refresh_touched(session: Session) -> None:
+    """Each write that touches an employer's record re-scores that employer before it commits,
+    in the same transaction: the stored level is never behind the cases it is computed from.
+    The level change (if any) is recorded in the name of the write's author. A savepoint's
+    release also fires this hook: only the outermost commit re-scores."""
+    if session.in_nested_transaction():
+        return
+    session.flush()
+    touched: set[int] = session.info.pop(_TOUCHED, set())
+    cases: set[int] = session.info.pop(_TOUCHED_CASES, set())
+    author = session.info.pop(_AUTHOR, (None, None))
+    if cases:
+        touched |= {
+            eid
+            for (eid,) in session.execute(
+                select(Case.employer_id).where(Case.id.in_(sorted(cases)), Case.employer_id.is_not(None))
+            )
+        }
+    if touched:
+        refresh(session, None, employer_ids=touched, author=author, record_run=False)
+        session.info.pop(_TOUCHED, None)
+        session.info.pop(_TOUCHED_CASES, None)
+        session.info.pop(_AUTHOR, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_touched(session: Session, transaction: Any) -> None:
+    """A rolled-back transaction re-scores nobody (a savepoint's end keeps the outer list)."""
+    if transaction.parent is not None:
+        return
+    for key in (_TOUCHED, _TOUCHED_CASES, _AUTHOR):
+        session.info.pop(key, None)
