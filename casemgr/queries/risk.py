@@ -105,29 +105,46 @@ class RiskQuery:
         return int(session.execute(stmt).scalar_one())
 
     def page(self, session: Session, offset: int, limit: int) -> list[RiskRow]:
-        stmt = (
-            select(EmployerRisk, Employer.name, Employer.uscc)
-            .join(Employer, Employer.id == EmployerRisk.employer_id)
-            .where(*self._where())
-            .order_by(EmployerRisk.score.desc(), EmployerRisk.employer_id)
-            .offset(offset)
-            .limit(limit)
+        """Two steps: the page's ids from the (district, level, score) index alone, then their
+        rows and names, so a district's thousands of levels are ranked without a join."""
+        ids = list(
+            session.execute(
+                select(EmployerRisk.employer_id)
+                .where(*self._where())
+                .order_by(EmployerRisk.score.desc(), EmployerRisk.employer_id)
+                .offset(offset)
+                .limit(limit)
+            ).scalars()
         )
-        return [
-            RiskRow(
-                r.employer_id,
-                name,
-                uscc,
-                r.district,
-                r.industry,
-                r.level,
-                r.score,
-                r.level_since,
-                r.computed_on,
-                _parts(r.explanation),
+        if not ids:
+            return []
+        got = {
+            r.employer_id: (r, name, uscc)
+            for r, name, uscc in session.execute(
+                select(EmployerRisk, Employer.name, Employer.uscc)
+                .join(Employer, Employer.id == EmployerRisk.employer_id)
+                .where(EmployerRisk.employer_id.in_(ids))
             )
-            for r, name, uscc in session.execute(stmt)
-        ]
+        }
+        out = []
+        for eid in ids:
+            if eid in got:
+                r, name, uscc = got[eid]
+                out.append(
+                    RiskRow(
+                        r.employer_id,
+                        name,
+                        uscc,
+                        r.district,
+                        r.industry,
+                        r.level,
+                        r.score,
+                        r.level_since,
+                        r.computed_on,
+                        _parts(r.explanation),
+                    )
+                )
+        return out
 
 
 def risk_industries(session: Session, actor: Actor) -> list[str]:
