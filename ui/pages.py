@@ -7,7 +7,7 @@ on the GUI thread.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -474,6 +474,7 @@ class EmployerDetail(QFrame):
             ("amounts", self.tr("Claimed / recovered (yuan)")),
             ("workers", self.tr("Workers involved")),
             ("complaints", self.tr("Complaints in the last 90 days")),
+            ("risk", self.tr("Arrears risk")),
         ):
             lab = QLabel()
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -496,6 +497,20 @@ class EmployerDetail(QFrame):
             lambda s: queries.employer_summary(s, employer_id), on_success=self._show, parent=self
         )
         self.model.set_query(queries.CaseQuery(filters=queries.CaseFilters(employer_id=employer_id)))
+        from ui import riskpage  # issue 17: the stored level, why, and its changes
+
+        actor = self.ctx.actor
+        self.ctx.runner.read(
+            lambda s: riskpage.rq.employer_risk(s, actor, employer_id),
+            on_success=self._show_risk,
+            parent=self,
+        )
+
+    def _show_risk(self, v: Any) -> None:
+        from ui import riskpage
+
+        if v.employer_id == self.employer_id:
+            self.fields["risk"].setText(riskpage.employer_risk_html(v))
 
     def _show(self, e: queries.EmployerSummary) -> None:
         if e.id != self.employer_id:
