@@ -250,7 +250,7 @@ class RiskPage(Page):
         self.model = RiskTableModel(ctx.runner, self.current_query(), self)
         self.view = TableView("risk/list")
         self.view.setModel(self.model)
-        self.view.restore_widths({0: 56, 1: 50, 2: 300, 3: 70, 4: 90, 5: 96}, dates=(5,))
+        self.view.restore_widths({0: 64, 1: 50, 2: 250, 3: 96, 4: 96, 5: 110}, dates=(5,))
         self.view.activated_row.connect(self._open_row)
         self.view.clicked.connect(lambda idx: self._explain(idx.row()))
         ll.addWidget(self.view, 1)
