@@ -96,7 +96,7 @@ def _clean(key: str, value: object) -> Any:
     if key in INT_KEYS:
         return validation.clean_int(value, key, minimum=1, maximum=1_000_000)
     if key in RISK_KEYS:
-        return validation.clean_int(value, key, minimum=0, maximum=1000)
+        return validation.clean_int(value, "risk_setting", minimum=0, maximum=1000)
     if key in TEXT_KEYS:
         return validation.clean_text(value, key, max_len=100)
     if not isinstance(value, bool):
