@@ -191,6 +191,8 @@ class RiskTableModel(PagedTableModel):
                 return QBrush(QColor(LEVEL_COLOURS[row.level]))
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#000000" if row.level == "yellow" else "#ffffff"))
+        if role == Qt.ItemDataRole.ToolTipRole and column.key in ("name", "district", "industry"):
+            role = Qt.ItemDataRole.DisplayRole  # a cut 红海湾经济开发试验区 reads in full on hover
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
