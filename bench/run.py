@@ -533,6 +533,11 @@ def measure(size: str, runs: int, postgres: str | None, quick: bool, bulk_n: int
                 who = people(s)
             out.update(measure_reads(database, who, runs))
             print("  reads done", file=sys.stderr)
+            if not postgres:  # issue 17: its own keyed cache (200k employers at 1M), see bench_risk
+                import bench_risk
+
+                out.update(bench_risk.measure(size, runs, log=lambda m: print(m, file=sys.stderr)))
+                print("  risk list done", file=sys.stderr)
             out.update(measure_starts(url, who, max(1, runs // 3)))
             print("  starts done", file=sys.stderr)
             if not quick:
@@ -596,6 +601,11 @@ def table(results: dict[str, Figures], rate: float | None, postgres: bool) -> li
     below("board, a clerk's own cases", "board_clerk", 20)
     if main.get("board_tab") is not None:
         below(f"board, city: opening another tab (worst: {main.get('board_tab_where')})", "board_tab", 20)
+    if main.get("risk_list_district") is not None:
+        n_emp = main.get("risk_employers")
+        below(f"risk warning list, one district ({DISTRICT}), supervisor: count + first page"
+              + (f" ({n_emp:,} employers)" if n_emp else ""), "risk_list_district", 200)  # fmt: skip
+        below("risk warning list, whole city: count + first page", "risk_list_city", 200)
     below("start → board on screen: city supervisor", "start_city", 2000)
     below("start → board on screen: district supervisor", "start_district", 2000)
     below("start → board on screen: clerk", "start_clerk", 2000)

@@ -55,6 +55,7 @@ MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
     "inspection.record": {Role.SUPERVISOR: ALL_KINDS, Role.INSPECTOR: ALL_KINDS},
     "grading.propose": {Role.SUPERVISOR: ALL_KINDS, Role.INSPECTOR: ALL_KINDS},
     "grading.confirm": {Role.SUPERVISOR: ALL_KINDS},
+    "risk.refresh": {Role.ADMIN: ALL_KINDS, Role.SUPERVISOR: ALL_KINDS},
 }
 
 #: action -> roles that may do it only on cases assigned to them (see :func:`require_case`).
@@ -105,6 +106,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "inspection.record": ("登记抽查检查情况", "record the result of a drawn inspection"),
     "grading.propose": ("提出守法诚信等级评价意见", "propose employers' compliance grades"),
     "grading.confirm": ("确定守法诚信等级", "confirm employers' compliance grades"),
+    "risk.refresh": ("重新计算欠薪风险等级", "recompute arrears risk levels"),
 }
 
 

@@ -24,6 +24,21 @@ EPOCH = dt.date(1900, 1, 1)
 #: The setting that marks a demo database (see casemgr.demo.staff).
 DEMO_KEY = "demo_database"
 
+#: 欠薪风险预警 (issue 17, docs/prevention.md §1): factor -> (points per fact, most facts counted).
+#: ``risk.points.<factor>`` and ``risk.cap.<factor>`` are dated settings; 0 points turns a factor off.
+RISK_DEFAULTS: dict[str, tuple[int, int]] = {
+    "complaints_90d": (10, 3),  # 监察投诉 received in the last 90 days, each
+    "cases_365d": (3, 5),  # cases of any kind received in the last 365 days, each
+    "unpaid_orders": (15, 2),  # cases whose ordered / awarded money is not fully paid, each
+    "repeat_violations": (10, 2),  # 查处 (handling decision / penalty) in 365 days beyond the first
+    "collective_365d": (15, 2),  # collective (≥10 workers) cases received in the last 365 days, each
+    "owed_per_worker": (5, 4),  # open arrears per worker, per month of the minimum wage
+    "blacklisted": (40, 1),  # on the 失信联合惩戒名单 today
+    "key_monitoring": (15, 1),  # under 工资支付重点监控
+}
+#: Lowest score of each level (a score below ``yellow`` has no level).
+RISK_THRESHOLDS: dict[str, int] = {"yellow": 20, "orange": 40, "red": 60}
+
 #: key -> list of (valid_from, value), oldest first. Values are JSON-serialisable.
 DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "bureau_name": [(EPOCH, "汕尾市人力资源和社会保障局")],
@@ -81,7 +96,19 @@ DEFAULTS: dict[str, list[tuple[dt.date, Any]]] = {
     "extension_approvers.mediation": [(EPOCH, ["role:supervisor"])],
     "extension_approvers.arbitration": [(EPOCH, ["role:supervisor"])],
     "extension_approvers.inspection": [(EPOCH, ["role:supervisor"])],
+    **{
+        f"risk.{part}.{code}": [(EPOCH, value)]
+        for code, (points, cap) in RISK_DEFAULTS.items()
+        for part, value in (("points", points), ("cap", cap))
+    },
+    **{f"risk.threshold.{level}": [(EPOCH, value)] for level, value in RISK_THRESHOLDS.items()},
 }
+
+#: Every setting of the arrears risk score (issue 17), in the order the settings page lists them.
+RISK_KEYS: tuple[str, ...] = tuple(
+    [f"risk.{part}.{code}" for code in RISK_DEFAULTS for part in ("points", "cap")]
+    + [f"risk.threshold.{level}" for level in RISK_THRESHOLDS]
+)
 
 
 def decode(raw: str) -> Any:

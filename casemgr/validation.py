@@ -194,6 +194,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "key_monitoring_since": ("重点监控起始日期", "key monitoring since"),
     "status": ("状态", "status"),
     "sort": ("排序", "sort order"),
+    "level": ("预警等级", "warning level"),
+    "risk_setting": ("欠薪风险分值或阈值", "arrears risk points or threshold"),
 }
 
 

@@ -355,6 +355,12 @@ def _grading_confirm(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     return grading.confirm(s, a, g.id)
 
 
+def _risk_refresh(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.services import risk
+
+    return risk.refresh(s, a, today=dt.date(2026, 11, 23))
+
+
 PROBES: dict[str, Probe] = {
     "case.view": _view,
     "case.register": _register,
@@ -380,6 +386,7 @@ PROBES: dict[str, Probe] = {
     "inspection.record": _inspection_record,
     "grading.propose": _grading_propose,
     "grading.confirm": _grading_confirm,
+    "risk.refresh": _risk_refresh,
 }
 
 #: Stated actions no service guards yet, so only the table (what the UI shows) is checked.

@@ -21,8 +21,11 @@ def test_supervisor_runs_confirms_and_the_employer_page_shows_it(qtbot, database
     ctx = make_ctx(qtbot, database, actors[Role.SUPERVISOR])
     holder = PreventionPage(ctx)
     qtbot.addWidget(holder)
-    page = holder.current()
-    assert isinstance(page, GradingPage) and holder.tabs.tabText(0) == GradingPage.title()
+    page = holder.show_tab("grading")
+    assert (
+        isinstance(page, GradingPage)
+        and holder.tabs.tabText(holder.tabs.currentIndex()) == GradingPage.title()
+    )
     settle(qtbot, ctx)
     assert page.current_filter().year == 2025  # the year before "today" (2026-11-23)
     page.run()

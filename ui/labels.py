@@ -429,3 +429,14 @@ def event_details(kind: str, action: str | None, data: dict[str, Any], note: str
     if note:
         parts.append(note)
     return "；".join(parts)
+
+
+def grade_text(info: Any) -> str:
+    """An employer's latest confirmed 守法诚信等级 (a ``queries.grading.EmployerGradeInfo`` or None)."""
+    if info is None:
+        return QCoreApplication.translate("GradingPage", "Not graded")
+    return (
+        QCoreApplication.translate("GradingPage", "Grade %1 (year %2)")
+        .replace("%1", info.grade)
+        .replace("%2", str(info.year))
+    )

@@ -7,7 +7,7 @@ on the GUI thread.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -476,6 +476,7 @@ class EmployerDetail(QFrame):
             ("workers", self.tr("Workers involved")),
             ("complaints", self.tr("Complaints in the last 90 days")),
             ("grade", QCoreApplication.translate("GradingPage", "Compliance grade")),
+            ("risk", QCoreApplication.translate("EmployerPage", "Arrears risk")),
         ):
             lab = QLabel()
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -504,19 +505,26 @@ class EmployerDetail(QFrame):
             on_success=self._show_grade,
             parent=self,
         )
+        from ui import riskpage  # issue 17: the stored level, why, and its changes
+
+        actor = self.ctx.actor
+        self.ctx.runner.read(
+            lambda s: riskpage.rq.employer_risk(s, actor, employer_id),
+            on_success=self._show_risk,
+            parent=self,
+        )
 
     def _show_grade(self, result: tuple[int, grading_queries.EmployerGradeInfo | None]) -> None:
         """The grade the employer was last told of (守法诚信等级), from the confirmed yearly grading."""
         employer_id, info = result
-        if employer_id != self.employer_id:
-            return
-        self.fields["grade"].setText(
-            QCoreApplication.translate("GradingPage", "Grade %1 (year %2)")
-            .replace("%1", info.grade)
-            .replace("%2", str(info.year))
-            if info
-            else QCoreApplication.translate("GradingPage", "Not graded")
-        )
+        if employer_id == self.employer_id:
+            self.fields["grade"].setText(labels.grade_text(info))
+
+    def _show_risk(self, v: Any) -> None:
+        from ui import riskpage
+
+        if v.employer_id == self.employer_id:
+            self.fields["risk"].setText(riskpage.employer_risk_html(v))
 
     def _show(self, e: queries.EmployerSummary) -> None:
         if e.id != self.employer_id:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # module), and ``visible_to(ctx)``, whether the signed-in user's role has any use for it (the
 # services refuse regardless; this only spares a user a tab of refusals).
 TABS: tuple[tuple[str, str], ...] = (
+    ("risk", "ui.riskpage:RiskPage"),
     ("grading", "ui.gradingpage:GradingPage"),
     ("draws", "ui.drawpage:DrawPage"),
 )
@@ -34,6 +35,7 @@ class PreventionPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._classes: dict[int, type[Page]] = {}
+        self._keys: dict[str, int] = {}
         self._built: dict[int, Page] = {}
         for key, target in TABS:
             module, name = target.split(":")
@@ -43,7 +45,9 @@ class PreventionPage(Page):
             holder = QWidget()
             holder.setObjectName(f"prevention-{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._classes[self.tabs.addTab(holder, cls.title())] = cls
+            index = self.tabs.addTab(holder, cls.title())
+            self._classes[index] = cls
+            self._keys[key] = index
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self._classes:
@@ -61,6 +65,15 @@ class PreventionPage(Page):
         page.open_employer.connect(self.open_employer)
         self.tabs.widget(index).layout().addWidget(page)
         self._built[index] = page
+
+    def show_tab(self, key: str) -> Page | None:
+        """Bring the tab ``key`` (see ``TABS``) to the front; None if the role does not have it."""
+        index = self._keys.get(key)
+        if index is None:
+            return None
+        self.tabs.setCurrentIndex(index)
+        self._show(index)
+        return self._built[index]
 
     def current(self) -> Page | None:
         return self._built.get(self.tabs.currentIndex())

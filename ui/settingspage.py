@@ -723,7 +723,13 @@ class ValuesTab(QWidget):
             "extension_approvers.mediation": self.tr(
                 "Who approves mediation extensions (role:supervisor or user:account, comma-separated)"
             ),
-        }.get(key, key)
+        }.get(key) or self._risk_label(key)
+
+    @staticmethod
+    def _risk_label(key: str) -> str:
+        from ui.riskpage import setting_label
+
+        return setting_label(key) or key
 
     def refresh(self) -> None:
         from casemgr import settings as settings_mod

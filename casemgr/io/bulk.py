@@ -57,7 +57,7 @@ from casemgr.models import (
     SearchGram,
     utcnow,
 )
-from casemgr.services import cases, parties
+from casemgr.services import cases, parties, risk
 
 IMPORT_CACHE_KIB = 256 * 1024
 #: Files of at least this many new rows may rebuild indexes instead of updating them.
@@ -280,9 +280,12 @@ class BulkWriter:
         """
         self.prepare(rows)
         chunks = [rows[i : i + chunk] for i in range(0, len(rows), chunk)]
+        touched: set[int] = set()  # employers whose risk level the commit re-scores
         if planners is None:
             for part in chunks:
-                self.execute(self.plan(part, self.assign(part)))
+                assigned = self.assign(part)
+                touched.update(a.employer_id for a in assigned if a.employer_id)
+                self.execute(self.plan(part, assigned))
                 after_chunk(len(part))
         else:
             # This process also plans one chunk in MAIN_EVERY * n + 1. Inserting and linking the
@@ -295,6 +298,7 @@ class BulkWriter:
             tasks = []
             for part, here in zip(chunks, mine, strict=True):  # in file order: ids are decided here
                 task = (part, self.assign(part))
+                touched.update(a.employer_id for a in task[1] if a.employer_id)
                 tasks.append(task)
                 if not here:
                     planners.submit(pack_task(*task))
@@ -303,6 +307,7 @@ class BulkWriter:
                 self.execute(self.plan(part, assigned) if here else unpack_plan(next(theirs)))
                 after_chunk(len(part))
         self.finish()
+        risk.note_touched(self.s, touched, (self.actor.user_id, self.actor.username))
 
     # ------------------------------------------------------------------ one chunk
 

@@ -62,6 +62,10 @@ from casemgr.models.inspections import (
     PoolExclusion,
     Recusal,
 )
+from casemgr.models.risk import (
+    EmployerRisk,
+    EmployerRiskEvent,
+)
 
 __all__ = [
     "ACTIVE_CLOCK",
@@ -81,6 +85,8 @@ __all__ = [
     "Document",
     "Employer",
     "EmployerGrade",
+    "EmployerRisk",
+    "EmployerRiskEvent",
     "Event",
     "GradingFact",
     "Hearing",

@@ -373,6 +373,8 @@ _READ_ALL = (
     *DRAW_TABLES,
     "employer_grades",
     "grading_facts",
+    "employer_risk",
+    "employer_risk_events",
 )
 
 _ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
@@ -414,6 +416,12 @@ def _grants(ns: str) -> list[str]:
         out.append(f"GRANT INSERT, UPDATE ON hearing_rooms, arbitrators TO {to('settings.edit')}")
     if roles_with("month.close"):
         out.append(f"GRANT INSERT, UPDATE, DELETE ON month_closures TO {to('month.close')}")
+    # stored risk levels: recomputed by risk.refresh and by every write to an employer's record
+    risk_writers = {*case_writers, *roles_with("risk.refresh"), *roles_with("party.register")}
+    if risk_writers:
+        w = to_roles(sorted(risk_writers, key=list(Role).index))
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON employer_risk TO {w}")
+        out.append(f"GRANT INSERT ON employer_risk_events TO {w}")
     if roles_with("party.register"):
         out.append(f"GRANT INSERT, UPDATE ON persons, employers TO {to('party.register')}")
         out.append(f"GRANT INSERT, DELETE ON search_grams TO {to('party.register')}")

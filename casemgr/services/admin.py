@@ -45,7 +45,9 @@ APPROVER_KEYS = (
     "extension_approvers.mediation",
 )
 MINIMUM_WAGE_KEY = "minimum_wage_monthly"
-EDITABLE_KEYS = TEXT_KEYS + MONEY_KEYS + INT_KEYS + BOOL_KEYS + APPROVER_KEYS
+#: The arrears risk score's points, caps and thresholds (issue 17): whole numbers, 0 allowed.
+RISK_KEYS = settings.RISK_KEYS
+EDITABLE_KEYS = TEXT_KEYS + MONEY_KEYS + INT_KEYS + BOOL_KEYS + APPROVER_KEYS + RISK_KEYS
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def _clean(key: str, value: object) -> Any:
         return str(amount)
     if key in INT_KEYS:
         return validation.clean_int(value, key, minimum=1, maximum=1_000_000)
+    if key in RISK_KEYS:
+        return validation.clean_int(value, "risk_setting", minimum=0, maximum=1000)
     if key in TEXT_KEYS:
         return validation.clean_text(value, key, max_len=100)
     if not isinstance(value, bool):

@@ -2022,6 +2022,10 @@
         <translation>全部</translation>
     </message>
     <message>
+        <source>Arrears risk</source>
+        <translation>欠薪风险</translation>
+    </message>
+    <message>
         <source>Key monitoring</source>
         <translation>重点监控</translation>
     </message>
@@ -2633,6 +2637,7 @@
     </message>
     <message>
         <source>Not graded</source>
+        <extracomment>Recorded for the program, never for the reader: row ids, the PDF&apos;s hash, a clock&apos;s rule code. A value that is a code (``direct``, ``insp.investigate.gd``) or a hash, not words.</extracomment>
         <translation>未评价</translation>
     </message>
     <message numerus="yes">
@@ -4029,6 +4034,174 @@
     <message>
         <source>Note (not published)</source>
         <translation>说明（不公示）</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Complaints in the last 90 days</source>
+        <extracomment>Each factor: its name and how one fact is counted (%1 the count).</extracomment>
+        <translation>近90日投诉举报</translation>
+    </message>
+    <message>
+        <source>Cases in the last 365 days</source>
+        <translation>近365日案件</translation>
+    </message>
+    <message>
+        <source>Orders or awards not fully paid</source>
+        <translation>责令支付或裁决未足额履行</translation>
+    </message>
+    <message>
+        <source>Repeat violations found (365 days, beyond the first)</source>
+        <translation>近365日再次查处违法（首次以外）</translation>
+    </message>
+    <message>
+        <source>Collective cases in the last 365 days</source>
+        <translation>近365日集体案件</translation>
+    </message>
+    <message>
+        <source>Open arrears per worker, in months of the minimum wage</source>
+        <translation>未结欠薪人均金额（按月最低工资标准计月数）</translation>
+    </message>
+    <message>
+        <source>On the blacklist (失信联合惩戒名单)</source>
+        <translation>列入失信联合惩戒名单</translation>
+    </message>
+    <message>
+        <source>Under key monitoring (重点监控)</source>
+        <translation>列为工资支付重点监控</translation>
+    </message>
+    <message>
+        <source>No warning</source>
+        <translation>未达预警</translation>
+    </message>
+    <message>
+        <source>Other factor</source>
+        <translation>其他因素</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3 points = %4 points</source>
+        <translation>%1：%2 × %3 分 = %4 分</translation>
+    </message>
+    <message>
+        <source> (counted up to %1)</source>
+        <translation>（最多计 %1）</translation>
+    </message>
+    <message>
+        <source> (%1 yuan per worker; minimum wage %2)</source>
+        <translation>（人均 %1 元；月最低工资标准 %2 元）</translation>
+    </message>
+    <message>
+        <source>Arrears risk: points per fact — %1</source>
+        <translation>欠薪风险：每项分值 — %1</translation>
+    </message>
+    <message>
+        <source>Arrears risk: most facts counted — %1</source>
+        <translation>欠薪风险：最多计入项数 — %1</translation>
+    </message>
+    <message>
+        <source>Arrears risk: lowest score of %1</source>
+        <translation>欠薪风险：%1预警的最低分</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source> (computed for %1)</source>
+        <translation>（计算日期 %1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4 points)</source>
+        <translation>%1：%2 → %3（%4 分）</translation>
+    </message>
+</context>
+<context>
+    <name>RiskColumns</name>
+    <message>
+        <source>Level</source>
+        <translation>预警等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Level since</source>
+        <translation>等级起始日</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPage</name>
+    <message>
+        <source>Arrears risk warning</source>
+        <translation>欠薪风险预警</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Score every employer again from today&apos;s record</source>
+        <translation>按今天的记录重新计算每个用人单位的风险分值</translation>
+    </message>
+    <message>
+        <source>Select an employer to see why it is on the list.</source>
+        <translation>选择一个用人单位，查看其列入预警的原因。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employer(s)</source>
+        <translation>
+            <numerusform>%n 家用人单位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 points</source>
+        <translation>%1，%2 分</translation>
+    </message>
+    <message>
+        <source>Computed for %1</source>
+        <translation>计算日期：%1</translation>
+    </message>
+    <message>
+        <source>Recomputed: %1 red, %2 orange, %3 yellow; %4 level change(s)</source>
+        <translation>已重新计算：红色 %1 家，橙色 %2 家，黄色 %3 家；等级变化 %4 次</translation>
     </message>
 </context>
 <context>
