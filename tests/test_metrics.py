@@ -120,9 +120,20 @@ def test_every_json_figure_of_march_matches_the_paper_calculation(march: Databas
     month = {
         k: v
         for k, v in mr.flat(doc).items()
-        if not k.startswith(("report.", "targets.", "year_to_date.", "green_channel_list.", "overdue_list."))
+        if not k.startswith(
+            (
+                "report.",
+                "targets.",
+                "year_to_date.",
+                "green_channel_list.",
+                "overdue_list.",
+                "mediation_link.",
+            )
+        )
     }
     assert month == EXPECTED_MONTH
+    # No step of pre-filing or entrusted mediation or review in this history (tests/test_mediation_link.py).
+    assert {v for k, v in mr.flat(doc).items() if k.startswith("mediation_link.")} == {0, "0.00"}
     assert mr.flat(doc["year_to_date"]) == EXPECTED_YTD
     assert doc["targets"] == {
         "mediation_success_rate": 0.6,

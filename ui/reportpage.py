@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from casemgr import clock
 from casemgr import labels as report_labels
-from ui import i18n, labels
+from ui import i18n, labels, reportlink
 from ui.pages import Page, district_combo
 from ui.widgets import heading
 
@@ -310,6 +310,7 @@ class ReportPage(Page):
                 f"<td align='right'>{i18n.fmt_money(k.recovered)}</td></tr>"
             )
         html.append("</table>")
+        html.append(reportlink.html(data))
         if data.closure is not None:
             html.append(
                 "<p>"

@@ -26,6 +26,7 @@ from casemgr import anchors, clock, privacy, settings, validation
 from casemgr.deadlines.lateness import cases_late_by
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, PartyRole
 from casemgr.metrics import indicators as ind
+from casemgr.metrics import mediation_link as ml
 from casemgr.metrics.periods import Period, month_key, previous_months
 from casemgr.models import Case, CaseParty, Employer, Person, fen_to_yuan
 
@@ -172,6 +173,7 @@ class ReportData:
     # The audit chain's head when the report was made (casemgr.anchors): printed, so a later
     # truncation or rewrite of the trail is caught by ``audit verify --anchor``.
     audit_anchor: anchors.Anchor | None = None
+    mediation_link: ml.MediationLink | None = None  # 调裁衔接 (issue 21); None in older snapshots
 
 
 # --------------------------------------------------------------------------- collect
@@ -314,6 +316,7 @@ def collect(
         overdue_list=CaseList(overdue_total, _overdue_rows(session, as_of, district, list_limit)),
         list_limit=list_limit,
         audit_anchor=anchors.current(session, f"report {month_key(year, month)}"),
+        mediation_link=ml.collect(session, year, month, district),
     )
 
 
@@ -557,6 +560,7 @@ def to_json(data: ReportData) -> dict[str, Any]:
         ],
         "green_channel_list": _list_json(data.green_list),
         "overdue_list": _list_json(data.overdue_list),
+        "mediation_link": ml.to_json(data.mediation_link),
     }
     if data.closure is not None:
         c = data.closure
