@@ -19,7 +19,8 @@ from casemgr.reports.wording import money
 
 Pair = tuple[str, str]
 
-TITLE: Pair = ("调裁衔接", "Mediation and arbitration joined up")
+TITLE: Pair = ("六、调裁衔接", "6. Mediation and arbitration joined up")
+SHEET: Pair = ("调裁衔接", "Mediation link")  # a sheet name has at most 31 characters
 HEAD: tuple[Pair, Pair, Pair] = (("项目", "Item"), ("本月", "This month"), ("本年累计", "Year to date"))
 NOTE: Pair = (
     "按办理步骤的日期统计（立案前调解：《劳动人事争议仲裁办案规则》（2017）第六十九条；委托调解：第七十条；"
@@ -30,7 +31,7 @@ NOTE: Pair = (
 )
 LABELS: dict[tuple[str, str], Pair] = {
     ("pre_filing", "diverted"): ("立案前调解：暂缓受理转调解", "Pre-filing mediation: diverted"),
-    ("pre_filing", "settled"): ("　其中调解成功结案", "  settled (closed)"),
+    ("pre_filing", "settled"): ("　其中：调解成功结案", "  settled (closed)"),
     ("pre_filing", "returned"): ("　调解不成恢复受理", "  not settled, acceptance resumed"),
     ("pre_filing", "withdrawn"): ("　暂缓期间撤回申请", "  withdrawn while deferred"),
     ("pre_filing", "amount_agreed"): ("　调解成功协议金额（元）", "  amount agreed (yuan)"),
@@ -74,8 +75,10 @@ def pdf_block(data: mr.ReportData, lang: str, sh: styles.Sheet) -> list[Any]:
     table = rows(data, lang)
     cells: list[list[Any]] = [[Paragraph(escape(h), sh.styles["cell_center"]) for h in table[0]]]
     for label, m, y in table[1:]:
-        cells.append([Paragraph(escape(label), sh.styles["cell"]), _cell(m), _cell(y)])
-    t = Table(cells, colWidths=[220, 100, 100], repeatRows=1)
+        sub = label.startswith(("　", " "))  # a figure within its group: indented
+        text = ("&nbsp;" * 4 if sub else "") + escape(label.strip("　 "))
+        cells.append([Paragraph(text, sh.styles["cell"]), _cell(m), _cell(y)])
+    t = Table(cells, colWidths=[278, 110, 110], repeatRows=1)
     t.setStyle(styles.table_style(sh.font, n_rows=len(cells)))
     return [
         Paragraph(escape(_l(TITLE, lang)), sh.styles["h2"]),
@@ -88,7 +91,7 @@ def add_sheet(wb: Any, data: mr.ReportData, lang: str) -> None:
     """The same table as a sheet of the workbook."""
     if data.mediation_link is None:
         return
-    ws = wb.create_sheet(_l(TITLE, lang))
+    ws = wb.create_sheet(_l(SHEET, lang))
     for r in rows(data, lang):
         ws.append([r[0].strip("　 "), *r[1:]])
     ws.append([])
