@@ -287,3 +287,26 @@ def test_monthly_figures_worked_by_hand(database, actors) -> None:
     values = {r[0]: r[1:3] for r in ws.iter_rows(values_only=True) if r and r[0]}
     assert values["立案前调解：暂缓受理转调解"] == (4, 4)
     assert values["仲裁审查：共同申请"] == (3, 3)
+
+
+def test_review_extension_of_five_working_days_by_an_approver(database, actors) -> None:
+    """办案规则 Art. 76: 5 wd from acceptance, extended by 5 more once approved — by someone other
+    than the person who asked. Accepted Fri 03-13: 03-16..20 -> Fri 03-20; +5 -> Fri 03-27."""
+    med, boss = actors[Role.MEDIATOR], actors[Role.SUPERVISOR]
+    cid = _agreement(database, med, 1)
+    step(database, med, cid, "request_review", D(2026, 3, 12), joint=True)
+    c = step(database, med, cid, "accept_review", D(2026, 3, 13))
+    assert clocks(c)["med.review"] == ("running", D(2026, 3, 20))
+    did = next(d.id for d in c.deadlines if d.rule_code == "med.review")
+    with database.write() as s:
+        wf.request_extension(
+            s, med, cid, did, "需要核实协议履行情况", expected_version=None, on=D(2026, 3, 18)
+        )
+    with database.write() as s, pytest.raises(PermissionDenied):
+        wf.approve_extension(s, med, cid, did, 5, "自批", None, on=D(2026, 3, 18))
+    with database.write() as s:
+        wf.approve_extension(s, boss, cid, did, 5, "同意延长", None, on=D(2026, 3, 18))
+    c = step(
+        database, med, cid, "confirm_review", D(2026, 3, 26), document_no="审查调解书", signed_by_both=True
+    )
+    assert clocks(c)["med.review"] == ("met", D(2026, 3, 27))

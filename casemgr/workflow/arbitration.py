@@ -84,7 +84,7 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         # 办案规则 Art. 69: a 调解建议书; with the applicant's consent acceptance is deferred.
         "pre_mediation",
         K,
-        "发出调解建议书，暂缓受理（申请人同意先行调解）",
+        "立案前调解（调解建议书，暂缓受理）",
         "Mediation proposal accepted: acceptance deferred",
         ("received",),
         "pre_mediation",
