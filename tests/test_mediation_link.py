@@ -310,3 +310,22 @@ def test_review_extension_of_five_working_days_by_an_approver(database, actors) 
         database, med, cid, "confirm_review", D(2026, 3, 26), document_no="审查调解书", signed_by_both=True
     )
     assert clocks(c)["med.review"] == ("met", D(2026, 3, 27))
+
+
+def test_review_and_entrusted_clocks_are_on_the_board(database, actors) -> None:
+    """The review runs on a mediation case closed by its agreement: its clock must still reach
+    the board (after_close); the entrusted-mediation clock is an ordinary one."""
+    from casemgr.deadlines import board
+
+    med, clerk = actors[Role.MEDIATOR], actors[Role.CLERK]
+    m = _agreement(database, med, 1)
+    step(database, med, m, "request_review", D(2026, 3, 12), joint=True)
+    step(database, med, m, "accept_review", D(2026, 3, 13))  # due Fri 03-20
+    a = register(database, clerk, n=2)
+    _to_tribunal(database, clerk, a)
+    step(database, clerk, a, "entrust_mediation", D(2026, 3, 5), mediator="调解员", consent=True)  # due 03-19
+    with database.read() as s:
+        b = board.board(s, today=D(2026, 3, 23))
+        overdue = {(r.case_id, r.rule_code) for r in b.overdue.rows}
+    assert (m, "med.review") in overdue
+    assert (a, "arb.entrusted_mediation") in overdue
