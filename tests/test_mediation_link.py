@@ -329,3 +329,22 @@ def test_review_and_entrusted_clocks_are_on_the_board(database, actors) -> None:
         overdue = {(r.case_id, r.rule_code) for r in b.overdue.rows}
     assert (m, "med.review") in overdue
     assert (a, "arb.entrusted_mediation") in overdue
+
+
+def test_ledger_import_knows_a_pre_filing_settlement_was_never_accepted(database, actors, tmp_path) -> None:
+    """The exported word 立案前调解成功 reads back; with an acceptance date it is refused (it
+    would otherwise enter the arbitration closure rate), without one it counts nowhere."""
+    from tests.test_import_ledger import HEADER, arb_no, run, write_xlsx
+
+    admin = actors[Role.ADMIN]
+    row = [arb_no(21), "仲裁", "2026-03-02", "2026-03-04", "2026-03-16", "立案前调解成功", "否", 1, "5000", "",
+           "汕尾甲公司", helpers.make_uscc(1), "城区", "张三", helpers.make_id(1)]  # fmt: skip
+    refused = run(database, admin, write_xlsx(tmp_path / "a.xlsx", [row], HEADER))
+    assert refused.refused and refused.created == 0
+    row[3] = ""
+    done = run(database, admin, write_xlsx(tmp_path / "b.xlsx", [row], HEADER))
+    assert done.created == 1 and not done.rejections
+    with database.read() as s:
+        c = s.query(Case).one()
+        assert (c.status, c.outcome, c.accepted_on) == ("prefiling_settled", "prefiling_settled", None)
+        assert ind.arbitration_closure_rate(s, MARCH).denominator == 0
