@@ -35,6 +35,9 @@ class Outcome(StrEnum):
     ARB_MEDIATION = "arb_mediation"  # 仲裁调解书 — success (counts in mediation success rate)
     DEEMED_WITHDRAWN = "deemed_withdrawn"  # 按撤回处理
     TERMINATED = "terminated"  # 终止审理 / 其他方式
+    # 立案前调解成功 (办案规则 Art. 69): the application was never accepted, so it is no
+    # arbitration case closed (nor a mediation success: the mediating body counts its own).
+    PREFILING_SETTLED = "prefiling_settled"
     # inspection (监察)
     HANDLING_DECISION = "handling_decision"  # 责令改正 / 行政处理决定
     PENALTY = "penalty"  # 行政处罚决定

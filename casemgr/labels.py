@@ -39,6 +39,7 @@ OUTCOMES: dict[str, Pair] = {
     "refer_to_dispute": ("告知通过争议处理程序解决", "Referred to dispute resolution"),
     "withdrawn": ("撤回", "Withdrawn"),
     "refused": ("不予受理", "Not accepted"),
+    "prefiling_settled": ("立案前调解成功", "Settled in mediation before filing"),
 }
 
 PARTY_ROLES: dict[str, Pair] = {

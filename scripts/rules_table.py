@@ -37,6 +37,7 @@ TRIGGERS = {
     "arb.supplement_notice": "收到申请 / application received",
     "arb.accept": "收到申请（补正的，材料补正之日）/ receipt (or the day the materials were completed)",
     "arb.green.accept": "收到申请 / application received",
+    "arb.entrusted_mediation": "双方当事人同意委托调解 / both parties consent to entrusted mediation",
     "arb.serve_copy": "受理 / acceptance",
     "arb.defence": "被申请人收到（视为收到）申请书副本 / the respondent's (deemed) receipt of the copy",
     "arb.serve_defence": "收到答辩书 / the defence received",

@@ -218,6 +218,7 @@ def test_rules_seeded_before_a_structural_change_follow_the_shipped_file(databas
             "insp.serve_decision",
             "insp.serve_order",
             "insp.transfer_notice",
+            "med.review",  # the review of an agreement runs on the closed mediation case
         ]
 
 

@@ -128,6 +128,7 @@ def test_every_json_figure_of_march_matches_the_paper_calculation(march: Databas
                 "green_channel_list.",
                 "overdue_list.",
                 "arbitration_finality.",
+                "mediation_link.",
             )
         )
     }
@@ -154,6 +155,8 @@ def test_every_json_figure_of_march_matches_the_paper_calculation(march: Databas
             awarded,
             0.0,
         )
+    # No step of pre-filing or entrusted mediation or review in this history (tests/test_mediation_link.py).
+    assert {v for k, v in mr.flat(doc).items() if k.startswith("mediation_link.")} == {0, "0.00"}
     assert mr.flat(doc["year_to_date"]) == EXPECTED_YTD
     assert doc["targets"] == {
         "mediation_success_rate": 0.6,

@@ -106,19 +106,68 @@ def test_mediation_agreement_and_arbitration_review(database, actors) -> None:
         "med.conclude": "met",
         "med.arbitration_right": "cancelled",
     }
-    # Review within 15 days of 10-10: 10-25 is a Saturday (not a make-up day) -> Mon 10-27.
+    # 办案规则 Art. 74: a joint application.
     with pytest.raises(WorkflowError):
-        step(database, med, cid, "request_review", D(2025, 10, 28))
-    c = step(database, med, cid, "request_review", D(2025, 10, 27))
+        step(database, med, cid, "request_review", D(2025, 10, 27), joint=False)
+    c = step(database, med, cid, "request_review", D(2025, 10, 27), joint=True)
     # 办案规则 Art. 76: the 5 wd run from the review's *acceptance*, not from the application.
     assert "med.review" not in clocks(c)
     with pytest.raises(WorkflowError):  # not accepted yet: nothing to decide
-        step(database, med, cid, "confirm_review", D(2025, 10, 28), document_no="仲裁调解书1")
+        step(
+            database,
+            med,
+            cid,
+            "confirm_review",
+            D(2025, 10, 28),
+            document_no="仲裁调解书1",
+            signed_by_both=True,
+        )
     c = step(database, med, cid, "accept_review", D(2025, 10, 28))
     assert clocks(c)["med.review"] == ("running", D(2025, 11, 4))  # 5 wd: 10-29, 30, 31, 11-03, 04
-    c = step(database, med, cid, "confirm_review", D(2025, 10, 30), document_no="仲裁调解书1")
+    with pytest.raises(WorkflowError):  # Art. 77: effective only once both parties signed
+        step(
+            database,
+            med,
+            cid,
+            "confirm_review",
+            D(2025, 10, 30),
+            document_no="仲裁调解书1",
+            signed_by_both=False,
+        )
+    c = step(
+        database, med, cid, "confirm_review", D(2025, 10, 30), document_no="仲裁调解书1", signed_by_both=True
+    )
     assert c.status == "review_confirmed" and c.outcome == Outcome.AGREEMENT
     assert clocks(c)["med.review"][0] == "met"
+
+
+def test_review_applied_late_is_not_accepted(database, actors) -> None:
+    """办案规则 Arts. 74-75: 15 days from the agreement (10-10) end on Sat 10-25, rolled to Mon
+    10-27. An application of 10-28 is recorded, cannot be accepted, and is refused with the
+    Art. 75 ground; the review clock never starts."""
+    med = actors[Role.MEDIATOR]
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26), mediation_body="enterprise")
+    step(database, med, cid, "accept", D(2025, 9, 29))
+    step(database, med, cid, "reach_agreement", D(2025, 10, 10), document_no="调解协议1", signed_by_both=True)
+    step(database, med, cid, "request_review", D(2025, 10, 28), joint=True)
+    with pytest.raises(WorkflowError, match="十五日"):
+        step(database, med, cid, "accept_review", D(2025, 10, 29))
+    c = step(database, med, cid, "refuse_review_application", D(2025, 10, 29), ground="review_out_of_time")
+    assert c.status == "review_not_accepted" and c.outcome == Outcome.AGREEMENT
+    assert "med.review" not in clocks(c)
+
+
+def test_review_withdrawn_ends_the_review(database, actors) -> None:
+    """Art. 79: a withdrawal ends the review; its clock is cancelled, never met nor breached."""
+    med = actors[Role.MEDIATOR]
+    cid = register(database, med, CaseKind.MEDIATION, received_on=D(2025, 9, 26), mediation_body="enterprise")
+    step(database, med, cid, "accept", D(2025, 9, 29))
+    step(database, med, cid, "reach_agreement", D(2025, 10, 10), document_no="调解协议1", signed_by_both=True)
+    step(database, med, cid, "request_review", D(2025, 10, 13), joint=True)
+    step(database, med, cid, "accept_review", D(2025, 10, 14))
+    c = step(database, med, cid, "withdraw_review", D(2025, 10, 15))
+    assert c.status == "review_withdrawn"
+    assert clocks(c)["med.review"][0] == "cancelled"
 
 
 @pytest.mark.parametrize(

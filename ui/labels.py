@@ -35,6 +35,11 @@ STATUSES = {
     "review_requested": QT_TRANSLATE_NOOP("Status", "Arbitration review requested"),
     "review_confirmed": QT_TRANSLATE_NOOP("Status", "Review: confirmed"),
     "review_refused": QT_TRANSLATE_NOOP("Status", "Review: not confirmed"),
+    "review_not_accepted": QT_TRANSLATE_NOOP("Status", "Review application not accepted"),
+    "review_withdrawn": QT_TRANSLATE_NOOP("Status", "Review application withdrawn"),
+    "pre_mediation": QT_TRANSLATE_NOOP("Status", "Mediating before filing (acceptance deferred)"),
+    "prefiling_settled": QT_TRANSLATE_NOOP("Status", "Settled before filing"),
+    "entrusted": QT_TRANSLATE_NOOP("Status", "Entrusted mediation"),
     "tribunal_formed": QT_TRANSLATE_NOOP("Status", "Tribunal formed"),
     "hearing_scheduled": QT_TRANSLATE_NOOP("Status", "Hearing scheduled"),
     "suspended": QT_TRANSLATE_NOOP("Status", "Suspended"),
@@ -119,6 +124,15 @@ CHOICES = {
     "suit_withdrawn": QT_TRANSLATE_NOOP("Choice", "Suit withdrawn"),
     "in_time": QT_TRANSLATE_NOOP("Choice", "Within the period"),
     "late": QT_TRANSLATE_NOOP("Choice", "After the period (admissibility is for the court)"),
+    "review_outside_scope": QT_TRANSLATE_NOOP("Choice", "Not a dispute the commission handles"),
+    "review_out_of_time": QT_TRANSLATE_NOOP("Choice", "Applied for after the 15 days"),
+    "employment_relationship": QT_TRANSLATE_NOOP("Choice", "Confirms an employment relationship"),
+    "court_confirmed": QT_TRANSLATE_NOOP("Choice", "Already confirmed by a court"),
+    "violates_law": QT_TRANSLATE_NOOP("Choice", "Violates mandatory law"),
+    "harms_others": QT_TRANSLATE_NOOP("Choice", "Harms the public or others' rights"),
+    "false_evidence": QT_TRANSLATE_NOOP("Choice", "Evidence suspected false"),
+    "not_voluntary": QT_TRANSLATE_NOOP("Choice", "Not voluntary"),
+    "unclear_terms": QT_TRANSLATE_NOOP("Choice", "Terms unclear"),
 }
 
 OUTCOMES = {
@@ -138,6 +152,7 @@ OUTCOMES = {
     "refer_to_dispute": QT_TRANSLATE_NOOP("Outcome", "Referred to dispute procedure"),
     "withdrawn": QT_TRANSLATE_NOOP("Outcome", "Withdrawn"),
     "refused": QT_TRANSLATE_NOOP("Outcome", "Not accepted"),
+    "prefiling_settled": QT_TRANSLATE_NOOP("Outcome", "Settled before filing"),
 }
 
 ROLES = {

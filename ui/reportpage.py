@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from casemgr import clock
 from casemgr import labels as report_labels
-from ui import i18n, labels
+from ui import i18n, labels, reportlink
 from ui.pages import Page, district_combo
 from ui.report_arb import ArbFinalityHtml
 from ui.widgets import heading
@@ -312,6 +312,7 @@ class ReportPage(Page):
             )
         html.append("</table>")
         html.append(ArbFinalityHtml(self).html(data.arb_finality))  # issue 21
+        html.append(reportlink.html(data))
         if data.closure is not None:
             html.append(
                 "<p>"

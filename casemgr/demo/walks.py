@@ -276,14 +276,17 @@ class CaseGenerator:
                 self._recover(a, cid, end, fraction=Decimal(rng.choice(("0.6", "0.8", "1"))), mediation=True)
                 if rng.random() < 0.1:
                     rv = self.later(end, 1, 8)
-                    if self.transition(a, cid, "request_review", rv) and rng.random() < 0.8:
-                        self.transition(
-                            a,
-                            cid,
-                            "confirm_review",
-                            self.later(rv, 3, 10),
-                            document_no=f"汕劳人仲审〔{rv.year}〕{cid}号",
-                        )
+                    if self.transition(a, cid, "request_review", rv, joint=True) and rng.random() < 0.8:
+                        acc = self.later(rv, 1, 2)
+                        if self.transition(a, cid, "accept_review", acc):
+                            self.transition(
+                                a,
+                                cid,
+                                "confirm_review",
+                                self.later(acc, 1, 4),
+                                document_no=f"汕劳人仲审〔{rv.year}〕{cid}号",
+                                signed_by_both=True,
+                            )
             return []
         if r < 0.82:
             self.transition(a, cid, "settle", end, note="双方自行和解")

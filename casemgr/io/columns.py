@@ -156,6 +156,7 @@ OUTCOME_WORDS: dict[CaseKind, dict[str, Outcome]] = {
         "撤诉": Outcome.WITHDRAWN,
         "按撤回处理": Outcome.DEEMED_WITHDRAWN,
         "不予受理": Outcome.REFUSED,
+        "立案前调解成功": Outcome.PREFILING_SETTLED,
         "其他": Outcome.TERMINATED,
         "终止审理": Outcome.TERMINATED,
     },

@@ -159,7 +159,10 @@ def parse_row(
         bad("outcome", "文件没有“结案日期”列，无法导入结案方式")
     if outcome is Outcome.REFUSED and accepted is not None:
         bad("accepted_on", "不予受理的案件不应有受理日期")
-    if outcome is not None and outcome is not Outcome.REFUSED and closed is not None and accepted is None:
+    if outcome is Outcome.PREFILING_SETTLED and accepted is not None:  # 办案规则 Art. 69: never accepted
+        bad("accepted_on", "立案前调解成功的申请未经受理，不应有受理日期")
+    never_accepted = (Outcome.REFUSED, Outcome.PREFILING_SETTLED)
+    if outcome is not None and outcome not in never_accepted and closed is not None and accepted is None:
         bad("accepted_on", "已结案（非不予受理）的案件须填写受理日期")
     migrant = get("migrant_worker", columns.parse_bool)
     workers = get("workers", columns.parse_int)

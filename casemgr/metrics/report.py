@@ -26,6 +26,7 @@ from casemgr import anchors, clock, privacy, settings, validation
 from casemgr.deadlines.lateness import cases_late_by
 from casemgr.enums import DISTRICTS_SHANWEI, CaseKind, PartyRole
 from casemgr.metrics import indicators as ind
+from casemgr.metrics import mediation_link as ml
 from casemgr.metrics import report_arb
 from casemgr.metrics.periods import Period, month_key, previous_months
 from casemgr.models import Case, CaseParty, Employer, Person, fen_to_yuan
@@ -33,16 +34,6 @@ from casemgr.models import Case, CaseParty, Employer, Person, fen_to_yuan
 LIST_LIMIT = 20
 TREND_MONTHS = 12
 MAX_PERSONS_LISTED = 2
-
-
-def mask_id(number: str | None) -> str:
-    """``441502198506151234`` -> ``4415**********1234``: enough to tell two people apart."""
-    if not number:
-        return ""
-    n = number.strip()
-    if len(n) <= 8:
-        return "*" * len(n)
-    return n[:4] + "*" * (len(n) - 8) + n[-4:]
 
 
 # --------------------------------------------------------------------------- data
@@ -174,6 +165,7 @@ class ReportData:
     # truncation or rewrite of the trail is caught by ``audit verify --anchor``.
     audit_anchor: anchors.Anchor | None = None
     arb_finality: report_arb.ArbFinality | None = None  # 仲裁终局与终结 (issue 21)
+    mediation_link: ml.MediationLink | None = None  # 调裁衔接 (issue 21); None in older snapshots
 
 
 # --------------------------------------------------------------------------- collect
@@ -317,6 +309,7 @@ def collect(
         list_limit=list_limit,
         audit_anchor=anchors.current(session, f"report {month_key(year, month)}"),
         arb_finality=report_arb.collect(session, m, ytd, district, today),
+        mediation_link=ml.collect(session, year, month, district),
     )
 
 
@@ -427,7 +420,7 @@ def _parties(
                 if confidential:  # a reporter, or the complainant of a 举报 (casemgr.privacy)
                     persons.append(PartyRef(PartyRole.REPORTER.value, None, ""))
                 else:
-                    persons.append(PartyRef(role, pname, mask_id(pid)))
+                    persons.append(PartyRef(role, pname, privacy.mask_id_number(pid) or ""))
     return {cid: (tuple(p), c[0], tuple(e)) for cid, (p, c, e) in acc.items()}
 
 
@@ -561,6 +554,7 @@ def to_json(data: ReportData) -> dict[str, Any]:
         "green_channel_list": _list_json(data.green_list),
         "overdue_list": _list_json(data.overdue_list),
         "arbitration_finality": report_arb.to_json(data.arb_finality),
+        "mediation_link": ml.to_json(data.mediation_link),
     }
     if data.closure is not None:
         c = data.closure

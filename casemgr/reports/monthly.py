@@ -29,7 +29,7 @@ from casemgr import labels
 from casemgr.errors import KnownError
 from casemgr.metrics import report as mr
 from casemgr.metrics.indicators import Ratio
-from casemgr.reports import arb_finality, charts, styles
+from casemgr.reports import arb_finality, charts, monthly_link, styles
 
 # The workbook lives in its own module (this one stays under the size the layers allow);
 # callers keep writing ``monthly.build_xlsx``.
@@ -389,6 +389,7 @@ def story(data: mr.ReportData, lang: str = "zh") -> list[Any]:
         *_by_district(data, lang, sh),
         *_lists(data, lang, sh),
         *arb_finality.pdf_section(data.arb_finality, lang, sh),
+        *monthly_link.pdf_block(data, lang, sh),
         Spacer(1, 6),
         Paragraph(escape(_t("targets_note", lang)), ss["small"]),
         Paragraph(escape(_t("definitions", lang)), ss["small"]),

@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 from casemgr import celltext, labels
 from casemgr.metrics import report as mr
-from casemgr.reports import arb_finality
+from casemgr.reports import arb_finality, monthly_link
 from casemgr.reports.wording import anchor_line as _anchor_line
 from casemgr.reports.wording import district as _district
 from casemgr.reports.wording import local as _local
@@ -195,4 +195,5 @@ def build_xlsx(data: mr.ReportData, out: BinaryIO | str | Path, *, lang: str = "
                     *([_t(f"unit_{r.unit}", lang)] if title == "overdue" else []),
                 ]
             )
+    monthly_link.add_sheet(wb, data, lang)
     celltext.save_workbook(wb, out if not isinstance(out, Path) else str(out))  # text, never formulas

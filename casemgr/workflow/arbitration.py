@@ -8,9 +8,19 @@ from casemgr.workflow.model import PREVIOUS, STAY, ClockEffect, FieldDef, Transi
 K = CaseKind.ARBITRATION
 ROLES = frozenset({Role.CLERK, Role.SUPERVISOR})
 
-OPEN = ("received", "supplement", "accepted", "tribunal_formed", "hearing_scheduled", "suspended")
+OPEN = (
+    "received",
+    "supplement",
+    "pre_mediation",  # 立案前调解，暂缓受理 (办案规则 Art. 69)
+    "accepted",
+    "tribunal_formed",
+    "hearing_scheduled",
+    "entrusted",  # 委托调解中 (Art. 70)
+    "suspended",
+)
 CLOSED = (
     "refused",
+    "prefiling_settled",  # 立案前调解成功: never accepted, so in no closure rate
     "awarded",
     "settled",
     "withdrawn",
@@ -37,6 +47,14 @@ SUSPENSION_GROUNDS = (
 )
 
 STOP_ALL = ClockEffect("stop_all")
+#: 暂缓受理 (Art. 69): the acceptance decision is deferred, so its 5-wd clocks (Arts. 29, 30)
+#: stand still while the applicant tries mediation and run on with what was left if it fails.
+ACCEPT_GROUPS = ("accept", "supplement_notice")
+#: Art. 70: delegated before the hearing (a hearing that already took place rules it out).
+BEFORE_HEARING = ("accepted", "tribunal_formed", "hearing_scheduled")
+AMOUNT_AGREED = FieldDef(
+    "amount_agreed", "decimal", label_zh="协议金额（元）", label_en="amount agreed (yuan)"
+)
 RESTART_AWARD = (ClockEffect("restart", "award"),)
 
 TRANSITIONS: tuple[TransitionDef, ...] = (
@@ -61,6 +79,93 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         ROLES,
         # Art. 46(二): receipt counts from the day the materials are complete.
         clocks=(ClockEffect("restart", "accept"),),
+    ),
+    TransitionDef(
+        # 办案规则 Art. 69: a 调解建议书; with the applicant's consent acceptance is deferred.
+        "pre_mediation",
+        K,
+        "立案前调解（调解建议书，暂缓受理）",
+        "Mediation proposal accepted: acceptance deferred",
+        ("received",),
+        "pre_mediation",
+        ROLES,
+        fields=(
+            FieldDef("document_no", "text", label_zh="调解建议书编号", label_en="proposal number"),
+            FieldDef("mediation_body", "text", label_zh="调解组织", label_en="mediation organisation"),
+            FieldDef("consent", "bool", label_zh="申请人同意先行调解", label_en="the applicant consents"),
+        ),
+        clocks=tuple(ClockEffect("pause", g) for g in ACCEPT_GROUPS),
+        guards=("applicant_consent",),
+    ),
+    TransitionDef(
+        # Settled before filing: closed as such, never accepted (no accepted_on).
+        "pre_mediation_settled",
+        K,
+        "立案前调解成功（达成调解协议）",
+        "Settled in mediation before filing",
+        ("pre_mediation",),
+        "prefiling_settled",
+        ROLES,
+        fields=(
+            AMOUNT_AGREED,
+            FieldDef(
+                "document_no", "text", required=False, label_zh="调解协议书编号", label_en="agreement no."
+            ),
+        ),
+        outcome=Outcome.PREFILING_SETTLED,
+        closes=True,
+        # Cancelled, not stopped: a deferred decision that is never taken was not late.
+        clocks=tuple(ClockEffect("cancel", g) for g in ACCEPT_GROUPS),
+    ),
+    TransitionDef(
+        "pre_mediation_failed",
+        K,
+        "立案前调解不成，恢复受理审查",
+        "Mediation before filing failed: acceptance resumes",
+        ("pre_mediation",),
+        "received",
+        ROLES,
+        fields=(FieldDef("reason", "text", required=False, label_zh="情况说明", label_en="note"),),
+        clocks=tuple(ClockEffect("resume", g) for g in ACCEPT_GROUPS),
+    ),
+    TransitionDef(
+        # 办案规则 Art. 70: before the hearing, both parties consenting; the 10 wd run from consent.
+        "entrust_mediation",
+        K,
+        "委托调解（双方当事人同意）",
+        "Mediation entrusted (both parties consent)",
+        BEFORE_HEARING,
+        "entrusted",
+        ROLES,
+        fields=(
+            FieldDef("mediator", "text", label_zh="受委托的调解组织或个人", label_en="entrusted mediator"),
+            FieldDef("consent", "bool", label_zh="双方当事人同意", label_en="both parties consent"),
+        ),
+        clocks=(ClockEffect("start", "entrusted_mediation"),),
+        guards=("both_parties_consent", "before_hearing"),
+    ),
+    TransitionDef(
+        # Back to where it was; the 仲裁调解书 or the withdrawal follows as usual.
+        "entrusted_settled",
+        K,
+        "委托调解达成协议",
+        "Entrusted mediation: agreement reached",
+        ("entrusted",),
+        PREVIOUS,
+        ROLES,
+        fields=(AMOUNT_AGREED,),
+        clocks=(ClockEffect("stop", "entrusted_mediation"),),
+    ),
+    TransitionDef(
+        "entrusted_unsettled",
+        K,
+        "委托调解未达成协议（开庭审理）",
+        "Entrusted mediation failed: to the hearing",
+        ("entrusted",),
+        PREVIOUS,
+        ROLES,
+        fields=(FieldDef("reason", "text", required=False, label_zh="情况说明", label_en="note"),),
+        clocks=(ClockEffect("stop", "entrusted_mediation"),),
     ),
     TransitionDef(
         "accept",
@@ -332,7 +437,11 @@ TRANSITIONS: tuple[TransitionDef, ...] = (
         fields=(FieldDef("reason", "text", required=False),),
         outcome=Outcome.WITHDRAWN,
         closes=True,
-        clocks=(STOP_ALL,),
+        # Withdrawn while acceptance was deferred: the decision never fell due.
+        clocks=(
+            *(ClockEffect("cancel", g, only_if="acceptance_deferred") for g in ACCEPT_GROUPS),
+            STOP_ALL,
+        ),
     ),
     TransitionDef(
         "deem_withdrawn",
@@ -396,4 +505,5 @@ TERMINAL: dict[Outcome, str] = {
     Outcome.DEEMED_WITHDRAWN: "deemed_withdrawn",
     Outcome.TERMINATED: "terminated",
     Outcome.REFUSED: "refused",
+    Outcome.PREFILING_SETTLED: "prefiling_settled",
 }

@@ -1168,6 +1168,42 @@
         <source>The other side agreed to perform</source>
         <translation>对方当事人同意履行义务</translation>
     </message>
+    <message>
+        <source>Not a dispute the commission handles</source>
+        <translation>不属于仲裁委员会受理争议范围</translation>
+    </message>
+    <message>
+        <source>Applied for after the 15 days</source>
+        <translation>超出十五日申请期间</translation>
+    </message>
+    <message>
+        <source>Confirms an employment relationship</source>
+        <translation>确认劳动关系</translation>
+    </message>
+    <message>
+        <source>Already confirmed by a court</source>
+        <translation>已经人民法院司法确认</translation>
+    </message>
+    <message>
+        <source>Violates mandatory law</source>
+        <translation>违反法律、行政法规强制性规定</translation>
+    </message>
+    <message>
+        <source>Harms the public or others&apos; rights</source>
+        <translation>损害国家利益、社会公共利益或他人合法权益</translation>
+    </message>
+    <message>
+        <source>Evidence suspected false</source>
+        <translation>证据材料有弄虚作假嫌疑</translation>
+    </message>
+    <message>
+        <source>Not voluntary</source>
+        <translation>违反自愿原则</translation>
+    </message>
+    <message>
+        <source>Terms unclear</source>
+        <translation>内容不明确</translation>
+    </message>
 </context>
 <context>
     <name>ClaimRow</name>
@@ -3106,6 +3142,70 @@
     </message>
 </context>
 <context>
+    <name>MediationLink</name>
+    <message>
+        <source>Pre-filing mediation: diverted (acceptance deferred)</source>
+        <extracomment>(block, figure) -&gt; label; the order is casemgr.metrics.mediation_link.ROWS.</extracomment>
+        <translation>立案前调解：暂缓受理转调解</translation>
+    </message>
+    <message>
+        <source>— settled, closed before filing</source>
+        <translation>— 调解成功（立案前结案）</translation>
+    </message>
+    <message>
+        <source>— not settled, acceptance resumed</source>
+        <translation>— 调解不成，恢复受理</translation>
+    </message>
+    <message>
+        <source>— withdrawn while deferred</source>
+        <translation>— 暂缓期间撤回申请</translation>
+    </message>
+    <message>
+        <source>— amount agreed (yuan)</source>
+        <translation>— 协议金额（元）</translation>
+    </message>
+    <message>
+        <source>Entrusted mediation: entrusted</source>
+        <translation>委托调解：委托</translation>
+    </message>
+    <message>
+        <source>— agreement reached</source>
+        <translation>— 达成协议</translation>
+    </message>
+    <message>
+        <source>— no agreement, to the hearing</source>
+        <translation>— 未达成协议，开庭审理</translation>
+    </message>
+    <message>
+        <source>— withdrawn while entrusted</source>
+        <translation>— 委托期间撤回申请</translation>
+    </message>
+    <message>
+        <source>Review of mediation agreements: joint applications</source>
+        <translation>调解协议仲裁审查：共同申请</translation>
+    </message>
+    <message>
+        <source>— accepted</source>
+        <translation>— 受理</translation>
+    </message>
+    <message>
+        <source>— not accepted</source>
+        <translation>— 不予受理</translation>
+    </message>
+    <message>
+        <source>— confirmed by a mediation statement</source>
+        <translation>— 出具调解书（确认）</translation>
+    </message>
+    <message>
+        <source>— refused</source>
+        <translation>— 不予制作调解书</translation>
+    </message>
+    <message>
+        <source>— withdrawn</source>
+        <translation>— 撤回申请</translation>
+    </message>
+</context>
+<context>
     <name>NewCaseDialog</name>
     <message>
         <source>Case</source>
@@ -3518,6 +3618,10 @@
     <message>
         <source>Not accepted</source>
         <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Settled before filing</source>
+        <translation>立案前调解成功</translation>
     </message>
 </context>
 <context>
@@ -4680,6 +4784,26 @@
     <message>
         <source>Referred to dispute procedure</source>
         <translation>告知通过争议程序解决</translation>
+    </message>
+    <message>
+        <source>Review application not accepted</source>
+        <translation>审查申请不予受理</translation>
+    </message>
+    <message>
+        <source>Review application withdrawn</source>
+        <translation>审查申请已撤回</translation>
+    </message>
+    <message>
+        <source>Mediating before filing (acceptance deferred)</source>
+        <translation>立案前调解（暂缓受理）</translation>
+    </message>
+    <message>
+        <source>Settled before filing</source>
+        <translation>立案前调解成功</translation>
+    </message>
+    <message>
+        <source>Entrusted mediation</source>
+        <translation>委托调解中</translation>
     </message>
 </context>
 <context>

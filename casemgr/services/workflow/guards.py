@@ -50,6 +50,16 @@ def latest_hearing_date(session: Session, case: Case) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
+def latest_step_date(session: Session, case: Case, action: str) -> dt.date | None:
+    """The date of the case's last step ``action`` (None: never taken)."""
+    return session.execute(
+        select(Event.occurred_on)
+        .where(Event.case_id == case.id, Event.action == action)
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).scalar()
+
+
 def pay_order_unpaid_expired(case: Case, on: dt.date) -> bool:
     """The order to pay was not met by its deadline (still unpaid, or paid only late)."""
     d = latest_clock(case, "insp.pay_order")
@@ -86,14 +96,44 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                     else "The period has not elapsed.",
                     "on",
                 )
-        elif g == "review_within_15_days":
+        elif g == "review_applied_in_time":
+            # 办案规则 Arts. 74-75: applied for within 15 days of the agreement taking effect.
             assert case.closed_on is not None
             limit = cal.add_calendar_days(case.closed_on, 15)
-            if on > limit:
+            applied = latest_step_date(session, case, "request_review") or on
+            if applied > limit:
                 raise _guard_error(
-                    f"仲裁审查须在调解协议生效之日起十五日内申请（至 {limit}）。",
-                    f"Arbitration review must be applied for within 15 days of the agreement (by {limit}).",
-                    "on",
+                    f"仲裁审查申请于 {applied} 提出，超出调解协议生效之日起十五日（至 {limit}），"
+                    "应当不予受理（《劳动人事争议仲裁办案规则》（2017）第七十四条、第七十五条）。",
+                    f"The review was applied for on {applied}, after the 15 days from the agreement "
+                    f"(by {limit}): it is not to be accepted (办案规则 2017 Arts. 74-75).",
+                    "code",
+                )
+        elif g in ("joint_application", "applicant_consent", "both_parties_consent"):
+            if f.get("joint" if g == "joint_application" else "consent") is not True:
+                zh, en = {
+                    "joint_application": (
+                        "仲裁审查须由双方当事人共同申请（《劳动人事争议仲裁办案规则》（2017）第七十四条）。",
+                        "Both parties must apply for the review together (办案规则 2017 Art. 74).",
+                    ),
+                    "applicant_consent": (
+                        "申请人同意先行调解的，才能暂缓受理；不同意的，应当依法受理"
+                        "（《劳动人事争议仲裁办案规则》（2017）第六十九条）。",
+                        "Acceptance is deferred only if the applicant agrees to mediate first (办案规则 2017 Art. 69).",
+                    ),
+                    "both_parties_consent": (
+                        "委托调解须经双方当事人同意（《劳动人事争议仲裁办案规则》（2017）第七十条）。",
+                        "Entrusted mediation needs both parties' consent (办案规则 2017 Art. 70).",
+                    ),
+                }[g]
+                raise _guard_error(zh, en, "joint" if g == "joint_application" else "consent")
+        elif g == "before_hearing":
+            hearing = latest_hearing_date(session, case)
+            if hearing is not None and hearing <= on:
+                raise _guard_error(
+                    f"已于 {hearing} 开庭，委托调解只能在开庭前进行（《劳动人事争议仲裁办案规则》（2017）第七十条）。",
+                    f"The hearing was on {hearing}: mediation can be entrusted only before it (办案规则 2017 Art. 70).",
+                    "code",
                 )
         elif g in ("review_accepted", "review_not_accepted"):
             accepted = latest_clock(case, "med.review") is not None

@@ -49,8 +49,10 @@ def _previous_status(session: Session, case: Case) -> str:
     return str(ev)
 
 
-def clock_condition(case: Case, name: str, f: dict[str, Any]) -> bool:
+def clock_condition(case: Case, name: str, f: dict[str, Any], from_status: str | None = None) -> bool:
     """The named conditions of :attr:`ClockEffect.only_if`."""
+    if name == "acceptance_deferred":
+        return from_status == "pre_mediation"  # 办案规则 Art. 69 暂缓受理
     if name == "complainant_to_notify":
         # 粤条例 Art. 45 ¶2: "书面通知投诉人，投诉人无法联系的除外".
         return (
@@ -71,10 +73,10 @@ def accept_clock_start(case: Case) -> dt.date:
 
 
 def _apply_clock_effects(
-    session: Session, case: Case, t: TransitionDef, f: dict[str, Any], on: dt.date
+    session: Session, case: Case, t: TransitionDef, f: dict[str, Any], on: dt.date, from_status: str
 ) -> None:
     for e in t.clocks:
-        if e.only_if is not None and not clock_condition(case, e.only_if, f):
+        if e.only_if is not None and not clock_condition(case, e.only_if, f, from_status):
             continue
         start = on
         if e.start_from == "received_on":
@@ -283,7 +285,7 @@ def execute(
     # One UPDATE of the case row (one version bump), before the clocks flush their rows.
     cases.touch(case, actor)
     cases.flush_or_conflict(session, case)
-    _apply_clock_effects(session, case, t, f, on)
+    _apply_clock_effects(session, case, t, f, on, from_status)
     if t.code == "penalty_decision" and f.get("compensation_rate") is not None:
         from casemgr.services.workflow.enforcement import order_extra_compensation
 
