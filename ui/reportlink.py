@@ -56,8 +56,10 @@ def html(data: ReportData) -> str:
     link = data.mediation_link
     if link is None:
         return ""
-    title = _tr("Mediation joined to arbitration")
-    this_month, ytd = _tr("This month"), _tr("Year to date")
+    # Literal translate() calls, so lupdate sees them (a wrapper's argument is invisible to it).
+    title = QCoreApplication.translate("MediationLink", "Mediation joined to arbitration")
+    this_month = QCoreApplication.translate("MediationLink", "This month")
+    ytd = QCoreApplication.translate("MediationLink", "Year to date")
     out = [
         f"<h3>{escape(title)}</h3>",
         "<table border='1' cellspacing='0' cellpadding='4'>",
@@ -74,9 +76,10 @@ def html(data: ReportData) -> str:
     out.append(
         "<p>"
         + escape(
-            _tr(
+            QCoreApplication.translate(
+                "MediationLink",
                 "Counted by the date of each step. Applications settled before filing were never "
-                "accepted: they are in neither the arbitration closure rate nor the mediation success rate."
+                "accepted: they are in neither the arbitration closure rate nor the mediation success rate.",
             )
         )
         + "</p>"

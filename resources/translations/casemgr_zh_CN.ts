@@ -3204,6 +3204,22 @@
         <source>— withdrawn</source>
         <translation>— 撤回申请</translation>
     </message>
+    <message>
+        <source>Mediation joined to arbitration</source>
+        <translation>调裁衔接</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>本年累计</translation>
+    </message>
+    <message>
+        <source>Counted by the date of each step. Applications settled before filing were never accepted: they are in neither the arbitration closure rate nor the mediation success rate.</source>
+        <translation>按办理步骤的日期统计。立案前调解成功的申请未经受理，不计入仲裁结案率和调解成功率。</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
