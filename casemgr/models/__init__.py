@@ -52,6 +52,11 @@ from casemgr.models.hearings import (
     HearingArbitrator,
     HearingRoom,
 )
+from casemgr.models.projects import (
+    Project,
+    ProjectComplaint,
+    ProjectSubcontractor,
+)
 
 __all__ = [
     "ACTIVE_CLOCK",
@@ -77,6 +82,9 @@ __all__ = [
     "Money",
     "MonthClosure",
     "Person",
+    "Project",
+    "ProjectComplaint",
+    "ProjectSubcontractor",
     "SearchGram",
     "Setting",
     "UTCDateTime",
