@@ -51,6 +51,7 @@ MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
     "personal_data.export": {Role.SUPERVISOR: ALL_KINDS},
     "reporter.view": {Role.SUPERVISOR: frozenset({INS}), Role.INSPECTOR: frozenset({INS})},
     "award.publish": {Role.SUPERVISOR: frozenset({ARB})},
+    "project.edit": {Role.SUPERVISOR: ALL_KINDS, Role.INSPECTOR: ALL_KINDS},
 }
 
 #: action -> roles that may do it only on cases assigned to them (see :func:`require_case`).
@@ -97,6 +98,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "personal_data.export": ("导出完整个人信息", "export unmasked personal data"),
     "reporter.view": ("查看举报人身份", "see a reporter's identity"),
     "award.publish": ("批准公开裁决书", "approve an award's publication copy"),
+    "project.edit": ("登记和修改工程建设项目", "register and edit construction projects"),
 }
 
 

@@ -304,6 +304,13 @@ def _publish(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     return publication.approve(s, a, cid, sha, today=dt.date(2026, 11, 23))
 
 
+def _project(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.services import projects
+
+    data = projects.ProjectInput(name=f"探针工程{next(w.counter)}", start_on=dt.date(2026, 5, 1))
+    return projects.save_project(s, a, data, today=dt.date(2026, 11, 20))
+
+
 PROBES: dict[str, Probe] = {
     "case.view": _view,
     "case.register": _register,
@@ -325,6 +332,7 @@ PROBES: dict[str, Probe] = {
     "month.close": _month_close,
     "report.generate": _report,
     "award.publish": _publish,
+    "project.edit": _project,
 }
 
 #: Stated actions no service guards yet, so only the table (what the UI shows) is checked.

@@ -359,6 +359,9 @@ _READ_ALL = (
     "arbitrators",
     "hearings",
     "hearing_arbitrators",
+    "projects",
+    "project_subcontractors",
+    "project_complaints",
 )
 
 _ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
@@ -426,6 +429,11 @@ def _grants(ns: str) -> list[str]:
         out.append(f"GRANT UPDATE ON deadlines TO {to_roles(approvers)}")
     if roles_with("document.generate"):
         out.append(f"GRANT INSERT ON documents TO {to('document.generate')}")
+    if roles_with("project.edit"):
+        out.append(
+            "GRANT INSERT, UPDATE, DELETE ON projects, project_subcontractors, project_complaints"
+            f" TO {to('project.edit')}"
+        )
     return out
 
 
