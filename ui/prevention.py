@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # classmethods: ``title()``, its caption (through ``QCoreApplication.translate`` in its own
 # module), and ``visible_to(ctx)``, whether the signed-in user's role has any use for it (the
 # services refuse regardless; this only spares a user a tab of refusals).
-TABS: tuple[tuple[str, str], ...] = ()
+TABS: tuple[tuple[str, str], ...] = (("projects", "ui.projectpage:ProjectPage"),)
 
 
 class PreventionPage(Page):

@@ -141,7 +141,7 @@ def _header(rows: list[tuple[int, list[object]]]) -> tuple[int, dict[int, str], 
     return best, fields, unknown
 
 
-def _subcontractors(text: str | None) -> tuple[parties.EmployerInput, ...]:
+def units_from_text(text: str | None) -> tuple[parties.EmployerInput, ...]:
     out = []
     for part in _SPLIT.split(text or ""):
         part = part.strip().rstrip("、，,")
@@ -181,7 +181,7 @@ def parse_row(
                     raise columns.CellError(f"“{text}”不是项目状态（可填：未开工、在建、停工、竣工）")
                 raw[key] = STATUS_WORDS.get(text or "在建")
             elif key == "subcontractors":
-                raw[key] = _subcontractors(
+                raw[key] = units_from_text(
                     columns.parse_text(value.replace("\n", "；") if isinstance(value, str) else value, 2000)
                 )
             else:

@@ -77,7 +77,7 @@ class ProjectInput:
     start_on: dt.date | None = None
     end_on: dt.date | None = None
     status: str = "building"
-    deposit_amount: Decimal | None = None
+    deposit_amount: Decimal | str | None = None  # a form passes the text as typed
     deposit_bank: str | None = None
     deposit_on: dt.date | None = None
     account_bank: str | None = None
@@ -132,6 +132,8 @@ def clean_project(data: ProjectInput, today: dt.date) -> ProjectInput:
         raise fail("end_on", "不能早于开工日期", "cannot be before the start date")
     dates = {n: _date(getattr(data, n), n, today, not_after=True) for n in DONE_DATES}
     amount = data.deposit_amount
+    if isinstance(amount, str) and not amount.strip():
+        amount = None
     if amount is not None:
         amount = validation.parse_amount(amount)
         if amount is None:
@@ -342,6 +344,19 @@ def link_complaint(session: Session, actor: Actor, case_id: int, project_id: int
         after={"case_id": case_id, "case_number": case.number, "project_id": project_id},
     )
     return link
+
+
+def link_complaint_by_number(session: Session, actor: Actor, number: str, project_id: int) -> int:
+    """As :func:`link_complaint`, the case named by its 案号 (what an inspector has at hand)."""
+    permissions.require(actor, "project.edit")
+    text = (number or "").strip()
+    case_id = session.execute(
+        select(Case.id).where(Case.number == text, Case.kind == CaseKind.INSPECTION.value)
+    ).scalar_one_or_none()
+    if case_id is None:
+        raise NotFoundError(f"没有案号为“{text}”的投诉举报案件。", f"No inspection case numbered '{text}'.")
+    link_complaint(session, actor, case_id, project_id)
+    return case_id
 
 
 def unlink_complaint(session: Session, actor: Actor, case_id: int) -> None:
