@@ -259,6 +259,7 @@ class ProjectDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.complaints.setItem(i, j, item)
         self.complaints.resizeColumnsToContents()
+        self.complaints.horizontalHeader().setStretchLastSection(True)
         self.complaints_box.setVisible(True)
 
     # -- writing -----------------------------------------------------------------------

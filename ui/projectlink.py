@@ -155,7 +155,7 @@ class CaseProjectPanel(QWidget):
         ]
         self.text.setText("\n".join(lines))
         a = p.assessment
-        reasons = [(r.zh if i18n.is_chinese() else r.en) for r in a.reasons]
+        reasons = ["• " + (r.zh if i18n.is_chinese() else r.en) for r in a.reasons]
         self.colour.setText(
             "\n".join([self.tr("Project warning colour: %1").replace("%1", level_text(a.level)), *reasons])
         )

@@ -64,10 +64,10 @@ PROJECT_COLUMNS = (
     Column("code", "ProjectColumns", QT_TRANSLATE_NOOP("ProjectColumns", "Project no.")),
     Column("name", "ProjectColumns", QT_TRANSLATE_NOOP("ProjectColumns", "Project"), "name"),
     Column("district", "ProjectColumns", QT_TRANSLATE_NOOP("ProjectColumns", "District"), "district"),
-    Column("general", "ProjectColumns", QT_TRANSLATE_NOOP("ProjectColumns", "General contractor")),
     Column("status", "ProjectColumns", QT_TRANSLATE_NOOP("ProjectColumns", "Status"), "status"),
     Column("start_on", "ProjectColumns", QT_TRANSLATE_NOOP("ProjectColumns", "Started"), "start_on"),
     Column("complaints", "ProjectColumns", QT_TRANSLATE_NOOP("ProjectColumns", "Complaints"), None, True),
+    Column("general", "ProjectColumns", QT_TRANSLATE_NOOP("ProjectColumns", "General contractor")),
 )
 
 
@@ -177,7 +177,7 @@ class ProjectPage(Page):
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.restore_widths({0: 64, 1: 110, 2: 280, 3: 70, 4: 220, 5: 72}, dates=(6,))
+        self.view.restore_widths({0: 64, 1: 110, 2: 300, 3: 110, 4: 72, 6: 50}, dates=(5,))
         self.view.activated_row.connect(self._open_row)
         lay.addWidget(self.view, 1)
         self.count_label = QLabel()
