@@ -85,6 +85,13 @@ def test_colours_worked_out_by_hand(name: str, f: pw.Facts, level: int, missing:
             assert pw.BY_KEY[r.element].article in r.zh
 
 
+def test_citations_name_the_regulation_its_number_year_and_article() -> None:
+    from tests.test_citations import ARTICLE, YEAR, _problems
+
+    for e in pw.ELEMENTS:
+        assert _problems(e.article) == [] and YEAR.search(e.article) and ARTICLE.search(e.article), e.article
+
+
 def test_complaints_colour_a_project() -> None:
     # an open complaint is red even on a project with every element in place
     a = pw.assess(

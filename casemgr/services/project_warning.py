@@ -58,7 +58,7 @@ class Element:
     monthly: bool = False  # reference: the latest recorded date, else the start
 
 
-ART = "《保障农民工工资支付条例》"
+ART = "保障农民工工资支付条例（国务院令第724号，2019）"
 ELEMENTS: tuple[Element, ...] = (
     Element("account", "农民工工资专用账户", "wage account", f"{ART}第二十六条", "account_opened_on", 30,
             ((1, YELLOW), (31, ORANGE), (61, RED))),

@@ -4213,7 +4213,7 @@
     </message>
     <message>
         <source>General contractor (pays first for a subcontractor's arrears, 条例 Art. 30): %1</source>
-        <translation>施工总承包单位（分包单位拖欠时先行清偿，《保障农民工工资支付条例》第三十条）：%1</translation>
+        <translation>施工总承包单位（分包单位拖欠时先行清偿，保障农民工工资支付条例（国务院令第724号，2019）第三十条）：%1</translation>
     </message>
     <message>
         <source>not recorded</source>
