@@ -299,9 +299,9 @@ class ProjectDialog(QDialog):
         actor, pid, version = self.ctx.actor, self.project_id, self.version
         self.save_button.setEnabled(False)
 
-        def done(p: object) -> None:
+        def done(project_id: int) -> None:
             self.save_button.setEnabled(True)
-            self.project_id = getattr(p, "id", pid)
+            self.project_id = project_id
             self.load()
 
         def failed(_exc: object) -> bool:
@@ -309,7 +309,7 @@ class ProjectDialog(QDialog):
             return False
 
         self.ctx.runner.write(
-            lambda s: projects.save_project(s, actor, data, project_id=pid, expected_version=version),
+            lambda s: projects.save_project(s, actor, data, project_id=pid, expected_version=version).id,
             changes=Changes(employers=True),
             on_success=done,
             on_failure=failed,

@@ -174,7 +174,7 @@ class CaseProjectPanel(QWidget):
             return
         actor, cid = self.ctx.actor, self.case_id
         self.ctx.runner.write(
-            lambda s: projects.link_complaint(s, actor, cid, project_id),
+            lambda s: projects.link_complaint(s, actor, cid, project_id).project_id,
             changes=Changes(case_ids=frozenset({cid}), employers=True),
             on_success=lambda _r: self.reload(),
             parent=self,
