@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from casemgr import queries
@@ -133,7 +133,11 @@ class GlobalSearchWindow(QDialog):
         self.model = SearchResultsModel(ctx.runner, queries.GlobalSearch(ctx.actor, ""), self)
         self.view = TableView("global_search")
         self.view.setModel(self.model)
-        self.view.restore_widths({0: 230, 1: 70, 2: 100, 3: 420, 4: 70, 5: 200, 6: 110})
+        self.view.restore_widths({0: 230, 1: 70, 2: 100, 3: 340, 4: 70, 5: 200, 6: 110, 7: 90}, dates=(6,))
+        # The match column takes what the others leave: at 1366×768 a fixed 420 pixels pushed
+        # 承办人 out of view behind a sideways scrollbar; the full match is in its tooltip.
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.activated_row.connect(self._open_row)
         lay.addWidget(self.view, 1)
         self.count_label = QLabel()
