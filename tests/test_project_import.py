@@ -166,7 +166,7 @@ def test_a_row_failing_while_written_rolls_back_every_row(
     def failing(*a: object, **k: object) -> object:
         calls["n"] += 1
         if calls["n"] == 2:
-            raise projects.fail("code", "已被另一个项目使用", "is taken")
+            raise projects.refuse("code", "已被另一个项目使用", "is taken")
         return real(*a, **k)  # type: ignore[arg-type]
 
     with pytest.MonkeyPatch.context() as mp:

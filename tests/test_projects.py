@@ -85,6 +85,17 @@ def test_colours_worked_out_by_hand(name: str, f: pw.Facts, level: int, missing:
             assert pw.BY_KEY[r.element].article in r.zh
 
 
+def test_every_field_a_project_refusal_names_has_a_label() -> None:
+    """As tests/test_validation's guard for ``validation.fail``: no refusal shows a field code."""
+    import re
+    from pathlib import Path
+
+    source = Path(projects.__file__).read_text(encoding="utf-8")
+    named = set(re.findall(r"\brefuse\(\s*\"(\w+)\"", source))
+    assert "deposit_on" in named and sorted(named - set(projects.LABELS)) == []
+    assert projects.refuse("end_on", "不能早于开工日期", "x").zh == "竣工日期：不能早于开工日期"
+
+
 def test_citations_name_the_regulation_its_number_year_and_article() -> None:
     from tests.test_citations import ARTICLE, YEAR, _problems
 

@@ -60,7 +60,9 @@ LABELS: dict[str, tuple[str, str]] = {
 DONE_DATES = ("deposit_on", "account_opened_on", "roster_on", "board_on", "last_agent_pay_on")
 
 
-def fail(name: str, zh: str, en: str) -> ValidationError:
+def refuse(name: str, zh: str, en: str) -> ValidationError:
+    """A refusal that starts with the field's label (:data:`LABELS`), as ``validation.fail`` does
+    for the case fields: a project's fields are labelled here, not in the shared table."""
     lz, le = LABELS.get(name, (name, name))
     return ValidationError(f"{lz}：{zh}", f"{le}: {en}", field=name)
 
@@ -91,15 +93,15 @@ class ProjectInput:
 def _text(value: object, name: str, max_len: int, required: bool = False) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise fail(name, "不能为空", "is required")
+            raise refuse(name, "不能为空", "is required")
         return None
     if not isinstance(value, str):
-        raise fail(name, "必须是文字", "must be text")
+        raise refuse(name, "必须是文字", "must be text")
     v = value.strip()
     if validation.has_control_chars(v):
-        raise fail(name, "含有不可见的控制字符", "contains control characters")
+        raise refuse(name, "含有不可见的控制字符", "contains control characters")
     if len(v) > max_len:
-        raise fail(name, f"不能超过 {max_len} 个字符", f"must be at most {max_len} characters")
+        raise refuse(name, f"不能超过 {max_len} 个字符", f"must be at most {max_len} characters")
     return v
 
 
@@ -107,11 +109,11 @@ def _date(value: object, name: str, today: dt.date, not_after: bool) -> dt.date 
     if value is None:
         return None
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise fail(name, "必须是日期", "must be a date")
+        raise refuse(name, "必须是日期", "must be a date")
     if value.year < 1950:
-        raise fail(name, "日期过早", "is too early")
+        raise refuse(name, "日期过早", "is too early")
     if not_after and value > today:
-        raise fail(
+        raise refuse(
             name, "不能晚于今天（尚未办理的请留空）", "cannot be after today (leave it empty if not done)"
         )
     return value
@@ -121,7 +123,7 @@ def clean_project(data: ProjectInput, today: dt.date) -> ProjectInput:
     """The input checked and trimmed; the first problem raises a ValidationError (field named)."""
     status = data.status or "building"
     if status not in STATUSES:
-        raise fail("status", "不是有效的项目状态", "is not a valid status")
+        raise refuse("status", "不是有效的项目状态", "is not a valid status")
     try:
         district = validation.clean_district(data.district)
     except ValidationError as exc:
@@ -129,7 +131,7 @@ def clean_project(data: ProjectInput, today: dt.date) -> ProjectInput:
     start = _date(data.start_on, "start_on", today, not_after=False)
     end = _date(data.end_on, "end_on", today, not_after=False)
     if start and end and end < start:
-        raise fail("end_on", "不能早于开工日期", "cannot be before the start date")
+        raise refuse("end_on", "不能早于开工日期", "cannot be before the start date")
     dates = {n: _date(getattr(data, n), n, today, not_after=True) for n in DONE_DATES}
     amount = data.deposit_amount
     if isinstance(amount, str) and not amount.strip():
@@ -137,19 +139,21 @@ def clean_project(data: ProjectInput, today: dt.date) -> ProjectInput:
     if amount is not None:
         amount = validation.parse_amount(amount)
         if amount is None:
-            raise fail("deposit_amount", "必须是不小于0、最多两位小数的金额", "must be a non-negative amount")
+            raise refuse(
+                "deposit_amount", "必须是不小于0、最多两位小数的金额", "must be a non-negative amount"
+            )
     deposit_bank = _text(data.deposit_bank, "deposit_bank", 100)
     if (amount is not None or deposit_bank) and dates["deposit_on"] is None:
-        raise fail(
+        raise refuse(
             "deposit_on", "填写了保证金金额或银行，请同时填写存储日期", "give the date the deposit was made"
         )
     account_bank = _text(data.account_bank, "account_bank", 100)
     if account_bank and dates["account_opened_on"] is None:
-        raise fail(
+        raise refuse(
             "account_opened_on", "填写了开户银行，请同时填写开户日期", "give the date the account was opened"
         )
     if data.general_contractor is None and data.subcontractors:
-        raise fail(
+        raise refuse(
             "general_contractor",
             "有分包单位时必须填写施工总承包单位",
             "is required when there are subcontractors",
@@ -176,7 +180,7 @@ def clean_project(data: ProjectInput, today: dt.date) -> ProjectInput:
 def _employer(data: parties.EmployerInput | None, name: str) -> parties.EmployerInput | None:
     if data is None or not (data.name or "").strip():
         if data is not None and data.uscc:
-            raise fail(
+            raise refuse(
                 name,
                 "填写了统一社会信用代码，请同时填写单位名称",
                 "give the unit's name with its credit code",
@@ -252,7 +256,7 @@ def save_project(
     if clean.code:
         other = session.execute(select(Project.id).where(Project.code == clean.code)).scalar_one_or_none()
         if other is not None and other != project_id:
-            raise fail(
+            raise refuse(
                 "code", f"“{clean.code}”已被另一个项目使用", f"'{clean.code}' is used by another project"
             )
     before = snapshot(project) if project is not None else None
@@ -304,7 +308,7 @@ def _complaint(session: Session, actor: Actor, case_id: int) -> Case:
     if case is None:
         raise NotFoundError("案件不存在。", "No such case.")
     if case.kind != CaseKind.INSPECTION.value:
-        raise fail(
+        raise refuse(
             "case",
             "只有劳动保障监察投诉举报案件可以关联工程项目",
             "only inspection cases can be linked to a project",
