@@ -56,6 +56,7 @@ MATRIX: dict[str, dict[Role, frozenset[CaseKind]]] = {
     "grading.propose": {Role.SUPERVISOR: ALL_KINDS, Role.INSPECTOR: ALL_KINDS},
     "grading.confirm": {Role.SUPERVISOR: ALL_KINDS},
     "risk.refresh": {Role.ADMIN: ALL_KINDS, Role.SUPERVISOR: ALL_KINDS},
+    "project.edit": {Role.SUPERVISOR: ALL_KINDS, Role.INSPECTOR: ALL_KINDS},
 }
 
 #: action -> roles that may do it only on cases assigned to them (see :func:`require_case`).
@@ -107,6 +108,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "grading.propose": ("提出守法诚信等级评价意见", "propose employers' compliance grades"),
     "grading.confirm": ("确定守法诚信等级", "confirm employers' compliance grades"),
     "risk.refresh": ("重新计算欠薪风险等级", "recompute arrears risk levels"),
+    "project.edit": ("登记和修改工程建设项目", "register and edit construction projects"),
 }
 
 

@@ -361,6 +361,13 @@ def _risk_refresh(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     return risk.refresh(s, a, today=dt.date(2026, 11, 23))
 
 
+def _project(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.services import projects
+
+    data = projects.ProjectInput(name=f"探针工程{next(w.counter)}", start_on=dt.date(2026, 5, 1))
+    return projects.save_project(s, a, data, today=dt.date(2026, 11, 20))
+
+
 PROBES: dict[str, Probe] = {
     "case.view": _view,
     "case.register": _register,
@@ -387,6 +394,7 @@ PROBES: dict[str, Probe] = {
     "grading.propose": _grading_propose,
     "grading.confirm": _grading_confirm,
     "risk.refresh": _risk_refresh,
+    "project.edit": _project,
 }
 
 #: Stated actions no service guards yet, so only the table (what the UI shows) is checked.

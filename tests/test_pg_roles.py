@@ -855,3 +855,32 @@ def test_grading_under_the_login_roles(site: Site) -> None:
             "INSERT INTO grading_facts (employer_id, kind, occurred_on, note, recorded_at) "
             f"VALUES ({employer}, 'criminal', '2025-01-01', 'x', now())",
         ).startswith("refused")
+
+
+def test_project_register_under_the_login_roles(site: Site) -> None:
+    """Issue 17: an inspector registers a project and links a complaint as their own login
+    role; every role reads the register; a clerk's own INSERT, UPDATE or link is refused by
+    the database (project.edit: inspectors and supervisors)."""
+    from casemgr.services import projects
+
+    a = site.actors
+    with site.database("insp").write() as x:
+        pid = projects.save_project(
+            x,
+            a["insp"],
+            projects.ProjectInput(name=f"工程{uuid.uuid4().hex[:6]}", start_on=dt.date(2026, 5, 1)),
+        ).id
+        cid = cases.register_case(x, a["insp"], case_input(CaseKind.INSPECTION, n=17)).id
+        projects.link_complaint(x, a["insp"], cid, pid)
+    for user in PEOPLE:
+        with site.raw(user) as con:
+            seen = con.execute(f"SELECT count(*) FROM projects p JOIN project_complaints c ON c.project_id = p.id "
+                               f"WHERE p.id = {pid}").fetchone()  # fmt: skip
+            assert seen is not None and seen[0] == 1, user
+    with site.raw("clerk") as con:
+        assert _try(con, "INSERT INTO projects (name, status, created_at, updated_at, version) "
+                         "VALUES ('x', 'building', now(), now(), 1)").startswith("refused")  # fmt: skip
+        assert _try(con, f"UPDATE projects SET name = 'x' WHERE id = {pid}").startswith("refused")
+        assert _try(con, f"DELETE FROM project_complaints WHERE case_id = {cid}").startswith("refused")
+    with site.raw("sup") as con:
+        assert _try(con, f"UPDATE projects SET note = 'x' WHERE id = {pid}") == "ok"

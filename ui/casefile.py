@@ -272,6 +272,7 @@ class CaseFileWindow(QDialog):
 
         self.documents = DocumentsPanel(ctx, case_id, self._failed, self)
         self.tabs.addTab(self.documents, self.tr("Documents"))
+        self.project_panel: Any = None  # inspection cases: the 工程项目 tab (issue 17)
 
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         ctx.runner.changed.connect(self._changed)
@@ -301,6 +302,7 @@ class CaseFileWindow(QDialog):
         kind = labels.label(labels.KINDS, r.kind)
         self.setWindowTitle(f"{r.number} — {kind}")
         self.title.setText(r.number)
+        self._project_tab(r.kind)
         self.notice.hide()
         self.limitation.setText("\n".join((w.zh if zh else w.en) for w in d.limitation_warnings))
         self.limitation.setVisible(bool(d.limitation_warnings))
@@ -818,6 +820,17 @@ class CaseFileWindow(QDialog):
     def _keep(self, dlg: QDialog) -> None:
         self.dialogs.append(dlg)
         dlg.finished.connect(lambda _=0, dd=dlg: self.dialogs.remove(dd) if dd in self.dialogs else None)
+
+    def _project_tab(self, kind: str) -> None:
+        """The complaint's construction project (issue 17), on inspection cases only."""
+        from ui.projectlink import CaseProjectPanel
+
+        if kind != "inspection":
+            return
+        if self.project_panel is None:
+            self.project_panel = CaseProjectPanel(self.ctx, self.case_id, self)
+            self.tabs.addTab(self.project_panel, self.tr("Construction project"))
+        self.project_panel.reload()
 
     def _employer_link(self, href: str) -> None:
         self.open_employer.emit(int(href.split(":")[1]))

@@ -26,6 +26,7 @@ TABS: tuple[tuple[str, str], ...] = (
     ("risk", "ui.riskpage:RiskPage"),
     ("grading", "ui.gradingpage:GradingPage"),
     ("draws", "ui.drawpage:DrawPage"),
+    ("projects", "ui.projectpage:ProjectPage"),
 )
 
 

@@ -39,6 +39,7 @@ from casemgr.db import Database
 from casemgr.demo import showcase
 from casemgr.demo.hearings import make_docket
 from casemgr.demo.identities import IdentityMaker
+from casemgr.demo.projects import make_projects
 from casemgr.demo.staff import STAFF, DemoResult, Staff, create_staff
 from casemgr.demo.walks import CaseGenerator
 from casemgr.enums import CaseKind
@@ -157,6 +158,9 @@ def generate_cases(
                     made += 1
             result.refused_steps += gen.refused
     fill(cases)
+    if not cancelled():  # the construction project register (issue 17): no random draws
+        with database.write() as s:
+            make_projects(s, staff.supervisor, today)
     with database.read() as s:
         for kind, status, n in s.execute(
             select(Case.kind, Case.status, func.count()).group_by(Case.kind, Case.status)

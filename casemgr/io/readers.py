@@ -203,21 +203,25 @@ def _refuse_zip_bomb(path: Path) -> None:
             )
 
 
-def read_table(path: Path) -> Table:
+def raw_rows(path: Path) -> tuple[Iterator[tuple[int, list[object]]], str | None]:
+    """(row number, cells) of the first sheet or the CSV, within the bounds above, and the
+    CSV's encoding: for ledgers whose columns are not the case ledger's (the project register)."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise LedgerFileError(f"找不到文件 {path}", f"No such file: {path}", field="file")
-    encoding: str | None = None
     if suffix in (".csv", ".txt"):
-        rows, encoding = _csv_rows(path)
-    elif suffix in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path)
-    else:
-        raise LedgerFileError(
-            f"不支持的文件类型“{suffix}”，请使用 .xlsx 或 .csv。",
-            f"Unsupported file type '{suffix}'; use .xlsx or .csv.",
-            field="file",
-        )
+        return _csv_rows(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path), None
+    raise LedgerFileError(
+        f"不支持的文件类型“{suffix}”，请使用 .xlsx 或 .csv。",
+        f"Unsupported file type '{suffix}'; use .xlsx or .csv.",
+        field="file",
+    )
+
+
+def read_table(path: Path) -> Table:
+    rows, encoding = raw_rows(path)
     head: list[tuple[int, list[object]]] = []
     for item in rows:
         head.append(item)

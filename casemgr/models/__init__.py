@@ -62,6 +62,11 @@ from casemgr.models.inspections import (
     PoolExclusion,
     Recusal,
 )
+from casemgr.models.projects import (
+    Project,
+    ProjectComplaint,
+    ProjectSubcontractor,
+)
 from casemgr.models.risk import (
     EmployerRisk,
     EmployerRiskEvent,
@@ -101,6 +106,9 @@ __all__ = [
     "PlanInspection",
     "PlanInspector",
     "PoolExclusion",
+    "Project",
+    "ProjectComplaint",
+    "ProjectSubcontractor",
     "Recusal",
     "SearchGram",
     "Setting",

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from casemgr import db, errors, permissions
 from casemgr.enums import CaseKind, Role
 from casemgr.models import Base
+from casemgr.pgroles import prevention
 from casemgr.pgroles.names import (
     CONFIDENTIAL_SQL,
     check_namespace,
@@ -344,17 +345,6 @@ _DEFINER_FUNCTIONS = (
     "casemgr_audit_head(boolean)",
 )
 
-#: 双随机一公开 (casemgr.models.inspections): read by all, written by ``inspection_plan.manage``.
-DRAW_TABLES = (
-    "inspection_items",
-    "inspector_profiles",
-    "pool_exclusions",
-    "recusals",
-    "inspection_plans",
-    "plan_inspections",
-    "plan_inspectors",
-)
-
 #: Tables every user reads in full (row-level security still shuts out a deactivated user).
 _READ_ALL = (
     "cases",
@@ -370,11 +360,7 @@ _READ_ALL = (
     "arbitrators",
     "hearings",
     "hearing_arbitrators",
-    *DRAW_TABLES,
-    "employer_grades",
-    "grading_facts",
-    "employer_risk",
-    "employer_risk_events",
+    *prevention.READ_ALL,
 )
 
 _ACTIVE = "((SELECT public.casemgr_uid()) IS NOT NULL)"
@@ -416,12 +402,6 @@ def _grants(ns: str) -> list[str]:
         out.append(f"GRANT INSERT, UPDATE ON hearing_rooms, arbitrators TO {to('settings.edit')}")
     if roles_with("month.close"):
         out.append(f"GRANT INSERT, UPDATE, DELETE ON month_closures TO {to('month.close')}")
-    # stored risk levels: recomputed by risk.refresh and by every write to an employer's record
-    risk_writers = {*case_writers, *roles_with("risk.refresh"), *roles_with("party.register")}
-    if risk_writers:
-        w = to_roles(sorted(risk_writers, key=list(Role).index))
-        out.append(f"GRANT INSERT, UPDATE, DELETE ON employer_risk TO {w}")
-        out.append(f"GRANT INSERT ON employer_risk_events TO {w}")
     if roles_with("party.register"):
         out.append(f"GRANT INSERT, UPDATE ON persons, employers TO {to('party.register')}")
         out.append(f"GRANT INSERT, DELETE ON search_grams TO {to('party.register')}")
@@ -448,19 +428,7 @@ def _grants(ns: str) -> list[str]:
         out.append(f"GRANT UPDATE ON deadlines TO {to_roles(approvers)}")
     if roles_with("document.generate"):
         out.append(f"GRANT INSERT ON documents TO {to('document.generate')}")
-    if roles_with("inspection_plan.manage"):
-        out.append(
-            f"GRANT INSERT, UPDATE, DELETE ON {', '.join(DRAW_TABLES)} TO {to('inspection_plan.manage')}"
-        )
-    if roles_with("inspection.record"):
-        out.append(f"GRANT UPDATE ON plan_inspections TO {to('inspection.record')}")
-    if roles_with("grading.propose"):
-        # A proposer rewrites proposals; status and confirmer are the confirming role's columns.
-        cols = "proposed, grade, reasons, change_reason, proposed_at, proposed_by_id, version"
-        out.append(f"GRANT INSERT, UPDATE ({cols}) ON employer_grades TO {to('grading.propose')}")
-        out.append(f"GRANT INSERT ON grading_facts TO {to('grading.propose')}")
-    if roles_with("grading.confirm"):
-        out.append(f"GRANT UPDATE ON employer_grades TO {to('grading.confirm')}")
+    out += prevention.grants(to, to_roles, roles_with, case_writers)
     return out
 
 

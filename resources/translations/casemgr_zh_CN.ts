@@ -694,6 +694,10 @@
         <source> (%1)</source>
         <translation>（%1）</translation>
     </message>
+    <message>
+        <source>Construction project</source>
+        <translation>工程项目</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -806,6 +810,65 @@
     <message>
         <source>More than %1 cases: narrow the search or the filters</source>
         <translation>超过 %1 件，请缩小搜索或筛选范围</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProjectPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Link to a project…</source>
+        <translation>关联工程项目…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>Link to another project…</source>
+        <translation>改为关联其他项目…</translation>
+    </message>
+    <message>
+        <source>This complaint is not linked to a construction project.</source>
+        <translation>本投诉尚未关联工程建设项目。</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>工程项目：%1</translation>
+    </message>
+    <message>
+        <source>General contractor (pays first for a subcontractor&apos;s arrears, 条例 Art. 30): %1</source>
+        <translation>施工总承包单位（分包单位拖欠时先行清偿，保障农民工工资支付条例（国务院令第724号，2019）第三十条）：%1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Wage deposit: %1</source>
+        <translation>工资保证金：%1</translation>
+    </message>
+    <message>
+        <source>%1 yuan at %2, deposited %3</source>
+        <translation>%1 元，存储银行 %2，存储日期 %3</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Wage account: %1</source>
+        <translation>农民工工资专用账户开户日期：%1</translation>
+    </message>
+    <message>
+        <source>Project warning colour: %1</source>
+        <translation>项目预警颜色：%1</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1266,25 @@
     <message>
         <source>Terms unclear</source>
         <translation>内容不明确</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseProjectDialog</name>
+    <message>
+        <source>Link to a construction project</source>
+        <translation>关联工程建设项目</translation>
+    </message>
+    <message>
+        <source>Project name or number</source>
+        <translation>项目名称或项目编号</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3833,6 +3915,432 @@
     <message>
         <source>%1 of %2 cases</source>
         <translation>已处理 %1 / %2 件</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectColumns</name>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Project no.</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>General contractor</source>
+        <translation>施工总承包单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Open the project to see why</source>
+        <translation>打开项目查看预警原因</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>Construction project</source>
+        <translation>工程建设项目</translation>
+    </message>
+    <message>
+        <source>New construction project</source>
+        <translation>登记工程建设项目</translation>
+    </message>
+    <message>
+        <source>Complaints linked to this project</source>
+        <translation>关联本项目的投诉举报</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收案日期</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>Link a complaint…</source>
+        <translation>关联投诉…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Project no.</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所属区县</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>项目地址</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>竣工日期</translation>
+    </message>
+    <message>
+        <source>Units (found by credit code)</source>
+        <translation>参建单位（按统一社会信用代码识别）</translation>
+    </message>
+    <message>
+        <source>credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>One per line: name（credit code）</source>
+        <translation>每行一个：名称（统一社会信用代码）</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>建设单位</translation>
+    </message>
+    <message>
+        <source>General contractor</source>
+        <translation>施工总承包单位</translation>
+    </message>
+    <message>
+        <source>Subcontractors</source>
+        <translation>分包单位</translation>
+    </message>
+    <message>
+        <source>Wage safeguards (两金三制)</source>
+        <translation>两金三制落实情况</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>not deposited</source>
+        <translation>未存储</translation>
+    </message>
+    <message>
+        <source>not opened</source>
+        <translation>未开设</translation>
+    </message>
+    <message>
+        <source>not in place</source>
+        <translation>未落实</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>未设立</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Wage deposit (yuan)</source>
+        <translation>工资保证金（元）</translation>
+    </message>
+    <message>
+        <source>Deposit bank</source>
+        <translation>保证金存储银行</translation>
+    </message>
+    <message>
+        <source>Deposited on</source>
+        <translation>保证金存储日期</translation>
+    </message>
+    <message>
+        <source>Wage account bank</source>
+        <translation>专用账户开户银行</translation>
+    </message>
+    <message>
+        <source>Account opened on</source>
+        <translation>专用账户开户日期</translation>
+    </message>
+    <message>
+        <source>Real-name roster since</source>
+        <translation>实名制落实日期</translation>
+    </message>
+    <message>
+        <source>Notice board set up on</source>
+        <translation>告示牌设立日期</translation>
+    </message>
+    <message>
+        <source>Latest paid by the general contractor</source>
+        <translation>最近一次总包代发日期</translation>
+    </message>
+    <message>
+        <source>Warning colour: %1</source>
+        <translation>预警颜色：%1</translation>
+    </message>
+    <message>
+        <source>Every element in place; no complaint.</source>
+        <translation>两金三制均已落实，没有投诉。</translation>
+    </message>
+    <message>
+        <source>Link a complaint</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <source>Case number of the complaint:</source>
+        <translation>投诉举报案件的案号：</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectImportDialog</name>
+    <message>
+        <source>Import a project ledger</source>
+        <translation>导入工程建设项目台账</translation>
+    </message>
+    <message>
+        <source>An Excel (.xlsx) or CSV ledger with a header row (项目名称, 施工总承包单位, 开工日期, …; see the template). Every row is checked first and nothing is imported while any row has a problem. A project already on file (same 项目编号, or same name) is updated.</source>
+        <translation>Excel（.xlsx）或 CSV 台账，须有表头行（项目名称、施工总承包单位、开工日期……，见模板）。导入前逐行检查，任何一行有问题都不会导入任何项目。已登记的项目（项目编号相同，没有编号时项目名称相同）将被更新。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Save the template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose a project ledger</source>
+        <translation>选择项目台账</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.xlsx *.csv)</source>
+        <translation>台账文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported.</source>
+        <translation>该文件无法导入。</translation>
+    </message>
+    <message>
+        <source>%1 row(s): %2 new project(s), %3 update(s) of projects on file.</source>
+        <translation>共 %1 行：新增项目 %2 个，更新已登记项目 %3 个。</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) below: correct the file and choose it again; nothing is imported.</source>
+        <translation>下列 %1 处问题：请修改文件后重新选择；本次不会导入任何项目。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new project(s), %2 updated.</source>
+        <translation>导入完成：新增项目 %1 个，更新 %2 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLabels</name>
+    <message>
+        <source>Red</source>
+        <extracomment>background and text colour of each warning level</extracomment>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无预警</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开工</translation>
+    </message>
+    <message>
+        <source>Under construction</source>
+        <translation>在建</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>停工</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>竣工</translation>
+    </message>
+    <message>
+        <source>Wage account</source>
+        <translation>农民工工资专用账户</translation>
+    </message>
+    <message>
+        <source>Wage deposit</source>
+        <translation>工资保证金</translation>
+    </message>
+    <message>
+        <source>Real-name roster</source>
+        <translation>实名制管理</translation>
+    </message>
+    <message>
+        <source>Rights notice board</source>
+        <translation>维权信息告示牌</translation>
+    </message>
+    <message>
+        <source>Wages paid by the general contractor</source>
+        <translation>总包代发工资</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPage</name>
+    <message>
+        <source>Construction projects</source>
+        <translation>工程项目台账</translation>
+    </message>
+    <message>
+        <source>Construction project register</source>
+        <translation>工程建设项目台账</translation>
+    </message>
+    <message>
+        <source>Search: project name or number</source>
+        <translation>搜索：项目名称或项目编号</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>登记项目…</translation>
+    </message>
+    <message>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <source>Any colour</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <source>Any element</source>
+        <translation>全部要素</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <source>Only projects in this district</source>
+        <translation>只显示该区县的项目</translation>
+    </message>
+    <message>
+        <source>Only projects of this warning colour</source>
+        <translation>只显示该预警颜色的项目</translation>
+    </message>
+    <message>
+        <source>Only projects under way that lack this element</source>
+        <translation>只显示缺少该要素的在建（停工）项目</translation>
+    </message>
+    <message>
+        <source>Red: an open complaint, or the wage account, deposit or roster long overdue; orange / yellow: an element overdue, or a complaint in the last year.</source>
+        <translation>红色：有未办结投诉，或专用账户、保证金、实名制长期未落实；橙色/黄色：有要素逾期未落实，或近一年有投诉。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
     </message>
 </context>
 <context>
