@@ -49,12 +49,12 @@ TEXT: dict[str, Pair] = {
     ),
     "definitions": (
         "口径：终局裁决比例（按案件）＝作出终局裁决书的案件（全部终局或部分终局）÷以裁决结案的案件；"
-        "（按事项）＝终局裁决事项÷全部裁决事项（调解仲裁法第47条、办案规则第50条）。"
+        "（按事项）＝终局裁决事项÷全部裁决事项（《劳动争议调解仲裁法》（2007）第四十七条、《劳动人事争议仲裁办案规则》（2017）第五十条）。"
         "仲裁终结率＝（调解书＋撤回＋终止审理等＋裁决后各方期间届满均未起诉或申请撤销的案件）÷"
-        "（仲裁结案数－期间未届满的裁决）；起诉（第48、50条）或申请撤销（第49条）逾期的，仍计为进入诉讼，"
-        "是否受理由人民法院决定。详见 docs/indicators.md。",
+        "（仲裁结案数－期间未届满的裁决）；起诉（调解仲裁法第四十八条、第五十条）或申请撤销（第四十九条）逾期的，"
+        "仍计为进入诉讼，是否受理由人民法院决定。",
         "Final-award share per case = cases with a final award document ÷ cases closed by award; per item = "
-        "final items ÷ award items (Law Art. 47, Rules Art. 50). Ended at arbitration = (mediation "
+        "final items ÷ award items (Labour Dispute Mediation and Arbitration Law 2007, Art. 47; Arbitration Rules 2017, Art. 50). Ended at arbitration = (mediation "
         "statements + withdrawals + terminations + awards whose parties' periods all ended with no suit or "
         "set-aside application) ÷ (cases closed − awards whose periods still run); a late filing still counts "
         "as going to court (the court decides whether to hear it).",
