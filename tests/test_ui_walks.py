@@ -233,9 +233,16 @@ def open_each_page(qtbot: QtBot, ctx: AppContext, win: Any) -> None:
     for key in PAGES:
         if win.nav.item(PAGES.index(key)).isHidden():
             continue
-        win.show_page(key)
+        page = win.show_page(key)
         settle(qtbot, ctx)
         uicheck.assert_window_ok(win, f"main window, page {key}")
+        if key == "prevention":  # issue 17: each tab the role has (they are built when shown)
+            from ui.prevention import TABS
+
+            for tab, _target in TABS:
+                if page.show_tab(tab) is not None:
+                    settle(qtbot, ctx)
+                    uicheck.assert_window_ok(win, f"main window, 欠薪预防 tab {tab}")
 
 
 def check_dialog(qtbot: QtBot, ctx: AppContext, dlg: QWidget, name: str) -> None:
