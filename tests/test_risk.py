@@ -262,6 +262,11 @@ def test_settings_change_the_score(database: db.Database, actors, history) -> No
         assert w.thresholds["red"] == 60 and w.factors["blacklisted"] == (40, 1)
         with pytest.raises(ValidationError):
             admin.set_setting(s, adm, "risk.cap.cases_365d", -1, TODAY)
+        # thresholds keep their order: red (50 from today) at or below orange (40) is refused
+        with pytest.raises(ValidationError, match="黄色 < 橙色 < 红色"):
+            admin.set_setting(s, adm, "risk.threshold.orange", 50, TODAY)
+        with pytest.raises(ValidationError, match="20 / 40 / 15"):
+            admin.set_setting(s, adm, "risk.threshold.red", 15, TODAY)
     with database.read() as s:
         assert [h.to_level for h in rq.employer_risk(s, actors[Role.AUDITOR], history["B"]).history] == [
             None,

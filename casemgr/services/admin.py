@@ -104,6 +104,22 @@ def _clean(key: str, value: object) -> Any:
     return value
 
 
+def _check_threshold_order(session: Session, key: str, value: int, on: dt.date) -> None:
+    """Yellow < orange < red on the day the change takes effect: with red at or below orange an
+    employer would turn red before it is ever orange, and the ranked list would mislead."""
+    levels = {
+        lv: int(settings.get(session, f"risk.threshold.{lv}", on)) for lv in ("yellow", "orange", "red")
+    }
+    levels[key.rsplit(".", 1)[1]] = value
+    y, o, r = levels["yellow"], levels["orange"], levels["red"]
+    if not y < o < r:
+        raise validation.fail(
+            "risk_setting",
+            f"预警分值须满足 黄色 < 橙色 < 红色（修改后为 {y} / {o} / {r}）",
+            f"the thresholds must rise yellow < orange < red (this change makes them {y} / {o} / {r})",
+        )
+
+
 def set_setting(
     session: Session,
     actor: Actor,
@@ -126,6 +142,8 @@ def set_setting(
     if not isinstance(valid_from, dt.date) or isinstance(valid_from, dt.datetime):
         raise validation.fail("valid_from", "须为日期", "must be a date")
     clean = _clean(key, value)
+    if key.startswith("risk.threshold."):
+        _check_threshold_order(session, key, clean, valid_from)
     before = settings.get(session, key, valid_from)
     extra: dict[str, Any] = {}
     if key == MINIMUM_WAGE_KEY:
