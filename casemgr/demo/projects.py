@@ -54,7 +54,12 @@ def make_projects(session: Session, actor: Actor, today: dt.date) -> list[int]:
         session.execute(
             select(Case.id, Employer.name, Employer.uscc)
             .join(Employer, Employer.id == Case.employer_id)
-            .where(Case.kind == CaseKind.INSPECTION.value, Case.closed_on.is_(None))
+            # a 总包 is a builder: a fishery's complaint does not make it one
+            .where(
+                Case.kind == CaseKind.INSPECTION.value,
+                Case.closed_on.is_(None),
+                Employer.industry == "建筑业",
+            )
             .order_by(Case.id)
             .limit(wanted)
         )
