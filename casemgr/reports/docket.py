@@ -10,16 +10,13 @@ daily docket says so instead of printing an empty table.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from casemgr import clock
 from casemgr.reports import styles
 
 WEEKDAYS = "一二三四五六日"
@@ -114,30 +111,7 @@ def story(data: Docket) -> list[Any]:
 
 
 def pdf_bytes(data: Docket) -> bytes:
-    sh = styles.sheet()
-    printed = clock.local(data.printed_at).strftime("%Y-%m-%d %H:%M")
-    size = landscape(A4)
-
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(sh.font, 7.5)
-        canvas.drawString(14 * mm, 8 * mm, f"打印时间：{printed}（北京时间）")
-        canvas.drawRightString(size[0] - 14 * mm, 8 * mm, f"第{doc.page}页")
-        canvas.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=size,
-        leftMargin=14 * mm,
-        rightMargin=14 * mm,
-        topMargin=12 * mm,
-        bottomMargin=14 * mm,
-        title="开庭排期表",
-        author=data.commission,
-    )
-    doc.build(story(data), onFirstPage=footer, onLaterPages=footer)
-    return buf.getvalue()
+    return styles.landscape_list_pdf(story(data), data.printed_at, "开庭排期表", data.commission)
 
 
 def filename(data: Docket) -> str:

@@ -9,7 +9,6 @@ Chinese: they go to employers and to the bureau's files.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,11 +16,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from casemgr import clock
 from casemgr.grading.rules import CONSEQUENCES, Grade
 from casemgr.reports import styles
 from casemgr.reports.notices import NoticeData, NoticeParty, zh_date
@@ -109,30 +106,7 @@ def _story(data: GradeList) -> list[Any]:
 
 
 def list_pdf(data: GradeList) -> bytes:
-    sh = styles.sheet()
-    printed = clock.local(data.printed_at).strftime("%Y-%m-%d %H:%M")
-    size = landscape(A4)
-
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(sh.font, 7.5)
-        canvas.drawString(14 * mm, 8 * mm, f"打印时间：{printed}（北京时间）")
-        canvas.drawRightString(size[0] - 14 * mm, 8 * mm, f"第{doc.page}页")
-        canvas.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=size,
-        leftMargin=14 * mm,
-        rightMargin=14 * mm,
-        topMargin=12 * mm,
-        bottomMargin=14 * mm,
-        title=list_title(data.year),
-        author=data.bureau,
-    )
-    doc.build(_story(data), onFirstPage=footer, onLaterPages=footer)
-    return buf.getvalue()
+    return styles.landscape_list_pdf(_story(data), data.printed_at, list_title(data.year), data.bureau)
 
 
 def list_xlsx(year: int, lines: Iterable[ListLine], out: BinaryIO | str | Path) -> int:

@@ -6,14 +6,21 @@ printer; emphasis is by weight of line and by fill shade, never by colour alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import io
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
-from reportlab.platypus import TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, SimpleDocTemplate, TableStyle
 
+from casemgr import clock
 from casemgr.reports import fonts
 
 GRID = colors.Color(0.35, 0.35, 0.35)
@@ -70,3 +77,32 @@ def table_style(font: str, *, header_rows: int = 1, zebra: bool = True, n_rows: 
         for r in range(header_rows + 1, n_rows, 2):
             cmds.append(("BACKGROUND", (0, r), (-1, r), ZEBRA_FILL))
     return TableStyle(cmds)
+
+
+def landscape_list_pdf(story: Sequence[Flowable], printed_at: dt.datetime, title: str, author: str) -> bytes:
+    """A landscape A4 list (the docket, the grading list) with the time printed, in Beijing time,
+    and the page number on every page: one layout, so two printed lists cannot drift apart."""
+    sh = sheet()
+    printed = clock.local(printed_at).strftime("%Y-%m-%d %H:%M")
+    size = landscape(A4)
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(sh.font, 7.5)
+        canvas.drawString(14 * mm, 8 * mm, f"打印时间：{printed}（北京时间）")
+        canvas.drawRightString(size[0] - 14 * mm, 8 * mm, f"第{doc.page}页")
+        canvas.restoreState()
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=size,
+        leftMargin=14 * mm,
+        rightMargin=14 * mm,
+        topMargin=12 * mm,
+        bottomMargin=14 * mm,
+        title=title,
+        author=author,
+    )
+    doc.build(list(story), onFirstPage=footer, onLaterPages=footer)
+    return buf.getvalue()
