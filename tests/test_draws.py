@@ -294,3 +294,19 @@ def test_cli_verify_and_offline_rerun(database: db.Database, db_path: object, tm
     rec["seed"] = "x" + rec["seed"]
     out.write_text(json.dumps(rec), encoding="utf-8")
     assert cli.main(["draw", "rerun", str(out)]) == 2
+
+
+def test_a_malformed_result_in_a_record_is_a_problem_not_a_crash() -> None:
+    inp = draw_algo.DrawInputs(SEED, (1, 2, 3, 4, 5), (11, 12, 13, 14), ("14:3",), n=3, team_size=2)
+    rec = draw_algo.record_of(inp, draw_algo.run(inp))
+    for bad in (5, [[1]], [["x", [1]]]):
+        rerun, problems = draws.verify_record({**json.loads(json.dumps(rec)), "result": bad})
+        assert rerun == [] and problems, bad
+
+
+def test_recusal_grounds_are_for_the_supervisors_who_keep_them(database: db.Database) -> None:
+    sup, insp = make_user(database, Role.SUPERVISOR), make_user(database, Role.INSPECTOR)
+    with database.read() as s:
+        assert draw_pools.list_recusals(s, sup) == []
+        with pytest.raises(PermissionDenied):
+            draw_pools.list_recusals(s, insp)

@@ -167,7 +167,8 @@ class InspectorsTab(_Tab):
         self.data: list[draw_pools.InspectorInfo] = []
 
     def refresh(self) -> None:
-        self.ctx.runner.read(lambda s: (draw_pools.list_inspectors(s), draw_pools.list_recusals(s)),
+        actor = self.ctx.actor
+        self.ctx.runner.read(lambda s: (draw_pools.list_inspectors(s), draw_pools.list_recusals(s, actor)),
                              on_success=self._show, parent=self)  # fmt: skip
 
     def _show(self, payload: tuple[list[draw_pools.InspectorInfo], list[draw_pools.RecusalInfo]]) -> None:

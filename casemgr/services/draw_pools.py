@@ -243,7 +243,10 @@ class RecusalInfo:
     reason: str
 
 
-def list_recusals(session: Session) -> list[RecusalInfo]:
+def list_recusals(session: Session, actor: Actor) -> list[RecusalInfo]:
+    """The declared conflicts with their grounds (kinship, former employment: personal), for
+    the supervisors who keep them; the draw itself reads only the pairs (:func:`conflicts`)."""
+    permissions.require(actor, "inspection_plan.manage")
     rows = session.execute(
         select(Recusal.user_id, User.display_name, Recusal.employer_id, Employer.name, Recusal.reason)
         .join(User, User.id == Recusal.user_id)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import case as sql_case
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from casemgr import audit, permissions
 from casemgr.actor import Actor
@@ -236,7 +236,9 @@ def verify_record(rec: dict[str, object]) -> tuple[list[tuple[int, list[int]]], 
     try:
         inp, bad = draw_algo.inputs_from_record(rec)
         rerun = draw_algo.run(inp)
-    except (KeyError, TypeError, ValueError, draw_algo.DrawImpossible):
+        # a third party's file: a malformed result is an unreadable record, not a traceback
+        recorded = [(int(e), [int(u) for u in team]) for e, team in rec.get("result", [])]  # type: ignore[union-attr]
+    except (KeyError, TypeError, ValueError, AttributeError, draw_algo.DrawImpossible):
         return [], [("抽取记录不完整或无法读取。", "The draw's record is incomplete or unreadable.")]
     for name in bad:
         problems.append(
@@ -245,7 +247,6 @@ def verify_record(rec: dict[str, object]) -> tuple[list[tuple[int, list[int]]], 
                 f"A recorded input does not match its SHA-256 ({name}).",
             )
         )
-    recorded = [(int(e), [int(u) for u in team]) for e, team in rec.get("result", [])]  # type: ignore[union-attr]
     if recorded != rerun:
         problems.append(
             ("按记录的输入重新抽取，结果与记录不同。", "Re-running the recorded inputs gives another result.")
@@ -413,14 +414,16 @@ def list_plans(session: Session) -> list[PlanRow]:
 
 def plan_detail(session: Session, plan_id: int) -> tuple[InspectionPlan, list[InspectionRow]]:
     plan = _plan(session, plan_id)
-    names = dict(session.execute(select(User.id, User.display_name)).all())
     rows = session.execute(
         select(PlanInspection, Employer.name, Employer.district, Employer.industry, Case.number)
         .join(Employer, Employer.id == PlanInspection.employer_id)
         .outerjoin(Case, Case.id == PlanInspection.case_id)
         .where(PlanInspection.plan_id == plan.id)
         .order_by(PlanInspection.rank)
+        .options(selectinload(PlanInspection.team))  # one query for every team, not one per row
     ).all()
+    team_ids = {m.user_id for i, *_rest in rows for m in i.team}
+    names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(team_ids))).all())
     out = [
         InspectionRow(
             i.id,
