@@ -112,6 +112,19 @@ def test_a_day_late_is_recorded_and_flagged(database, actors) -> None:
         assert (f.late, f.last_day) == (True, D(2026, 11, 17))
 
 
+def test_a_late_suit_leaves_the_non_final_part_to_take_effect(database, actors) -> None:
+    clerk = actors[Role.CLERK]
+    cid = _served_separately(database, clerk)
+    # The worker's 15 days against the non-final part end Tue 11-17; a suit on Wed 11-18 is
+    # recorded as late, and the enforcement clock of that part stays (the award stands unless
+    # the court excuses the delay).
+    _file(database, clerk, cid, D(2026, 11, 18), party="worker", action="suit", part="nonfinal")
+    with database.read() as s:
+        [f] = court.filings(s, cid)
+        assert (f.late, f.last_day) == (True, D(2026, 11, 17))
+    assert "arb.enforce.nonfinal" in _enforcement(database, cid)
+
+
 def test_each_party_counts_from_its_own_receipt(database, actors) -> None:
     clerk = actors[Role.CLERK]
     cid = _served_separately(database, clerk)

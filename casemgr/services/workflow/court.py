@@ -95,7 +95,9 @@ def record_court_filing(
     assert period is not None  # check_filing refuses a filing without the party's clock
     if not late and period.state in clocks.ACTIVE:
         clocks.finish(period, filed_on)
-    if part == ca.NONFINAL:
+    if part == ca.NONFINAL and not late:
+        # A suit out of time does not stop the award taking effect (Art. 50): the court will
+        # hear it only if it finds the delay excused, and the enforcement clock stays until then.
         clocks.cancel_group(session, case, "court_enforcement_nonfinal", filed_on)
     data: dict[str, object] = {
         "party": party,
