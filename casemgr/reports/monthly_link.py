@@ -25,7 +25,7 @@ HEAD: tuple[Pair, Pair, Pair] = (("项目", "Item"), ("本月", "This month"), (
 NOTE: Pair = (
     "按办理步骤的日期统计（立案前调解：《劳动人事争议仲裁办案规则》（2017）第六十九条；委托调解：第七十条；"
     "仲裁审查：第七十四条至第七十九条）。立案前调解成功的申请未经受理，不计入仲裁结案率和调解成功率。",
-    "Counted by the date of each step (办案规则 2017 Art. 69 pre-filing mediation, Art. 70 entrusted "
+    "Counted by the date of each step (Arbitration Rules 2017 Art. 69 pre-filing mediation, Art. 70 entrusted "
     "mediation, Arts. 74-79 review). Applications settled before filing were never accepted and are in "
     "neither the arbitration closure rate nor the mediation success rate.",
 )
@@ -43,7 +43,7 @@ LABELS: dict[tuple[str, str], Pair] = {
     ("review", "applied"): ("仲裁审查：共同申请", "Review of agreements: joint applications"),
     ("review", "accepted"): ("　受理", "  accepted"),
     ("review", "not_accepted"): ("　不予受理", "  not accepted (Art. 75)"),
-    ("review", "confirmed"): ("　出具调解书（确认）", "  confirmed (调解书)"),
+    ("review", "confirmed"): ("　出具调解书（确认）", "  confirmed (mediation statement issued)"),
     ("review", "refused"): ("　不予制作调解书", "  refused (Art. 78)"),
     ("review", "withdrawn"): ("　撤回申请", "  withdrawn (Art. 79)"),
 }

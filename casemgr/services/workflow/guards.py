@@ -106,7 +106,7 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                     f"仲裁审查申请于 {applied} 提出，超出调解协议生效之日起十五日（至 {limit}），"
                     "应当不予受理（《劳动人事争议仲裁办案规则》（2017）第七十四条、第七十五条）。",
                     f"The review was applied for on {applied}, after the 15 days from the agreement "
-                    f"(by {limit}): it is not to be accepted (办案规则 2017 Arts. 74-75).",
+                    f"(by {limit}): it is not to be accepted (Arbitration Rules 2017 Arts. 74-75).",
                     "code",
                 )
         elif g in ("joint_application", "applicant_consent", "both_parties_consent"):
@@ -114,16 +114,16 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
                 zh, en = {
                     "joint_application": (
                         "仲裁审查须由双方当事人共同申请（《劳动人事争议仲裁办案规则》（2017）第七十四条）。",
-                        "Both parties must apply for the review together (办案规则 2017 Art. 74).",
+                        "Both parties must apply for the review together (Arbitration Rules 2017 Art. 74).",
                     ),
                     "applicant_consent": (
                         "申请人同意先行调解的，才能暂缓受理；不同意的，应当依法受理"
                         "（《劳动人事争议仲裁办案规则》（2017）第六十九条）。",
-                        "Acceptance is deferred only if the applicant agrees to mediate first (办案规则 2017 Art. 69).",
+                        "Acceptance is deferred only if the applicant agrees to mediate first (Arbitration Rules 2017 Art. 69).",
                     ),
                     "both_parties_consent": (
                         "委托调解须经双方当事人同意（《劳动人事争议仲裁办案规则》（2017）第七十条）。",
-                        "Entrusted mediation needs both parties' consent (办案规则 2017 Art. 70).",
+                        "Entrusted mediation needs both parties' consent (Arbitration Rules 2017 Art. 70).",
                     ),
                 }[g]
                 raise _guard_error(zh, en, "joint" if g == "joint_application" else "consent")
@@ -132,7 +132,7 @@ def check_guards(session: Session, case: Case, t: TransitionDef, f: dict[str, An
             if hearing is not None and hearing <= on:
                 raise _guard_error(
                     f"已于 {hearing} 开庭，委托调解只能在开庭前进行（《劳动人事争议仲裁办案规则》（2017）第七十条）。",
-                    f"The hearing was on {hearing}: mediation can be entrusted only before it (办案规则 2017 Art. 70).",
+                    f"The hearing was on {hearing}: mediation can be entrusted only before it (Arbitration Rules 2017 Art. 70).",
                     "code",
                 )
         elif g in ("review_accepted", "review_not_accepted"):
