@@ -14,16 +14,18 @@ The history, graded for 2025 (worked out by hand):
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
 import pytest
 from sqlalchemy import func, select, update
 
+from casemgr.actor import Actor
 from casemgr.enums import Role
 from casemgr.errors import PermissionDenied, ValidationError
 from casemgr.models import AuditEntry, Case, EmployerGrade
 from casemgr.queries import grading as gq
-from casemgr.services import grading
+from casemgr.services import grading, grading_export
 from tests.test_inspection_lifecycle import register, step
 
 D = dt.date
@@ -60,9 +62,13 @@ def _cases(s):
     return {int(c.employer.name.removeprefix("汕尾测试用人单位")): c.id for c in s.scalars(select(Case))}
 
 
+#: the auditor reads the list (``grading.view``) without taking part in it
+VIEWER = Actor(None, "审计", Role.AUDITOR)
+
+
 def grades(database, year: int) -> dict[int, gq.GradeRow]:
     with database.read() as s:
-        return {r.employer_id: r for r in gq.grade_rows(s, gq.GradeFilter(year), 0, 100)}
+        return {r.employer_id: r for r in gq.grade_rows(s, VIEWER, gq.GradeFilter(year), 0, 100)}
 
 
 def test_the_run_proposes_by_hand_worked_grades(database, actors, history) -> None:
@@ -129,7 +135,7 @@ def test_bulk_confirm_takes_the_filtered_unchanged_proposals(database, actors, h
         grading.run(s, sup, 2025, today=TODAY)
         assert grading.confirm_all(s, sup, gq.GradeFilter(2025, grade="A")) == 2
     with database.read() as s:
-        summary = gq.year_summary(s, 2025)
+        summary = gq.year_summary(s, actors[Role.AUDITOR], 2025)
     assert (summary.confirmed, summary.proposed, summary.by_grade) == (2, 3, {"A": 2, "B": 1, "C": 2})
     # A re-run keeps the confirmed grades and rewrites only the open proposals.
     with database.write() as s:
@@ -161,3 +167,15 @@ def test_an_inspectors_fact_reproposes_the_open_year(database, actors, history) 
         )
     row = grades(database, 2025)[history[5]]
     assert row.proposed == "C" and row.reasons[0].code == "fact:obstruction"
+
+
+def test_the_list_and_its_exports_are_for_those_who_grade_and_the_auditor(database, actors, history) -> None:
+    with database.write() as s:
+        grading.run(s, actors[Role.SUPERVISOR], 2025, today=TODAY)
+    with database.read() as s:
+        for role in (Role.CLERK, Role.MEDIATOR, Role.ADMIN):
+            with pytest.raises(PermissionDenied):
+                gq.grade_rows(s, actors[role], gq.GradeFilter(2025))
+            with pytest.raises(PermissionDenied):
+                grading_export.list_xlsx(s, actors[role], gq.GradeFilter(2025), io.BytesIO())
+        assert gq.count_grades(s, actors[Role.AUDITOR], gq.GradeFilter(2025)) == 5

@@ -334,6 +334,12 @@ def _inspection_record(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     )
 
 
+def _grading_view(s: Session, a: Actor, k: CaseKind, w: World) -> object:
+    from casemgr.queries import grading as gq
+
+    return gq.count_grades(s, a, gq.GradeFilter(2025))
+
+
 def _grading_propose(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     from casemgr.services import grading
 
@@ -391,6 +397,7 @@ PROBES: dict[str, Probe] = {
     "award.publish": _publish,
     "inspection_plan.manage": _plan_manage,
     "inspection.record": _inspection_record,
+    "grading.view": _grading_view,
     "grading.propose": _grading_propose,
     "grading.confirm": _grading_confirm,
     "risk.refresh": _risk_refresh,
@@ -435,7 +442,11 @@ def test_the_service_does_what_the_statement_says(world: World, action: str, rol
         )
         nothing_shown = isinstance(result, list) and all(getattr(v, "masked", False) for v in result)
         # reads that show no person unmasked leave no entry: lists, the audit view, the report
-        if got and action not in ("case.view", "audit.view", "report.generate") and not nothing_shown:
+        if (
+            got
+            and action not in ("case.view", "audit.view", "report.generate", "grading.view")
+            and not nothing_shown
+        ):
             assert _audit_count(world.database) > before, f"{action} by {role.value} left no audit entry"
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import clock, permissions
-from casemgr.enums import Role
+from casemgr.actor import Actor
 from casemgr.grading.rules import FactKind
 from casemgr.queries import grading as gq
 from casemgr.services import grading, grading_export
@@ -96,8 +96,9 @@ class GradeTableModel(PagedTableModel):
         Column("reason", CTX, QT_TRANSLATE_NOOP("GradingPage", "Main reason")),
     )
 
-    def __init__(self, runner: Any, f: gq.GradeFilter, parent: Any = None) -> None:
+    def __init__(self, runner: Any, actor: Actor, f: gq.GradeFilter, parent: Any = None) -> None:
         super().__init__(runner, parent)
+        self.actor = actor
         self.filter = f
 
     def set_filter(self, f: gq.GradeFilter) -> None:
@@ -105,10 +106,10 @@ class GradeTableModel(PagedTableModel):
         self.reload()
 
     def fetch_page(self, session: Session, offset: int, limit: int) -> list[gq.GradeRow]:
-        return gq.grade_rows(session, self.filter, offset, limit)
+        return gq.grade_rows(session, self.actor, self.filter, offset, limit)
 
     def fetch_count(self, session: Session) -> int:
-        return gq.count_grades(session, self.filter)
+        return gq.count_grades(session, self.actor, self.filter)
 
     def cell(self, row: gq.GradeRow, column: Column, role: int) -> Any:
         key = column.key
@@ -203,7 +204,7 @@ class GradingPage(Page):
 
     @classmethod
     def visible_to(cls, ctx: AppContext) -> bool:
-        return permissions.allowed(ctx.actor, grading.PROPOSE) or ctx.actor.role == Role.AUDITOR
+        return permissions.allowed(ctx.actor, "grading.view")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -254,7 +255,7 @@ class GradingPage(Page):
 
         self.summary = QLabel()
         lay.addWidget(self.summary)
-        self.model = GradeTableModel(ctx.runner, gq.GradeFilter(clock.today().year - 1), self)
+        self.model = GradeTableModel(ctx.runner, ctx.actor, gq.GradeFilter(clock.today().year - 1), self)
         self.view = TableView("grading")
         self.view.setModel(self.model)
         self.view.restore_widths({0: 260, 1: 76, 2: 64, 3: 64, 4: 64, 5: 80})
@@ -296,7 +297,8 @@ class GradingPage(Page):
         )
 
     def _load_years(self) -> None:
-        self.ctx.runner.read(gq.graded_years, on_success=self._set_years, parent=self)
+        actor = self.ctx.actor
+        self.ctx.runner.read(lambda s: gq.graded_years(s, actor), on_success=self._set_years, parent=self)
 
     def _set_years(self, years: list[int]) -> None:
         keep = self.year.currentData()
@@ -314,7 +316,9 @@ class GradingPage(Page):
         f = self.current_filter()
         self.model.set_filter(f)
         self.detail.clear()
-        self.ctx.runner.read(lambda s: gq.year_summary(s, f.year), on_success=self._show_summary, parent=self)
+        self.ctx.runner.read(
+            lambda s: gq.year_summary(s, self.ctx.actor, f.year), on_success=self._show_summary, parent=self
+        )
 
     def _show_summary(self, y: gq.YearSummary) -> None:
         if sum(y.by_grade.values()) == 0:

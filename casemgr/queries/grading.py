@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from casemgr import permissions
+from casemgr.actor import Actor
 from casemgr.grading.rules import Grade, Reason
 from casemgr.models import Employer, EmployerGrade, User
 
@@ -89,19 +91,23 @@ def apply_filter(q: Select[Any], f: GradeFilter) -> Select[Any]:
     return q
 
 
-def count_grades(session: Session, f: GradeFilter) -> int:
+def count_grades(session: Session, actor: Actor, f: GradeFilter) -> int:
+    permissions.require(actor, "grading.view")
     q = select(func.count()).select_from(EmployerGrade)
     if f.district:  # the employer's column; else the index alone counts
         q = q.join(Employer, Employer.id == EmployerGrade.employer_id)
     return int(session.execute(apply_filter(q, f)).scalar_one())
 
 
-def grade_rows(session: Session, f: GradeFilter, offset: int = 0, limit: int = 200) -> list[GradeRow]:
+def grade_rows(
+    session: Session, actor: Actor, f: GradeFilter, offset: int = 0, limit: int = 200
+) -> list[GradeRow]:
     """C first, then B, then A; within a grade the newest employer first.
 
     That is ``ix_employer_grades_year_grade`` read backwards, so a page costs its 200 rows
     whatever the year holds; ordering by name sorted the whole year first (370 ms at 200,000
     employers)."""
+    permissions.require(actor, "grading.view")
     confirmer = aliased(User)
     q = (
         select(EmployerGrade, Employer, confirmer.display_name, confirmer.username)
@@ -134,7 +140,8 @@ def _row(g: EmployerGrade, e: Employer, confirmer: str | None) -> GradeRow:
     )
 
 
-def grade_row(session: Session, grade_id: int) -> GradeRow | None:
+def grade_row(session: Session, actor: Actor, grade_id: int) -> GradeRow | None:
+    permissions.require(actor, "grading.view")
     confirmer = aliased(User)
     r = session.execute(
         select(EmployerGrade, Employer, confirmer.display_name, confirmer.username)
@@ -145,13 +152,15 @@ def grade_row(session: Session, grade_id: int) -> GradeRow | None:
     return None if r is None else _row(r[0], r[1], r[2] or r[3])
 
 
-def graded_years(session: Session) -> list[int]:
+def graded_years(session: Session, actor: Actor) -> list[int]:
+    permissions.require(actor, "grading.view")
     return list(
         session.execute(select(EmployerGrade.year).distinct().order_by(EmployerGrade.year.desc())).scalars()
     )
 
 
-def year_summary(session: Session, year: int) -> YearSummary:
+def year_summary(session: Session, actor: Actor, year: int) -> YearSummary:
+    permissions.require(actor, "grading.view")
     by_grade = {g.value: 0 for g in Grade}
     proposed = confirmed = changed = 0
     q = (

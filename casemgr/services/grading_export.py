@@ -42,9 +42,9 @@ def _line(r: gq.GradeRow) -> rg.ListLine:
     )
 
 
-def _lines(session: Session, f: gq.GradeFilter) -> Iterator[rg.ListLine]:
+def _lines(session: Session, actor: Actor, f: gq.GradeFilter) -> Iterator[rg.ListLine]:
     offset = 0
-    while rows := gq.grade_rows(session, f, offset, PAGE):
+    while rows := gq.grade_rows(session, actor, f, offset, PAGE):
         yield from (_line(r) for r in rows)
         offset += len(rows)
 
@@ -66,14 +66,15 @@ def filter_text(f: gq.GradeFilter) -> str:
 
 def list_pdf(session: Session, actor: Actor, f: gq.GradeFilter, *, today: dt.date | None = None) -> bytes:
     permissions.require(actor, "data.export")
-    n = gq.count_grades(session, f)
+    permissions.require(actor, "grading.view")
+    n = gq.count_grades(session, actor, f)
     if n > PDF_CAP:
         raise ValidationError(
             f"共{n}条，超过PDF的上限{PDF_CAP}条：请按区域或等级筛选后再导出，或导出Excel。",
             f"{n} rows exceed the PDF's limit of {PDF_CAP}: filter by district or grade, or export a workbook.",
         )
     today = today or clock.today()
-    lines = tuple(_lines(session, f))
+    lines = tuple(_lines(session, actor, f))
     counts = {g: sum(1 for ln in lines if ln.grade == g) for g in ("A", "B", "C")}
     return rg.list_pdf(
         rg.GradeList(
@@ -89,7 +90,8 @@ def list_pdf(session: Session, actor: Actor, f: gq.GradeFilter, *, today: dt.dat
 
 def list_xlsx(session: Session, actor: Actor, f: gq.GradeFilter, out: BinaryIO | str | Path) -> int:
     permissions.require(actor, "data.export")
-    return rg.list_xlsx(f.year, _lines(session, f), out)
+    permissions.require(actor, "grading.view")
+    return rg.list_xlsx(f.year, _lines(session, actor, f), out)
 
 
 def notice_pdf(
@@ -98,7 +100,7 @@ def notice_pdf(
     """The 告知书 of one confirmed grade: (PDF bytes, file name)."""
     permissions.require(actor, "grading.propose")
     today = today or clock.today()
-    r = gq.grade_row(session, grade_id)
+    r = gq.grade_row(session, actor, grade_id)
     if r is None:
         raise NotFoundError("找不到该评价记录。", "No such grading record.")
     if r.status != gq.CONFIRMED:
