@@ -25,6 +25,9 @@ from tests.helpers import TODAY
 
 SEED = "2026-12-01 社会福利彩票 3D 第2026321期 518"
 
+#: reads the plans and their teams (``draws.require_view``) without taking part in them
+draws_viewer = Actor(None, "审计", Role.AUDITOR)
+
 
 def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -179,7 +182,7 @@ def test_results_by_the_drawn_team_only(database: db.Database) -> None:
             s, member, iid, inspected_on=TODAY, result="corrected", note="补发工资", today=TODAY
         )
     with database.read() as s:
-        _, rows = draws.plan_detail(s, pid)
+        _, rows = draws.plan_detail(s, draws_viewer, pid)
         assert rows[0].result == "corrected" and rows[0].inspected_on == TODAY
 
 
@@ -210,7 +213,7 @@ def test_rows_changed_behind_the_app_are_named(database: db.Database) -> None:
         check = draws.verify(s, boss, pid)
     assert not check.ok and any("differ from the draw" in en for _, en in check.problems)
     with database.write() as s:  # the plan's readable copy of the record, edited
-        plan, _ = draws.plan_detail(s, pid)
+        plan, _ = draws.plan_detail(s, draws_viewer, pid)
         plan.draw_record = (plan.draw_record or "").replace('"n":3', '"n":2')
     with database.read() as s:
         check = draws.verify(s, boss, pid)
@@ -223,7 +226,7 @@ def test_an_edited_audit_entry_is_detected(db_path: object, database: db.Databas
     pid = _plan(database, boss)
     with database.write() as s:
         draws.draw(s, boss, pid, today=TODAY)
-        entry_id = draws.plan_detail(s, pid)[0].draw_audit_id
+        entry_id = draws.plan_detail(s, draws_viewer, pid)[0].draw_audit_id
     # someone with a copy of the file drops the append-only trigger and rewrites the record
     con = sqlite3.connect(str(db_path))
     con.execute("DROP TRIGGER audit_entries_no_update")
@@ -251,7 +254,7 @@ def test_publication_has_results_and_no_notes(database: db.Database, tmp_path: o
     pid = _plan(database, boss, sample_count=2, period_start=dt.date(2026, 11, 1))
     with database.write() as s:
         draws.draw(s, boss, pid, today=TODAY)
-        _, rows = draws.plan_detail(s, pid)
+        _, rows = draws.plan_detail(s, draws_viewer, pid)
         draws.record_result(s, boss, rows[0].id, inspected_on=TODAY, result="corrected",
                             note="工人张三反映拖欠工资", today=TODAY)  # fmt: skip
     with database.read() as s:
@@ -310,3 +313,11 @@ def test_recusal_grounds_are_for_the_supervisors_who_keep_them(database: db.Data
         assert draw_pools.list_recusals(s, sup) == []
         with pytest.raises(PermissionDenied):
             draw_pools.list_recusals(s, insp)
+
+
+def test_plans_are_read_by_those_who_draw_record_or_verify_them(database: db.Database) -> None:
+    clerk, insp = make_user(database, Role.CLERK), make_user(database, Role.INSPECTOR)
+    with database.read() as s:
+        assert draws.list_plans(s, insp) == [] and draws.list_plans(s, draws_viewer) == []
+        with pytest.raises(PermissionDenied):
+            draws.list_plans(s, clerk)

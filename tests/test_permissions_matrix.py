@@ -328,7 +328,7 @@ def _inspection_record(s: Session, a: Actor, k: CaseKind, w: World) -> object:
     )
     draws.fix_seed(s, boss, pid, f"seed{n}", "测试")
     draws.draw(s, boss, pid, today=d)
-    _, rows = draws.plan_detail(s, pid)
+    _, rows = draws.plan_detail(s, boss, pid)
     return draws.record_result(
         s, a, rows[0].id, inspected_on=d, result="no_problem", today=dt.date(2026, 11, 23)
     )

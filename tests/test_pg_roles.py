@@ -55,6 +55,9 @@ BY_ROLE = {Role.ADMIN: "chief", Role.SUPERVISOR: "sup", Role.CLERK: "clerk", Rol
            Role.INSPECTOR: "insp2", Role.AUDITOR: "aud"}  # fmt: skip
 REPORTER = ("举报人乙", make_id(42), "13912345678")
 
+#: reads the plans and their teams (``draws.require_view``) without taking part in them
+draws_viewer = Actor(None, "审计", Role.AUDITOR)
+
 
 @dataclass
 class Site:
@@ -810,7 +813,7 @@ def test_a_draw_and_its_results_under_the_login_roles(site: Site) -> None:
         ((_, team),) = draws.draw(x, a["sup"], pid, today=d)
     assert sorted(team) == sorted(a[w].user_id for w in ("insp", "insp2"))
     with site.database("insp").write() as x:
-        _, rows = draws.plan_detail(x, pid)
+        _, rows = draws.plan_detail(x, draws_viewer, pid)
         draws.record_result(x, a["insp"], rows[0].id, inspected_on=d, result="no_problem", today=TODAY)
     with site.database("aud").read() as x:
         assert draws.verify(x, a["aud"], pid).ok

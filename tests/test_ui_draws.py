@@ -16,6 +16,9 @@ from tests.test_ui import make_ctx
 from ui import prevention
 from ui.drawpage import DrawPage
 
+#: reads the plans and their teams (``draws.require_view``) without taking part in them
+draws_viewer = Actor(None, "审计", Role.AUDITOR)
+
 
 def _setup(database: db.Database) -> tuple[Actor, Actor, int]:
     boss = make_user(database, Role.SUPERVISOR, "boss")
@@ -58,7 +61,7 @@ def test_supervisor_draws_and_sees_the_teams(
     page.draw()
     qtbot.waitUntil(lambda: page.inspections.rowCount() == 3, timeout=10_000)
     with database.read() as s:
-        _, rows = draws.plan_detail(s, pid)
+        _, rows = draws.plan_detail(s, draws_viewer, pid)
     shown = [page.inspections.item(r, 1).text() for r in range(3)]
     assert shown == [r.employer for r in rows]
     assert page.inspections.item(0, 5).text() in ("尚未检查", "Not yet inspected")

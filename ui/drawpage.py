@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from casemgr import clock, errors, permissions
-from casemgr.enums import Role
 from casemgr.reports import draw_publication as pub
 from casemgr.services import draw_export, draw_pools, draws
 from ui.drawdialogs import (
@@ -56,7 +55,7 @@ class DrawPage(Page):
 
     @classmethod
     def visible_to(cls, ctx: AppContext) -> bool:
-        return ctx.actor.role in (Role.SUPERVISOR, Role.INSPECTOR, Role.AUDITOR)
+        return draws.may_view(ctx.actor)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -137,7 +136,8 @@ class DrawPage(Page):
     # ---------------------------------------------------------------- loading
 
     def refresh(self) -> None:
-        self.ctx.runner.read(draws.list_plans, on_success=self._show_plans, parent=self)
+        actor = self.ctx.actor
+        self.ctx.runner.read(lambda s: draws.list_plans(s, actor), on_success=self._show_plans, parent=self)
         for tab in self.pools:
             tab.refresh()
 
@@ -168,7 +168,7 @@ class DrawPage(Page):
         pid = self.plan_id
 
         def read(s: Any) -> tuple[Any, ...]:
-            plan, rows = draws.plan_detail(s, pid)
+            plan, rows = draws.plan_detail(s, self.ctx.actor, pid)
             items = {i.id: i.name for i in draw_pools.list_items(s)}
             record = draws.draw_record(s, pid) if plan.status == "drawn" else None
             facts = (plan.status, plan.seed, plan.seed_source, plan.algorithm, plan.district, plan.industry,

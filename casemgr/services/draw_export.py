@@ -22,7 +22,7 @@ from casemgr.services import draws
 
 def publication(session: Session, actor: Actor, plan_id: int, *, today: dt.date) -> pub.Publication:
     permissions.require(actor, "data.export")
-    plan, rows = draws.plan_detail(session, plan_id)
+    plan, rows = draws.plan_detail(session, actor, plan_id)
     rec = draws.draw_record(session, plan_id)
     if plan.status != "drawn" or plan.drawn_at is None or rec is None:
         raise WorkflowError(

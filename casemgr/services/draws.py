@@ -398,7 +398,19 @@ class InspectionRow:
     case_number: str | None
 
 
-def list_plans(session: Session) -> list[PlanRow]:
+def may_view(actor: Actor) -> bool:
+    """Plans, their teams and results: for those who draw and record them (supervisors,
+    inspectors) and those who verify them (auditor, administrator). Other roles have no part."""
+    return permissions.allowed(actor, "audit.view") or permissions.allowed(actor, RECORD)
+
+
+def require_view(actor: Actor) -> None:
+    if not may_view(actor):
+        permissions.require(actor, RECORD)
+
+
+def list_plans(session: Session, actor: Actor) -> list[PlanRow]:
+    require_view(actor)
     done = func.sum(sql_case((PlanInspection.result != "pending", 1), else_=0))
     rows = session.execute(
         select(InspectionPlan, func.count(PlanInspection.id), done)
@@ -412,7 +424,8 @@ def list_plans(session: Session) -> list[PlanRow]:
     ]
 
 
-def plan_detail(session: Session, plan_id: int) -> tuple[InspectionPlan, list[InspectionRow]]:
+def plan_detail(session: Session, actor: Actor, plan_id: int) -> tuple[InspectionPlan, list[InspectionRow]]:
+    require_view(actor)
     plan = _plan(session, plan_id)
     rows = session.execute(
         select(PlanInspection, Employer.name, Employer.district, Employer.industry, Case.number)
